@@ -1,0 +1,66 @@
+// One build script for every bundle: the client, the language server, the CLI and the tests.
+// Usage: node esbuild.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** The parser runtime and the Go grammar come from the installed packages, never from a download. */
+function copyGrammars() {
+  mkdirSync(join(root, 'grammars'), { recursive: true });
+  copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(root, 'grammars', 'tree-sitter.wasm'));
+  copyFileSync(require.resolve('tree-sitter-go/tree-sitter-go.wasm'), join(root, 'grammars', 'tree-sitter-go.wasm'));
+}
+
+function testEntryPoints(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (name === 'out' || name === 'e2e') continue;
+    if (statSync(full).isDirectory()) found.push(...testEntryPoints(full));
+    else if (name.endsWith('.test.ts')) found.push(full);
+  }
+  return found;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  alias: { '@protocol': join(root, 'server/src/protocol.ts') },
+  // web-tree-sitter's ES module asks for import.meta.url, which a CommonJS bundle must supply itself.
+  define: { 'import.meta.url': '__goTrapsImportMetaUrl' },
+  banner: { js: "const __goTrapsImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] },
+  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'server/out' },
+  {
+    ...common,
+    entryPoints: testEntryPoints(join(root, 'test')).map((p) => relative(root, p)),
+    outdir: 'test/out',
+    outbase: 'test',
+  },
+];
+
+copyGrammars();
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

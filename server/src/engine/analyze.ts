@@ -1,0 +1,227 @@
+/**
+ * The analysis pipeline every front end shares: parse once, run file rules, collect workspace facts, run
+ * workspace rules over the facts, then apply suppressions and severity overrides.
+ */
+import { isExcluded, isGenerated, Settings } from './config';
+import { GoModule, locateFile } from './domains';
+import { formatMessage } from './messages';
+import { parseGo } from './parser';
+import type { FileContext, FileLocation, ReportDescriptor, Rule, WorkspaceRule } from './rule';
+import { rangeOf, SourceFile } from './source';
+import { applyDirectives, Directive, readDirectives } from './suppress';
+import type { Finding, RuleMeta } from './types';
+import { RULES } from '../rules';
+import { SUPPRESSION_RULE_ID, unusedDirectiveFindings } from '../rules/invalid-suppression';
+
+/** Something that kept the engine from analysing a file or running a rule; reported, never thrown. */
+export interface AnalysisProblem {
+  path: string;
+  ruleId?: string;
+  message: string;
+}
+
+/** What the workspace index keeps per file: small, plain data, no syntax tree. */
+export interface FileSummary {
+  location: FileLocation;
+  /** Facts by workspace rule id. */
+  facts: Record<string, unknown>;
+  directives: Directive[];
+}
+
+export interface FileAnalysis {
+  summary: FileSummary;
+  /** File-rule findings before suppression. */
+  findings: Finding[];
+  problems: AnalysisProblem[];
+}
+
+export interface SourceInput {
+  path: string;
+  text: string;
+}
+
+/** Why a file is not analysed, or undefined when it should be. */
+export function skipReason(path: string, text: string, settings: Settings): string | undefined {
+  if (isExcluded(path, settings)) return 'excluded by settings';
+  if (text.length > settings.maxFileSize) return `larger than maxFileSize (${text.length} > ${settings.maxFileSize} bytes)`;
+  if (text.includes('\u0000')) return 'binary content (NUL bytes), not Go source';
+  if (settings.excludeGenerated && isGenerated(text)) return 'generated file (// Code generated ... DO NOT EDIT.)';
+  return undefined;
+}
+
+export class Engine {
+  readonly rules: readonly Rule[];
+
+  constructor(
+    readonly settings: Settings,
+    rules: readonly Rule[] = RULES,
+  ) {
+    this.rules = rules.filter((rule) => settings.rules[rule.meta.id] !== 'off');
+  }
+
+  /** Runs the file rules and collects the workspace rules' facts for one parsed file. */
+  analyzeFile(file: SourceFile, location: FileLocation): FileAnalysis {
+    const findings: Finding[] = [];
+    const problems: AnalysisProblem[] = [];
+    const facts: Record<string, unknown> = {};
+    for (const rule of this.rules) {
+      try {
+        if (rule.kind === 'file') {
+          const context: FileContext = {
+            file,
+            settings: this.settings,
+            report: (descriptor) => findings.push(this.toFinding(rule.meta, file.path, descriptor)),
+          };
+          rule.check(context);
+        } else {
+          const collected = rule.collect(file, this.settings, location);
+          if (collected !== undefined) facts[rule.meta.id] = collected;
+        }
+      } catch (error) {
+        problems.push({ path: file.path, ruleId: rule.meta.id, message: describeError(error) });
+      }
+    }
+    return { summary: { location, facts, directives: readDirectives(file) }, findings, problems };
+  }
+
+  /** Runs every workspace rule over the summaries; findings come back grouped by path. */
+  workspaceFindings(summaries: Iterable<FileSummary>): { byPath: Map<string, Finding[]>; problems: AnalysisProblem[] } {
+    const all = [...summaries];
+    const byPath = new Map<string, Finding[]>();
+    const problems: AnalysisProblem[] = [];
+    for (const rule of this.rules) {
+      if (rule.kind !== 'workspace') continue;
+      const workspaceRule = rule as WorkspaceRule<unknown>;
+      const files = all
+        .filter((s) => s.facts[rule.meta.id] !== undefined)
+        .map((s) => ({ location: s.location, facts: s.facts[rule.meta.id] }));
+      try {
+        workspaceRule.check({
+          settings: this.settings,
+          files,
+          report: (path, descriptor) => {
+            const list = byPath.get(path) ?? [];
+            list.push(this.toFinding(rule.meta, path, descriptor));
+            byPath.set(path, list);
+          },
+        });
+      } catch (error) {
+        problems.push({ path: '', ruleId: rule.meta.id, message: describeError(error) });
+      }
+    }
+    return { byPath, problems };
+  }
+
+  /** Applies a file's suppressions to all its findings and reports the directives that silenced nothing. */
+  finalize(path: string, findings: Finding[], directives: Directive[]): Finding[] {
+    const { kept, used } = applyDirectives(findings, directives, SUPPRESSION_RULE_ID);
+    const suppressionRule = this.rules.find((r) => r.meta.id === SUPPRESSION_RULE_ID);
+    if (suppressionRule) {
+      const enabled = new Set(this.rules.map((r) => r.meta.id));
+      for (const descriptor of unusedDirectiveFindings(directives, used, enabled)) {
+        kept.push(this.toFinding(suppressionRule.meta, path, descriptor));
+      }
+    }
+    return kept.sort(compareFindings);
+  }
+
+  toFinding(meta: RuleMeta, path: string, descriptor: ReportDescriptor): Finding {
+    const message = meta.messages[descriptor.messageId];
+    if (!message) throw new Error(`rule ${meta.id} reported unknown messageId "${descriptor.messageId}"`);
+    const range = descriptor.range ?? (descriptor.node ? rangeOf(descriptor.node) : undefined);
+    if (!range) throw new Error(`rule ${meta.id} reported without a node or range`);
+    const locale = this.settings.locale;
+    const level = this.settings.rules[meta.id];
+    return {
+      ruleId: meta.id,
+      path,
+      range,
+      severity: level && level !== 'off' ? level : meta.severity,
+      messageId: descriptor.messageId,
+      message: formatMessage(message, locale, descriptor.data),
+      related: (descriptor.related ?? []).map((r) => ({ path: r.path, range: r.range, message: formatMessage(r.message, locale, descriptor.data) })),
+      fixes: (descriptor.fixes ?? []).map((f) => ({ title: formatMessage(f.title, locale, descriptor.data), edits: f.edits, safe: f.safe ?? true })),
+    };
+  }
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.path.localeCompare(b.path) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}`.trim() : String(error);
+}
+
+export interface AnalyzeResult {
+  findings: Finding[];
+  problems: AnalysisProblem[];
+  skipped: { path: string; reason: string }[];
+  filesAnalyzed: number;
+}
+
+/**
+ * Analyses a set of Go sources as one workspace: the single entry point of the shape
+ * `analyze(files, settings) → findings` that the CLI, the server and the tests sit on.
+ * Sources are read lazily through `read`, one at a time, and each tree is freed before the next file.
+ */
+export async function analyze(
+  paths: readonly string[],
+  read: (path: string) => Promise<string> | string,
+  settings: Settings,
+  modules: readonly GoModule[] = [],
+  onProgress?: (done: number, total: number) => void,
+): Promise<AnalyzeResult> {
+  const engine = new Engine(settings);
+  const summaries: FileSummary[] = [];
+  const fileFindings = new Map<string, Finding[]>();
+  const problems: AnalysisProblem[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  let done = 0;
+  for (const path of paths) {
+    onProgress?.(done++, paths.length);
+    let text: string;
+    try {
+      text = await read(path);
+    } catch (error) {
+      problems.push({ path, message: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    const reason = skipReason(path, text, settings);
+    if (reason) {
+      skipped.push({ path, reason });
+      continue;
+    }
+    const tree = await parseGo(text);
+    try {
+      const file = new SourceFile(path, text, tree);
+      const analysis = engine.analyzeFile(file, locateFile(path, modules, settings));
+      summaries.push(analysis.summary);
+      fileFindings.set(path, analysis.findings);
+      problems.push(...analysis.problems);
+    } finally {
+      tree.delete();
+    }
+  }
+  onProgress?.(done, paths.length);
+  const workspace = engine.workspaceFindings(summaries);
+  problems.push(...workspace.problems);
+  const findings: Finding[] = [];
+  for (const summary of summaries) {
+    const path = summary.location.path;
+    const all = [...(fileFindings.get(path) ?? []), ...(workspace.byPath.get(path) ?? [])];
+    findings.push(...engine.finalize(path, all, summary.directives));
+  }
+  return { findings: findings.sort(compareFindings), problems, skipped, filesAnalyzed: summaries.length };
+}
+
+/** Convenience for tests and small callers: analyse in-memory sources. */
+export function analyzeSources(sources: readonly SourceInput[], settings: Settings, modules: readonly GoModule[] = []): Promise<AnalyzeResult> {
+  const byPath = new Map(sources.map((s) => [s.path, s.text]));
+  return analyze([...byPath.keys()], (path) => byPath.get(path)!, settings, modules);
+}

@@ -1,0 +1,194 @@
+/** Small, reusable questions about Go syntax trees that several rules ask. */
+import type { SyntaxNode } from './parser';
+import type { SourceFile } from './source';
+
+export const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'] as const;
+
+/** Visits every node below `root` depth-first; return false from `visit` to skip a subtree. */
+export function walk(root: SyntaxNode, visit: (node: SyntaxNode) => boolean | void): void {
+  const cursor = root.walk();
+  let descend = true;
+  for (;;) {
+    if (descend && visit(cursor.currentNode) !== false && cursor.gotoFirstChild()) continue;
+    descend = true;
+    if (cursor.gotoNextSibling()) continue;
+    let climbed = false;
+    while (cursor.gotoParent()) {
+      if (cursor.currentNode.id === root.id) break;
+      if (cursor.gotoNextSibling()) {
+        climbed = true;
+        break;
+      }
+    }
+    if (!climbed) break;
+  }
+  cursor.delete();
+}
+
+/** All nodes of the given types below `root` (inclusive), in source order. */
+export function findAll(root: SyntaxNode, types: string | readonly string[]): SyntaxNode[] {
+  const wanted = typeof types === 'string' ? [types] : types;
+  const found: SyntaxNode[] = [];
+  walk(root, (node) => {
+    if (wanted.includes(node.type)) found.push(node);
+  });
+  return found;
+}
+
+/** The nearest ancestor of one of the given types. */
+export function ancestor(node: SyntaxNode, types: string | readonly string[]): SyntaxNode | null {
+  const wanted = typeof types === 'string' ? [types] : types;
+  for (let current = node.parent; current; current = current.parent) {
+    if (wanted.includes(current.type)) return current;
+  }
+  return null;
+}
+
+/** The function, method or closure whose body holds `node`. */
+export function enclosingFunction(node: SyntaxNode): SyntaxNode | null {
+  return ancestor(node, FUNCTION_TYPES);
+}
+
+/** The outermost function declaration holding `node` (through any closures). */
+export function enclosingTopLevelFunction(node: SyntaxNode): SyntaxNode | null {
+  let top: SyntaxNode | null = null;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) top = fn;
+  return top;
+}
+
+/** The name of a function or method declaration, '' for closures. */
+export function functionName(fn: SyntaxNode): string {
+  return fn.childForFieldName('name')?.text ?? '';
+}
+
+/** The statement that holds `node` directly inside a block's statement list. */
+export function enclosingStatement(node: SyntaxNode): SyntaxNode | null {
+  let current: SyntaxNode | null = node;
+  while (current && current.parent) {
+    const parentType = current.parent.type;
+    if (parentType === 'statement_list' || parentType === 'block') return current;
+    current = current.parent;
+  }
+  return null;
+}
+
+/** For `a.b.Method(args)`: the receiver expression, the method name and the arguments node. */
+export interface MethodCall {
+  call: SyntaxNode;
+  receiver: SyntaxNode;
+  method: string;
+  methodNode: SyntaxNode;
+  args: SyntaxNode[];
+}
+
+export function asMethodCall(call: SyntaxNode): MethodCall | null {
+  if (call.type !== 'call_expression') return null;
+  const fn = call.childForFieldName('function');
+  if (!fn || fn.type !== 'selector_expression') return null;
+  const receiver = fn.childForFieldName('operand');
+  const methodNode = fn.childForFieldName('field');
+  if (!receiver || !methodNode) return null;
+  return { call, receiver, method: methodNode.text, methodNode, args: callArguments(call) };
+}
+
+export function callArguments(call: SyntaxNode): SyntaxNode[] {
+  const list = call.childForFieldName('arguments');
+  return list ? (list.namedChildren.filter((n) => n && n.type !== 'comment') as SyntaxNode[]) : [];
+}
+
+/** A parameter of a function: its name ('' when unnamed) and the source text of its type. */
+export interface Param {
+  name: string;
+  type: string;
+  node: SyntaxNode;
+}
+
+export function parametersOf(fn: SyntaxNode): Param[] {
+  const params: Param[] = [];
+  const lists = [fn.childForFieldName('receiver'), fn.childForFieldName('parameters')];
+  for (const list of lists) {
+    if (!list) continue;
+    for (const decl of list.namedChildren) {
+      if (!decl || (decl.type !== 'parameter_declaration' && decl.type !== 'variadic_parameter_declaration')) continue;
+      const type = decl.childForFieldName('type')?.text ?? '';
+      const names = decl.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+      if (names.length === 0) params.push({ name: '', type, node: decl });
+      for (const name of names) params.push({ name: name.text, type, node: name });
+    }
+  }
+  return params;
+}
+
+/** True in `func main()` or `func init()` of package main. */
+export function isInMainOrInit(file: SourceFile, node: SyntaxNode): boolean {
+  const fn = enclosingTopLevelFunction(node);
+  if (!fn || fn.type !== 'function_declaration') return false;
+  const name = functionName(fn);
+  return file.packageName === 'main' && (name === 'main' || name === 'init');
+}
+
+/** A context expression available at `node`, and how it was found. */
+export interface ContextSource {
+  /** Go expression for the context, e.g. `ctx`, `r.Context()`, `c.Request.Context()`. */
+  expression: string;
+  kind: 'context' | 'http-request' | 'gin' | 'echo';
+}
+
+/**
+ * The context a call at `node` should use: a `context.Context` parameter, else one derived from a request
+ * (`*http.Request`, `*gin.Context`, `echo.Context`), searching the enclosing functions outwards because
+ * closures capture their parents' parameters.
+ */
+export function contextInScope(file: SourceFile, node: SyntaxNode): ContextSource | null {
+  const contextPkg = file.localNameOf('context');
+  const httpPkg = file.localNameOf('net/http');
+  const ginPkg = file.localNameOf('github.com/gin-gonic/gin');
+  const echoPkg = file.localNameOf('github.com/labstack/echo/v4') ?? file.localNameOf('github.com/labstack/echo');
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const params = parametersOf(fn).filter((p) => p.name && p.name !== '_');
+    const ctxParam = params.find((p) => contextPkg && p.type === `${contextPkg}.Context`);
+    if (ctxParam) return { expression: ctxParam.name, kind: 'context' };
+    const request = params.find((p) => httpPkg && p.type === `*${httpPkg}.Request`);
+    if (request) return { expression: `${request.name}.Context()`, kind: 'http-request' };
+    const gin = params.find((p) => ginPkg && p.type === `*${ginPkg}.Context`);
+    if (gin) return { expression: `${gin.name}.Request.Context()`, kind: 'gin' };
+    const echo = params.find((p) => echoPkg && p.type === `${echoPkg}.Context`);
+    if (echo) return { expression: `${echo.name}.Request().Context()`, kind: 'echo' };
+  }
+  return null;
+}
+
+/** The text of a string literal without quotes, or null when the node is not a plain literal. */
+export function stringValue(node: SyntaxNode | null | undefined): string | null {
+  if (!node) return null;
+  if (node.type === 'interpreted_string_literal') {
+    try {
+      return JSON.parse(node.text) as string;
+    } catch {
+      return node.text.slice(1, -1);
+    }
+  }
+  if (node.type === 'raw_string_literal') return node.text.slice(1, -1);
+  return null;
+}
+
+/**
+ * True when `name` is declared in `fn` (parameter, named result, `:=`, `var`) before `before` starts.
+ * Scopes are approximated by position, which is what a fix needs to avoid `undefined: err`.
+ */
+export function declaresBefore(fn: SyntaxNode, name: string, before: SyntaxNode): boolean {
+  if (parametersOf(fn).some((p) => p.name === name)) return true;
+  const result = fn.childForFieldName('result');
+  if (result && result.descendantsOfType('identifier').some((n) => n?.text === name)) return true;
+  let found = false;
+  walk(fn, (node) => {
+    if (found || node.startIndex >= before.startIndex) return false;
+    if (node.type === 'short_var_declaration') {
+      found = (node.childForFieldName('left')?.namedChildren ?? []).some((n) => n?.text === name);
+    } else if (node.type === 'var_spec') {
+      found = node.childrenForFieldName('name').some((n) => n?.text === name);
+    }
+    return !found;
+  });
+  return found;
+}

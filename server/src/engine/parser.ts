@@ -1,0 +1,42 @@
+/** Loads web-tree-sitter and the Go grammar once per process and parses Go source. */
+import * as path from 'node:path';
+import { Language, Parser, Tree } from 'web-tree-sitter';
+
+export type { Node as SyntaxNode, Tree, Edit } from 'web-tree-sitter';
+
+let ready: Promise<Language> | undefined;
+let sharedParser: Parser | undefined;
+
+/** Where the build puts tree-sitter.wasm and tree-sitter-go.wasm: `grammars/` at the package root. */
+export function defaultGrammarsDir(): string {
+  // Bundles live two levels down (server/out, test/out, client/out).
+  return path.resolve(__dirname, '..', '..', 'grammars');
+}
+
+/** Initialises the WASM runtime and loads the Go grammar; every caller shares one promise. */
+export function loadGoLanguage(grammarsDir = defaultGrammarsDir()): Promise<Language> {
+  ready ??= (async () => {
+    await Parser.init({ locateFile: (name: string) => path.join(grammarsDir, name) });
+    return Language.load(path.join(grammarsDir, 'tree-sitter-go.wasm'));
+  })();
+  return ready;
+}
+
+/** A parser ready for Go; call `loadGoLanguage()` first. */
+export async function createGoParser(): Promise<Parser> {
+  const language = await loadGoLanguage();
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return parser;
+}
+
+/**
+ * Parses a whole file with the shared parser. The caller owns the tree and must `delete()` it:
+ * trees live in WASM memory, out of reach of the garbage collector.
+ */
+export async function parseGo(text: string, oldTree?: Tree): Promise<Tree> {
+  sharedParser ??= await createGoParser();
+  const tree = sharedParser.parse(text, oldTree ?? null);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}

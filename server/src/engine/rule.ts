@@ -1,0 +1,83 @@
+/** The rule contract: metadata beside logic, file rules over one tree, workspace rules over per-file facts. */
+import type { SyntaxNode } from './parser';
+import type { Settings } from './config';
+import type { SourceFile } from './source';
+import type { FileEdit, Message, Range, RuleMeta } from './types';
+
+export interface FixDescriptor {
+  title: Message;
+  edits: FileEdit[];
+  /** Defaults to true: only mark a fix unsafe when it needs a person's judgement (fix-all skips it). */
+  safe?: boolean;
+}
+
+export interface RelatedDescriptor {
+  path: string;
+  range: Range;
+  message: Message;
+}
+
+export interface ReportDescriptor {
+  /** Either the node to flag or an explicit range. */
+  node?: SyntaxNode;
+  range?: Range;
+  messageId: string;
+  data?: Record<string, string | number>;
+  related?: RelatedDescriptor[];
+  fixes?: FixDescriptor[];
+}
+
+export interface FileContext {
+  readonly file: SourceFile;
+  readonly settings: Settings;
+  report(descriptor: ReportDescriptor): void;
+}
+
+/** A rule that needs nothing beyond one file's syntax tree. */
+export interface FileRule {
+  readonly meta: RuleMeta;
+  readonly kind: 'file';
+  check(context: FileContext): void;
+}
+
+/** Where a file sits: its module and the business domain it belongs to (if any). */
+export interface FileLocation {
+  path: string;
+  /** The module path from go.mod, '' when the file is in no module. */
+  modulePath: string;
+  /** The file's directory relative to its module root, '' for the root. */
+  packageDir: string;
+  /** The business domain, or '' for composition roots and infrastructure packages. */
+  domain: string;
+}
+
+export interface WorkspaceContext<Facts> {
+  readonly settings: Settings;
+  /** Every analysed file that produced facts for this rule. */
+  readonly files: ReadonlyArray<{ location: FileLocation; facts: Facts }>;
+  /** Reports in any file; workspace rules have no trees, so they report ranges recorded in their facts. */
+  report(path: string, descriptor: Omit<ReportDescriptor, 'node'> & { range: Range }): void;
+}
+
+/**
+ * A rule that sees the whole workspace through small per-file facts: `collect` runs once per parsed file and
+ * returns plain JSON-able data (or undefined when the file has nothing of interest); `check` runs over all of
+ * them, so a large workspace is never held in memory as syntax trees.
+ */
+export interface WorkspaceRule<Facts = unknown> {
+  readonly meta: RuleMeta;
+  readonly kind: 'workspace';
+  collect(file: SourceFile, settings: Settings, location: FileLocation): Facts | undefined;
+  check(context: WorkspaceContext<Facts>): void;
+}
+
+export type Rule = FileRule | WorkspaceRule<any>;
+
+/** Typed identity helpers so rule files read declaratively. */
+export function defineFileRule(rule: Omit<FileRule, 'kind'>): FileRule {
+  return { ...rule, kind: 'file' };
+}
+
+export function defineWorkspaceRule<Facts>(rule: Omit<WorkspaceRule<Facts>, 'kind'>): WorkspaceRule<Facts> {
+  return { ...rule, kind: 'workspace' };
+}

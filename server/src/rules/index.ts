@@ -1,0 +1,23 @@
+/** The registry: every rule, sorted by id. Adding a rule = one file in this folder + one line here. */
+import type { Rule } from '../engine/rule';
+import { rule as dbOpenErrorIgnored } from './db-open-error-ignored';
+import { rule as invalidSuppression, setKnownRuleIds } from './invalid-suppression';
+
+/** Kept in id order by hand (a test checks), so the list reads like the rules table in the README. */
+export const RULES: readonly Rule[] = [
+  dbOpenErrorIgnored,
+  invalidSuppression,
+];
+
+setKnownRuleIds(RULES.map((r) => r.meta.id));
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}
+
+/** Where each rule's documentation lives; the same pages ship in the extension under docs/rules. */
+export const DOCS_BASE_URL = 'https://github.com/go-traps/go-traps/blob/main/docs/rules/';
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE_URL}${id}.md`;
+}

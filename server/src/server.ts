@@ -1,0 +1,2 @@
+/** The Go Traps language server (grown in the language-server issue). */
+export {};

@@ -1,0 +1,91 @@
+/** One table-driven runner over every fixture folder: wants must match findings exactly, goldens must match fixes. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeSources } from '../server/src/engine/analyze';
+import { applyEdits } from '../server/src/engine/edits';
+import { parseGo } from '../server/src/engine/parser';
+import type { FileEdit, Finding } from '../server/src/engine/types';
+import { FixtureCase, fixtureRuleDirs, loadRuleCases, readWants } from './support/fixtures';
+import { FIXTURES_DIR, gofmtProblem } from './support/repo';
+
+function key(path: string, line: number, ruleId: string): string {
+  return `${path}:${line + 1}: ${ruleId}`;
+}
+
+function multiset(keys: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
+function difference(a: Map<string, number>, b: Map<string, number>): string[] {
+  const out: string[] = [];
+  for (const [k, n] of a) for (let i = (b.get(k) ?? 0); i < n; i++) out.push(k);
+  return out;
+}
+
+async function checkWants(fixture: FixtureCase): Promise<Finding[]> {
+  const wants = fixture.sources.flatMap((s) => readWants(s.path, s.text));
+  const checked = new Set([fixture.ruleId, ...wants.map((w) => w.ruleId)]);
+  const result = await analyzeSources(fixture.sources, fixture.settings, fixture.modules);
+  assert.deepEqual(result.problems, [], 'the engine reported problems');
+  const findings = result.findings.filter((f) => checked.has(f.ruleId));
+  const expected = multiset(wants.map((w) => key(w.path, w.line, w.ruleId)));
+  const actual = multiset(findings.map((f) => key(f.path, f.range.start.line, f.ruleId)));
+  const missing = difference(expected, actual);
+  const unexpected = difference(actual, expected).map((k) => {
+    const f = findings.find((x) => key(x.path, x.range.start.line, x.ruleId) === k);
+    return `${k} (${f?.message})`;
+  });
+  assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
+  return findings.filter((f) => f.ruleId === fixture.ruleId);
+}
+
+async function checkGoldens(fixture: FixtureCase, findings: Finding[]): Promise<void> {
+  const indexes = new Set([...fixture.goldens.values()].flatMap((m) => [...m.keys()]));
+  for (const index of indexes) {
+    const edits = new Map<string, FileEdit[]>();
+    for (const finding of findings) {
+      const fix = finding.fixes[index - 1];
+      if (!fix) continue;
+      for (const edit of fix.edits) {
+        const list = edits.get(edit.path) ?? [];
+        // Fixes of several findings may insert the same import; one copy is enough.
+        if (!list.some((e) => JSON.stringify(e) === JSON.stringify(edit))) list.push(edit);
+        edits.set(edit.path, list);
+      }
+    }
+    assert.ok(edits.size > 0, `fix #${index}: no finding of ${fixture.ruleId} offers a fix #${index}`);
+    const fixed = fixture.sources.map((s) => ({ path: s.path, text: edits.has(s.path) ? applyEdits(s.text, edits.get(s.path)!) : s.text }));
+    for (const path of edits.keys()) {
+      assert.ok(fixture.goldens.get(path)?.has(index), `fix #${index} edits ${path}, which has no ${path}${index === 1 ? '' : '.' + index}.golden`);
+    }
+    for (const [path, byIndex] of fixture.goldens) {
+      const golden = byIndex.get(index);
+      if (golden === undefined) continue;
+      const output = fixed.find((s) => s.path === path)!.text;
+      assert.equal(output, golden, `fix #${index} of ${path} differs from its golden`);
+      const tree = await parseGo(output);
+      try {
+        assert.equal(tree.rootNode.hasError, false, `fix #${index} of ${path} leaves a syntax error`);
+      } finally {
+        tree.delete();
+      }
+      assert.equal(gofmtProblem(output), null, `fix #${index} of ${path}`);
+    }
+    const after = await analyzeSources(fixed, fixture.settings, fixture.modules);
+    const remaining = after.findings.filter((f) => f.ruleId === fixture.ruleId).length;
+    assert.ok(remaining < findings.length, `fix #${index} left ${remaining} of ${findings.length} ${fixture.ruleId} findings`);
+  }
+}
+
+for (const ruleId of fixtureRuleDirs(FIXTURES_DIR)) {
+  describe(`fixtures: ${ruleId}`, () => {
+    for (const fixture of loadRuleCases(FIXTURES_DIR, ruleId)) {
+      it(fixture.name, async () => {
+        const findings = await checkWants(fixture);
+        if (fixture.goldens.size > 0) await checkGoldens(fixture, findings);
+      });
+    }
+  });
+}
