@@ -22,6 +22,7 @@ Options:
   --config FILE              settings file (default: the nearest .go-traps.json)
   --fix                      apply every safe fix in place, then report what is left
   --locale en|zh-cn          message language (default: from LANG)
+  --rules ID[,ID...]         run only these rules
   --exit-zero                exit 0 even when traps are found
   --help, --version
 
@@ -35,6 +36,7 @@ interface Options {
   fix: boolean;
   exitZero: boolean;
   locale?: string;
+  only?: string[];
 }
 
 class UsageError extends Error {}
@@ -55,6 +57,7 @@ function parseArgs(argv: string[]): Options {
     } else if (arg === '--output' || arg === '-o') options.output = value();
     else if (arg === '--config') options.config = value();
     else if (arg === '--locale') options.locale = value();
+    else if (arg === '--rules') options.only = value().split(',').filter(Boolean);
     else if (arg === '--fix') options.fix = true;
     else if (arg === '--exit-zero') options.exitZero = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
@@ -80,6 +83,11 @@ async function run(argv: string[]): Promise<number> {
   const base = process.cwd();
   const { settings, problems: configProblems, source } = await loadConfigFile(options.config, options.paths[0]);
   settings.locale = localeFrom(options.locale ?? process.env.LC_ALL ?? process.env.LANG?.split('.')[0]?.replace('_', '-'));
+  if (options.only) {
+    const unknown = options.only.filter((id) => !RULES.some((r) => r.meta.id === id));
+    if (unknown.length > 0) throw new UsageError(`unknown rule id(s): ${unknown.join(', ')}`);
+    for (const rule of RULES) if (!options.only.includes(rule.meta.id)) settings.rules[rule.meta.id] = 'off';
+  }
   for (const problem of configProblems) {
     process.stderr.write(`go-traps: ${source}: ${problem.key ? `"${problem.key}": ` : ''}${problem.message} (defaults apply)\n`);
   }
