@@ -1,5 +1,117 @@
 /**
  * The contract between the VS Code client and the language server: settings and custom `goTraps/…`
- * messages. Both sides import this one module (the client through an esbuild alias).
+ * messages. Both sides import this one module (the client through the esbuild alias `@protocol`), so it must
+ * stay free of runtime dependencies on either side.
  */
-export {};
+import type { Locale, Range, Severity } from './engine/types';
+
+export type { Locale, Range, Severity };
+
+/** `goTraps.*` settings as the client sends them (per resource scope). */
+export interface ClientSettings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  /** Per-rule severity overrides on top of `.go-traps.json`. */
+  rules: Record<string, Severity | 'off'>;
+  /** Path of the team config file, relative to the workspace folder; '' → `.go-traps.json` at its root. */
+  configFile: string;
+}
+
+export const DEFAULT_CLIENT_SETTINGS: ClientSettings = { enable: true, run: 'onType', rules: {}, configFile: '' };
+
+/** A finding as the client sees it: like the engine's, with a URI instead of a path. */
+export interface WireFinding {
+  uri: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+export type ChecklistStatus = 'pass' | 'warn' | 'fail';
+
+/** One architecture concern of the checklist. */
+export interface ChecklistItem {
+  id: string;
+  title: string;
+  status: ChecklistStatus;
+  /** One line: why it has this status. */
+  detail: string;
+  /** Rule ids behind the concern (empty for concerns measured otherwise, e.g. pprof wired). */
+  rules: string[];
+  findings: WireFinding[];
+}
+
+/** What the split-threshold calculator takes. */
+export interface SplitInput {
+  qps: number;
+  teamSize: number;
+  couplingScore: number;
+  /** Decision signals (optional): slowest interface's average response time, releases per day, cross-module call share (0..1). */
+  slowestResponseMs?: number;
+  releasesPerDay?: number;
+  crossModuleCallShare?: number;
+}
+
+export interface SplitDecision {
+  split: boolean;
+  /** Which thresholds were crossed: 'qps' | 'team' | 'coupling'. */
+  reasons: ('qps' | 'team' | 'coupling')[];
+  /** Short verdict, e.g. "Converge: fix the monolith first". */
+  verdict: string;
+  /** Actions from the signal table for the signals that are past their warning line. */
+  actions: string[];
+}
+
+export interface CouplingComponent {
+  id: 'imports' | 'calls' | 'sharedDb';
+  label: string;
+  /** 0..1 */
+  value: number;
+  weight: number;
+  explanation: string;
+}
+
+export interface DomainEdge {
+  from: string;
+  to: string;
+  /** 0..1 strength of the coupling between the two domains. */
+  weight: number;
+  imports: number;
+  calls: number;
+}
+
+export interface CouplingReport {
+  /** 0 = loose, 1 = tight. */
+  score: number;
+  components: CouplingComponent[];
+  domains: string[];
+  edges: DomainEdge[];
+  /** DB handles used by more than one domain, with the domains using each. */
+  sharedHandles: { handle: string; domains: string[] }[];
+}
+
+export interface WorkspaceReport {
+  /** True while the background scan is still running: counts may grow. */
+  indexing: boolean;
+  filesIndexed: number;
+  checklist: ChecklistItem[];
+  coupling: CouplingReport;
+}
+
+/** client → server request: the checklist, findings and coupling for the whole workspace. */
+export const WorkspaceReportRequest = 'goTraps/workspaceReport';
+/** client → server request: drop the index and scan the workspace again; resolves when the scan ends. */
+export const AnalyzeWorkspaceRequest = 'goTraps/analyzeWorkspace';
+/** client → server request: the split decision for given inputs (the model lives in the engine). */
+export const SplitDecisionRequest = 'goTraps/splitDecision';
+/** server → client notification: trap count for the status bar, sent whenever it changes. */
+export const StatusNotification = 'goTraps/status';
+
+export interface StatusParams {
+  trapCount: number;
+  indexing: boolean;
+  filesIndexed: number;
+  /** Set when `.go-traps.json` is broken: one clear line, defaults apply meanwhile. */
+  configError?: string;
+}

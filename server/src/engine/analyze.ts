@@ -11,6 +11,7 @@ import { rangeOf, SourceFile } from './source';
 import { applyDirectives, Directive, readDirectives } from './suppress';
 import type { Finding, RuleMeta } from './types';
 import { RULES } from '../rules';
+import { COLLECTORS } from './collectors';
 import { SUPPRESSION_RULE_ID, unusedDirectiveFindings } from '../rules/invalid-suppression';
 
 /** Something that kept the engine from analysing a file or running a rule; reported, never thrown. */
@@ -79,6 +80,14 @@ export class Engine {
         }
       } catch (error) {
         problems.push({ path: file.path, ruleId: rule.meta.id, message: describeError(error) });
+      }
+    }
+    for (const collector of COLLECTORS) {
+      try {
+        const collected = collector.collect(file, this.settings, location);
+        if (collected !== undefined) facts[collector.id] = collected;
+      } catch (error) {
+        problems.push({ path: file.path, ruleId: collector.id, message: describeError(error) });
       }
     }
     return { summary: { location, facts, directives: readDirectives(file) }, findings, problems };

@@ -1,0 +1,16 @@
+/**
+ * Workspace fact collectors that are not rules: the checklist and the coupling score read them. Each runs once
+ * per parsed file beside the workspace rules and stores plain data in the file's summary under its id.
+ */
+import type { Settings } from './config';
+import type { FileLocation } from './rule';
+import type { SourceFile } from './source';
+
+export interface FactCollector<Facts = unknown> {
+  /** Key in `FileSummary.facts`; starts with `$` so it can never clash with a rule id. */
+  readonly id: `$${string}`;
+  collect(file: SourceFile, settings: Settings, location: FileLocation): Facts | undefined;
+}
+
+/** Registered collectors, in a fixed order. */
+export const COLLECTORS: FactCollector[] = [];
