@@ -1,4 +1,5 @@
 /** Loads web-tree-sitter and the Go grammar once per process and parses Go source. */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, Tree } from 'web-tree-sitter';
 
@@ -7,10 +8,16 @@ export type { Node as SyntaxNode, Tree, Edit } from 'web-tree-sitter';
 let ready: Promise<Language> | undefined;
 let sharedParser: Parser | undefined;
 
-/** Where the build puts tree-sitter.wasm and tree-sitter-go.wasm: `grammars/` at the package root. */
+/**
+ * Where the build puts tree-sitter.wasm and tree-sitter-go.wasm: `grammars/` at the package root, found by
+ * walking up from the running bundle (server/out, client/out, test/out/…).
+ */
 export function defaultGrammarsDir(): string {
-  // Bundles live two levels down (server/out, test/out, client/out).
-  return path.resolve(__dirname, '..', '..', 'grammars');
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'grammars');
+    if (existsSync(path.join(candidate, 'tree-sitter-go.wasm'))) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..', 'grammars');
+  }
 }
 
 /** Initialises the WASM runtime and loads the Go grammar; every caller shares one promise. */

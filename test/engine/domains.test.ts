@@ -1,0 +1,39 @@
+/** Which module and business domain a file belongs to. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defaultSettings } from '../../server/src/engine/config';
+import { domainOf, locateFile, parseGoModPath } from '../../server/src/engine/domains';
+
+describe('domains', () => {
+  const settings = defaultSettings();
+  it('looks through container folders to the top-level package', () => {
+    assert.equal(domainOf('internal/user', settings), 'user');
+    assert.equal(domainOf('internal/order/repo', settings), 'order');
+    assert.equal(domainOf('app/services/coupon', settings), 'coupon');
+    assert.equal(domainOf('user', settings), 'user');
+  });
+  it('gives composition roots and infrastructure no domain', () => {
+    assert.equal(domainOf('', settings), '');
+    assert.equal(domainOf('cmd/shop', settings), '');
+    assert.equal(domainOf('internal/store', settings), '');
+    assert.equal(domainOf('internal', settings), '');
+  });
+  it('lets the configured map win', () => {
+    const mapped = { ...defaultSettings(), domains: { billing: ['internal/payment/**', 'internal/invoice'] } };
+    assert.equal(domainOf('internal/payment/alipay', mapped), 'billing');
+    assert.equal(domainOf('internal/invoice', mapped), 'billing');
+    assert.equal(domainOf('internal/user', mapped), 'user');
+  });
+  it('places files in the deepest module', () => {
+    const modules = [
+      { root: '', path: 'example.com/root' },
+      { root: 'services/shop', path: 'example.com/shop' },
+    ];
+    const location = locateFile('services/shop/internal/order/svc.go', modules, settings);
+    assert.deepEqual(location, { path: 'services/shop/internal/order/svc.go', modulePath: 'example.com/shop', packageDir: 'internal/order', domain: 'order' });
+  });
+  it('reads the module path from go.mod', () => {
+    assert.equal(parseGoModPath('// comment\nmodule example.com/shop\n\ngo 1.21\n'), 'example.com/shop');
+    assert.equal(parseGoModPath('module "example.com/quoted"\n'), 'example.com/quoted');
+  });
+});
