@@ -61,6 +61,22 @@ export interface SplitDecision {
   verdict: string;
   /** Actions from the signal table for the signals that are past their warning line. */
   actions: string[];
+  /** Every threshold and signal with its value, so a UI can show why (added for the calculator). */
+  checks?: SplitCheck[];
+}
+
+/** One line of the split model: a threshold (qps, team, coupling) or a decision signal, and whether it fired. */
+export interface SplitCheck {
+  id: 'qps' | 'team' | 'coupling' | 'responseTime' | 'releases' | 'crossCalls';
+  kind: 'threshold' | 'signal';
+  /** The input value; undefined when the optional signal was not given. */
+  value?: number;
+  /** The line it is compared with, and how: '>' or '>='. */
+  limit: number;
+  comparison: '>' | '>=';
+  fired: boolean;
+  /** What it means or what to do, in the requested language. */
+  note: string;
 }
 
 export interface CouplingComponent {
