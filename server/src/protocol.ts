@@ -124,6 +124,12 @@ export const SplitDecisionRequest = 'goTraps/splitDecision';
 /** server → client notification: trap count for the status bar, sent whenever it changes. */
 export const StatusNotification = 'goTraps/status';
 
+/**
+ * Command executed by the server (advertised through `executeCommandProvider`, so the client library registers
+ * it; the client must not register it itself): opens a rule's documentation. Argument: the rule id.
+ */
+export const ShowRuleDocumentationCommand = 'goTraps.showRuleDocumentation';
+
 export interface StatusParams {
   trapCount: number;
   indexing: boolean;
