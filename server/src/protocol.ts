@@ -105,6 +105,12 @@ export interface CouplingReport {
   edges: DomainEdge[];
   /** DB handles used by more than one domain, with the domains using each. */
   sharedHandles: { handle: string; domains: string[] }[];
+  /** Tables named in the SQL of more than one domain (added for the calculator). */
+  sharedTables?: { table: string; domains: string[] }[];
+  /** Share (0..1) of calls made by domain code that go into another domain: prefills the calculator's signal. */
+  crossModuleCallShare?: number;
+  /** Non-test Go files the measure is based on. */
+  filesMeasured?: number;
 }
 
 export interface WorkspaceReport {

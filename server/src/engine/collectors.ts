@@ -5,6 +5,8 @@
 import type { Settings } from './config';
 import type { FileLocation } from './rule';
 import type { SourceFile } from './source';
+import { checklistCollector } from './checklist-facts';
+import { couplingCollector } from './coupling-facts';
 
 export interface FactCollector<Facts = unknown> {
   /** Key in `FileSummary.facts`; starts with `$` so it can never clash with a rule id. */
@@ -13,4 +15,4 @@ export interface FactCollector<Facts = unknown> {
 }
 
 /** Registered collectors, in a fixed order. */
-export const COLLECTORS: FactCollector[] = [];
+export const COLLECTORS: FactCollector[] = [checklistCollector, couplingCollector];

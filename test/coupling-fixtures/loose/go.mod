@@ -1,0 +1,3 @@
+module example.com/loose
+
+go 1.22
