@@ -1,0 +1,111 @@
+/** A goroutine whose `for {}` or ticker loop can never end: every start leaks one goroutine for good. */
+import { replaceNode } from '../engine/edits';
+import { ancestor, enclosingFunction, findAll, functionName } from '../engine/go-ast';
+import { contextExpressionAt, endlessKind, findInFunction, loopExits, startedFunction } from '../engine/goroutine-ast';
+import { returnOnDone, watchDoneEdits } from '../engine/goroutine-fix';
+import { resultTypes } from '../engine/go-types';
+import type { SyntaxNode } from '../engine/parser';
+import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
+import { rangeOf } from '../engine/source';
+
+export const rule = defineFileRule({
+  meta: {
+    id: 'goroutine-no-exit',
+    trap: 'goroutine',
+    severity: 'warning',
+    fixable: true,
+    description: {
+      en: 'A goroutine runs a `for {}` or `for range ticker.C` loop with no way out.',
+      zh: 'goroutine 中的 `for {}` 或 `for range ticker.C` 循环没有任何退出路径。',
+    },
+    why: {
+      en: 'A loop with no return, no break and no ctx.Done() or quit receive keeps its goroutine alive until the process dies. Started per request or per connection, such goroutines pile up by the ten thousand and only show in a pprof goroutine dump.',
+      zh: '没有 return、没有 break、也不监听 ctx.Done() 或退出 channel 的循环会让 goroutine 一直活到进程结束。若每个请求或连接都启动一个，这类 goroutine 会累积到上万个，只有在 pprof 的 goroutine 快照里才看得到。',
+    },
+    messages: {
+      noExit: {
+        en: 'This goroutine\'s `{loop}` loop has no way out (no return, no break, no receive on ctx.Done() or a quit channel): each start leaks a goroutine for the life of the process.',
+        zh: '该 goroutine 的 `{loop}` 循环没有退出路径(无 return、无 break、不接收 ctx.Done() 或退出 channel)：每启动一次就泄漏一个 goroutine，直到进程退出。',
+      },
+      breakInSelect: {
+        en: 'This `break` only leaves the `select`, not the `{loop}` loop: after {channel} fires the goroutine keeps looping forever. Return instead, or break to a label on the loop.',
+        zh: '这个 `break` 只跳出 `select`，跳不出 `{loop}` 循环：{channel} 触发后 goroutine 仍会永远循环。请改用 return，或 break 到循环上的标签。',
+      },
+      fixWatchDone: { en: 'Stop the loop when {ctx} is done', zh: '在 {ctx} 结束时退出循环' },
+      fixReturn: { en: 'Return instead of break', zh: '用 return 代替 break' },
+    },
+  },
+  check(context) {
+    if (context.file.isTest) return;
+    const seen = new Set<number>();
+    for (const goStatement of findAll(context.file.root, 'go_statement')) {
+      if (livesWithProcess(context, goStatement)) continue;
+      const started = startedFunction(context.file, goStatement);
+      if (!started) continue;
+      for (const loop of findInFunction(started.fn, 'for_statement')) {
+        const kind = endlessKind(context.file, loop);
+        if (!kind || seen.has(loop.id)) continue;
+        seen.add(loop.id);
+        checkLoop(context, started.fn, loop, kind === 'ticker' ? loopHeader(loop) : 'for {}', goStatement, started.kind === 'named');
+      }
+    }
+  },
+});
+
+function checkLoop(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, loopText: string, goStatement: SyntaxNode, named: boolean): void {
+  const exits = loopExits(loop);
+  if (exits.leaves) return;
+  const related = named
+    ? [{ path: context.file.path, range: rangeOf(goStatement.child(0)!), message: { en: 'started as a goroutine here', zh: '在此处以 goroutine 启动' } }]
+    : [];
+  const keyword = loop.child(0)!;
+  if (exits.breakInSelect) {
+    const fixes: FixDescriptor[] =
+      resultTypes(fn).length === 0 ? [{ title: rule.meta.messages.fixReturn, edits: [replaceNode(context.file, exits.breakInSelect, 'return')] }] : [];
+    context.report({ node: exits.breakInSelect, messageId: 'breakInSelect', data: { loop: loopText, channel: caseChannel(exits.breakInSelect) ?? 'the quit channel' }, related, fixes });
+    return;
+  }
+  if (exits.quitReceive) return;
+  const ctx = contextExpressionAt(context.file, loop);
+  const fixes = ctx ? watchDoneFix(context, fn, loop, ctx) : [];
+  context.report({ node: keyword, messageId: 'noExit', data: { loop: loopText, ctx: ctx ?? 'ctx' }, related, fixes });
+}
+
+/** The receive a `break`'s select case waits on, e.g. `<-ctx.Done()`. */
+function caseChannel(breakStatement: SyntaxNode): string | null {
+  const communicationCase = ancestor(breakStatement, 'communication_case');
+  return communicationCase?.childForFieldName('communication')?.text ?? null;
+}
+
+function watchDoneFix(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, ctx: string): FixDescriptor[] {
+  const edits = watchDoneEdits(context.file, loop, ctx, returnOnDone(fn, ctx));
+  if (!edits) return [];
+  // Unsafe: the goroutine now stops with that context, which a person must confirm is the owner's lifetime.
+  return [{ title: rule.meta.messages.fixWatchDone, edits, safe: false }];
+}
+
+/** `for range ticker.C` as the message shows it. */
+function loopHeader(loop: SyntaxNode): string {
+  const body = loop.childForFieldName('body');
+  const header = body ? loop.text.slice(0, body.startIndex - loop.startIndex).trim() : 'for range';
+  return header.length > 60 ? 'for range' : header;
+}
+
+/**
+ * Goroutines started from `main`, an `init` or a `sync.Once` are meant to live as long as the process, so a
+ * loop that never ends there is the design, not a leak.
+ */
+function livesWithProcess(context: FileContext, goStatement: SyntaxNode): boolean {
+  for (let fn = enclosingFunction(goStatement); fn; fn = enclosingFunction(fn)) {
+    if (fn.type === 'function_declaration') {
+      const name = functionName(fn);
+      if (name === 'init' || (name === 'main' && context.file.packageName === 'main')) return true;
+    }
+    if (fn.type === 'func_literal') {
+      const call = fn.parent?.parent;
+      const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+      if (callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Do') return true;
+    }
+  }
+  return false;
+}
