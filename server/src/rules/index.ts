@@ -4,6 +4,7 @@ import { rule as dbOpenErrorIgnored } from './db-open-error-ignored';
 import { rule as goroutineNoExit } from './goroutine-no-exit';
 import { rule as httpClientNoTimeout } from './http-client-no-timeout';
 import { rule as invalidSuppression, setKnownRuleIds } from './invalid-suppression';
+import { rule as traceSpanNotEnded } from './trace-span-not-ended';
 
 /** Kept in id order by hand (a test checks), so the list reads like the rules table in the README. */
 export const RULES: readonly Rule[] = [
@@ -11,6 +12,7 @@ export const RULES: readonly Rule[] = [
   goroutineNoExit,
   httpClientNoTimeout,
   invalidSuppression,
+  traceSpanNotEnded,
 ];
 
 setKnownRuleIds(RULES.map((r) => r.meta.id));
