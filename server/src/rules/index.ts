@@ -1,5 +1,6 @@
 /** The registry: every rule, sorted by id. Adding a rule = one file in this folder + one line here. */
 import type { Rule } from '../engine/rule';
+import { rule as configParseUnchecked } from './config-parse-unchecked';
 import { rule as dbOpenErrorIgnored } from './db-open-error-ignored';
 import { rule as goroutineNoExit } from './goroutine-no-exit';
 import { rule as httpClientNoTimeout } from './http-client-no-timeout';
@@ -8,6 +9,7 @@ import { rule as traceSpanNotEnded } from './trace-span-not-ended';
 
 /** Kept in id order by hand (a test checks), so the list reads like the rules table in the README. */
 export const RULES: readonly Rule[] = [
+  configParseUnchecked,
   dbOpenErrorIgnored,
   goroutineNoExit,
   httpClientNoTimeout,
