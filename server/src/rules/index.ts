@@ -4,6 +4,7 @@ import { rule as configParseUnchecked } from './config-parse-unchecked';
 import { rule as dbOpenErrorIgnored } from './db-open-error-ignored';
 import { rule as goroutineNoExit } from './goroutine-no-exit';
 import { rule as httpClientNoTimeout } from './http-client-no-timeout';
+import { rule as httpRequestNoContext } from './http-request-no-context';
 import { rule as invalidSuppression, setKnownRuleIds } from './invalid-suppression';
 import { rule as traceSpanNotEnded } from './trace-span-not-ended';
 
@@ -13,6 +14,7 @@ export const RULES: readonly Rule[] = [
   dbOpenErrorIgnored,
   goroutineNoExit,
   httpClientNoTimeout,
+  httpRequestNoContext,
   invalidSuppression,
   traceSpanNotEnded,
 ];

@@ -1,0 +1,31 @@
+package webhook
+
+import (
+	"bytes"
+	"fmt"
+	stdhttp "net/http"
+)
+
+var client = &stdhttp.Client{}
+
+// Notify consumes the whole response before it returns: a context bounded to this call is enough.
+func Notify(url string, payload []byte) error {
+	req, err := stdhttp.NewRequest(stdhttp.MethodPost, url, bytes.NewReader(payload)) // want "http-request-no-context"
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != stdhttp.StatusOK {
+		return fmt.Errorf("webhook: %s", resp.Status)
+	}
+	return nil
+}
+
+// build hands the request to its caller: a context cancelled here would kill it, so no fix is offered.
+func build(url string) (*stdhttp.Request, error) {
+	return stdhttp.NewRequest(stdhttp.MethodGet, url, nil) // want "http-request-no-context"
+}
