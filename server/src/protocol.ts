@@ -40,6 +40,8 @@ export interface ChecklistItem {
   /** Rule ids behind the concern (empty for concerns measured otherwise, e.g. pprof wired). */
   rules: string[];
   findings: WireFinding[];
+  /** A command that helps with the concern, e.g. the calculator for the split decision (added for the client). */
+  command?: { id: string; title: string };
 }
 
 /** What the split-threshold calculator takes. */
@@ -120,6 +122,9 @@ export interface WorkspaceReport {
   checklist: ChecklistItem[];
   coupling: CouplingReport;
 }
+
+/** Where rule documentation lives; must equal `DOCS_BASE_URL` of the rule registry (a test checks). */
+export const RULE_DOCS_BASE_URL = 'https://github.com/go-traps/go-traps/blob/main/docs/rules/';
 
 /** client → server request: the checklist, findings and coupling for the whole workspace. */
 export const WorkspaceReportRequest = 'goTraps/workspaceReport';
