@@ -7,6 +7,7 @@ import { rule as httpClientNoTimeout } from './http-client-no-timeout';
 import { rule as httpRequestNoContext } from './http-request-no-context';
 import { rule as invalidSuppression, setKnownRuleIds } from './invalid-suppression';
 import { rule as traceSpanNotEnded } from './trace-span-not-ended';
+import { rule as wsReadNoDeadline } from './ws-read-no-deadline';
 
 /** Kept in id order by hand (a test checks), so the list reads like the rules table in the README. */
 export const RULES: readonly Rule[] = [
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   httpRequestNoContext,
   invalidSuppression,
   traceSpanNotEnded,
+  wsReadNoDeadline,
 ];
 
 setKnownRuleIds(RULES.map((r) => r.meta.id));
