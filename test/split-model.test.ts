@@ -1,8 +1,11 @@
 /** The split model at and around every threshold and signal line. */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { decideSplit, SIGNAL_LINES, SPLIT_THRESHOLDS } from '../server/src/engine/split-model';
 import type { SplitInput } from '../server/src/protocol';
+import { REPO_ROOT } from './support/repo';
 
 const calm: SplitInput = { qps: 1000, teamSize: 4, couplingScore: 0.2 };
 
@@ -97,5 +100,41 @@ describe('split model signals', () => {
     assert.equal(decision.verdict, '收敛:先把单体治理好');
     assert.match(decision.actions[0], /Feature Flag/);
     assert.match(decideSplit({ ...calm, qps: 6000 }, 'zh-cn').verdict, /^拆分/);
+  });
+});
+
+describe('go-traps split (CLI)', () => {
+  const cli = path.join(REPO_ROOT, 'server/out/cli.js');
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'split', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+
+  it('measures coupling from the paths when --coupling is omitted', () => {
+    const result = run('--qps', '1000', '--team', '5', '--format', 'json', 'test/coupling-fixtures/tight');
+    assert.equal(result.status, 0, result.stderr);
+    const output = JSON.parse(result.stdout);
+    assert.ok(output.input.couplingScore > 0.65);
+    assert.equal(output.decision.split, true);
+    assert.deepEqual(output.decision.reasons, ['coupling']);
+    assert.deepEqual(output.coupling.domains, ['coupon', 'order', 'user']);
+  });
+
+  it('takes --coupling as given, without measuring', () => {
+    const result = run('--qps', '5000', '--team', '8', '--coupling', '0.65', '--releases', '8', '--format', 'json', 'test/coupling-fixtures/tight');
+    const output = JSON.parse(result.stdout);
+    assert.equal(output.decision.split, false);
+    assert.equal(output.coupling, undefined);
+    assert.equal(output.decision.actions.length, 1);
+  });
+
+  it('prints the verdict first in text form', () => {
+    const result = run('--qps', '100', '--team', '3', 'test/coupling-fixtures/loose');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^Converge: fix the monolith first\n/);
+    assert.match(result.stdout, /coupling 0\.\d\d measured from 6 file\(s\), domains: coupon, order, user/);
+  });
+
+  it('rejects bad input with exit status 2', () => {
+    assert.equal(run('--qps', 'lots', '--team', '3').status, 2);
+    assert.equal(run('--team', '3').status, 2);
+    assert.equal(run('--qps', '1', '--team', '3', '--coupling', '1.5').status, 2);
   });
 });

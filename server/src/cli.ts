@@ -10,8 +10,10 @@ import { formatJson, formatSarif, formatText, TOOL_VERSION } from './cli/format'
 import { toEnginePath, walkGoFiles } from './cli/walk';
 import { RULES } from './rules';
 import { localeFrom } from './engine/messages';
+import { runSplitCommand } from './cli/split-command';
 
 const USAGE = `Usage: go-traps [paths...] [options]
+       go-traps split --qps N --team N [--coupling X] [paths...]   (split-threshold model; split --help)
 
 Finds the architecture traps of Go services (shared DB pools, missing deadlines, leaking goroutines,
 unstructured logs, unchecked config) in the Go files below the given paths (default: .).
@@ -68,6 +70,7 @@ function parseArgs(argv: string[]): Options {
 }
 
 async function run(argv: string[]): Promise<number> {
+  if (argv[0] === 'split') return runSplitCommand(argv.slice(1));
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE + '\n');
     return 0;
