@@ -3,6 +3,7 @@ import type { Rule } from '../engine/rule';
 import { rule as configParseUnchecked } from './config-parse-unchecked';
 import { rule as dbNoContext } from './db-no-context';
 import { rule as dbOpenErrorIgnored } from './db-open-error-ignored';
+import { rule as dbSharedPool } from './db-shared-pool';
 import { rule as goroutineNoExit } from './goroutine-no-exit';
 import { rule as httpClientNoTimeout } from './http-client-no-timeout';
 import { rule as httpRequestNoContext } from './http-request-no-context';
@@ -15,6 +16,7 @@ export const RULES: readonly Rule[] = [
   configParseUnchecked,
   dbNoContext,
   dbOpenErrorIgnored,
+  dbSharedPool,
   goroutineNoExit,
   httpClientNoTimeout,
   httpRequestNoContext,

@@ -1,0 +1,373 @@
+/**
+ * Per-file facts about database handles for the workspace rule `db-shared-pool`: which handles a file declares,
+ * which other packages' handles it references, and which domain packages it hands handles to. Everything here is
+ * plain JSON: the rule's `check` resolves the facts across packages without any syntax tree.
+ */
+import type { Settings } from './config';
+import { domainOf } from './domains';
+import { enclosingFunction, findAll, parametersOf, walk } from './go-ast';
+import type { SyntaxNode } from './parser';
+import type { FileLocation } from './rule';
+import { rangeOf, SourceFile } from './source';
+import type { Range } from './types';
+
+/** A named type as `<import path>.<Name>`, e.g. `database/sql.DB` or `example.com/shop/internal/store.Store`. */
+export type TypeKey = string;
+
+/** The handle types whose connection pool can be shared, and how messages name them. */
+export const HANDLE_TYPES: Record<TypeKey, { label: string; poolable: boolean }> = {
+  'database/sql.DB': { label: '*sql.DB', poolable: true },
+  'github.com/jmoiron/sqlx.DB': { label: '*sqlx.DB', poolable: true },
+  'gorm.io/gorm.DB': { label: '*gorm.DB', poolable: false },
+  'github.com/jinzhu/gorm.DB': { label: '*gorm.DB', poolable: false },
+};
+
+/** Functions that open a new handle, by import path, with the type they return. */
+const OPENERS: Record<string, { names: string[]; type: TypeKey }> = {
+  'database/sql': { names: ['Open', 'OpenDB'], type: 'database/sql.DB' },
+  'github.com/jmoiron/sqlx': { names: ['Open', 'Connect', 'ConnectContext', 'NewDb', 'MustOpen', 'MustConnect'], type: 'github.com/jmoiron/sqlx.DB' },
+  'gorm.io/gorm': { names: ['Open'], type: 'gorm.io/gorm.DB' },
+  'github.com/jinzhu/gorm': { names: ['Open'], type: 'github.com/jinzhu/gorm.DB' },
+};
+
+/** Where a variable's value comes from: a declared type, or a call whose result type `check` looks up. */
+export type Origin = { kind: 'type'; type: TypeKey } | { kind: 'call'; func: TypeKey };
+
+export interface GlobalFact {
+  name: string;
+  range: Range;
+  origin: Origin;
+}
+
+export interface FuncFact {
+  name: string;
+  /** The first result's type, when it is a named type. */
+  result?: TypeKey;
+  /** Identifiers returned as the first result: a getter `func DB() *sql.DB { return db }` returns `db`. */
+  returns: string[];
+  /** Parameters with a named type, by position, so a hand-off can point at the parameter that receives it. */
+  params: { index: number; name: string; range: Range; type: TypeKey }[];
+}
+
+/** A variable local to one top-level function (a parameter, `:=` or `var`) that may hold a handle. */
+export interface LocalFact {
+  name: string;
+  range: Range;
+  origin: Origin;
+}
+
+/** What a hand-off passes: a local of the same function, or a package-level variable (`db`, `store.DB`). */
+export type ArgRef = { kind: 'local'; name: string } | { kind: 'global'; pkg: string; name: string };
+
+/** A handle passed to a function or composite literal of a domain package: `user.NewRepo(db)`. */
+export interface HandoffFact {
+  arg: ArgRef;
+  range: Range;
+  /** The receiving package and its domain. */
+  pkg: string;
+  domain: string;
+  /** The callee as written, e.g. `user.NewRepo`, and its name in its package. */
+  callee: string;
+  name: string;
+  index: number;
+}
+
+export interface ScopeFact {
+  locals: LocalFact[];
+  handoffs: HandoffFact[];
+  /** Fix plans for locals handed to several domains, by local name (see db-sharing-fix.ts). */
+  plans: Record<string, LocalSplitPlan>;
+}
+
+/** A reference `pkg.Name` (or getter call `pkg.Name()`) to another package of the module. */
+export interface RefFact {
+  pkg: string;
+  name: string;
+  range: Range;
+  call: boolean;
+}
+
+export interface SharingFacts {
+  /** This file's package, as an import path. */
+  pkg: string;
+  globals: GlobalFact[];
+  /** Struct types with a field of a handle type: holding one shares it. */
+  holders: { name: string; field: string; type: TypeKey }[];
+  funcs: FuncFact[];
+  refs: RefFact[];
+  scopes: ScopeFact[];
+}
+
+/** The edits that give each receiving domain its own handle, computed where the tree is at hand. */
+export interface LocalSplitPlan {
+  /** Domains that get a new handle, in the order of their first hand-off. */
+  domains: string[];
+  edits: import('./types').FileEdit[];
+}
+
+/** The package import path of a file: module path plus directory, or a local key when there is no module. */
+export function packagePathOf(location: Pick<FileLocation, 'modulePath' | 'packageDir'>): string {
+  if (!location.modulePath) return `./${location.packageDir}`;
+  return location.packageDir ? `${location.modulePath}/${location.packageDir}` : location.modulePath;
+}
+
+/** Facts about how a file declares, references and hands out database handles; undefined when it has none. */
+export function collectSharingFacts(
+  file: SourceFile,
+  settings: Settings,
+  location: FileLocation,
+  planSplit: (file: SourceFile, scope: SyntaxNode, local: LocalFact, handoffs: HandoffFact[], nodes: Map<HandoffFact, SyntaxNode>, ownDomain: string) => LocalSplitPlan | undefined,
+): SharingFacts | undefined {
+  if (file.isTest) return undefined;
+  const reader = new FactReader(file, settings, location);
+  const facts: SharingFacts = { pkg: reader.ownPkg, globals: [], holders: [], funcs: [], refs: [], scopes: [] };
+  for (const decl of file.root.namedChildren) {
+    if (!decl) continue;
+    if (decl.type === 'var_declaration') facts.globals.push(...reader.globals(decl));
+    else if (decl.type === 'type_declaration') facts.holders.push(...reader.holders(decl));
+    else if (decl.type === 'function_declaration' || decl.type === 'method_declaration') {
+      if (decl.type === 'function_declaration') facts.funcs.push(reader.func(decl));
+      const scope = reader.scope(decl, planSplit);
+      if (scope) facts.scopes.push(scope);
+    }
+  }
+  facts.refs = reader.refs();
+  const empty = !facts.globals.length && !facts.holders.length && !facts.refs.length && !facts.scopes.length;
+  return empty && !facts.funcs.some((f) => f.result) ? undefined : facts;
+}
+
+class FactReader {
+  readonly ownPkg: string;
+
+  constructor(
+    readonly file: SourceFile,
+    readonly settings: Settings,
+    readonly location: FileLocation,
+  ) {
+    this.ownPkg = packagePathOf(location);
+  }
+
+  /** True for an import path inside this file's module other than its own package. */
+  private isModulePackage(importPath: string | undefined): importPath is string {
+    const module = this.location.modulePath;
+    return !!importPath && !!module && importPath !== this.ownPkg && (importPath === module || importPath.startsWith(module + '/'));
+  }
+
+  private domainOfPackage(importPath: string): string {
+    const module = this.location.modulePath;
+    return domainOf(importPath === module ? '' : importPath.slice(module.length + 1), this.settings);
+  }
+
+  /** `*sql.DB`, `store.Store`, `Store` → a type key; null for anything else. */
+  typeKey(node: SyntaxNode | null | undefined): TypeKey | null {
+    if (!node) return null;
+    if (node.type === 'pointer_type') return this.typeKey(node.namedChild(0));
+    if (node.type === 'type_identifier') return `${this.ownPkg}.${node.text}`;
+    if (node.type === 'qualified_type') {
+      const pkg = this.file.importPathOf(node.childForFieldName('package')?.text ?? '');
+      const name = node.childForFieldName('name')?.text;
+      return pkg && name ? `${pkg}.${name}` : null;
+    }
+    return null;
+  }
+
+  /** Only types that can be (or hold) a handle are worth keeping: the drivers' and this module's own. */
+  private interesting(type: TypeKey | null): type is TypeKey {
+    if (!type) return false;
+    if (HANDLE_TYPES[type]) return true;
+    const pkg = type.slice(0, type.lastIndexOf('.'));
+    return pkg === this.ownPkg || this.isModulePackage(pkg);
+  }
+
+  /** Where the value of an expression comes from, when it may be a handle. */
+  origin(expr: SyntaxNode | null | undefined): Origin | null {
+    if (!expr) return null;
+    if (expr.type === 'unary_expression' && expr.child(0)?.text === '&') return this.origin(expr.childForFieldName('operand'));
+    if (expr.type === 'composite_literal') {
+      const type = this.typeKey(expr.childForFieldName('type'));
+      return this.interesting(type) ? { kind: 'type', type } : null;
+    }
+    if (expr.type !== 'call_expression') return null;
+    const fn = expr.childForFieldName('function');
+    if (fn?.type === 'identifier') return { kind: 'call', func: `${this.ownPkg}.${fn.text}` };
+    if (fn?.type !== 'selector_expression') return null;
+    const pkg = this.file.importPathOf(fn.childForFieldName('operand')?.text ?? '');
+    const name = fn.childForFieldName('field')?.text ?? '';
+    if (!pkg || fn.childForFieldName('operand')?.type !== 'identifier') return null;
+    const opener = OPENERS[pkg];
+    if (opener?.names.includes(name)) return { kind: 'type', type: opener.type };
+    return this.isModulePackage(pkg) ? { kind: 'call', func: `${pkg}.${name}` } : null;
+  }
+
+  /** The origin of the i-th name of a `var` spec or `:=`: its type, else its own value, else a lone call. */
+  private specOrigin(type: SyntaxNode | null, values: SyntaxNode[], index: number, count: number): Origin | null {
+    const declared = this.typeKey(type);
+    if (type) return this.interesting(declared) ? { kind: 'type', type: declared } : null;
+    if (values.length === count) return this.origin(values[index]);
+    return index === 0 && values.length === 1 ? this.origin(values[0]) : null;
+  }
+
+  globals(decl: SyntaxNode): GlobalFact[] {
+    const found: GlobalFact[] = [];
+    for (const spec of decl.descendantsOfType('var_spec')) {
+      if (!spec) continue;
+      const names = spec.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+      const values = named(spec.childForFieldName('value'));
+      names.forEach((name, i) => {
+        const origin = this.specOrigin(spec.childForFieldName('type'), values, i, names.length);
+        if (origin && name.text !== '_') found.push({ name: name.text, range: rangeOf(name), origin });
+      });
+    }
+    return found;
+  }
+
+  holders(decl: SyntaxNode): SharingFacts['holders'] {
+    const found: SharingFacts['holders'] = [];
+    for (const spec of decl.descendantsOfType('type_spec')) {
+      const struct = spec?.childForFieldName('type');
+      if (!spec || struct?.type !== 'struct_type') continue;
+      for (const field of struct.descendantsOfType('field_declaration')) {
+        // Only the struct's own fields, not those of a nested anonymous struct.
+        if (!field || field.parent?.parent?.id !== struct.id) continue;
+        const type = this.typeKey(field.childForFieldName('type'));
+        if (!type || !HANDLE_TYPES[type]) continue;
+        const names = field.childrenForFieldName('name');
+        const fieldName = names[0]?.text ?? type.slice(type.lastIndexOf('.') + 1);
+        found.push({ name: spec.childForFieldName('name')!.text, field: fieldName, type });
+        break;
+      }
+    }
+    return found;
+  }
+
+  func(decl: SyntaxNode): FuncFact {
+    const result = decl.childForFieldName('result');
+    const first = result?.type === 'parameter_list' ? result.namedChildren.find((d) => d?.type === 'parameter_declaration')?.childForFieldName('type') : result;
+    const type = this.typeKey(first);
+    const returns = new Set<string>();
+    for (const ret of findAll(decl, 'return_statement')) {
+      const value = named(ret.namedChild(0))[0];
+      // Returns inside closures answer for the closure, not for the function.
+      if (value?.type === 'identifier' && enclosingFunction(ret)?.id === decl.id) returns.add(value.text);
+    }
+    const params: FuncFact['params'] = [];
+    parametersOf(decl).forEach((p, index) => {
+      const key = this.typeKey(p.node.type === 'identifier' ? p.node.parent?.childForFieldName('type') : p.node.childForFieldName('type'));
+      if (this.interesting(key)) params.push({ index, name: p.name, range: rangeOf(p.node), type: key });
+    });
+    return { name: decl.childForFieldName('name')!.text, ...(this.interesting(type) ? { result: type } : {}), returns: [...returns], params };
+  }
+
+  /** Selector references to exported names of other packages of the module. */
+  refs(): RefFact[] {
+    const found: RefFact[] = [];
+    for (const sel of findAll(this.file.root, 'selector_expression')) {
+      const operand = sel.childForFieldName('operand');
+      const field = sel.childForFieldName('field');
+      if (operand?.type !== 'identifier' || !field || !/^[A-Z]/.test(field.text)) continue;
+      const pkg = this.file.importPathOf(operand.text);
+      if (!this.isModulePackage(pkg)) continue;
+      const parent = sel.parent;
+      const isCallee = parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === sel.id;
+      const argCount = isCallee ? named(parent!.childForFieldName('arguments')).length : 0;
+      // `pkg.F(args)` calls a function; only argument-less calls can be getters of a shared handle.
+      if (isCallee && argCount > 0) continue;
+      found.push({ pkg, name: field.text, range: rangeOf(sel), call: isCallee });
+    }
+    return found;
+  }
+
+  scope(fn: SyntaxNode, planSplit: Parameters<typeof collectSharingFacts>[3]): ScopeFact | undefined {
+    const locals: LocalFact[] = [];
+    const declared = new Map<string, number>();
+    const declare = (name: string) => declared.set(name, (declared.get(name) ?? 0) + 1);
+    walk(fn, (node) => {
+      if (node.type === 'function_declaration' || node.type === 'method_declaration' || node.type === 'func_literal') {
+        for (const p of parametersOf(node)) {
+          if (!p.name) continue;
+          declare(p.name);
+          const typeNode = p.node.type === 'identifier' ? p.node.parent?.childForFieldName('type') : null;
+          const type = this.typeKey(typeNode);
+          if (this.interesting(type)) locals.push({ name: p.name, range: rangeOf(p.node), origin: { kind: 'type', type } });
+        }
+      } else if (node.type === 'short_var_declaration' || node.type === 'var_spec' || node.type === 'range_clause') {
+        const names = node.type === 'var_spec' ? node.childrenForFieldName('name') : named(node.childForFieldName('left'));
+        const values = named(node.childForFieldName(node.type === 'var_spec' ? 'value' : 'right'));
+        names.forEach((name, i) => {
+          if (!name || name.type !== 'identifier' || name.text === '_') return;
+          declare(name.text);
+          if (node.type === 'range_clause') return;
+          const origin = this.specOrigin(node.type === 'var_spec' ? node.childForFieldName('type') : null, values, i, names.length);
+          if (origin) locals.push({ name: name.text, range: rangeOf(name), origin });
+        });
+      }
+    });
+    // A name declared twice in one function (two closures, shadowing) cannot be followed by name alone.
+    const unique = locals.filter((l) => declared.get(l.name) === 1);
+    const handoffs: HandoffFact[] = [];
+    const nodes = new Map<HandoffFact, SyntaxNode>();
+    for (const site of findAll(fn, ['call_expression', 'composite_literal'])) {
+      const target = this.handoffTarget(site);
+      if (!target) continue;
+      for (const { node, index } of handoffArgs(site)) {
+        const arg = this.argRef(node, declared, unique);
+        if (!arg) continue;
+        const fact: HandoffFact = { arg, range: rangeOf(node), ...target, index };
+        handoffs.push(fact);
+        nodes.set(fact, node);
+      }
+    }
+    if (handoffs.length === 0 && unique.length === 0) return undefined;
+    const plans: Record<string, LocalSplitPlan> = {};
+    for (const local of unique) {
+      const mine = handoffs.filter((h) => h.arg.kind === 'local' && h.arg.name === local.name);
+      if (new Set(mine.map((h) => h.domain).filter((d) => d !== this.location.domain)).size === 0) continue;
+      const plan = planSplit(this.file, fn, local, mine, nodes, this.location.domain);
+      if (plan) plans[local.name] = plan;
+    }
+    return { locals: unique, handoffs, plans };
+  }
+
+  /** For `pkg.F(...)` or `pkg.T{...}` where pkg is another package of the module that belongs to a domain. */
+  private handoffTarget(site: SyntaxNode): Pick<HandoffFact, 'pkg' | 'domain' | 'callee' | 'name'> | null {
+    const callee = site.type === 'call_expression' ? site.childForFieldName('function') : site.childForFieldName('type');
+    if (!callee || (callee.type !== 'selector_expression' && callee.type !== 'qualified_type')) return null;
+    const operand = callee.childForFieldName(callee.type === 'selector_expression' ? 'operand' : 'package');
+    const name = callee.childForFieldName(callee.type === 'selector_expression' ? 'field' : 'name');
+    if (!operand || !name || (operand.type !== 'identifier' && operand.type !== 'package_identifier')) return null;
+    const pkg = this.file.importPathOf(operand.text);
+    if (!this.isModulePackage(pkg)) return null;
+    const domain = this.domainOfPackage(pkg);
+    return domain ? { pkg, domain, callee: callee.text, name: name.text } : null;
+  }
+
+  private argRef(node: SyntaxNode, declared: Map<string, number>, locals: LocalFact[]): ArgRef | null {
+    if (node.type === 'identifier') {
+      if (!declared.has(node.text)) return { kind: 'global', pkg: this.ownPkg, name: node.text };
+      return locals.some((l) => l.name === node.text) ? { kind: 'local', name: node.text } : null;
+    }
+    if (node.type === 'selector_expression') {
+      const operand = node.childForFieldName('operand');
+      const pkg = operand?.type === 'identifier' && !declared.has(operand.text) ? this.file.importPathOf(operand.text) : undefined;
+      if (this.isModulePackage(pkg)) return { kind: 'global', pkg, name: node.childForFieldName('field')!.text };
+    }
+    return null;
+  }
+}
+
+/** The arguments of a call, or the element values of a composite literal, with their positions. */
+function handoffArgs(site: SyntaxNode): { node: SyntaxNode; index: number }[] {
+  if (site.type === 'call_expression') return named(site.childForFieldName('arguments')).map((node, index) => ({ node, index }));
+  const body = site.childForFieldName('body');
+  const out: { node: SyntaxNode; index: number }[] = [];
+  named(body).forEach((element, index) => {
+    const value = element.type === 'keyed_element' ? element.childForFieldName('value') : element;
+    const inner = value?.type === 'literal_element' ? value.namedChild(0) : value;
+    if (inner) out.push({ node: inner, index: -1 - index });
+  });
+  return out;
+}
+
+function named(node: SyntaxNode | null | undefined): SyntaxNode[] {
+  return node ? (node.namedChildren.filter((n) => n && n.type !== 'comment') as SyntaxNode[]) : [];
+}

@@ -1,0 +1,200 @@
+/** One `*sql.DB` (sqlx, gorm) used by several business domains: one domain's slow queries drain everyone's pool. */
+import { collectSharingFacts, HANDLE_TYPES, Origin, SharingFacts, TypeKey } from '../engine/db-sharing';
+import { planLocalSplit } from '../engine/db-sharing-fix';
+import type { FileLocation, FixDescriptor, RelatedDescriptor } from '../engine/rule';
+import { defineWorkspaceRule, WorkspaceContext } from '../engine/rule';
+import type { Range } from '../engine/types';
+
+/** One place a domain touches a handle: a reference in its code, or a hand-off to one of its constructors. */
+interface Use {
+  domain: string;
+  path: string;
+  range: Range;
+  /** `user.NewRepo` for a hand-off; undefined for a direct reference. */
+  callee?: string;
+  /** The parameter that receives a hand-off, when the callee is in the workspace. */
+  receiver?: { path: string; range: Range };
+}
+
+/** A handle (or a struct holding one) with where it is declared and who uses it. */
+interface Handle {
+  name: string;
+  path: string;
+  range: Range;
+  owner: string;
+  type: string;
+  poolable: boolean;
+  uses: Use[];
+  fix?: FixDescriptor;
+}
+
+interface Resolved {
+  type: string;
+  poolable: boolean;
+}
+
+const FIX_TITLE = { en: 'Split sql.DB per domain', zh: '按业务域拆分 sql.DB' };
+
+export const rule = defineWorkspaceRule<SharingFacts>({
+  meta: {
+    id: 'db-shared-pool',
+    trap: 'db',
+    severity: 'warning',
+    fixable: true,
+    description: {
+      en: 'One database handle (*sql.DB, *sqlx.DB, *gorm.DB) is used by two or more business domains, so they share one connection pool.',
+      zh: '同一个数据库句柄(*sql.DB、*sqlx.DB、*gorm.DB)被两个及以上业务域使用，它们共用一个连接池。',
+    },
+    why: {
+      en: 'A pool is a fixed number of connections. When coupon batch redemption runs slow queries, it holds them all and user logins queue behind it until they time out: one domain\'s bad day becomes everyone\'s outage.',
+      zh: '连接池里的连接数是固定的。优惠券批量核销跑慢查询时会把连接全部占住，用户登录只能排队直到超时：一个域出问题，整个服务跟着瘫痪。',
+    },
+    messages: {
+      shared: {
+        en: '{handle} ({type}) is one connection pool shared by {count} domains ({domains}): a slow query in one can take every connection and stall the others.',
+        zh: '{handle}({type})是 {count} 个业务域({domains})共用的一个连接池：任一域的慢查询都可能占满连接，拖住其他域。',
+      },
+      handedOut: {
+        en: '{callee} hands {handle} ({type}) to the {domain} domain, which then shares one pool with {others}.',
+        zh: '{callee} 把 {handle}({type})交给业务域 {domain}，它因此与 {others} 共用同一个连接池。',
+      },
+      usedAcross: {
+        en: 'The {domain} domain uses {handle} ({type}), a pool it shares with {others}: their slow queries can leave {domain} without connections.',
+        zh: '业务域 {domain} 使用的 {handle}({type})与 {others} 共用同一个连接池：对方的慢查询会让 {domain} 拿不到连接。',
+      },
+      fixSplit: FIX_TITLE,
+    },
+  },
+  collect(file, settings, location) {
+    return collectSharingFacts(file, settings, location, (f, scope, local, handoffs, nodes, own) =>
+      planLocalSplit(settings, f, scope, local, handoffs, nodes, own),
+    );
+  },
+  check(context) {
+    for (const handle of findHandles(context.files)) {
+      const domains = new Set(handle.uses.map((u) => u.domain));
+      if (handle.owner) domains.add(handle.owner);
+      if (domains.size < 2) continue;
+      report(context, handle, [...domains].sort());
+    }
+  },
+});
+
+function report(context: WorkspaceContext<SharingFacts>, handle: Handle, domains: string[]): void {
+  const fixes = handle.fix ? [handle.fix] : [];
+  const related: RelatedDescriptor[] = [];
+  for (const use of handle.uses) {
+    related.push({
+      path: use.path,
+      range: use.range,
+      message: use.callee
+        ? { en: `handed to the ${use.domain} domain (${use.callee})`, zh: `经 ${use.callee} 交给业务域 ${use.domain}` }
+        : { en: `used by the ${use.domain} domain`, zh: `业务域 ${use.domain} 在此使用` },
+    });
+    if (use.receiver) {
+      related.push({ ...use.receiver, message: { en: `the ${use.domain} domain receives it here`, zh: `业务域 ${use.domain} 在此接收` } });
+    }
+  }
+  const data = { handle: handle.name, type: handle.type, count: domains.length, domains: domains.join(', ') };
+  context.report(handle.path, { range: handle.range, messageId: 'shared', data, related, fixes });
+
+  const declaration: RelatedDescriptor = {
+    path: handle.path,
+    range: handle.range,
+    message: { en: `${handle.name} is declared here`, zh: `${handle.name} 在此声明` },
+  };
+  const seen = new Set<string>();
+  for (const use of handle.uses) {
+    const key = `${use.path}:${use.range.start.line}:${use.range.start.character}`;
+    if (use.domain === handle.owner || seen.has(key)) continue;
+    seen.add(key);
+    const others = domains.filter((d) => d !== use.domain).join(', ');
+    context.report(use.path, {
+      range: use.range,
+      messageId: use.callee ? 'handedOut' : 'usedAcross',
+      data: { ...data, domain: use.domain, others, callee: use.callee ?? '' },
+      related: [declaration],
+      fixes,
+    });
+  }
+}
+
+interface PackageIndex {
+  globals: Map<string, { path: string; range: Range; origin: Origin; domain: string }>;
+  holders: Map<string, { field: string; type: TypeKey }>;
+  funcs: Map<string, { path: string; fact: SharingFacts['funcs'][number] }>;
+}
+
+/** Every handle of the workspace that some domain uses, with its uses. */
+function findHandles(files: ReadonlyArray<{ location: FileLocation; facts: SharingFacts }>): Handle[] {
+  const packages = new Map<string, PackageIndex>();
+  const pkg = (key: string) => {
+    let entry = packages.get(key);
+    if (!entry) packages.set(key, (entry = { globals: new Map(), holders: new Map(), funcs: new Map() }));
+    return entry;
+  };
+  for (const { location, facts } of files) {
+    const entry = pkg(facts.pkg);
+    for (const g of facts.globals) entry.globals.set(g.name, { path: location.path, range: g.range, origin: g.origin, domain: location.domain });
+    for (const h of facts.holders) entry.holders.set(h.name, h);
+    for (const f of facts.funcs) entry.funcs.set(f.name, { path: location.path, fact: f });
+  }
+  const split = (key: TypeKey) => [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)] as const;
+  const resolveType = (type: TypeKey): Resolved | null => {
+    if (HANDLE_TYPES[type]) return { type: HANDLE_TYPES[type].label, poolable: HANDLE_TYPES[type].poolable };
+    const [p, name] = split(type);
+    const holder = packages.get(p)?.holders.get(name);
+    if (!holder) return null;
+    return { type: `${HANDLE_TYPES[holder.type].label} in ${p.slice(p.lastIndexOf('/') + 1)}.${name}`, poolable: false };
+  };
+  const resolve = (origin: Origin): Resolved | null => {
+    if (origin.kind === 'type') return resolveType(origin.type);
+    const [p, name] = split(origin.func);
+    const result = packages.get(p)?.funcs.get(name)?.fact.result;
+    return result ? resolveType(result) : null;
+  };
+  const receiverOf = (p: string, name: string, index: number) => {
+    const fn = packages.get(p)?.funcs.get(name);
+    const param = fn?.fact.params.find((x) => x.index === index);
+    return fn && param ? { path: fn.path, range: param.range } : undefined;
+  };
+
+  const handles = new Map<string, Handle>();
+  for (const [p, entry] of packages) {
+    for (const [name, g] of entry.globals) {
+      const resolved = resolve(g.origin);
+      if (resolved) handles.set(`${p}.${name}`, { name, path: g.path, range: g.range, owner: g.domain, ...resolved, uses: [] });
+    }
+  }
+  // `func DB() *sql.DB { return db }` makes `store.DB()` a use of `db`.
+  const getters = new Map<string, string>();
+  for (const [p, entry] of packages) {
+    for (const [name, { fact }] of entry.funcs) {
+      const target = fact.returns.find((r) => handles.has(`${p}.${r}`));
+      if (target && fact.result) getters.set(`${p}.${name}`, `${p}.${target}`);
+    }
+  }
+  for (const { location, facts } of files) {
+    if (location.domain) {
+      for (const ref of facts.refs) {
+        const id = ref.call ? getters.get(`${ref.pkg}.${ref.name}`) : `${ref.pkg}.${ref.name}`;
+        handles.get(id ?? '')?.uses.push({ domain: location.domain, path: location.path, range: ref.range });
+      }
+    }
+    facts.scopes.forEach((scope, index) => {
+      for (const local of scope.locals) {
+        const resolved = resolve(local.origin);
+        if (!resolved) continue;
+        const plan = scope.plans[local.name];
+        const fix = plan && resolved.poolable ? { title: FIX_TITLE, edits: plan.edits, safe: false } : undefined;
+        handles.set(`${location.path}#${index}#${local.name}`, { name: local.name, path: location.path, range: local.range, owner: location.domain, ...resolved, uses: [], fix });
+      }
+      for (const h of scope.handoffs) {
+        const id = h.arg.kind === 'local' ? `${location.path}#${index}#${h.arg.name}` : `${h.arg.pkg}.${h.arg.name}`;
+        const receiver = h.index >= 0 ? receiverOf(h.pkg, h.name, h.index) : undefined;
+        handles.get(id)?.uses.push({ domain: h.domain, path: location.path, range: h.range, callee: h.callee, receiver });
+      }
+    });
+  }
+  return [...handles.values()].filter((h) => h.uses.length > 0);
+}

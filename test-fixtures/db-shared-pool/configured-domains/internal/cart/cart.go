@@ -1,0 +1,10 @@
+// Package cart is part of a domain only the configuration knows.
+package cart
+
+import "database/sql"
+
+// Repo reads and writes cart rows.
+type Repo struct{ db *sql.DB }
+
+// New returns a Repo over db.
+func New(db *sql.DB) *Repo { return &Repo{db: db} }
