@@ -1,0 +1,72 @@
+/**
+ * `context.Background()` / `context.TODO()` in a function that already has a context: the caller's deadline,
+ * cancellation and trace stop at that line.
+ */
+import { replaceNode } from '../engine/edits';
+import { ancestor, findAll, isInMainOrInit } from '../engine/go-ast';
+import { runsDetached, ScopedContext, scopedContext } from '../engine/context-source';
+import type { SyntaxNode } from '../engine/parser';
+import { defineFileRule } from '../engine/rule';
+
+/** Helpers whose whole point is to detach from a parent context, e.g. `xcontext.Detach(...)`. */
+const DETACHING_CALLEE = /(Detach|WithoutCancel|NoCancel|WithoutDeadline|ContextWithSpan)\w*$/i;
+
+export const rule = defineFileRule({
+  meta: {
+    id: 'ctx-background-in-request',
+    trap: 'context',
+    severity: 'warning',
+    fixable: true,
+    description: {
+      en: 'context.Background() or context.TODO() inside a function that already has a context (a context.Context parameter, *http.Request, *gin.Context, echo.Context).',
+      zh: '在已有 context 的函数里(context.Context 参数、*http.Request、*gin.Context、echo.Context)使用了 context.Background() 或 context.TODO()。',
+    },
+    why: {
+      en: 'A fresh root context drops the request deadline and cancellation (and the trace that rides on it): when the client gives up or the budget runs out, the database query or remote call started here keeps running and keeps its connection.',
+      zh: '新建的根 context 丢掉了请求的超时、取消(以及挂在上面的链路追踪)：客户端放弃或预算耗尽后，这里发起的数据库查询或远程调用仍继续执行，继续占着连接。',
+    },
+    messages: {
+      fresh: {
+        en: '{call} starts a new root context although {ctx} is in scope: the deadline and cancellation of the request stop here.',
+        zh: '作用域内已有 {ctx}，{call} 却新建了根 context：请求的超时和取消在这里断开。',
+      },
+      fixUseScope: { en: 'Use {ctx}', zh: '改用 {ctx}' },
+    },
+  },
+  check(context) {
+    const { file } = context;
+    const contextPkg = file.localNameOf('context');
+    if (file.isTest || !contextPkg) return;
+    for (const call of findAll(file.root, 'call_expression')) {
+      if (!file.isPackageSelector(call.childForFieldName('function'), ['context'], ['Background', 'TODO'])) continue;
+      const scope = scopedContext(file, call);
+      if (!scope || isDeliberate(file, call, scope)) continue;
+      const data = { call: `${call.childForFieldName('function')!.text}()`, ctx: scope.expression };
+      context.report({ node: call, messageId: 'fresh', data, fixes: [{ title: rule.meta.messages.fixUseScope, edits: [replaceNode(file, call, scope.expression)] }] });
+    }
+  },
+});
+
+/** The places where a fresh root context is the intent rather than an accident. */
+function isDeliberate(file: Parameters<typeof scopedContext>[0], call: SyntaxNode, scope: ScopedContext): boolean {
+  // `main`/`init` own the process lifetime; a closure there with a request parameter is a handler and is checked.
+  if (isInMainOrInit(file, call) && scope.kind === 'context') return true;
+  if (runsDetached(call, scope.owner)) return true;
+  const argumentOf = call.parent?.type === 'argument_list' ? call.parent.parent?.childForFieldName('function')?.text ?? '' : '';
+  if (DETACHING_CALLEE.test(argumentOf)) return true;
+  return defaultsNilContext(call, scope);
+}
+
+/** `if ctx == nil { ctx = context.Background() }`: a fallback for callers that pass nil, not a lost context. */
+function defaultsNilContext(call: SyntaxNode, scope: ScopedContext): boolean {
+  if (scope.kind !== 'context') return false;
+  const name = scope.expression;
+  const list = call.parent;
+  const assignment = list?.type === 'expression_list' ? list.parent : null;
+  if (assignment?.type === 'assignment_statement' && assignment.childForFieldName('left')?.text === name) return true;
+  for (let branch = ancestor(call, 'if_statement'); branch; branch = ancestor(branch, 'if_statement')) {
+    const condition = branch.childForFieldName('condition')?.text.replace(/\s+/g, '') ?? '';
+    if (condition.includes(`${name}==nil`) || condition.includes(`nil==${name}`)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,52 @@
+package audit
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"time"
+)
+
+type Log struct{ db *sql.DB }
+
+var root = context.Background()
+
+// No context source: a root context is all there is.
+func (l *Log) Flush() error {
+	_, err := l.db.ExecContext(context.Background(), "DELETE FROM pending")
+	return err
+}
+
+// Work that must outlive the request detaches on purpose, in a goroutine or a deferred cleanup.
+func (l *Log) Record(w http.ResponseWriter, r *http.Request) {
+	defer l.cleanup(context.Background())
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		_, _ = l.db.ExecContext(ctx, "INSERT INTO audit VALUES (?)", r.URL.Path)
+	}()
+	time.AfterFunc(time.Minute, func() {
+		_, _ = l.db.ExecContext(context.TODO(), "DELETE FROM audit WHERE old")
+	})
+	_, _ = l.db.ExecContext(Detach(r.Context()), "SELECT 1")
+	_, _ = l.db.ExecContext(WithoutCancel(context.Background()), "SELECT 1")
+	w.WriteHeader(http.StatusAccepted)
+}
+
+func (l *Log) cleanup(ctx context.Context) {}
+
+// Callers may pass nil; falling back to a root context is a defensive default.
+func (l *Log) Query(ctx context.Context, q string) (*sql.Rows, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	return l.db.QueryContext(ctx, q)
+}
+
+// An unnamed context parameter cannot be used.
+func (l *Log) Ignore(_ context.Context) error {
+	return l.db.PingContext(context.Background())
+}
+
+func Detach(ctx context.Context) context.Context        { return ctx }
+func WithoutCancel(ctx context.Context) context.Context { return ctx }
