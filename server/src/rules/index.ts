@@ -1,5 +1,6 @@
 /** The registry: every rule, sorted by id. Adding a rule = one file in this folder + one line here. */
 import type { Rule } from '../engine/rule';
+import { rule as configEnvNoDefault } from './config-env-no-default';
 import { rule as configParseUnchecked } from './config-parse-unchecked';
 import { rule as ctxBackgroundInRequest } from './ctx-background-in-request';
 import { rule as dbNoContext } from './db-no-context';
@@ -14,6 +15,7 @@ import { rule as wsReadNoDeadline } from './ws-read-no-deadline';
 
 /** Kept in id order by hand (a test checks), so the list reads like the rules table in the README. */
 export const RULES: readonly Rule[] = [
+  configEnvNoDefault,
   configParseUnchecked,
   ctxBackgroundInRequest,
   dbNoContext,
