@@ -174,6 +174,16 @@ export class DbHandles {
     return this.classify(this.typeRefOf(expr, 0));
   }
 
+  /**
+   * True when the file shows the expression's type and it is not a database handle: a struct declared here or a
+   * type of another package. Interfaces and types declared elsewhere in the package stay unknown.
+   */
+  isKnownOther(expr: SyntaxNode | null | undefined): boolean {
+    if (!this.relevant || !expr) return false;
+    const ref = this.typeRefOf(expr, 0);
+    return !!ref && !this.classify(ref) && (ref.pkg !== '' || this.structs.has(ref.name));
+  }
+
   /** The handle type a type expression names (`*sql.DB`, `sqlx.Tx`), or null. */
   typeFromTypeNode(typeNode: SyntaxNode | null | undefined): DbHandleType | null {
     if (!this.relevant) return null;

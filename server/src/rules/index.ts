@@ -3,6 +3,7 @@ import type { Rule } from '../engine/rule';
 import { rule as configEnvNoDefault } from './config-env-no-default';
 import { rule as configParseUnchecked } from './config-parse-unchecked';
 import { rule as ctxBackgroundInRequest } from './ctx-background-in-request';
+import { rule as dbContextNoDeadline } from './db-context-no-deadline';
 import { rule as dbNoContext } from './db-no-context';
 import { rule as dbOpenErrorIgnored } from './db-open-error-ignored';
 import { rule as dbSharedPool } from './db-shared-pool';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   configEnvNoDefault,
   configParseUnchecked,
   ctxBackgroundInRequest,
+  dbContextNoDeadline,
   dbNoContext,
   dbOpenErrorIgnored,
   dbSharedPool,
