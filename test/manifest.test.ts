@@ -1,0 +1,60 @@
+/** The extension manifest: contract command ids, localised strings in both languages, settings that match the protocol. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { DEFAULT_CLIENT_SETTINGS } from '../server/src/protocol';
+import { REPO_ROOT } from './support/repo';
+
+const read = (file: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+const manifest = read('package.json');
+const nls: Record<string, Record<string, string>> = { en: read('package.nls.json'), 'zh-cn': read('package.nls.zh-cn.json') };
+
+function placeholders(value: unknown, found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    const match = /^%([\w.]+)%$/.exec(value);
+    if (match) found.push(match[1]);
+  } else if (value && typeof value === 'object') for (const v of Object.values(value)) placeholders(v, found);
+  return found;
+}
+
+describe('extension manifest', () => {
+  const contributes = manifest.contributes;
+
+  it('contributes the contract commands in category "Go Traps"', () => {
+    const ids = contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepEqual(ids, ['goTraps.showChecklist', 'goTraps.exportReport', 'goTraps.openCalculator', 'goTraps.analyzeWorkspace', 'goTraps.restartServer', 'goTraps.showOutput']);
+    for (const command of contributes.commands) assert.equal(nls.en[command.category.slice(1, -1)], 'Go Traps');
+  });
+
+  it('localises every %key% in English and Simplified Chinese, with no stale keys', () => {
+    const keys = [...new Set(placeholders(manifest))].sort();
+    for (const [locale, strings] of Object.entries(nls)) {
+      assert.deepEqual(Object.keys(strings).sort(), keys, `keys of package.nls${locale === 'en' ? '' : '.' + locale}.json`);
+      for (const key of keys) assert.ok(strings[key].trim(), `empty ${key} in ${locale}`);
+    }
+    assert.match(nls['zh-cn']['command.showChecklist'], /[\u4e00-\u9fff]/);
+  });
+
+  it('declares each setting with a default, a scope and a description, matching the protocol\'s defaults', () => {
+    const properties = contributes.configuration.properties;
+    assert.deepEqual(Object.keys(properties).sort(), ['goTraps.configFile', 'goTraps.enable', 'goTraps.rules', 'goTraps.run', 'goTraps.trace.server']);
+    for (const [key, setting] of Object.entries<Record<string, unknown>>(properties)) {
+      assert.ok('default' in setting, `${key} has no default`);
+      assert.ok(setting.scope, `${key} has no scope`);
+      assert.ok(setting.description || setting.markdownDescription, `${key} has no description`);
+    }
+    for (const [key, value] of Object.entries(DEFAULT_CLIENT_SETTINGS)) assert.deepEqual(properties[`goTraps.${key}`].default, value, key);
+  });
+
+  it('validates .go-traps.json with the schema and activates for Go and for the calculator\'s restore', () => {
+    assert.deepEqual(contributes.jsonValidation, [{ fileMatch: '.go-traps.json', url: './schemas/go-traps.schema.json' }]);
+    assert.ok(manifest.activationEvents.includes('onLanguage:go'));
+    assert.ok(manifest.activationEvents.includes('workspaceContains:**/go.mod'));
+    assert.ok(manifest.activationEvents.includes('onWebviewPanel:goTraps.calculator'));
+  });
+
+  it('keeps the scripts the team relies on', () => {
+    for (const script of ['build', 'typecheck', 'start', 'test']) assert.ok(manifest.scripts[script], script);
+  });
+});
