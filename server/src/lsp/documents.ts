@@ -1,0 +1,132 @@
+/**
+ * Open documents with one syntax tree each, kept in step with the editor incrementally: every change edits
+ * the old tree (`tree.edit`), and the next analysis reparses with it, so tree-sitter reuses what did not
+ * change. Trees live in WASM memory: every tree replaced or dropped is `delete()`d here.
+ */
+import type { Parser, Tree } from 'web-tree-sitter';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { Position } from '../engine/types';
+
+/** One open editor buffer. */
+export class OpenDocument {
+  private document: TextDocument;
+  private tree: Tree | undefined;
+  /** True when the text changed since the tree was last brought up to date by a parse. */
+  private stale = true;
+
+  constructor(
+    readonly uri: string,
+    languageId: string,
+    version: number,
+    text: string,
+  ) {
+    this.document = TextDocument.create(uri, languageId, version, text);
+  }
+
+  get version(): number {
+    return this.document.version;
+  }
+
+  get text(): string {
+    return this.document.getText();
+  }
+
+  get lineCount(): number {
+    return this.document.lineCount;
+  }
+
+  /** Applies the editor's changes in order, describing each to the old tree so it can be reused. */
+  applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if (!('range' in change) || !change.range) {
+        this.dropTree();
+        this.document = TextDocument.update(this.document, [change], version);
+        continue;
+      }
+      const startIndex = this.document.offsetAt(change.range.start);
+      const oldEndIndex = this.document.offsetAt(change.range.end);
+      // offsetAt clamps positions past a line's end; the tree must see the clamped positions too.
+      const start = this.document.positionAt(startIndex);
+      const oldEnd = this.document.positionAt(oldEndIndex);
+      this.document = TextDocument.update(this.document, [change], version);
+      this.tree?.edit({
+        startIndex,
+        oldEndIndex,
+        newEndIndex: startIndex + change.text.length,
+        startPosition: point(start),
+        oldEndPosition: point(oldEnd),
+        newEndPosition: point(endOfInsertion(start, change.text)),
+      });
+    }
+    this.document = TextDocument.update(this.document, [], version);
+    this.stale = true;
+  }
+
+  /** The tree for the current text, reparsed incrementally when the text moved on. */
+  syntaxTree(parser: Parser): Tree {
+    if (this.tree && !this.stale) return this.tree;
+    const next = parser.parse(this.document.getText(), this.tree ?? null);
+    if (!next) throw new Error('tree-sitter returned no tree');
+    this.tree?.delete();
+    this.tree = next;
+    this.stale = false;
+    return next;
+  }
+
+  /** Frees the tree (the document is closed, skipped or replaced wholesale). */
+  dropTree(): void {
+    this.tree?.delete();
+    this.tree = undefined;
+    this.stale = true;
+  }
+
+  get hasTree(): boolean {
+    return this.tree !== undefined;
+  }
+}
+
+function point(position: Position): { row: number; column: number } {
+  return { row: position.line, column: position.character };
+}
+
+/** Where inserted text ends, in UTF-16 columns like LSP and web-tree-sitter. */
+export function endOfInsertion(start: Position, text: string): Position {
+  const lastBreak = text.lastIndexOf('\n');
+  if (lastBreak < 0) return { line: start.line, character: start.character + text.length };
+  let lines = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  return { line: start.line + lines, character: text.length - lastBreak - 1 };
+}
+
+/** The open documents by URI. */
+export class DocumentStore {
+  private readonly documents = new Map<string, OpenDocument>();
+
+  open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+    this.documents.get(uri)?.dropTree();
+    const document = new OpenDocument(uri, languageId, version, text);
+    this.documents.set(uri, document);
+    return document;
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  close(uri: string): OpenDocument | undefined {
+    const document = this.documents.get(uri);
+    document?.dropTree();
+    this.documents.delete(uri);
+    return document;
+  }
+
+  all(): OpenDocument[] {
+    return [...this.documents.values()];
+  }
+
+  dispose(): void {
+    for (const document of this.documents.values()) document.dropTree();
+    this.documents.clear();
+  }
+}

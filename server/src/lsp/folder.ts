@@ -1,0 +1,140 @@
+/**
+ * One workspace folder as the server sees it: its settings, its engine, its modules and its index. Files
+ * outside every folder share one "loose" folder that is never scanned and names files by absolute path.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ClientSettings, DEFAULT_CLIENT_SETTINGS } from '../protocol';
+import { Engine } from '../engine/analyze';
+import { defaultSettings, Settings } from '../engine/config';
+import { GoModule, parseGoModPath } from '../engine/domains';
+import type { Rule } from '../engine/rule';
+import { WorkspaceIndex } from '../engine/workspace-index';
+import type { TeamConfig } from './settings';
+import { fsPathOf, relativeEnginePath, uriOfFsPath } from './uris';
+
+export class Folder {
+  readonly index = new WorkspaceIndex();
+  client: ClientSettings = { ...DEFAULT_CLIENT_SETTINGS };
+  team: TeamConfig = { settings: defaultSettings(), problems: [] };
+  settings: Settings = defaultSettings();
+  engine: Engine;
+  modules: GoModule[] = [];
+  /** True while the background scan runs; workspace-rule findings wait for it. */
+  indexing = false;
+  /** Bumped by every scan so that a superseded scan stops quietly. */
+  scanGeneration = 0;
+  /** Files the scan or the watcher skipped, with why. */
+  readonly skipped = new Map<string, string>();
+  /** Settled once the folder's settings are loaded: analysis waits for it, never for the scan. */
+  ready: Promise<void>;
+  private markReady!: () => void;
+  /** Final finding counts per path, for the status bar; rebuilt whole when workspace findings moved. */
+  private counts = new Map<string, number>();
+  private countsStale = true;
+
+  constructor(
+    /** The folder's URI, or '' for the loose folder. */
+    readonly uri: string,
+    /** File system root, undefined for the loose folder. */
+    readonly root: string | undefined,
+    private readonly rules: readonly Rule[],
+  ) {
+    this.engine = new Engine(this.settings, rules);
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  get loose(): boolean {
+    return this.root === undefined;
+  }
+
+  settled(): void {
+    this.markReady();
+  }
+
+  /** Installs new engine settings; returns true when they differ from the old ones. */
+  setSettings(settings: Settings): boolean {
+    const changed = JSON.stringify(settings) !== JSON.stringify(this.settings);
+    this.settings = settings;
+    if (changed) {
+      this.engine = new Engine(settings, this.rules);
+      this.index.invalidate();
+      this.countsStale = true;
+    }
+    return changed;
+  }
+
+  /** True when this (non-loose) folder holds the file. */
+  contains(uri: string): boolean {
+    const fsPath = fsPathOf(uri);
+    return !!this.root && !!fsPath && relativeEnginePath(this.root, fsPath) !== undefined;
+  }
+
+  /** The engine's name for a file: relative to the folder, or absolute (or the URI itself) when loose. */
+  pathOf(uri: string): string {
+    const fsPath = fsPathOf(uri);
+    if (this.root && fsPath) {
+      const relative = relativeEnginePath(this.root, fsPath);
+      if (relative) return relative;
+    }
+    return fsPath ? fsPath.split(path.sep).join('/') : uri;
+  }
+
+  uriOf(enginePath: string): string {
+    if (this.root && !path.isAbsolute(enginePath)) return uriOfFsPath(path.join(this.root, enginePath));
+    return path.isAbsolute(enginePath) ? uriOfFsPath(enginePath) : enginePath;
+  }
+
+  fsPathOf(enginePath: string): string | undefined {
+    if (this.root && !path.isAbsolute(enginePath)) return path.join(this.root, enginePath);
+    return path.isAbsolute(enginePath) ? enginePath : undefined;
+  }
+
+  /**
+   * Makes sure the go.mod governing a file is known, without waiting for the scan: looks up the directory
+   * chain once per directory. Domains depend on the module root.
+   */
+  ensureModuleFor(enginePath: string): void {
+    const file = this.fsPathOf(enginePath);
+    if (!file) return;
+    const stop = this.root ?? path.parse(file).root;
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      const root = this.moduleRootName(dir);
+      if (this.modules.some((m) => m.root === root)) return;
+      const goMod = path.join(dir, 'go.mod');
+      if (existsSync(goMod)) {
+        this.modules.push({ root, path: parseGoModPath(readFileSync(goMod, 'utf8')) });
+        return;
+      }
+      if (dir === stop || path.dirname(dir) === dir) return;
+    }
+  }
+
+  private moduleRootName(dir: string): string {
+    if (!this.root) return dir.split(path.sep).join('/');
+    return relativeEnginePath(this.root, dir) ?? '';
+  }
+
+  /** Records a file's final finding count (after its own analysis) for the status bar. */
+  setCount(enginePath: string, count: number | undefined): void {
+    if (count === undefined) this.counts.delete(enginePath);
+    else this.counts.set(enginePath, count);
+  }
+
+  /** Marks every count stale: workspace-rule findings moved, anywhere. */
+  countsChanged(): void {
+    this.countsStale = true;
+  }
+
+  trapCount(): number {
+    if (!this.client.enable) return 0;
+    if (this.countsStale) {
+      this.counts.clear();
+      for (const p of this.index.paths()) this.counts.set(p, this.index.findingsFor(this.engine, p, !this.indexing).length);
+      this.countsStale = false;
+    }
+    let total = 0;
+    for (const n of this.counts.values()) total += n;
+    return total;
+  }
+}

@@ -1,0 +1,613 @@
+/**
+ * The language server session: wires LSP requests to the engine. Open documents keep an incrementally
+ * updated tree; every folder keeps a tree-free index for the workspace rules, filled by a background scan
+ * and kept current by file watching. The engine never sees a URI: paths become URIs only here.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeAction,
+  CodeActionKind,
+  Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  Diagnostic,
+  DiagnosticSeverity,
+  TextDocumentSyncKind,
+  WatchKind,
+} from 'vscode-languageserver';
+import type { Parser } from 'web-tree-sitter';
+import {
+  AnalyzeWorkspaceRequest,
+  ShowRuleDocumentationCommand,
+  StatusNotification,
+  StatusParams,
+} from '../protocol';
+import { AnalysisProblem, skipReason } from '../engine/analyze';
+import { localeFrom } from '../engine/messages';
+import { createGoParser } from '../engine/parser';
+import type { Rule } from '../engine/rule';
+import { SourceFile } from '../engine/source';
+import type { Finding, Locale } from '../engine/types';
+import { indexText, indexTree } from '../engine/workspace-index';
+import { walkGoFiles } from '../cli/walk';
+import { docsUrl } from '../rules';
+import { FIX_ALL_KIND, fixAllAction, quickFixes, wanted } from './code-actions';
+import { toDiagnostic } from './diagnostics';
+import { DocumentStore, OpenDocument } from './documents';
+import { Folder } from './folder';
+import { hoverFor } from './hover';
+import { ProgressReporter, startProgress } from './progress';
+import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings } from './settings';
+import { registerReportRequests } from './reports';
+import { fsPathOf, sameUri, uriOfFsPath } from './uris';
+
+export interface ServerOptions {
+  rules: readonly Rule[];
+  /** Pause after a change before analysing, to coalesce bursts of keystrokes. */
+  debounceMs?: number;
+}
+
+/** The default pause after a keystroke: long enough to merge a burst, short against the 15 ms budget. */
+export const DEFAULT_DEBOUNCE_MS = 4;
+
+interface DocumentState {
+  timer?: NodeJS.Timeout;
+  /** Version of the last analysis, -1 before the first. */
+  analyzedVersion: number;
+  findings: Finding[];
+  /** JSON of the last published diagnostics, to skip republishing identical ones. */
+  published?: string;
+}
+
+/** Starts serving on a connection (stdio, node-ipc or in-process streams). */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  new Session(connection, options).listen();
+}
+
+export class Session {
+  private parser!: Parser;
+  private readonly documents = new DocumentStore();
+  private readonly states = new Map<string, DocumentState>();
+  private folders: Folder[] = [];
+  private readonly loose: Folder;
+  private locale: Locale = 'en';
+  private readonly debounceMs: number;
+  private readonly knownRules: string[];
+  private can = { configuration: false, progress: false, watchers: false, configurationChange: false, showDocument: false };
+  private readonly failedRules = new Set<string>();
+  private readonly notified = new Map<string, string>();
+  private statusTimer: NodeJS.Timeout | undefined;
+  private lastStatus = '';
+  private readonly watchQueue = new Map<string, FileChangeType>();
+  private draining = false;
+  private configDiagnosticUris = new Set<string>();
+
+  constructor(
+    readonly connection: Connection,
+    private readonly options: ServerOptions,
+  ) {
+    this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    this.knownRules = options.rules.map((r) => r.meta.id);
+    this.loose = new Folder('', undefined, options.rules);
+  }
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(() => void this.initialized());
+    c.onShutdown(() => this.documents.dispose());
+    c.onDidOpenTextDocument(({ textDocument: t }) => {
+      const document = this.documents.open(t.uri, t.languageId, t.version, t.text);
+      this.states.set(t.uri, { analyzedVersion: -1, findings: [] });
+      this.schedule(document, 0);
+    });
+    c.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+      const document = this.documents.get(textDocument.uri);
+      if (!document) return;
+      document.applyChanges(contentChanges, textDocument.version);
+      if (this.folderOf(textDocument.uri).client.run === 'onType') this.schedule(document, this.debounceMs);
+    });
+    c.onDidSaveTextDocument(({ textDocument }) => {
+      const document = this.documents.get(textDocument.uri);
+      if (document && this.folderOf(textDocument.uri).client.run === 'onSave') this.schedule(document, 0);
+    });
+    c.onDidCloseTextDocument(({ textDocument }) => this.close(textDocument.uri));
+    c.onDidChangeConfiguration(() => void this.reconfigureAll());
+    c.onDidChangeWatchedFiles(({ changes }) => {
+      for (const change of changes) this.watchQueue.set(change.uri, change.type);
+      void this.drainWatchQueue();
+    });
+    c.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event }) => void this.changeFolders(event.added, event.removed));
+    c.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only));
+    c.onHover((params) => {
+      const document = this.documents.get(params.textDocument.uri);
+      return document ? hoverFor(this.freshFindings(document), params.position, this.locale) : undefined;
+    });
+    c.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
+    c.onRequest(AnalyzeWorkspaceRequest, () => this.rescanAll());
+    registerReportRequests(this);
+    c.listen();
+  }
+
+  get currentLocale(): Locale {
+    return this.locale;
+  }
+
+  /** Every workspace folder (the loose one excluded). */
+  get workspaceFolders(): readonly Folder[] {
+    return this.folders;
+  }
+
+  private async initialize(params: InitializeParams): Promise<InitializeResult> {
+    const options = (params.initializationOptions ?? {}) as { locale?: string };
+    this.locale = localeFrom(options.locale ?? params.locale);
+    const caps = params.capabilities;
+    this.can = {
+      configuration: !!caps.workspace?.configuration,
+      progress: !!caps.window?.workDoneProgress,
+      watchers: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      configurationChange: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+      showDocument: !!caps.window?.showDocument?.support,
+    };
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    this.folders = folders.flatMap((f) => {
+      const root = fsPathOf(f.uri);
+      return root ? [new Folder(f.uri, root, this.options.rules)] : [];
+    });
+    this.parser = await createGoParser();
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [ShowRuleDocumentationCommand] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'go-traps' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.can.configurationChange) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'goTraps' });
+    if (this.can.watchers) {
+      const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: ['**/*.go', '**/go.mod', `**/${CONFIG_FILE_NAME}`].map((globPattern) => ({ globPattern, kind })),
+      });
+    }
+    await this.configure(this.loose);
+    this.loose.settled();
+    await Promise.all(
+      this.folders.map(async (folder) => {
+        await this.configure(folder);
+        folder.settled();
+        await this.scan(folder);
+      }),
+    );
+  }
+
+  folderOf(uri: string): Folder {
+    let best: Folder | undefined;
+    for (const folder of this.folders) if (folder.contains(uri) && (!best || folder.root!.length > best.root!.length)) best = folder;
+    return best ?? this.loose;
+  }
+
+  // ---- settings ---------------------------------------------------------------------------------------------
+
+  /** Loads a folder's client settings and team config; returns true when the engine settings changed. */
+  private async configure(folder: Folder): Promise<boolean> {
+    let raw: unknown = undefined;
+    if (this.can.configuration) {
+      try {
+        raw = await this.connection.workspace.getConfiguration({ scopeUri: folder.uri || undefined, section: 'goTraps' });
+      } catch (error) {
+        this.connection.console.warn(`go-traps: cannot read settings: ${(error as Error).message}`);
+      }
+    }
+    folder.client = sanitizeClientSettings(raw);
+    const root = folder.root;
+    if (root) {
+      const file = configFilePath(root, folder.client);
+      folder.team = await loadTeamConfig(file, this.knownRules, folder.client.configFile !== '');
+      this.reportConfigProblems(folder);
+    }
+    return folder.setSettings(engineSettings(folder.team.settings, folder.client, this.locale, this.knownRules));
+  }
+
+  /** A broken `.go-traps.json`: one clear message, diagnostics on the file itself, the status bar; defaults apply. */
+  private reportConfigProblems(folder: Folder): void {
+    const { file, text, problems } = folder.team;
+    const uri = file ? uriOfFsPath(file) : undefined;
+    for (const stale of this.configDiagnosticUris) {
+      if (stale !== uri) void this.connection.sendDiagnostics({ uri: stale, diagnostics: [] });
+    }
+    this.configDiagnosticUris = new Set([...this.configDiagnosticUris].filter((u) => u === uri));
+    if (!file || !uri) return;
+    const diagnostics: Diagnostic[] = problems.map((p) => ({
+      range: problemRange(text ?? '', p),
+      severity: p.key === '' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: 'go-traps',
+      message: `${p.key ? `"${p.key}": ` : ''}${p.message} (the default applies)`,
+    }));
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+    if (problems.length === 0) {
+      this.configDiagnosticUris.delete(uri);
+      this.notified.delete(`config:${uri}`);
+      return;
+    }
+    this.configDiagnosticUris.add(uri);
+    const line = describeProblems(file, problems);
+    if (this.notified.get(`config:${uri}`) !== line) {
+      this.notified.set(`config:${uri}`, line);
+      void this.connection.window.showErrorMessage(`Go Traps: ${line}`);
+    }
+    this.scheduleStatus();
+  }
+
+  private async reconfigureAll(): Promise<void> {
+    await this.reconfigure(this.loose);
+    await Promise.all(this.folders.map((folder) => this.reconfigure(folder)));
+  }
+
+  /** Settings changed: a new engine means new facts everywhere, so the folder is scanned again. */
+  private async reconfigure(folder: Folder): Promise<void> {
+    const wasEnabled = folder.client.enable;
+    const changed = await this.configure(folder);
+    if (folder.loose || (!changed && wasEnabled === folder.client.enable)) {
+      this.revalidateOpen(folder);
+      return;
+    }
+    await this.scan(folder);
+  }
+
+  // ---- open documents ---------------------------------------------------------------------------------------
+
+  private schedule(document: OpenDocument, delay: number): void {
+    const state = this.states.get(document.uri);
+    if (!state) return;
+    clearTimeout(state.timer);
+    const folder = this.folderOf(document.uri);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void folder.ready.then(() => {
+        if (this.documents.get(document.uri) === document) this.validate(document);
+      });
+    }, delay);
+  }
+
+  private revalidateOpen(folder: Folder): void {
+    for (const document of this.documents.all()) {
+      if (this.folderOf(document.uri) !== folder) continue;
+      const state = this.states.get(document.uri);
+      if (state) state.analyzedVersion = -1;
+      this.schedule(document, 0);
+    }
+  }
+
+  /** The document's findings for its current text, analysing it now if it moved on since. */
+  private freshFindings(document: OpenDocument): Finding[] {
+    const state = this.states.get(document.uri);
+    if (!state) return [];
+    if (state.analyzedVersion !== document.version) {
+      clearTimeout(state.timer);
+      this.validate(document);
+    }
+    return state.findings;
+  }
+
+  /** Analyses one open document synchronously and publishes its diagnostics (and others', if they moved). */
+  private validate(document: OpenDocument): void {
+    const state = this.states.get(document.uri);
+    if (!state) return;
+    const folder = this.folderOf(document.uri);
+    const enginePath = folder.pathOf(document.uri);
+    state.analyzedVersion = document.version;
+    if (!folder.client.enable) {
+      document.dropTree();
+      state.findings = [];
+      this.publish(document, []);
+      return;
+    }
+    const text = document.text;
+    const reason = skipReason(enginePath, text, folder.settings);
+    if (reason) {
+      document.dropTree();
+      state.findings = [];
+      if (folder.index.delete(enginePath)) this.workspaceMoved(folder, document.uri);
+      folder.setCount(enginePath, undefined);
+      this.publish(document, []);
+      this.noticeSkip(document.uri, enginePath, reason);
+      return;
+    }
+    this.notified.delete(`skip:${document.uri}`);
+    folder.ensureModuleFor(enginePath);
+    const tree = document.syntaxTree(this.parser);
+    const result = indexTree(folder.engine, new SourceFile(enginePath, text, tree), folder.modules);
+    this.logProblems(result.problems);
+    const factsChanged = folder.index.set(enginePath, result.entry!);
+    state.findings = this.findingsOf(folder, enginePath);
+    folder.setCount(enginePath, state.findings.length);
+    this.publish(document, state.findings);
+    if (factsChanged) this.workspaceMoved(folder, document.uri);
+    this.scheduleStatus();
+  }
+
+  /** Final findings of one indexed file; workspace rules join in once the folder's scan is complete. */
+  private findingsOf(folder: Folder, enginePath: string): Finding[] {
+    if (!folder.indexing) this.logProblems(folder.index.workspaceFindings(folder.engine).problems);
+    return folder.index.findingsFor(folder.engine, enginePath, !folder.indexing);
+  }
+
+  /** Some file's facts changed: workspace findings may have moved in every other open file of the folder. */
+  private workspaceMoved(folder: Folder, exceptUri?: string): void {
+    folder.countsChanged();
+    if (folder.indexing) return;
+    for (const other of this.documents.all()) {
+      if (other.uri === exceptUri || this.folderOf(other.uri) !== folder) continue;
+      const state = this.states.get(other.uri);
+      if (!state || state.analyzedVersion !== other.version) continue;
+      const enginePath = folder.pathOf(other.uri);
+      if (!folder.index.get(enginePath)) continue;
+      state.findings = this.findingsOf(folder, enginePath);
+      this.publish(other, state.findings);
+    }
+    this.scheduleStatus();
+  }
+
+  private publish(document: OpenDocument, findings: readonly Finding[]): void {
+    const folder = this.folderOf(document.uri);
+    const ownPath = folder.pathOf(document.uri);
+    const toUri = (p: string) => (p === ownPath ? document.uri : this.openUriOf(folder, p));
+    const diagnostics = findings.map((f) => toDiagnostic(f, document.version, toUri));
+    const state = this.states.get(document.uri);
+    const signature = JSON.stringify(diagnostics);
+    if (state) state.published = signature;
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  /** The URI the client uses for a path: an open document's own spelling, else a fresh file URI. */
+  private openUriOf(folder: Folder, enginePath: string): string {
+    const uri = folder.uriOf(enginePath);
+    return this.documents.all().find((d) => sameUri(d.uri, uri))?.uri ?? uri;
+  }
+
+  private close(uri: string): void {
+    const state = this.states.get(uri);
+    clearTimeout(state?.timer);
+    this.states.delete(uri);
+    this.documents.close(uri);
+    this.notified.delete(`skip:${uri}`);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const folder = this.folderOf(uri);
+    const enginePath = folder.pathOf(uri);
+    if (folder.loose) {
+      if (folder.index.delete(enginePath)) this.workspaceMoved(folder);
+      folder.setCount(enginePath, undefined);
+      return;
+    }
+    // The buffer may have held unsaved text; the disk is the truth again.
+    this.watchQueue.set(uri, FileChangeType.Changed);
+    void this.drainWatchQueue();
+  }
+
+  private noticeSkip(uri: string, enginePath: string, reason: string): void {
+    this.connection.console.info(`go-traps: skipped ${enginePath}: ${reason}`);
+    // Exclusions and generated files are silent by design; a size or content limit deserves a word.
+    if (reason.startsWith('excluded') || reason.startsWith('generated')) return;
+    if (this.notified.get(`skip:${uri}`) === reason) return;
+    this.notified.set(`skip:${uri}`, reason);
+    void this.connection.window.showInformationMessage(`Go Traps skipped ${path.basename(enginePath)}: ${reason}.`);
+  }
+
+  /** A rule that throws is logged once, with its stack; the other rules' findings still stand. */
+  private logProblems(problems: readonly AnalysisProblem[]): void {
+    for (const problem of problems) {
+      const key = problem.ruleId ?? problem.message.split('\n')[0];
+      if (this.failedRules.has(key)) continue;
+      this.failedRules.add(key);
+      this.connection.console.error(`go-traps: rule ${problem.ruleId ?? '?'} failed on ${problem.path || 'the workspace'} (reported once; other rules still run): ${problem.message}`);
+      void this.connection.window.showWarningMessage(`Go Traps: rule ${problem.ruleId ?? '?'} failed and was skipped; the other rules still run. Details in the Go Traps output.`);
+    }
+  }
+
+  // ---- code actions and commands ----------------------------------------------------------------------------
+
+  private codeActions(uri: string, diagnostics: Parameters<typeof quickFixes>[1], only: string[] | undefined): CodeAction[] {
+    const document = this.documents.get(uri);
+    if (!document) return [];
+    const lines = document.text.split('\n');
+    const view = { uri, version: document.version, lineText: (line: number) => lines[line] ?? '' };
+    const actions: CodeAction[] = [];
+    if (wanted(CodeActionKind.QuickFix, only)) actions.push(...quickFixes(view, diagnostics, this.locale));
+    if (wanted(FIX_ALL_KIND, only)) {
+      const folder = this.folderOf(uri);
+      const fixAll = fixAllAction(uri, document.version, folder.pathOf(uri), this.freshFindings(document), this.locale);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  }
+
+  private async executeCommand(command: string, args: unknown[]): Promise<void> {
+    if (command !== ShowRuleDocumentationCommand || typeof args[0] !== 'string') return;
+    const url = docsUrl(args[0]);
+    if (this.can.showDocument) await this.connection.window.showDocument({ uri: url, external: true });
+    else void this.connection.window.showInformationMessage(`Go Traps: ${args[0]} — ${url}`);
+  }
+
+  // ---- workspace index --------------------------------------------------------------------------------------
+
+  private async rescanAll(): Promise<void> {
+    await Promise.all(this.folders.map((folder) => this.scan(folder)));
+  }
+
+  /**
+   * Scans a folder's Go files in the background (exclusions honoured), yielding to the event loop between
+   * files so open documents are analysed meanwhile. Open documents feed the index from their buffers.
+   */
+  async scan(folder: Folder): Promise<void> {
+    const root = folder.root;
+    if (!root) return;
+    const generation = ++folder.scanGeneration;
+    folder.index.clear();
+    folder.skipped.clear();
+    folder.countsChanged();
+    if (!folder.client.enable) {
+      folder.indexing = false;
+      this.revalidateOpen(folder);
+      this.scheduleStatus();
+      return;
+    }
+    folder.indexing = true;
+    this.revalidateOpen(folder);
+    this.scheduleStatus();
+    const progress: ProgressReporter = await startProgress(this.connection, this.can.progress, 'Go Traps: indexing');
+    try {
+      const { files, modules } = await walkGoFiles([root], root, folder.settings);
+      if (generation !== folder.scanGeneration) return;
+      for (const module of modules) if (!folder.modules.some((m) => m.root === module.root)) folder.modules.push(module);
+      let slice = Date.now();
+      for (let i = 0; i < files.length; i++) {
+        if (Date.now() - slice > 8) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (generation !== folder.scanGeneration) return;
+          slice = Date.now();
+        }
+        progress.report(i, files.length);
+        const uri = uriOfFsPath(files[i]);
+        if (this.documents.all().some((d) => sameUri(d.uri, uri))) continue;
+        await this.indexFromDisk(folder, folder.pathOf(uri), files[i]);
+      }
+      if (generation !== folder.scanGeneration) return;
+      folder.indexing = false;
+      const skipped = folder.skipped.size;
+      progress.done(`${folder.index.size} files${skipped ? `, ${skipped} skipped` : ''}`);
+      this.connection.console.info(`go-traps: indexed ${folder.index.size} files in ${root}${skipped ? ` (${skipped} skipped)` : ''}`);
+      this.workspaceMoved(folder);
+    } catch (error) {
+      this.connection.console.error(`go-traps: scan of ${root} failed: ${(error as Error).stack ?? error}`);
+      if (generation === folder.scanGeneration) folder.indexing = false;
+      this.workspaceMoved(folder);
+    } finally {
+      progress.done();
+    }
+  }
+
+  /** Reads one file from disk into the index; returns true when its facts changed. */
+  private async indexFromDisk(folder: Folder, enginePath: string, fsPath: string): Promise<boolean> {
+    let text: string;
+    try {
+      text = await fs.readFile(fsPath, 'utf8');
+    } catch {
+      folder.setCount(enginePath, undefined);
+      return folder.index.delete(enginePath);
+    }
+    const result = indexText(folder.engine, this.parser, enginePath, text, folder.modules);
+    this.logProblems(result.problems);
+    if (!result.entry) {
+      folder.skipped.set(enginePath, result.skipped ?? '');
+      folder.setCount(enginePath, undefined);
+      return folder.index.delete(enginePath);
+    }
+    folder.skipped.delete(enginePath);
+    const changed = folder.index.set(enginePath, result.entry);
+    if (!changed && !folder.indexing) folder.setCount(enginePath, folder.index.findingsFor(folder.engine, enginePath).length);
+    return changed;
+  }
+
+  /**
+   * Files changed on disk (a checkout, codegen, another editor): re-derive only those. Open documents are
+   * left alone, their buffers are the truth. The config file and go.mod change what every file means.
+   */
+  private async drainWatchQueue(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      const moved = new Set<Folder>();
+      while (this.watchQueue.size > 0) {
+        const [uri, type] = this.watchQueue.entries().next().value as [string, FileChangeType];
+        this.watchQueue.delete(uri);
+        const folder = this.folderOf(uri);
+        const fsPath = fsPathOf(uri);
+        if (folder.loose || !fsPath) continue;
+        const name = path.basename(fsPath);
+        if (fsPath === configFilePath(folder.root!, folder.client) || name === CONFIG_FILE_NAME) {
+          await this.reconfigure(folder);
+          continue;
+        }
+        if (name === 'go.mod') {
+          folder.modules = [];
+          await this.scan(folder);
+          continue;
+        }
+        if (this.documents.get(uri) || !folder.client.enable) continue;
+        const enginePath = folder.pathOf(uri);
+        if (!fsPath.endsWith('.go')) {
+          // A deleted directory arrives as one event for the directory.
+          if (type === FileChangeType.Deleted && folder.index.deleteUnder(enginePath) > 0) moved.add(folder);
+          continue;
+        }
+        const changed =
+          type === FileChangeType.Deleted
+            ? folder.index.delete(enginePath)
+            : await this.indexFromDisk(folder, enginePath, fsPath);
+        if (type === FileChangeType.Deleted) folder.setCount(enginePath, undefined);
+        if (changed) moved.add(folder);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      for (const folder of moved) this.workspaceMoved(folder);
+      this.scheduleStatus();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async changeFolders(added: { uri: string }[], removed: { uri: string }[]): Promise<void> {
+    this.folders = this.folders.filter((f) => !removed.some((r) => r.uri === f.uri));
+    for (const r of removed) void this.connection.sendDiagnostics({ uri: r.uri, diagnostics: [] });
+    for (const a of added) {
+      const root = fsPathOf(a.uri);
+      if (!root) continue;
+      const folder = new Folder(a.uri, root, this.options.rules);
+      this.folders.push(folder);
+      await this.configure(folder);
+      folder.settled();
+      void this.scan(folder);
+    }
+    this.revalidateOpen(this.loose);
+  }
+
+  // ---- status ------------------------------------------------------------------------------------------------
+
+  /** The status bar's numbers, sent a moment after things settle and only when they changed. */
+  private scheduleStatus(): void {
+    if (this.statusTimer) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = undefined;
+      this.sendStatus();
+    }, 100);
+  }
+
+  status(): StatusParams {
+    const all = [...this.folders, this.loose];
+    const broken = all.find((f) => f.team.problems.length > 0 && f.team.file);
+    return {
+      trapCount: all.reduce((sum, f) => sum + f.trapCount(), 0),
+      indexing: all.some((f) => f.indexing),
+      filesIndexed: all.reduce((sum, f) => sum + f.index.size, 0),
+      ...(broken ? { configError: describeProblems(broken.team.file!, broken.team.problems) } : {}),
+    };
+  }
+
+  private sendStatus(): void {
+    const status = this.status();
+    const text = JSON.stringify(status);
+    if (text === this.lastStatus) return;
+    this.lastStatus = text;
+    void this.connection.sendNotification(StatusNotification, status);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Settings flow: `goTraps.*` from the client (per workspace folder) on top of the team's `.go-traps.json`,
+ * which stays the shared source of truth; a bad value falls back to its default and is reported, never thrown.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { ClientSettings, DEFAULT_CLIENT_SETTINGS } from '../protocol';
+import { ConfigProblem, defaultSettings, parseConfig, RuleLevel, Settings } from '../engine/config';
+import type { Locale, Range } from '../engine/types';
+
+export const CONFIG_FILE_NAME = '.go-traps.json';
+const LEVELS: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** Whatever the client sent, as well-typed settings: unknown or ill-typed values keep their defaults. */
+export function sanitizeClientSettings(raw: unknown): ClientSettings {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const rules: Record<string, RuleLevel> = {};
+  if (value.rules && typeof value.rules === 'object') {
+    for (const [id, level] of Object.entries(value.rules as Record<string, unknown>)) {
+      if (typeof level === 'string' && LEVELS.includes(level)) rules[id] = level as RuleLevel;
+    }
+  }
+  return {
+    enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_CLIENT_SETTINGS.enable,
+    run: value.run === 'onSave' || value.run === 'onType' ? value.run : DEFAULT_CLIENT_SETTINGS.run,
+    rules,
+    configFile: typeof value.configFile === 'string' ? value.configFile : DEFAULT_CLIENT_SETTINGS.configFile,
+  };
+}
+
+/** The team config file of a workspace folder, as the client settings name it. */
+export function configFilePath(folder: string, client: ClientSettings): string {
+  return path.resolve(folder, client.configFile || CONFIG_FILE_NAME);
+}
+
+export interface TeamConfig {
+  settings: Settings;
+  /** Absolute path of the file read, or undefined when there is none (defaults apply, silently). */
+  file?: string;
+  text?: string;
+  problems: ConfigProblem[];
+}
+
+/** Reads the team config; a missing file is not a problem, an unreadable or broken one is. */
+export async function loadTeamConfig(file: string, knownRules: readonly string[], explicit: boolean): Promise<TeamConfig> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (missing && !explicit) return { settings: defaultSettings(), problems: [] };
+    return { settings: defaultSettings(), file, problems: [{ key: '', message: `cannot read: ${(error as Error).message}` }] };
+  }
+  const { settings, problems } = parseConfig(text, knownRules);
+  return { settings, file, text, problems };
+}
+
+/** Engine settings for one folder: team config, then the user's per-rule overrides, then the display language. */
+export function engineSettings(team: Settings, client: ClientSettings, locale: Locale, knownRules: readonly string[]): Settings {
+  const settings = structuredClone(team);
+  for (const [id, level] of Object.entries(client.rules)) if (knownRules.includes(id)) settings.rules[id] = level;
+  settings.locale = locale;
+  return settings;
+}
+
+/** One line that says what is wrong with the config file, for a message or the status bar. */
+export function describeProblems(file: string, problems: readonly ConfigProblem[]): string {
+  const first = problems[0];
+  const where = first.key ? `"${first.key}": ` : '';
+  const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : '';
+  return `${path.basename(file)}: ${where}${first.message}${more}; defaults apply`;
+}
+
+/**
+ * Where in the config text a problem sits: the key's last segment quoted, or the position a JSON parse
+ * error names, or else the first line.
+ */
+export function problemRange(text: string, problem: ConfigProblem): Range {
+  let offset = -1;
+  const at = /position (\d+)/.exec(problem.message);
+  if (problem.key) {
+    const last = problem.key.split('.').pop()!;
+    offset = text.indexOf(JSON.stringify(last));
+  } else if (at) offset = Math.min(Number(at[1]), text.length);
+  if (offset < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  const character = offset - (before.lastIndexOf('\n') + 1);
+  const length = problem.key ? JSON.stringify(problem.key.split('.').pop()).length : 1;
+  return { start: { line, character }, end: { line, character: character + length } };
+}
