@@ -2,6 +2,7 @@
 import type { Rule } from '../engine/rule';
 import { rule as configEnvNoDefault } from './config-env-no-default';
 import { rule as configParseUnchecked } from './config-parse-unchecked';
+import { rule as configReloadUnvalidated } from './config-reload-unvalidated';
 import { rule as ctxBackgroundInRequest } from './ctx-background-in-request';
 import { rule as dbContextNoDeadline } from './db-context-no-deadline';
 import { rule as dbNoContext } from './db-no-context';
@@ -18,6 +19,7 @@ import { rule as wsReadNoDeadline } from './ws-read-no-deadline';
 export const RULES: readonly Rule[] = [
   configEnvNoDefault,
   configParseUnchecked,
+  configReloadUnvalidated,
   ctxBackgroundInRequest,
   dbContextNoDeadline,
   dbNoContext,
