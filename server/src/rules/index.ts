@@ -7,6 +7,7 @@ import { rule as ctxBackgroundInRequest } from './ctx-background-in-request';
 import { rule as dbContextNoDeadline } from './db-context-no-deadline';
 import { rule as dbNoContext } from './db-no-context';
 import { rule as dbOpenErrorIgnored } from './db-open-error-ignored';
+import { rule as dbPoolUnbounded } from './db-pool-unbounded';
 import { rule as dbSharedPool } from './db-shared-pool';
 import { rule as goroutineNoExit } from './goroutine-no-exit';
 import { rule as httpClientNoTimeout } from './http-client-no-timeout';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   dbContextNoDeadline,
   dbNoContext,
   dbOpenErrorIgnored,
+  dbPoolUnbounded,
   dbSharedPool,
   goroutineNoExit,
   httpClientNoTimeout,
