@@ -13,6 +13,7 @@ import { rule as goroutineNoExit } from './goroutine-no-exit';
 import { rule as httpClientNoTimeout } from './http-client-no-timeout';
 import { rule as httpRequestNoContext } from './http-request-no-context';
 import { rule as invalidSuppression, setKnownRuleIds } from './invalid-suppression';
+import { rule as logUnstructured } from './log-unstructured';
 import { rule as traceSpanNotEnded } from './trace-span-not-ended';
 import { rule as wsReadNoDeadline } from './ws-read-no-deadline';
 
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   httpClientNoTimeout,
   httpRequestNoContext,
   invalidSuppression,
+  logUnstructured,
   traceSpanNotEnded,
   wsReadNoDeadline,
 ];

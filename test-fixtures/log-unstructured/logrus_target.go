@@ -1,0 +1,15 @@
+package inventory
+
+import (
+	"log"
+
+	"github.com/sirupsen/logrus"
+)
+
+func Reserve(skuID string, qty int, err error) {
+	if err != nil {
+		log.Panicf("reserve %s failed: %v", skuID, err) // want "log-unstructured"
+	}
+	log.Print("reserved ", qty) // want "log-unstructured"
+	logrus.Info("done")
+}
