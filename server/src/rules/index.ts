@@ -9,6 +9,7 @@ import { rule as dbNoContext } from './db-no-context';
 import { rule as dbOpenErrorIgnored } from './db-open-error-ignored';
 import { rule as dbPoolUnbounded } from './db-pool-unbounded';
 import { rule as dbSharedPool } from './db-shared-pool';
+import { rule as goroutineCtxCancelled } from './goroutine-ctx-cancelled';
 import { rule as goroutineNoExit } from './goroutine-no-exit';
 import { rule as httpClientNoTimeout } from './http-client-no-timeout';
 import { rule as httpRequestNoContext } from './http-request-no-context';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   dbOpenErrorIgnored,
   dbPoolUnbounded,
   dbSharedPool,
+  goroutineCtxCancelled,
   goroutineNoExit,
   httpClientNoTimeout,
   httpRequestNoContext,
