@@ -4,6 +4,7 @@ import { rule as configEnvNoDefault } from './config-env-no-default';
 import { rule as configParseUnchecked } from './config-parse-unchecked';
 import { rule as configReloadUnvalidated } from './config-reload-unvalidated';
 import { rule as ctxBackgroundInRequest } from './ctx-background-in-request';
+import { rule as ctxCancelLost } from './ctx-cancel-lost';
 import { rule as dbContextNoDeadline } from './db-context-no-deadline';
 import { rule as dbNoContext } from './db-no-context';
 import { rule as dbOpenErrorIgnored } from './db-open-error-ignored';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   configParseUnchecked,
   configReloadUnvalidated,
   ctxBackgroundInRequest,
+  ctxCancelLost,
   dbContextNoDeadline,
   dbNoContext,
   dbOpenErrorIgnored,
