@@ -16,6 +16,7 @@ import { rule as httpClientNoTimeout } from './http-client-no-timeout';
 import { rule as httpRequestNoContext } from './http-request-no-context';
 import { rule as invalidSuppression, setKnownRuleIds } from './invalid-suppression';
 import { rule as logUnstructured } from './log-unstructured';
+import { rule as traceGinNoMiddleware } from './trace-gin-no-middleware';
 import { rule as traceSpanNotEnded } from './trace-span-not-ended';
 import { rule as wsReadNoDeadline } from './ws-read-no-deadline';
 
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   httpRequestNoContext,
   invalidSuppression,
   logUnstructured,
+  traceGinNoMiddleware,
   traceSpanNotEnded,
   wsReadNoDeadline,
 ];

@@ -1,0 +1,143 @@
+/** Facts about gin engines and tracing middleware in one file, for a workspace rule that looks across a module. */
+import { calleeName } from './config-reload';
+import { ensureImport, insertLinesAfter } from './edits';
+import { enclosingStatement, findAll, functionName } from './go-ast';
+import type { SyntaxNode } from './parser';
+import type { FileLocation } from './rule';
+import { defaultPackageName, rangeOf, SourceFile } from './source';
+import type { FileEdit, Range } from './types';
+
+export const GIN_PATH = 'github.com/gin-gonic/gin';
+export const OTELGIN_PATH = 'go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin';
+
+/** Packages whose middleware traces gin requests: OpenTelemetry, Datadog, Elastic APM, New Relic, OpenTracing. */
+const TRACING_PACKAGES = [
+  OTELGIN_PATH,
+  'gopkg.in/DataDog/dd-trace-go.v1/contrib/gin-gonic/gin',
+  'github.com/DataDog/dd-trace-go/contrib/gin-gonic/gin/v2',
+  'go.elastic.co/apm/module/apmgin',
+  'go.elastic.co/apm/module/apmgin/v2',
+  'github.com/newrelic/go-agent/v3/integrations/nrgin',
+  'github.com/opentracing-contrib/go-gin/ginhttp',
+  'github.com/SkyAPM/go2sky-plugins/gin/v3',
+];
+
+/** Wrapping the whole engine as an http.Handler traces it too. */
+const HANDLER_WRAPPERS: Record<string, string[]> = {
+  'go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp': ['NewHandler', 'NewMiddleware'],
+};
+
+export interface GinEngine {
+  range: Range;
+  /** `gin.New()` or `gin.Default()` as written. */
+  call: string;
+  /** What the engine is assigned to ('' when it is not assigned). */
+  variable: string;
+  /** The edits that install otelgin after the engine is created, when the shape allows it. */
+  fix: FileEdit[] | null;
+  service: string;
+}
+
+export interface GinTracingFacts {
+  engines: GinEngine[];
+  /** A known tracing middleware is installed with Use, or the engine is wrapped by otelhttp. */
+  traced: boolean;
+  /** A Use call with arguments we cannot see into (`r.Use(middlewares...)`): the module may be traced. */
+  opaque: boolean;
+  /** Names of the functions a Use call installs: `OtelMiddleware` for `r.Use(OtelMiddleware(tp))`. */
+  usedNames: string[];
+  /** Functions declared here that extract the propagated context and start a span: custom tracing middleware. */
+  tracingFunctions: string[];
+}
+
+/** Collects the facts of one file, or undefined when it holds nothing about gin or tracing. */
+export function collectGinTracing(file: SourceFile, location: FileLocation): GinTracingFacts | undefined {
+  if (file.isTest) return undefined;
+  const facts: GinTracingFacts = { engines: [], traced: false, opaque: false, usedNames: [], tracingFunctions: [] };
+  for (const call of findAll(file.root, 'call_expression')) {
+    const callee = call.childForFieldName('function');
+    if (file.isPackageSelector(callee, [GIN_PATH], ['New', 'Default'])) {
+      facts.engines.push(engineFacts(file, call, location));
+    } else if (Object.entries(HANDLER_WRAPPERS).some(([path, names]) => file.isPackageSelector(callee, [path], names))) {
+      facts.traced = true;
+    } else if (calleeName(call) === 'Use' && callee?.type === 'selector_expression') {
+      readUse(file, call, facts);
+    }
+  }
+  for (const decl of file.root.namedChildren) {
+    if (decl && (decl.type === 'function_declaration' || decl.type === 'method_declaration') && startsServerSpan(decl)) {
+      facts.tracingFunctions.push(functionName(decl));
+    }
+  }
+  const empty = facts.engines.length === 0 && !facts.traced && !facts.opaque && facts.usedNames.length === 0 && facts.tracingFunctions.length === 0;
+  return empty ? undefined : facts;
+}
+
+function readUse(file: SourceFile, call: SyntaxNode, facts: GinTracingFacts): void {
+  for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type === 'variadic_argument') {
+      facts.opaque = true;
+      continue;
+    }
+    const target = arg.type === 'call_expression' ? arg.childForFieldName('function') : arg;
+    if (!target) continue;
+    if (target.type === 'selector_expression') {
+      const operand = target.childForFieldName('operand');
+      const path = operand?.type === 'identifier' ? file.importPathOf(operand.text) : undefined;
+      if (path && TRACING_PACKAGES.includes(path)) {
+        facts.traced = true;
+        continue;
+      }
+      facts.usedNames.push(target.childForFieldName('field')?.text ?? '');
+    } else if (target.type === 'identifier') {
+      facts.usedNames.push(target.text);
+    } else if (target.type === 'func_literal') {
+      if (startsServerSpan(target)) facts.traced = true;
+    } else {
+      // Something computed (`mws[0]`, a method value of a value we cannot see): it may well be tracing.
+      facts.opaque = true;
+    }
+  }
+}
+
+/** A middleware that continues the caller's trace: it extracts the propagated context and starts a span. */
+function startsServerSpan(fn: SyntaxNode): boolean {
+  const calls = findAll(fn, 'call_expression').map(calleeName);
+  return calls.includes('Extract') && calls.includes('Start');
+}
+
+function engineFacts(file: SourceFile, call: SyntaxNode, location: FileLocation): GinEngine {
+  const service = serviceName(location);
+  const engine: GinEngine = { range: rangeOf(call), call: call.text, variable: '', fix: null, service };
+  const list = call.parent;
+  const holder = list?.type === 'expression_list' ? list.parent : null;
+  let target: SyntaxNode | null | undefined = null;
+  if (holder && (holder.type === 'short_var_declaration' || holder.type === 'assignment_statement') && list!.namedChildCount === 1) {
+    const left = holder.childForFieldName('left')?.namedChildren ?? [];
+    if (left.length === 1) target = left[0];
+  } else if (holder?.type === 'var_spec' && list!.namedChildCount === 1) {
+    const names = holder.childrenForFieldName('name');
+    if (names.length === 1) target = names[0];
+  }
+  if (!target || target.text === '_') return engine;
+  engine.variable = target.text;
+  const statement = enclosingStatement(call);
+  if (!statement || statement.parent?.type !== 'statement_list') return engine;
+  const existing = file.localNameOf(OTELGIN_PATH);
+  const name = existing ?? defaultPackageName(OTELGIN_PATH);
+  // Another import already answers to `otelgin`: adding ours would not compile.
+  if (!existing && file.importPathOf(name)) return engine;
+  engine.fix = [insertLinesAfter(file, statement, [`${target.text}.Use(${name}.Middleware(${JSON.stringify(service)}))`]), ...ensureImport(file, OTELGIN_PATH)];
+  return engine;
+}
+
+/** The service name otelgin records: the `cmd/<name>` directory, else the module's last path element. */
+export function serviceName(location: FileLocation): string {
+  const cmd = /(?:^|\/)cmd\/([^/]+)/.exec(location.packageDir);
+  if (cmd) return cmd[1];
+  const parts = location.modulePath.split('/').filter(Boolean);
+  let last = parts[parts.length - 1] ?? '';
+  if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2];
+  return last || 'service';
+}

@@ -1,0 +1,3 @@
+module example.com/coupons
+
+go 1.22

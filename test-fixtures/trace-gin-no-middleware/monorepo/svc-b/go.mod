@@ -1,0 +1,3 @@
+module example.com/svc-b
+
+go 1.22
