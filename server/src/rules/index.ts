@@ -1,6 +1,7 @@
 /** The registry: every rule, sorted by id. Adding a rule = one file in this folder + one line here. */
 import type { Rule } from '../engine/rule';
 import { rule as configEnvNoDefault } from './config-env-no-default';
+import { rule as configHardcodedDsn } from './config-hardcoded-dsn';
 import { rule as configParseUnchecked } from './config-parse-unchecked';
 import { rule as configReloadUnvalidated } from './config-reload-unvalidated';
 import { rule as ctxBackgroundInRequest } from './ctx-background-in-request';
@@ -23,6 +24,7 @@ import { rule as wsReadNoDeadline } from './ws-read-no-deadline';
 /** Kept in id order by hand (a test checks), so the list reads like the rules table in the README. */
 export const RULES: readonly Rule[] = [
   configEnvNoDefault,
+  configHardcodedDsn,
   configParseUnchecked,
   configReloadUnvalidated,
   ctxBackgroundInRequest,

@@ -1,0 +1,71 @@
+/** A database connection string with a password or a host written into non-test code. */
+import { nonProductionEnvironment, parseDsn } from '../engine/dsn';
+import { ensureImport, replaceNode } from '../engine/edits';
+import { ancestor, findAll, stringValue } from '../engine/go-ast';
+import type { SyntaxNode } from '../engine/parser';
+import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
+
+export const rule = defineFileRule({
+  meta: {
+    id: 'config-hardcoded-dsn',
+    trap: 'config',
+    severity: 'warning',
+    fixable: true,
+    description: {
+      en: 'A database DSN or connection URL with a password or a host hard-coded in non-test code.',
+      zh: '非测试代码里硬编码了带密码或主机地址的数据库 DSN / 连接串。',
+    },
+    why: {
+      en: 'A connection string in code cannot differ per environment and cannot be checked at start-up: the wrong database is one bad build away. A payment-callback service once started in production with the development connection string and wrote real order states into the dev database.',
+      zh: '写死在代码里的连接串无法按环境区分,也没法在启动时校验，连错库只差一次错误的构建。曾有支付回调服务在生产环境加载了开发环境的连接串，把真实订单状态写进了开发库，造成资损。',
+    },
+    messages: {
+      nonProdHost: {
+        en: 'Hard-coded connection string points at {host} ({env}): if production ever runs with it, real writes land in the wrong database. Read it from configuration and check it at start-up.',
+        zh: '硬编码的连接串指向 {host}({env}):一旦生产环境用上它，真实写入就会落到错误的库里。请从配置读取，并在启动时校验。',
+      },
+      password: {
+        en: 'Connection string with an embedded password is hard-coded: everyone with the code has the database, and rotating the password needs a release. Read it from the environment or a secret store.',
+        zh: '连接串里直接写了密码：拿到代码的人就能连上数据库，换密码还得重新发版。请从环境变量或密钥服务读取。',
+      },
+      host: {
+        en: 'Connection string for host {host} is hard-coded: every environment talks to the same database and a wrong target cannot be caught by configuration checks. Read it from configuration.',
+        zh: '连接串里写死了主机 {host}:所有环境都连同一个库，连错库也无法通过配置校验发现。请从配置读取。',
+      },
+      fixEnv: { en: 'Read it from the environment: os.Getenv("{variable}")', zh: '改为从环境变量读取:os.Getenv("{variable}")' },
+    },
+  },
+  check(context) {
+    if (context.file.isTest) return;
+    for (const node of findAll(context.file.root, ['interpreted_string_literal', 'raw_string_literal'])) {
+      if (node.parent?.type === 'import_spec') continue;
+      const value = stringValue(node);
+      if (value === null || value.length < 6) continue;
+      const dsn = parseDsn(value);
+      if (!dsn || (!dsn.host && !dsn.password)) continue;
+      const env = dsn.host ? nonProductionEnvironment(dsn.host) : '';
+      const messageId = env ? 'nonProdHost' : dsn.password ? 'password' : 'host';
+      const variable = dsn.form === 'url' ? 'DATABASE_URL' : 'DB_DSN';
+      context.report({ node, messageId, data: { host: dsn.host, env, variable }, fixes: envFix(context, node) });
+    }
+  },
+});
+
+/**
+ * Replaces the literal with `os.Getenv(...)`: unsafe, since the deployment must then provide the variable.
+ * Not offered inside constants (a call is not constant) or where the name `os` means something else.
+ */
+function envFix(context: FileContext, literal: SyntaxNode): FixDescriptor[] {
+  if (ancestor(literal, 'const_declaration')) return [];
+  const osName = context.file.localNameOf('os') ?? (context.file.importPathOf('os') ? null : 'os');
+  if (!osName) return [];
+  const dsn = parseDsn(stringValue(literal) ?? '');
+  const variable = dsn?.form === 'url' ? 'DATABASE_URL' : 'DB_DSN';
+  return [
+    {
+      title: rule.meta.messages.fixEnv,
+      edits: [replaceNode(context.file, literal, `${osName}.Getenv("${variable}")`), ...ensureImport(context.file, 'os')],
+      safe: false,
+    },
+  ];
+}
