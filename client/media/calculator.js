@@ -215,10 +215,11 @@
       root.append(svg('text', { class: 'edge-label', x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 4, 'text-anchor': 'middle' }, format(e.weight, 2)));
     }
 
+    // Handles first; a few marks keep the picture readable, the lists below name them all.
     const shared = [
       ...coupling.sharedHandles.map((h) => ({ name: h.handle, domains: h.domains, kind: 'handle' })),
       ...(coupling.sharedTables || []).map((t) => ({ name: t.table, domains: t.domains, kind: 'table' })),
-    ];
+    ].slice(0, 6);
     const sharing = new Set();
     shared.forEach((s, i) => {
       const angle = (2 * Math.PI * (i + 0.5)) / Math.max(shared.length, 1);
@@ -236,6 +237,8 @@
       } else {
         mark.append(svg('rect', { x: p.x - 9, y: p.y - 7, width: 18, height: 14 }));
       }
+      const label = s.name.length > 18 ? s.name.slice(0, 17) + '…' : s.name;
+      mark.append(svg('text', { class: 'shared-label', x: p.x, y: p.y + 20, 'text-anchor': 'middle' }, label));
       root.append(mark);
     });
 
