@@ -13,6 +13,7 @@ import { rule as dbPoolUnbounded } from './db-pool-unbounded';
 import { rule as dbSharedPool } from './db-shared-pool';
 import { rule as goroutineCtxCancelled } from './goroutine-ctx-cancelled';
 import { rule as goroutineNoExit } from './goroutine-no-exit';
+import { rule as goroutineUnbounded } from './goroutine-unbounded';
 import { rule as httpClientNoTimeout } from './http-client-no-timeout';
 import { rule as httpRequestNoContext } from './http-request-no-context';
 import { rule as invalidSuppression, setKnownRuleIds } from './invalid-suppression';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   dbSharedPool,
   goroutineCtxCancelled,
   goroutineNoExit,
+  goroutineUnbounded,
   httpClientNoTimeout,
   httpRequestNoContext,
   invalidSuppression,
