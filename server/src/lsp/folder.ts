@@ -22,6 +22,8 @@ export class Folder {
   modules: GoModule[] = [];
   /** True while the background scan runs; workspace-rule findings wait for it. */
   indexing = false;
+  /** Settles when the latest scan ends, finished or superseded. */
+  scanned: Promise<void> = Promise.resolve();
   /** Bumped by every scan so that a superseded scan stops quietly. */
   scanGeneration = 0;
   /** Files the scan or the watcher skipped, with why. */

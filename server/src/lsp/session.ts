@@ -15,6 +15,8 @@ import {
   FileChangeType,
   InitializeParams,
   InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   Diagnostic,
   DiagnosticSeverity,
   TextDocumentSyncKind,
@@ -244,7 +246,7 @@ export class Session {
     const line = describeProblems(file, problems);
     if (this.notified.get(`config:${uri}`) !== line) {
       this.notified.set(`config:${uri}`, line);
-      void this.connection.window.showErrorMessage(`Go Traps: ${line}`);
+      this.notice(problems.some((p) => p.key === '') ? MessageType.Error : MessageType.Warning, `Go Traps: ${line}`);
     }
     this.scheduleStatus();
   }
@@ -401,7 +403,12 @@ export class Session {
     if (reason.startsWith('excluded') || reason.startsWith('generated')) return;
     if (this.notified.get(`skip:${uri}`) === reason) return;
     this.notified.set(`skip:${uri}`, reason);
-    void this.connection.window.showInformationMessage(`Go Traps skipped ${path.basename(enginePath)}: ${reason}.`);
+    this.notice(MessageType.Info, `Go Traps skipped ${path.basename(enginePath)}: ${reason}.`);
+  }
+
+  /** A one-way message for the user: a notification, so nothing waits on the user dismissing it. */
+  private notice(type: MessageType, message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type, message });
   }
 
   /** A rule that throws is logged once, with its stack; the other rules' findings still stand. */
@@ -411,7 +418,7 @@ export class Session {
       if (this.failedRules.has(key)) continue;
       this.failedRules.add(key);
       this.connection.console.error(`go-traps: rule ${problem.ruleId ?? '?'} failed on ${problem.path || 'the workspace'} (reported once; other rules still run): ${problem.message}`);
-      void this.connection.window.showWarningMessage(`Go Traps: rule ${problem.ruleId ?? '?'} failed and was skipped; the other rules still run. Details in the Go Traps output.`);
+      this.notice(MessageType.Warning, `Go Traps: rule ${problem.ruleId ?? '?'} failed and was skipped; the other rules still run. Details in the Go Traps output.`);
     }
   }
 
@@ -436,22 +443,39 @@ export class Session {
     if (command !== ShowRuleDocumentationCommand || typeof args[0] !== 'string') return;
     const url = docsUrl(args[0]);
     if (this.can.showDocument) await this.connection.window.showDocument({ uri: url, external: true });
-    else void this.connection.window.showInformationMessage(`Go Traps: ${args[0]} — ${url}`);
+    else this.notice(MessageType.Info, `Go Traps: ${args[0]} — ${url}`);
   }
 
   // ---- workspace index --------------------------------------------------------------------------------------
 
+  /** Scans every folder again and resolves when the last scan of each has finished (superseded ones do not count). */
   private async rescanAll(): Promise<void> {
-    await Promise.all(this.folders.map((folder) => this.scan(folder)));
+    await Promise.all(
+      this.folders.map(async (folder) => {
+        await folder.ready;
+        await this.scan(folder);
+        while (folder.indexing) await folder.scanned;
+      }),
+    );
   }
 
   /**
    * Scans a folder's Go files in the background (exclusions honoured), yielding to the event loop between
    * files so open documents are analysed meanwhile. Open documents feed the index from their buffers.
    */
-  async scan(folder: Folder): Promise<void> {
+  private async scan(folder: Folder): Promise<void> {
     const root = folder.root;
     if (!root) return;
+    let finished!: () => void;
+    folder.scanned = new Promise((resolve) => (finished = resolve));
+    try {
+      await this.scanOnce(folder, root);
+    } finally {
+      finished();
+    }
+  }
+
+  private async scanOnce(folder: Folder, root: string): Promise<void> {
     const generation = ++folder.scanGeneration;
     folder.index.clear();
     folder.skipped.clear();

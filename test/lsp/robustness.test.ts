@@ -1,0 +1,246 @@
+/** What must not take the server down: broken config, failing rules, huge or binary files; other transports and languages. */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { fileUri, LspClient, Notification, repoRoot } from '../support/lsp-client';
+
+const FLAGGED = `package main
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+func main() {
+	db, _ := sql.Open("postgres", "dsn")
+	fmt.Println(db)
+}
+`;
+
+const roots: string[] = [];
+
+function workspace(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'go-traps-lsp-'));
+  roots.push(root);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+after(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+const isDiagnostics = (uri: string, test: (d: any[]) => boolean) => (n: Notification) =>
+  n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && test(n.params.diagnostics);
+const severityOf = (diagnostics: any[], code: string) => diagnostics.find((d) => d.code === code)?.severity;
+
+describe('a broken .go-traps.json', () => {
+  it('is reported once, clearly, while defaults apply; fixing it clears the report', async () => {
+    const root = workspace({
+      'go.mod': 'module example.com/app\n\ngo 1.21\n',
+      '.go-traps.json': '{\n  "rules": { "db-open-error-ignored": "warning" },\n',
+      'main.go': FLAGGED,
+    });
+    const configUri = fileUri(path.join(root, '.go-traps.json'));
+    const mainUri = fileUri(path.join(root, 'main.go'));
+    const client = new LspClient();
+    try {
+      await client.initialize(root);
+      client.open(mainUri, FLAGGED);
+      const shown = await client.waitFor((n) => n.method === 'window/showMessage' && n.params.type === 1);
+      assert.match(shown.params.message, /\.go-traps\.json: not valid JSON.*defaults apply/);
+      const onConfig = await client.waitFor(isDiagnostics(configUri, (d) => d.length > 0));
+      assert.equal(onConfig.params.diagnostics[0].severity, 1);
+      // Defaults apply: the rule keeps its default severity (error), not the broken file's "warning".
+      await client.waitFor(isDiagnostics(mainUri, (d) => severityOf(d, 'db-open-error-ignored') === 1));
+      const status = await client.waitFor((n) => n.method === 'goTraps/status' && !!n.params.configError);
+      assert.match(status.params.configError, /not valid JSON/);
+
+      // A bad value names its key, with a warning on the key itself; the other keys still apply.
+      let since = client.notifications.length;
+      writeFileSync(path.join(root, '.go-traps.json'), '{\n  "rules": { "db-open-error-ignored": "warning" },\n  "maxFileSize": "big"\n}\n');
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+      const keyed = await client.waitFor(isDiagnostics(configUri, (d) => d.length > 0), 10_000, since);
+      assert.equal(keyed.params.diagnostics.length, 1);
+      assert.equal(keyed.params.diagnostics[0].severity, 2);
+      assert.deepEqual(keyed.params.diagnostics[0].range.start, { line: 2, character: 2 });
+      await client.waitFor(isDiagnostics(mainUri, (d) => severityOf(d, 'db-open-error-ignored') === 2), 10_000, since);
+
+      since = client.notifications.length;
+      writeFileSync(path.join(root, '.go-traps.json'), '{ "rules": { "db-open-error-ignored": "info" } }\n');
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+      await client.waitFor(isDiagnostics(configUri, (d) => d.length === 0), 10_000, since);
+      await client.waitFor(isDiagnostics(mainUri, (d) => severityOf(d, 'db-open-error-ignored') === 3), 10_000, since);
+      const errors = client.notifications.filter((n) => n.method === 'window/showMessage' && n.params.type === 1);
+      assert.equal(errors.length, 1, 'one error for the broken file, not one per analysis');
+      const warnings = client.notifications.filter((n) => n.method === 'window/showMessage' && n.params.type === 2);
+      assert.equal(warnings.length, 1, 'one warning for the bad value');
+      assert.match(warnings[0].params.message, /"maxFileSize": expected a positive whole number/);
+    } finally {
+      await client.shutdown();
+    }
+    assert.doesNotMatch(client.stderr, /Error|exception/i);
+  });
+});
+
+describe('a rule that throws', () => {
+  let script: string;
+  before(() => {
+    script = path.join(repoRoot(), 'test', 'out', 'lsp', 'fault-server.js');
+    // The esbuild API cannot run inside a bundle; its command line can, with the project's bundle options.
+    const cli = path.join(repoRoot(), 'node_modules', 'esbuild', 'bin', 'esbuild');
+    execFileSync(cli, [
+      path.join(repoRoot(), 'test', 'lsp', 'fault-server.ts'),
+      '--bundle',
+      '--platform=node',
+      '--target=node20',
+      '--format=cjs',
+      '--log-level=warning',
+      `--outfile=${script}`,
+      '--define:import.meta.url=__goTrapsImportMetaUrl',
+      "--banner:js=const __goTrapsImportMetaUrl = require('url').pathToFileURL(__filename).href;",
+    ]);
+  });
+
+  it('is logged once and the other rules still report', async () => {
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'main.go': FLAGGED });
+    const uri = fileUri(path.join(root, 'main.go'));
+    const client = new LspClient({ script });
+    try {
+      await client.initialize(root);
+      client.open(uri, FLAGGED);
+      await client.waitFor(isDiagnostics(uri, (d) => d.some((x) => x.code === 'db-open-error-ignored')));
+      const since = client.notifications.length;
+      client.change(uri, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: '// end\n' }]);
+      await client.waitFor(isDiagnostics(uri, (d) => d.some((x) => x.code === 'db-open-error-ignored')), 10_000, since);
+      const logged = client.notifications.filter((n) => n.method === 'window/logMessage' && /always-throws/.test(n.params.message));
+      assert.equal(logged.length, 1, 'logged exactly once');
+      assert.equal(logged[0].params.type, 1);
+      assert.match(logged[0].params.message, /deliberate failure/);
+      const warned = client.notifications.filter((n) => n.method === 'window/showMessage' && /always-throws/.test(n.params.message));
+      assert.equal(warned.length, 1);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
+describe('files the server will not analyse', () => {
+  it('skips oversized and binary files with a notice, in the editor and in the scan', async () => {
+    const big = FLAGGED + '\n' + Array.from({ length: 200 }, (_, i) => `var v${i} = ${i} // padding to pass the size limit`).join('\n') + '\n';
+    const root = workspace({
+      'go.mod': 'module example.com/app\n\ngo 1.21\n',
+      '.go-traps.json': '{ "maxFileSize": 4096 }\n',
+      'small.go': FLAGGED,
+      'big.go': big,
+    });
+    const client = new LspClient();
+    try {
+      await client.initialize(root);
+      const bigUri = fileUri(path.join(root, 'big.go'));
+      client.open(bigUri, big);
+      const notice = await client.waitFor((n) => n.method === 'window/showMessage' && n.params.type === 3);
+      assert.match(notice.params.message, /skipped big\.go: larger than maxFileSize/);
+      await client.waitFor(isDiagnostics(bigUri, (d) => d.length === 0));
+
+      const binUri = fileUri(path.join(root, 'blob.go'));
+      client.open(binUri, 'package main\n\x00\x01\x02');
+      const binary = await client.waitFor((n) => n.method === 'window/showMessage' && /blob\.go/.test(n.params.message));
+      assert.match(binary.params.message, /binary content/);
+
+      const status = await client.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing && n.params.filesIndexed > 0);
+      assert.equal(status.params.filesIndexed, 1, 'only small.go is indexed');
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
+describe('transports, languages and custom requests', () => {
+  it('starts with --node-ipc', async () => {
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'main.go': FLAGGED });
+    const uri = fileUri(path.join(root, 'main.go'));
+    const client = new LspClient({ transport: 'node-ipc' });
+    try {
+      const result = await client.initialize(root);
+      assert.equal(result.serverInfo.name, 'go-traps');
+      client.open(uri, FLAGGED);
+      await client.waitFor(isDiagnostics(uri, (d) => d.some((x) => x.code === 'db-open-error-ignored')));
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('speaks Simplified Chinese when the editor does', async () => {
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'main.go': FLAGGED });
+    const uri = fileUri(path.join(root, 'main.go'));
+    const client = new LspClient({ locale: 'zh-cn' });
+    try {
+      await client.initialize(root);
+      client.open(uri, FLAGGED);
+      const published = await client.waitFor(isDiagnostics(uri, (d) => d.length > 0));
+      const diagnostic = published.params.diagnostics.find((d: any) => d.code === 'db-open-error-ignored');
+      assert.match(diagnostic.message, /[\u4e00-\u9fff]/);
+      const actions: any[] = await client.request('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      });
+      assert.ok(actions.every((a) => /[\u4e00-\u9fff]/.test(a.title)), actions.map((a) => a.title).join(' | '));
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('answers the workspace report, analyse-workspace and split-decision requests', async () => {
+    const root = workspace({
+      'go.mod': 'module example.com/app\n\ngo 1.21\n',
+      'cmd/app/main.go': FLAGGED,
+      'internal/user/user.go': 'package user\n\n// Name is a user name.\ntype Name string\n',
+    });
+    const client = new LspClient();
+    try {
+      await client.initialize(root);
+      await client.request('goTraps/analyzeWorkspace', null);
+      const report = await client.request('goTraps/workspaceReport', null);
+      assert.equal(report.indexing, false);
+      assert.equal(report.filesIndexed, 2);
+      assert.ok(Array.isArray(report.checklist) && report.checklist.length > 0);
+      const withFindings = report.checklist.flatMap((item: any) => item.findings);
+      const finding = withFindings.find((f: any) => f.ruleId === 'db-open-error-ignored');
+      assert.equal(finding?.uri, fileUri(path.join(root, 'cmd/app/main.go')));
+      assert.equal(typeof report.coupling.score, 'number');
+      const decision = await client.request('goTraps/splitDecision', { qps: 100, teamSize: 3, couplingScore: 0.2 });
+      assert.equal(decision.split, false);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('runs on save only when asked to', async () => {
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'main.go': FLAGGED });
+    const uri = fileUri(path.join(root, 'main.go'));
+    const client = new LspClient({ settings: { run: 'onSave' } });
+    try {
+      await client.initialize(root);
+      client.open(uri, FLAGGED);
+      await client.waitFor(isDiagnostics(uri, (d) => d.length > 0));
+      await client.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const since = client.notifications.length;
+      client.change(uri, 2, [{ text: FLAGGED.replace('db, _ :=', 'db, err :=').replace('fmt.Println(db)', 'fmt.Println(db, err)') }]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(client.notifications.slice(since).filter((n) => n.method === 'textDocument/publishDiagnostics').length, 0);
+      client.notify('textDocument/didSave', { textDocument: { uri } });
+      await client.waitFor(isDiagnostics(uri, (d) => !d.some((x) => x.code === 'db-open-error-ignored')), 10_000, since);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
