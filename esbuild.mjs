@@ -52,6 +52,14 @@ const builds = [
     outdir: 'test/out',
     outbase: 'test',
   },
+  {
+    // The end-to-end suite runs inside VS Code's extension host: vscode is provided there, mocha is required
+    // from node_modules at run time.
+    ...common,
+    entryPoints: { index: 'test/e2e/suite/index.ts', 'extension.test': 'test/e2e/suite/extension.test.ts' },
+    outdir: 'test/e2e/out/suite',
+    external: ['vscode', 'mocha'],
+  },
 ];
 
 copyGrammars();

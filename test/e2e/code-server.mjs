@@ -1,0 +1,117 @@
+// Starts code-server on loopback with fresh state, and stops it and every process it started, by PID.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoUpdate': false,
+  'workbench.tips.enabled': false,
+  'editor.minimap.enabled': false,
+  'window.commandCenter': false,
+  'workbench.colorTheme': 'Default Light Modern',
+};
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Every descendant PID of `pid`, deepest last, read before anything is stopped. */
+function descendants(pid) {
+  let children = [];
+  try {
+    children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startCodeServer(tools, log) {
+  const state = mkdtempSync(path.join(os.tmpdir(), 'go-traps-e2e-'));
+  const userDataDir = path.join(state, 'ud');
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  const port = await freePort();
+  const args = [
+    tools.codeServerEntry,
+    '--config', '/dev/null',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', path.join(state, 'exts'),
+    '--vscode-option', 'enable-smoke-test-driver',
+  ];
+  const child = spawn(tools.node, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = [];
+  child.stdout.on('data', (d) => output.push(String(d)));
+  child.stderr.on('data', (d) => output.push(String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`code-server exited early:\n${output.join('')}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz in 60 s:\n${output.join('')}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  log(`e2e: code-server ${url} (pid ${child.pid}), state in ${state}`);
+  return {
+    url,
+    port,
+    pid: child.pid,
+    state,
+    userDataDir,
+    output,
+    async stop() {
+      const pids = [...descendants(child.pid)];
+      try {
+        process.kill(child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      const until = Date.now() + 6000;
+      while (Date.now() < until && [child.pid, ...pids].some(alive)) await new Promise((r) => setTimeout(r, 200));
+      for (const pid of [child.pid, ...pids]) {
+        if (alive(pid)) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // raced to exit
+          }
+        }
+      }
+    },
+  };
+}

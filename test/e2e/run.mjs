@@ -1,0 +1,106 @@
+// `npm run test:e2e`: the end-to-end suite inside a real VS Code (code-server) driven by Debian's Chromium.
+// Phase A runs the mocha suite (test/e2e/suite) in the extension host; phase B checks what a person sees and
+// saves screenshots under test/e2e/out/. Prints `N passed, N failed` and exits non-zero on any failure.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCodeServer } from './code-server.mjs';
+import { ensureTools } from './tools.mjs';
+import { runUiChecks } from './ui-checks.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const outDir = path.join(repo, 'test', 'e2e', 'out', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const log = (...args) => console.log(...args);
+
+function payloadUrl(server, folder, entries) {
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repo}`],
+    ...entries,
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ];
+  return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+async function launchBrowser(tools) {
+  const require = createRequire(path.join(tools.dir, 'package.json'));
+  const { chromium } = require('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Phase A: the mocha suite in the extension host; returns its per-test results. */
+async function runSuite(browser, server, workspace) {
+  const resultFile = path.join(server.state, 'suite-results.json');
+  const suiteIndex = path.join(repo, 'test', 'e2e', 'out', 'suite', 'index.js');
+  if (!existsSync(suiteIndex)) throw new Error(`${suiteIndex} is missing: run npm run build first`);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const exitCode = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = Array.isArray(args) ? args.join(' ') : String(args);
+    if (!/ENOTFOUND|open-vsx|vsda|authentication provider/.test(line)) log(`  [ext host] ${line}`);
+  });
+  const env = JSON.stringify({ GO_TRAPS_E2E_RESULTS: resultFile, GO_TRAPS_E2E_WORKSPACE: workspace });
+  await page.goto(
+    payloadUrl(server, workspace, [
+      ['extensionTestsPath', `vscode-remote://127.0.0.1:${server.port}${suiteIndex}`],
+      ['extensionEnvironment', env],
+    ]),
+  );
+  const code = await Promise.race([exitCode, new Promise((resolve) => setTimeout(() => resolve('timeout'), 240_000))]);
+  await page.close();
+  const results = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : { tests: [] };
+  if (code === 'timeout') results.tests.push({ title: 'phase A finished within 240 s', passed: false, error: 'timed out' });
+  else if (code !== 0 && results.tests.every((t) => t.passed)) results.tests.push({ title: 'phase A exit code', passed: false, error: `exit ${code}` });
+  return results.tests;
+}
+
+function freshWorkspace() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'go-traps-ws-'));
+  cpSync(process.env.GO_TRAPS_E2E_SOURCE || path.join(repo, 'test-fixtures', 'workspace'), dir, { recursive: true });
+  return dir;
+}
+
+async function main() {
+  const started = Date.now();
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  const tools = ensureTools(log);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const server = await startCodeServer(tools, log);
+  const results = [];
+  let browser;
+  try {
+    browser = await launchBrowser(tools);
+    log('e2e: phase A — mocha suite in the extension host');
+    results.push(...(await runSuite(browser, server, freshWorkspace())));
+    log('e2e: phase B — what a person sees');
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const workspace = freshWorkspace();
+    await page.goto(payloadUrl(server, workspace, []));
+    results.push(...(await runUiChecks({ page, server, workspace, outDir, log })));
+  } catch (error) {
+    results.push({ title: 'e2e driver', passed: false, error: error instanceof Error ? error.stack : String(error) });
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+  }
+  for (const r of results) log(`${r.passed ? '  ✓' : '  ✗'} ${r.title}${r.passed ? '' : `\n      ${String(r.error).split('\n').join('\n      ')}`}`);
+  const passed = results.filter((r) => r.passed).length;
+  const failed = results.length - passed;
+  log(`e2e: ${Math.round((Date.now() - started) / 1000)} s`);
+  log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log('0 passed, 1 failed');
+  process.exitCode = 1;
+});
