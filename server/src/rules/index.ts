@@ -17,6 +17,7 @@ import { rule as goroutineUnbounded } from './goroutine-unbounded';
 import { rule as httpClientNoTimeout } from './http-client-no-timeout';
 import { rule as httpRequestNoContext } from './http-request-no-context';
 import { rule as invalidSuppression, setKnownRuleIds } from './invalid-suppression';
+import { rule as logErrorNoFields } from './log-error-no-fields';
 import { rule as logUnstructured } from './log-unstructured';
 import { rule as traceGinNoMiddleware } from './trace-gin-no-middleware';
 import { rule as traceSpanNotEnded } from './trace-span-not-ended';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   httpClientNoTimeout,
   httpRequestNoContext,
   invalidSuppression,
+  logErrorNoFields,
   logUnstructured,
   traceGinNoMiddleware,
   traceSpanNotEnded,
