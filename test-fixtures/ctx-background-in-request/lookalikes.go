@@ -50,3 +50,13 @@ func (l *Log) Ignore(_ context.Context) error {
 
 func Detach(ctx context.Context) context.Context        { return ctx }
 func WithoutCancel(ctx context.Context) context.Context { return ctx }
+
+// A context factory: handing back a detached root is what it is for.
+func valuesOnly(ctx context.Context) context.Context {
+	return &valuesCtx{Context: context.Background(), values: ctx}
+}
+
+type valuesCtx struct {
+	context.Context
+	values context.Context
+}

@@ -115,3 +115,11 @@ export function isShadowed(node: SyntaxNode, name: string): boolean {
   }
   return false;
 }
+
+/**
+ * Test-support packages (`httptest`, `fstest`, `testutil`, ...): their clients and requests talk to servers the
+ * test itself started, so a missing deadline there is not a production trap.
+ */
+export function isTestSupportPackage(file: SourceFile): boolean {
+  return /test(ing|util|utils|helpers?|support)?$/.test(file.packageName);
+}

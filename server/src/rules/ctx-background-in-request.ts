@@ -3,7 +3,8 @@
  * cancellation and trace stop at that line.
  */
 import { replaceNode } from '../engine/edits';
-import { ancestor, findAll, isInMainOrInit } from '../engine/go-ast';
+import { ancestor, enclosingFunction, findAll, isInMainOrInit } from '../engine/go-ast';
+import { resultTypes } from '../engine/go-types';
 import { runsDetached, ScopedContext, scopedContext } from '../engine/context-source';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule } from '../engine/rule';
@@ -52,9 +53,16 @@ function isDeliberate(file: Parameters<typeof scopedContext>[0], call: SyntaxNod
   // `main`/`init` own the process lifetime; a closure there with a request parameter is a handler and is checked.
   if (isInMainOrInit(file, call) && scope.kind === 'context') return true;
   if (runsDetached(call, scope.owner)) return true;
+  // A function that returns a context is a context factory: a detached root is its stated purpose.
+  const fn = enclosingFunction(call);
+  if (fn && returnsContext(fn, file.localNameOf('context')!)) return true;
   const argumentOf = call.parent?.type === 'argument_list' ? call.parent.parent?.childForFieldName('function')?.text ?? '' : '';
   if (DETACHING_CALLEE.test(argumentOf)) return true;
   return defaultsNilContext(call, scope);
+}
+
+function returnsContext(fn: SyntaxNode, contextPkg: string): boolean {
+  return resultTypes(fn).includes(`${contextPkg}.Context`);
 }
 
 /** `if ctx == nil { ctx = context.Background() }`: a fallback for callers that pass nil, not a lost context. */

@@ -4,7 +4,7 @@
  */
 import { replaceNode } from '../engine/edits';
 import { findAll } from '../engine/go-ast';
-import { addKeyedElement, durationExpression, isPositionalLiteral, isQualifiedType, isShadowed, keyedElements, NET_HTTP } from '../engine/http-client';
+import { addKeyedElement, durationExpression, isPositionalLiteral, isQualifiedType, isShadowed, isTestSupportPackage, keyedElements, NET_HTTP } from '../engine/http-client';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
 import type { SourceFile } from '../engine/source';
@@ -48,7 +48,7 @@ export const rule = defineFileRule({
   check(context) {
     const { file } = context;
     // Tests talk to httptest servers on loopback; a missing timeout there is not a production trap.
-    if (file.isTest || !file.localNameOf(NET_HTTP)) return;
+    if (file.isTest || isTestSupportPackage(file) || !file.localNameOf(NET_HTTP)) return;
     const settingsTimeouts = timeoutAssignments(file);
     const timeout = context.settings.timeouts.http;
     for (const literal of findAll(file.root, 'composite_literal')) {

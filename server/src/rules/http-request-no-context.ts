@@ -4,7 +4,7 @@
  */
 import { ensureImport, insertLinesBefore, replaceNode } from '../engine/edits';
 import { contextInScope, enclosingFunction, enclosingStatement, findAll, walk } from '../engine/go-ast';
-import { durationExpression, isShadowed, NET_HTTP } from '../engine/http-client';
+import { durationExpression, isShadowed, isTestSupportPackage, NET_HTTP } from '../engine/http-client';
 import type { SyntaxNode } from '../engine/parser';
 import type { FileEdit } from '../engine/types';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
@@ -42,7 +42,7 @@ export const rule = defineFileRule({
   check(context) {
     const { file } = context;
     // Tests build requests to feed handlers directly; no remote call hangs on them.
-    if (file.isTest || !file.localNameOf(NET_HTTP)) return;
+    if (file.isTest || isTestSupportPackage(file) || !file.localNameOf(NET_HTTP)) return;
     for (const call of findAll(file.root, 'call_expression')) {
       const callee = call.childForFieldName('function');
       if (!file.isPackageSelector(callee, [NET_HTTP], ['NewRequest'])) continue;
