@@ -120,6 +120,7 @@ function report(context: WorkspaceContext<SharingFacts>, handle: Handle, domains
 }
 
 interface PackageIndex {
+  domain: string;
   globals: Map<string, { path: string; range: Range; origin: Origin; domain: string }>;
   holders: Map<string, { field: string; type: TypeKey }>;
   funcs: Map<string, { path: string; fact: SharingFacts['funcs'][number] }>;
@@ -130,11 +131,12 @@ function findHandles(files: ReadonlyArray<{ location: FileLocation; facts: Shari
   const packages = new Map<string, PackageIndex>();
   const pkg = (key: string) => {
     let entry = packages.get(key);
-    if (!entry) packages.set(key, (entry = { globals: new Map(), holders: new Map(), funcs: new Map() }));
+    if (!entry) packages.set(key, (entry = { domain: '', globals: new Map(), holders: new Map(), funcs: new Map() }));
     return entry;
   };
   for (const { location, facts } of files) {
     const entry = pkg(facts.pkg);
+    entry.domain = location.domain;
     for (const g of facts.globals) entry.globals.set(g.name, { path: location.path, range: g.range, origin: g.origin, domain: location.domain });
     for (const h of facts.holders) entry.holders.set(h.name, h);
     for (const f of facts.funcs) entry.funcs.set(f.name, { path: location.path, fact: f });
@@ -143,7 +145,10 @@ function findHandles(files: ReadonlyArray<{ location: FileLocation; facts: Shari
   const resolveType = (type: TypeKey): Resolved | null => {
     if (HANDLE_TYPES[type]) return { type: HANDLE_TYPES[type].label, poolable: HANDLE_TYPES[type].poolable };
     const [p, name] = split(type);
-    const holder = packages.get(p)?.holders.get(name);
+    // A domain's own service type (order.Service) handed to others is an API, not a pool they draw from;
+    // only plumbing structs (store.Store) spread the handle itself.
+    const owner = packages.get(p);
+    const holder = owner?.domain === '' ? owner.holders.get(name) : undefined;
     if (!holder) return null;
     return { type: `${HANDLE_TYPES[holder.type].label} in ${p.slice(p.lastIndexOf('/') + 1)}.${name}`, poolable: false };
   };
