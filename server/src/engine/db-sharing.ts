@@ -22,6 +22,25 @@ export const HANDLE_TYPES: Record<TypeKey, { label: string; poolable: boolean }>
   'github.com/jinzhu/gorm.DB': { label: '*gorm.DB', poolable: false },
 };
 
+/**
+ * Top-level package names that are layers or tooling rather than business domains: a layered project hands its
+ * one handle to `repository` and `health`, a migration runs on it at start-up, and none of that is two domains
+ * competing for one pool. A name mapped explicitly in the `domains` setting is a domain all the same.
+ */
+const NOT_DOMAINS = new Set([
+  'api', 'http', 'grpc', 'rpc', 'transport', 'web', 'router', 'routes', 'handler', 'handlers', 'controller', 'controllers',
+  'repository', 'repositories', 'repo', 'repos', 'dao', 'dal', 'data', 'persistence', 'model', 'models', 'entity', 'entities',
+  'usecase', 'usecases', 'logic', 'adapter', 'adapters', 'port', 'ports', 'job', 'jobs', 'worker', 'workers', 'cron', 'task', 'tasks',
+  'migrate', 'migration', 'migrations', 'schema', 'seed', 'seeds', 'health', 'healthcheck', 'metrics', 'monitoring', 'telemetry',
+  'observability', 'tracing', 'testutil', 'testing', 'mock', 'mocks', 'fake', 'fakes', 'tools', 'scripts', 'internal',
+]);
+
+/** The business domain a file or package counts for when pools are compared, '' for none. */
+export function businessDomain(domain: string, settings: Settings): string {
+  if (!domain) return '';
+  return settings.domains[domain] || !NOT_DOMAINS.has(domain) ? domain : '';
+}
+
 /** Functions that open a new handle, by import path, with the type they return. */
 const OPENERS: Record<string, { names: string[]; type: TypeKey }> = {
   'database/sql': { names: ['Open', 'OpenDB'], type: 'database/sql.DB' },
@@ -319,10 +338,11 @@ class FactReader {
     }
     if (handoffs.length === 0 && unique.length === 0) return undefined;
     const plans: Record<string, LocalSplitPlan> = {};
+    const own = businessDomain(this.location.domain, this.settings);
     for (const local of unique) {
       const mine = handoffs.filter((h) => h.arg.kind === 'local' && h.arg.name === local.name);
-      if (new Set(mine.map((h) => h.domain).filter((d) => d !== this.location.domain)).size === 0) continue;
-      const plan = planSplit(this.file, fn, local, mine, nodes, this.location.domain);
+      if (new Set(mine.map((h) => h.domain).filter((d) => d !== own)).size === 0) continue;
+      const plan = planSplit(this.file, fn, local, mine, nodes, own);
       if (plan) plans[local.name] = plan;
     }
     return { locals: unique, handoffs, plans };
@@ -337,7 +357,7 @@ class FactReader {
     if (!operand || !name || (operand.type !== 'identifier' && operand.type !== 'package_identifier')) return null;
     const pkg = this.file.importPathOf(operand.text);
     if (!this.isModulePackage(pkg)) return null;
-    const domain = this.domainOfPackage(pkg);
+    const domain = businessDomain(this.domainOfPackage(pkg), this.settings);
     return domain ? { pkg, domain, callee: callee.text, name: name.text } : null;
   }
 

@@ -1,5 +1,5 @@
 /** One `*sql.DB` (sqlx, gorm) used by several business domains: one domain's slow queries drain everyone's pool. */
-import { collectSharingFacts, HANDLE_TYPES, Origin, SharingFacts, TypeKey } from '../engine/db-sharing';
+import { businessDomain, collectSharingFacts, HANDLE_TYPES, Origin, SharingFacts, TypeKey } from '../engine/db-sharing';
 import { planLocalSplit } from '../engine/db-sharing-fix';
 import type { FileLocation, FixDescriptor, RelatedDescriptor } from '../engine/rule';
 import { defineWorkspaceRule, WorkspaceContext } from '../engine/rule';
@@ -71,7 +71,8 @@ export const rule = defineWorkspaceRule<SharingFacts>({
     );
   },
   check(context) {
-    for (const handle of findHandles(context.files)) {
+    const files = context.files.map(({ location, facts }) => ({ location: { ...location, domain: businessDomain(location.domain, context.settings) }, facts }));
+    for (const handle of findHandles(files)) {
       const domains = new Set(handle.uses.map((u) => u.domain));
       if (handle.owner) domains.add(handle.owner);
       if (domains.size < 2) continue;
