@@ -19,6 +19,7 @@ import { rule as httpRequestNoContext } from './http-request-no-context';
 import { rule as invalidSuppression, setKnownRuleIds } from './invalid-suppression';
 import { rule as logErrorNoFields } from './log-error-no-fields';
 import { rule as logUnstructured } from './log-unstructured';
+import { rule as metricNoLabels } from './metric-no-labels';
 import { rule as traceGinNoMiddleware } from './trace-gin-no-middleware';
 import { rule as traceSpanNotEnded } from './trace-span-not-ended';
 import { rule as wsReadNoDeadline } from './ws-read-no-deadline';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   invalidSuppression,
   logErrorNoFields,
   logUnstructured,
+  metricNoLabels,
   traceGinNoMiddleware,
   traceSpanNotEnded,
   wsReadNoDeadline,

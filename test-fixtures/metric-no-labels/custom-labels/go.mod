@@ -1,0 +1,3 @@
+module example.com/sms
+
+go 1.22
