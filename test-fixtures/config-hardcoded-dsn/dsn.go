@@ -23,3 +23,5 @@ func OpenLegacy() (*gorm.DB, error) {
 func OpenAudit() (*sql.DB, error) {
 	return sql.Open("postgres", `postgres://audit@db.staging.internal/audit`) // want "config-hardcoded-dsn"
 }
+
+var migrateURL = "mysql://migrate:m1grate@tcp(localhost:3306)/shop" // want "config-hardcoded-dsn"

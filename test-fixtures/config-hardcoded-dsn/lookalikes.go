@@ -17,6 +17,9 @@ const (
 	socketOnly  = "app@unix(/var/run/mysqld/mysqld.sock)/app"
 )
 
+// URL parser test data: not well-formed hosts.
+var parseCases = []string{"mysql://a,b,c/bar", "mysql://x@y(z:123)/foo"}
+
 func DSN(user, pass, host string, port int, name string) string {
 	return fmt.Sprintf("%s:%s@tcp(%s:%d)/%s?parseTime=true", user, pass, host, port, name)
 }

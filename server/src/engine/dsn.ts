@@ -34,9 +34,10 @@ function parseUrl(value: string): Dsn | null {
   const userinfo = match[2] ?? '';
   const colon = userinfo.indexOf(':');
   const password = colon >= 0 ? userinfo.slice(colon + 1) : '';
-  const hostPort = match[3] ?? '';
+  // golang-migrate writes MySQL URLs with the driver's address syntax: mysql://u:p@tcp(host:3306)/db.
+  const hostPort = (match[3] ?? '').replace(/^(?:tcp6?|udp)\((.*)\)$/, '$1');
   const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.split(',')[0].replace(/:\d*$/, '');
-  return { form: 'url', host: literal(host), password: literal(password) !== '' };
+  return { form: 'url', host: hostName(literal(host)), password: literal(password) !== '' };
 }
 
 function parseMysql(value: string): Dsn | null {
@@ -44,7 +45,7 @@ function parseMysql(value: string): Dsn | null {
   if (!match) return null;
   const address = match[4] ?? '';
   const host = match[3] === 'unix' ? '' : address.replace(/:\d*$/, '');
-  return { form: 'mysql', host: literal(host), password: literal(match[2] ?? '') !== '' };
+  return { form: 'mysql', host: hostName(literal(host)), password: literal(match[2] ?? '') !== '' };
 }
 
 function parseKeyValue(value: string): Dsn | null {
@@ -60,11 +61,17 @@ function parseKeyValue(value: string): Dsn | null {
     const v = part.slice(eq + 1).trim().replace(/^'(.*)'$/, '$1');
     if (!KEYS.has(key)) continue;
     known++;
-    if (HOST_KEYS.has(key)) host = literal(v.replace(/^tcp:/i, '').replace(/[,:]\d*$/, ''));
+    if (HOST_KEYS.has(key)) host = hostName(literal(v.replace(/^tcp:/i, '').replace(/[,:]\d*$/, '')));
     if (PASSWORD_KEYS.has(key) && literal(v)) password = true;
   }
   if (known < 2 || (!host && !password)) return null;
   return { form: 'keyvalue', host, password };
+}
+
+/** A plausible host name or address, else '': parser test data such as `a` or `y(z` is not a host. */
+function hostName(host: string): string {
+  if (/^[0-9a-f:]+$/i.test(host) && host.includes(':')) return host;
+  return /^[a-z0-9](?:[a-z0-9\-_.]*[a-z0-9])$/i.test(host) ? host : '';
 }
 
 function literal(part: string): string {
