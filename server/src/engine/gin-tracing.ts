@@ -61,7 +61,7 @@ export function collectGinTracing(file: SourceFile, location: FileLocation): Gin
     } else if (Object.entries(HANDLER_WRAPPERS).some(([path, names]) => file.isPackageSelector(callee, [path], names))) {
       facts.traced = true;
     } else if (calleeName(call) === 'Use' && callee?.type === 'selector_expression') {
-      readUse(file, call, facts);
+      readUse(file, call, facts, location.modulePath);
     }
   }
   for (const decl of file.root.namedChildren) {
@@ -73,7 +73,7 @@ export function collectGinTracing(file: SourceFile, location: FileLocation): Gin
   return empty ? undefined : facts;
 }
 
-function readUse(file: SourceFile, call: SyntaxNode, facts: GinTracingFacts): void {
+function readUse(file: SourceFile, call: SyntaxNode, facts: GinTracingFacts, modulePath: string): void {
   for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
     if (!arg || arg.type === 'comment') continue;
     if (arg.type === 'variadic_argument') {
@@ -85,7 +85,7 @@ function readUse(file: SourceFile, call: SyntaxNode, facts: GinTracingFacts): vo
     if (target.type === 'selector_expression') {
       const operand = target.childForFieldName('operand');
       const path = operand?.type === 'identifier' ? file.importPathOf(operand.text) : undefined;
-      if (path && TRACING_PACKAGES.includes(path)) {
+      if (path && (TRACING_PACKAGES.includes(path) || isExternalTracing(path, target.childForFieldName('field')?.text ?? '', modulePath))) {
         facts.traced = true;
         continue;
       }
@@ -99,6 +99,18 @@ function readUse(file: SourceFile, call: SyntaxNode, facts: GinTracingFacts): vo
       facts.opaque = true;
     }
   }
+}
+
+const TRACING_WORDS = /otel|trac(e|ing)|telemetry|apm|span|jaeger|zipkin|skywalking|sky(api|apm)|instrumentation/i;
+
+/**
+ * Middleware from another module that speaks of tracing in its import path or name (`mw.ServerMiddlewareAll()`
+ * from an instrumentation package, `tracing.Gin()`): its body is out of sight, so it is given the benefit of
+ * the doubt. Middleware of the module itself is judged by its body instead.
+ */
+function isExternalTracing(importPath: string, name: string, modulePath: string): boolean {
+  const internal = modulePath !== '' && (importPath === modulePath || importPath.startsWith(modulePath + '/'));
+  return !internal && (TRACING_WORDS.test(importPath) || TRACING_WORDS.test(name));
 }
 
 /** A middleware that continues the caller's trace: it extracts the propagated context and starts a span. */
