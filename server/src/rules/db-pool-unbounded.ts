@@ -187,7 +187,11 @@ function insertionPoint(file: SourceFile, call: SyntaxNode, holder: SyntaxNode, 
   let next = statement.nextNamedSibling;
   while (next?.type === 'comment') next = next.nextNamedSibling;
   const condition = next?.type === 'if_statement' ? next.childForFieldName('condition')?.text ?? '' : '';
-  if (errName && errName !== '_' && new RegExp(`\\b${errName}\\s*!=\\s*nil\\b`).test(condition) && !next!.childForFieldName('initializer')) last = next!;
+  if (errName && errName !== '_' && new RegExp(`\\b${errName}\\s*!=\\s*nil\\b`).test(condition) && !next!.childForFieldName('initializer')) {
+    // With an else branch the handle is used inside the check itself: no single place is right for the limits.
+    if (next!.childForFieldName('alternative')) return null;
+    last = next!;
+  }
   const line = last.endPosition.row;
   return { line, character: file.lineText(line).length, indent: file.indentOf(statement.startPosition.row), timePackage, timeImport: ensureImport(file, 'time') };
 }
