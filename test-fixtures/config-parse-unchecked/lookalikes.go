@@ -69,3 +69,9 @@ func local(cfg parser) int {
 	n, _ := cfg.Atoi(os.Getenv("N"))
 	return n
 }
+
+// A literal is fixed at compile time: it parses or the author sees it fail on the first run.
+func defaultConfig() time.Duration {
+	wait, _ := time.ParseDuration("300ms")
+	return wait
+}

@@ -48,6 +48,18 @@ function localSource(use: SyntaxNode): SyntaxNode | null {
   return found;
 }
 
+/** True for string literals and concatenations of them: text fixed at compile time. */
+export function isConstantText(expr: SyntaxNode): boolean {
+  if (expr.type === 'interpreted_string_literal' || expr.type === 'raw_string_literal') return true;
+  if (expr.type === 'parenthesized_expression') return !!expr.namedChild(0) && isConstantText(expr.namedChild(0)!);
+  if (expr.type === 'binary_expression') {
+    const left = expr.childForFieldName('left');
+    const right = expr.childForFieldName('right');
+    return !!left && !!right && isConstantText(left) && isConstantText(right);
+  }
+  return false;
+}
+
 /** True when the function (or an enclosing one) holding `node` is named for configuration: `loadConfig`, `FromEnv`. */
 export function inConfigFunction(node: SyntaxNode): boolean {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {

@@ -1,6 +1,6 @@
 /** `n, _ := strconv.Atoi(os.Getenv(...))`: a bad config value silently becomes 0, or panics a reload. */
 import { isInside, reloadPathBodies } from '../engine/config-reload';
-import { freshName, inConfigFunction, readsConfig, slogFor } from '../engine/config-values';
+import { freshName, inConfigFunction, isConfigName, isConstantText, readsConfig, slogFor } from '../engine/config-values';
 import { insertLinesAfter, replaceNode } from '../engine/edits';
 import { callArguments, declaresBefore, enclosingTopLevelFunction, findAll, FUNCTION_TYPES } from '../engine/go-ast';
 import { returnErrorStatement } from '../engine/go-types';
@@ -61,7 +61,10 @@ export const rule = defineFileRule({
       const inReload = isInside(call, reloadBodies);
       if (discarded) {
         const arg = callArguments(call)[0];
-        if (!inReload && !inConfigFunction(call) && !(arg && readsConfig(file, arg))) continue;
+        // A literal ("300ms") cannot fail at runtime; the parse is a constant written the long way.
+        if (!arg || isConstantText(arg)) continue;
+        const configContext = inReload || inConfigFunction(call) || isConfigName(file.packageName) || readsConfig(file, arg);
+        if (!configContext) continue;
         context.report({
           node: discarded.blank,
           messageId: 'discarded',
