@@ -5,18 +5,20 @@
  */
 import { goDuration } from './config';
 import type { Settings } from './config';
-import type { HandoffFact, LocalFact, LocalSplitPlan } from './db-sharing';
+import type { GlobalOpenFact, HandoffFact, LocalFact, LocalSplitPlan } from './db-sharing';
 import { ensureImport, insertAt, replaceNode } from './edits';
 import { findAll } from './go-ast';
 import type { SyntaxNode } from './parser';
 import { rangeOf, SourceFile } from './source';
-import type { FileEdit, Range } from './types';
+import type { FileEdit, Position, Range } from './types';
 
-/** `user` → `userDB`, `gift-card` → `giftCardDB`. */
-export function domainHandleName(domain: string): string {
+/** `user` → `userDB`, `gift-card` → `giftCardDB`; with `base` `DB` → `UserDB`, `conn` → `userConn`. */
+export function domainHandleName(domain: string, base = 'db'): string {
   const words = domain.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const camel = words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join('');
-  return /^[A-Za-z]/.test(camel) ? `${camel}DB` : `db${camel}`;
+  const exported = /^[A-Z]/.test(base);
+  const prefix = words.map((w, i) => (i === 0 && !exported ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join('');
+  const suffix = base.toLowerCase() === 'db' ? 'DB' : base[0].toUpperCase() + base.slice(1);
+  return /^[A-Za-z]/.test(prefix) ? `${prefix}${suffix}` : `${exported ? 'DB' : 'db'}${prefix}${suffix}`;
 }
 
 function sameRange(a: Range, b: Range): boolean {
@@ -107,4 +109,82 @@ export function planLocalSplit(
   for (const handoff of moved) edits.push(replaceNode(file, nodes.get(handoff)!, names.get(handoff.domain)!));
   edits.push(...ensureImport(file, 'time'));
   return { domains, edits };
+}
+
+/** What a package-level handle's open needs for per-domain copies: `X, err = open(...)` plus its error check. */
+export function planGlobalOpen(file: SourceFile, statement: SyntaxNode, name: string, errName: string): GlobalOpenFact | undefined {
+  if (statement.parent?.type !== 'statement_list' || errName === '_') return undefined;
+  const { group, errCheck, closes } = openGroup(statement, name, errName);
+  if (!errCheck || errCheck.descendantsOfType('identifier').some((id) => id?.text === name)) return undefined;
+  const last = group[group.length - 1];
+  const call = statement.childForFieldName('right')?.namedChild(0)?.text;
+  if (!call) return undefined;
+  return {
+    name,
+    at: { line: last.endPosition.row, character: file.lineText(last.endPosition.row).length },
+    indent: file.indentOf(statement.startPosition.row),
+    call,
+    errName,
+    errCheck: errCheck.text,
+    closes,
+    timePackage: file.localNameOf('time') ?? 'time',
+    imports: ensureImport(file, 'time'),
+  };
+}
+
+/** A use to retarget: the handle's name ends its range (`store.DB`, `db`). */
+export interface GlobalUse {
+  domain: string;
+  path: string;
+  range: Range;
+}
+
+/**
+ * The edits that split a package-level handle: per-domain variables declared next to it, opened and bounded
+ * next to its own open, and every use in a domain pointed at that domain's variable. Undefined when a new
+ * name is taken or a use cannot be retargeted.
+ */
+export function globalSplitEdits(
+  settings: Settings,
+  handle: { name: string; path: string; split: { at: Position; type: string } },
+  open: { path: string; fact: GlobalOpenFact },
+  uses: GlobalUse[],
+  taken: (name: string) => boolean,
+): FileEdit[] | undefined {
+  const domains = [...new Set(uses.map((u) => u.domain))].sort();
+  const names = new Map(domains.map((d) => [d, domainHandleName(d, handle.name)]));
+  if ([...names.values()].some(taken) || new Set(names.values()).size !== domains.length) return undefined;
+  const width = Math.max(...[...names.values()].map((n) => n.length));
+  const declaration = [
+    '',
+    '',
+    '// Per-domain pools: a slow query in one domain cannot take the connections of another.',
+    'var (',
+    ...domains.map((d) => `\t${names.get(d)!.padEnd(width)} ${handle.split.type}`),
+    ')',
+  ].join('\n');
+  const { fact } = open;
+  const blocks = domains.map((domain) => {
+    const name = names.get(domain)!;
+    const lines = [
+      `${name}, ${fact.errName} = ${fact.call}`,
+      fact.errCheck,
+      `${name}.SetMaxOpenConns(${settings.pool.maxOpenConns})`,
+      `${name}.SetConnMaxLifetime(${goDuration(settings.pool.connMaxLifetime, fact.timePackage)})`,
+      ...(fact.closes ? [`defer ${name}.Close()`] : []),
+    ];
+    return '\n\n' + lines.map((l) => fact.indent + l).join('\n');
+  });
+  const edits: FileEdit[] = [
+    { path: handle.path, range: { start: handle.split.at, end: handle.split.at }, newText: declaration },
+    { path: open.path, range: { start: fact.at, end: fact.at }, newText: blocks.join('') },
+    ...fact.imports.map((e) => ({ ...e, path: open.path })),
+  ];
+  for (const use of uses) {
+    const end = use.range.end;
+    if (end.character < handle.name.length) return undefined;
+    const start = { line: end.line, character: end.character - handle.name.length };
+    edits.push({ path: use.path, range: { start, end }, newText: names.get(use.domain)! });
+  }
+  return edits;
 }

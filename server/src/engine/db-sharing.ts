@@ -9,7 +9,7 @@ import { enclosingFunction, findAll, parametersOf, walk } from './go-ast';
 import type { SyntaxNode } from './parser';
 import type { FileLocation } from './rule';
 import { rangeOf, SourceFile } from './source';
-import type { Range } from './types';
+import type { FileEdit, Position, Range } from './types';
 
 /** A named type as `<import path>.<Name>`, e.g. `database/sql.DB` or `example.com/shop/internal/store.Store`. */
 export type TypeKey = string;
@@ -56,6 +56,23 @@ export interface GlobalFact {
   name: string;
   range: Range;
   origin: Origin;
+  /** Where per-domain siblings can be declared (after the whole `var` declaration) and the declared type. */
+  split?: { at: Position; type: string };
+}
+
+/** `X, err = open(...)` assigning a package-level handle, with what a per-domain copy of it needs. */
+export interface GlobalOpenFact {
+  name: string;
+  /** End of the last statement of the open group (the error check, pool settings). */
+  at: Position;
+  indent: string;
+  call: string;
+  errName: string;
+  errCheck: string;
+  closes: boolean;
+  timePackage: string;
+  /** The edits that import `time` into the file, if it lacks it. */
+  imports: FileEdit[];
 }
 
 export interface FuncFact {
@@ -115,13 +132,20 @@ export interface SharingFacts {
   funcs: FuncFact[];
   refs: RefFact[];
   scopes: ScopeFact[];
+  globalOpens: GlobalOpenFact[];
 }
 
 /** The edits that give each receiving domain its own handle, computed where the tree is at hand. */
 export interface LocalSplitPlan {
   /** Domains that get a new handle, in the order of their first hand-off. */
   domains: string[];
-  edits: import('./types').FileEdit[];
+  edits: FileEdit[];
+}
+
+/** The fix planners, kept apart from fact reading; they see the tree while it exists. */
+export interface SplitPlanners {
+  local(file: SourceFile, scope: SyntaxNode, local: LocalFact, handoffs: HandoffFact[], nodes: Map<HandoffFact, SyntaxNode>, ownDomain: string): LocalSplitPlan | undefined;
+  globalOpen(file: SourceFile, statement: SyntaxNode, name: string, errName: string): GlobalOpenFact | undefined;
 }
 
 /** The package import path of a file: module path plus directory, or a local key when there is no module. */
@@ -135,23 +159,23 @@ export function collectSharingFacts(
   file: SourceFile,
   settings: Settings,
   location: FileLocation,
-  planSplit: (file: SourceFile, scope: SyntaxNode, local: LocalFact, handoffs: HandoffFact[], nodes: Map<HandoffFact, SyntaxNode>, ownDomain: string) => LocalSplitPlan | undefined,
+  planners: SplitPlanners,
 ): SharingFacts | undefined {
   if (file.isTest) return undefined;
   const reader = new FactReader(file, settings, location);
-  const facts: SharingFacts = { pkg: reader.ownPkg, globals: [], holders: [], funcs: [], refs: [], scopes: [] };
+  const facts: SharingFacts = { pkg: reader.ownPkg, globals: [], holders: [], funcs: [], refs: [], scopes: [], globalOpens: [] };
   for (const decl of file.root.namedChildren) {
     if (!decl) continue;
     if (decl.type === 'var_declaration') facts.globals.push(...reader.globals(decl));
     else if (decl.type === 'type_declaration') facts.holders.push(...reader.holders(decl));
     else if (decl.type === 'function_declaration' || decl.type === 'method_declaration') {
       if (decl.type === 'function_declaration') facts.funcs.push(reader.func(decl));
-      const scope = reader.scope(decl, planSplit);
+      const scope = reader.scope(decl, planners, facts.globalOpens);
       if (scope) facts.scopes.push(scope);
     }
   }
   facts.refs = reader.refs();
-  const empty = !facts.globals.length && !facts.holders.length && !facts.refs.length && !facts.scopes.length;
+  const empty = !facts.globals.length && !facts.holders.length && !facts.refs.length && !facts.scopes.length && !facts.globalOpens.length;
   return empty && !facts.funcs.some((f) => f.result) ? undefined : facts;
 }
 
@@ -232,9 +256,12 @@ class FactReader {
       if (!spec) continue;
       const names = spec.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
       const values = named(spec.childForFieldName('value'));
+      const type = spec.childForFieldName('type');
+      const at = { line: decl.endPosition.row, character: this.file.lineText(decl.endPosition.row).length };
       names.forEach((name, i) => {
-        const origin = this.specOrigin(spec.childForFieldName('type'), values, i, names.length);
-        if (origin && name.text !== '_') found.push({ name: name.text, range: rangeOf(name), origin });
+        const origin = this.specOrigin(type, values, i, names.length);
+        if (!origin || name.text === '_') return;
+        found.push({ name: name.text, range: rangeOf(name), origin, ...(type ? { split: { at, type: type.text } } : {}) });
       });
     }
     return found;
@@ -296,7 +323,7 @@ class FactReader {
     return found;
   }
 
-  scope(fn: SyntaxNode, planSplit: Parameters<typeof collectSharingFacts>[3]): ScopeFact | undefined {
+  scope(fn: SyntaxNode, planners: SplitPlanners, globalOpens: GlobalOpenFact[]): ScopeFact | undefined {
     const locals: LocalFact[] = [];
     const declared = new Map<string, number>();
     const declare = (name: string) => declared.set(name, (declared.get(name) ?? 0) + 1);
@@ -321,6 +348,15 @@ class FactReader {
         });
       }
     });
+    for (const assign of findAll(fn, 'assignment_statement')) {
+      const left = named(assign.childForFieldName('left'));
+      const right = named(assign.childForFieldName('right'));
+      if (left.length !== 2 || right.length !== 1 || left.some((n) => n.type !== 'identifier') || declared.has(left[0].text)) continue;
+      const origin = this.origin(right[0]);
+      if (!origin || (origin.kind === 'type' && !HANDLE_TYPES[origin.type]?.poolable)) continue;
+      const open = planners.globalOpen(this.file, assign, left[0].text, left[1].text);
+      if (open) globalOpens.push(open);
+    }
     // A name declared twice in one function (two closures, shadowing) cannot be followed by name alone.
     const unique = locals.filter((l) => declared.get(l.name) === 1);
     const handoffs: HandoffFact[] = [];
@@ -342,7 +378,7 @@ class FactReader {
     for (const local of unique) {
       const mine = handoffs.filter((h) => h.arg.kind === 'local' && h.arg.name === local.name);
       if (new Set(mine.map((h) => h.domain).filter((d) => d !== own)).size === 0) continue;
-      const plan = planSplit(this.file, fn, local, mine, nodes, own);
+      const plan = planners.local(this.file, fn, local, mine, nodes, own);
       if (plan) plans[local.name] = plan;
     }
     return { locals: unique, handoffs, plans };

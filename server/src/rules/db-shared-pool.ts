@@ -1,8 +1,9 @@
 /** One `*sql.DB` (sqlx, gorm) used by several business domains: one domain's slow queries drain everyone's pool. */
-import { businessDomain, collectSharingFacts, HANDLE_TYPES, Origin, SharingFacts, TypeKey } from '../engine/db-sharing';
-import { planLocalSplit } from '../engine/db-sharing-fix';
+import { businessDomain, collectSharingFacts, GlobalFact, GlobalOpenFact, HANDLE_TYPES, Origin, SharingFacts, TypeKey } from '../engine/db-sharing';
+import { globalSplitEdits, planGlobalOpen, planLocalSplit } from '../engine/db-sharing-fix';
 import type { FileLocation, FixDescriptor, RelatedDescriptor } from '../engine/rule';
 import { defineWorkspaceRule, WorkspaceContext } from '../engine/rule';
+import type { Settings } from '../engine/config';
 import type { Range } from '../engine/types';
 
 /** One place a domain touches a handle: a reference in its code, or a hand-off to one of its constructors. */
@@ -14,6 +15,8 @@ interface Use {
   callee?: string;
   /** The parameter that receives a hand-off, when the callee is in the workspace. */
   receiver?: { path: string; range: Range };
+  /** Reached through a getter call such as `store.Conn()`. */
+  getter?: boolean;
 }
 
 /** A handle (or a struct holding one) with where it is declared and who uses it. */
@@ -26,6 +29,8 @@ interface Handle {
   poolable: boolean;
   uses: Use[];
   fix?: FixDescriptor;
+  /** For a package-level handle: its package and declaration, which a split needs. */
+  global?: { pkg: string; fact: GlobalFact };
 }
 
 interface Resolved {
@@ -66,16 +71,19 @@ export const rule = defineWorkspaceRule<SharingFacts>({
     },
   },
   collect(file, settings, location) {
-    return collectSharingFacts(file, settings, location, (f, scope, local, handoffs, nodes, own) =>
-      planLocalSplit(settings, f, scope, local, handoffs, nodes, own),
-    );
+    return collectSharingFacts(file, settings, location, {
+      local: (f, scope, local, handoffs, nodes, own) => planLocalSplit(settings, f, scope, local, handoffs, nodes, own),
+      globalOpen: planGlobalOpen,
+    });
   },
   check(context) {
     const files = context.files.map(({ location, facts }) => ({ location: { ...location, domain: businessDomain(location.domain, context.settings) }, facts }));
-    for (const handle of findHandles(files)) {
+    const index = indexPackages(files);
+    for (const handle of findHandles(files, index)) {
       const domains = new Set(handle.uses.map((u) => u.domain));
       if (handle.owner) domains.add(handle.owner);
       if (domains.size < 2) continue;
+      handle.fix ??= globalFix(context.settings, handle, index);
       report(context, handle, [...domains].sort());
     }
   },
@@ -122,26 +130,43 @@ function report(context: WorkspaceContext<SharingFacts>, handle: Handle, domains
 
 interface PackageIndex {
   domain: string;
-  globals: Map<string, { path: string; range: Range; origin: Origin; domain: string }>;
+  globals: Map<string, { path: string; fact: GlobalFact; domain: string }>;
+  opens: { path: string; fact: GlobalOpenFact }[];
   holders: Map<string, { field: string; type: TypeKey }>;
   funcs: Map<string, { path: string; fact: SharingFacts['funcs'][number] }>;
 }
 
-/** Every handle of the workspace that some domain uses, with its uses. */
-function findHandles(files: ReadonlyArray<{ location: FileLocation; facts: SharingFacts }>): Handle[] {
+type Files = ReadonlyArray<{ location: FileLocation; facts: SharingFacts }>;
+
+/** What each package declares: handles, holder structs, functions, and the opens of its handles. */
+function indexPackages(files: Files): Map<string, PackageIndex> {
   const packages = new Map<string, PackageIndex>();
-  const pkg = (key: string) => {
-    let entry = packages.get(key);
-    if (!entry) packages.set(key, (entry = { domain: '', globals: new Map(), holders: new Map(), funcs: new Map() }));
-    return entry;
-  };
   for (const { location, facts } of files) {
-    const entry = pkg(facts.pkg);
+    let entry = packages.get(facts.pkg);
+    if (!entry) packages.set(facts.pkg, (entry = { domain: '', globals: new Map(), opens: [], holders: new Map(), funcs: new Map() }));
     entry.domain = location.domain;
-    for (const g of facts.globals) entry.globals.set(g.name, { path: location.path, range: g.range, origin: g.origin, domain: location.domain });
+    for (const g of facts.globals) entry.globals.set(g.name, { path: location.path, fact: g, domain: location.domain });
+    for (const o of facts.globalOpens) entry.opens.push({ path: location.path, fact: o });
     for (const h of facts.holders) entry.holders.set(h.name, h);
     for (const f of facts.funcs) entry.funcs.set(f.name, { path: location.path, fact: f });
   }
+  return packages;
+}
+
+/** "Split sql.DB per domain" for a package-level handle opened by one `X, err = open(...)` in its package. */
+function globalFix(settings: Settings, handle: Handle, packages: Map<string, PackageIndex>): FixDescriptor | undefined {
+  const entry = handle.global && packages.get(handle.global.pkg);
+  const split = handle.global?.fact.split;
+  const opens = entry?.opens.filter((o) => o.fact.name === handle.name) ?? [];
+  if (!entry || !split || !handle.poolable || opens.length !== 1 || handle.uses.some((u) => u.getter)) return undefined;
+  const uses = handle.uses.filter((u) => u.domain !== handle.owner);
+  const taken = (name: string) => entry.globals.has(name) || entry.funcs.has(name) || entry.holders.has(name);
+  const edits = globalSplitEdits(settings, { name: handle.name, path: handle.path, split }, opens[0], uses, taken);
+  return edits ? { title: FIX_TITLE, edits, safe: false } : undefined;
+}
+
+/** Every handle of the workspace that some domain uses, with its uses. */
+function findHandles(files: Files, packages: Map<string, PackageIndex>): Handle[] {
   const split = (key: TypeKey) => [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)] as const;
   const resolveType = (type: TypeKey): Resolved | null => {
     if (HANDLE_TYPES[type]) return { type: HANDLE_TYPES[type].label, poolable: HANDLE_TYPES[type].poolable };
@@ -168,8 +193,8 @@ function findHandles(files: ReadonlyArray<{ location: FileLocation; facts: Shari
   const handles = new Map<string, Handle>();
   for (const [p, entry] of packages) {
     for (const [name, g] of entry.globals) {
-      const resolved = resolve(g.origin);
-      if (resolved) handles.set(`${p}.${name}`, { name, path: g.path, range: g.range, owner: g.domain, ...resolved, uses: [] });
+      const resolved = resolve(g.fact.origin);
+      if (resolved) handles.set(`${p}.${name}`, { name, path: g.path, range: g.fact.range, owner: g.domain, ...resolved, uses: [], global: { pkg: p, fact: g.fact } });
     }
   }
   // `func DB() *sql.DB { return db }` makes `store.DB()` a use of `db`.
@@ -184,7 +209,7 @@ function findHandles(files: ReadonlyArray<{ location: FileLocation; facts: Shari
     if (location.domain) {
       for (const ref of facts.refs) {
         const id = ref.call ? getters.get(`${ref.pkg}.${ref.name}`) : `${ref.pkg}.${ref.name}`;
-        handles.get(id ?? '')?.uses.push({ domain: location.domain, path: location.path, range: ref.range });
+        handles.get(id ?? '')?.uses.push({ domain: location.domain, path: location.path, range: ref.range, getter: ref.call });
       }
     }
     facts.scopes.forEach((scope, index) => {
