@@ -35,6 +35,12 @@ const NOT_DOMAINS = new Set([
   'observability', 'tracing', 'testutil', 'testing', 'mock', 'mocks', 'fake', 'fakes', 'tools', 'scripts', 'internal',
 ]);
 
+/** Folders of test harnesses and examples: sharing a pool there costs nothing in production. */
+const HARNESS_DIRS = new Set(['test', 'tests', 'e2e', 'integration', 'testutil', 'testing', 'testdata', 'example', 'examples', 'mock', 'mocks', 'fake', 'fakes']);
+
+/** Start-up chores a domain runs once on whatever handle it is given; they do not keep the pool. */
+const ONE_OFF_CALLS = /^(Migrate|AutoMigrate|Seed|Truncate|Reset|Ping|HealthCheck)/;
+
 /** The business domain a file or package counts for when pools are compared, '' for none. */
 export function businessDomain(domain: string, settings: Settings): string {
   if (!domain) return '';
@@ -161,7 +167,7 @@ export function collectSharingFacts(
   location: FileLocation,
   planners: SplitPlanners,
 ): SharingFacts | undefined {
-  if (file.isTest) return undefined;
+  if (file.isTest || location.packageDir.split('/').some((segment) => HARNESS_DIRS.has(segment))) return undefined;
   const reader = new FactReader(file, settings, location);
   const facts: SharingFacts = { pkg: reader.ownPkg, globals: [], holders: [], funcs: [], refs: [], scopes: [], globalOpens: [] };
   for (const decl of file.root.namedChildren) {
@@ -394,7 +400,7 @@ class FactReader {
     const pkg = this.file.importPathOf(operand.text);
     if (!this.isModulePackage(pkg)) return null;
     const domain = businessDomain(this.domainOfPackage(pkg), this.settings);
-    return domain ? { pkg, domain, callee: callee.text, name: name.text } : null;
+    return domain && !ONE_OFF_CALLS.test(name.text) ? { pkg, domain, callee: callee.text, name: name.text } : null;
   }
 
   private argRef(node: SyntaxNode, declared: Map<string, number>, locals: LocalFact[]): ArgRef | null {

@@ -23,3 +23,9 @@ func NewRepo(pool *sql.DB, users *user.Repo) *Repo {
 func Legacy() bool {
 	return db.Gorm != nil
 }
+
+// Migrate creates the order tables.
+func Migrate(pool *sql.DB) error {
+	_, err := pool.Exec("CREATE TABLE IF NOT EXISTS orders (id BIGINT PRIMARY KEY)")
+	return err
+}

@@ -11,3 +11,9 @@ func NewRepo(db *sql.DB) *Repo { return &Repo{db: db} }
 
 // Audit exposes the handle to the user domain's own audit job.
 func (r *Repo) Audit() *sql.DB { return r.db }
+
+// Migrate creates the user tables.
+func Migrate(db *sql.DB) error {
+	_, err := db.Exec("CREATE TABLE IF NOT EXISTS users (id BIGINT PRIMARY KEY)")
+	return err
+}
