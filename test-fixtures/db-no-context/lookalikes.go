@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"github.com/jackc/pgx"
 	"github.com/jmoiron/sqlx"
 	"gorm.io/gorm"
 )
@@ -74,4 +75,19 @@ func AlreadyFine(ctx context.Context, db *sqlx.DB, conn *sql.Conn) error {
 
 func Unknown(store interface{ Exec(string) error }) error {
 	return store.Exec("VACUUM")
+}
+
+// Ledger uses a pgx pool: its Query and Exec are pgx's own, with QueryEx/ExecEx for contexts.
+type Ledger struct {
+	pool *pgx.ConnPool
+}
+
+func (l *Ledger) Balance(ctx context.Context, account string) (int64, error) {
+	var balance int64
+	err := l.pool.QueryRow("SELECT balance FROM ledger WHERE account = $1", account).Scan(&balance)
+	if err != nil {
+		return 0, err
+	}
+	_, err = l.pool.Exec("UPDATE ledger SET read_at = now() WHERE account = $1", account)
+	return balance, err
 }
