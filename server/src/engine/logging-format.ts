@@ -77,6 +77,12 @@ function keyFromExpression(node: SyntaxNode): string | null {
   if (node.type === 'selector_expression') return snakeCase(node.childForFieldName('field')?.text ?? '');
   if (node.type === 'call_expression') {
     const fn = node.childForFieldName('function');
+    const [only] = node.childForFieldName('arguments')?.namedChildren ?? [];
+    // len(items) → items_len
+    if (fn?.type === 'identifier' && (fn.text === 'len' || fn.text === 'cap') && only) {
+      const inner = keyFromExpression(only);
+      return inner ? `${inner}_${fn.text}` : null;
+    }
     if (fn?.type === 'selector_expression' && ['Error', 'String'].includes(fn.childForFieldName('field')?.text ?? '')) {
       const receiver = fn.childForFieldName('operand');
       return receiver ? keyFromExpression(receiver) : null;
@@ -96,10 +102,11 @@ function uniqueKey(key: string, used: Set<string>): string {
 /** Tidies what is left of a format once the verbs are gone: spaces, dangling `:`/`=`/`,`, the trailing newline. */
 function tidyMessage(text: string): string {
   return text
+    .replace(/\(\s*\)|\[\s*\]|\{\s*\}|<\s*>|""|''/g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s+([:,;.])/g, '$1')
     .replace(/([:=,;])(?:\s*[:=,;])+/g, '$1')
-    .replace(/^[\s:=,;-]+|[\s:=,;-]+$/g, '');
+    .replace(/^[\s:=,;.>|/-]+|[\s:=,;.>|/-]+$/g, '');
 }
 
 /**
