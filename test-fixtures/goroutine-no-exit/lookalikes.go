@@ -158,3 +158,24 @@ func waitForSignal(signals <-chan string) {
 		}
 	}()
 }
+
+// A singleton started behind a package-level guard lives with the process.
+var (
+	reaperStarted bool
+	reaperMu      sync.Mutex
+)
+
+func startReaper() {
+	reaperMu.Lock()
+	defer reaperMu.Unlock()
+	if reaperStarted {
+		return
+	}
+	reaperStarted = true
+	go func() {
+		for {
+			time.Sleep(time.Minute)
+			log.Println("reap")
+		}
+	}()
+}

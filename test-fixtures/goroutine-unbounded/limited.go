@@ -102,6 +102,21 @@ func PingRegions() {
 	}
 }
 
+// Hooks registered on a server are a handful, owned by the code, not input.
+type Server struct {
+	onShutdown []func()
+}
+
+func (s *Server) Shutdown() {
+	for _, f := range s.onShutdown {
+		go f()
+	}
+	copies := make([]Row, 3)
+	for _, r := range copies {
+		go process(r)
+	}
+}
+
 // Batches of at most 100 joined before the next batch.
 func Batched(rows []Row) {
 	var wg sync.WaitGroup

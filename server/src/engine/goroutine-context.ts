@@ -18,8 +18,8 @@ export interface DoomedContext {
   viaCall: boolean;
   /** Where it starts being doomed: uses before this offset do not count. */
   from: number;
-  /** The deferred or explicit cancel call, for the cancel kind. */
-  cancel?: SyntaxNode;
+  /** The deferred or explicit cancel calls, for the cancel kind. */
+  cancels: SyntaxNode[];
 }
 
 const DERIVERS = ['WithTimeout', 'WithCancel', 'WithDeadline', 'WithTimeoutCause', 'WithDeadlineCause', 'WithCancelCause'];
@@ -34,8 +34,8 @@ export function doomedContexts(file: SourceFile, fn: SyntaxNode): Map<string, Do
   const ginPkg = file.localNameOf('github.com/gin-gonic/gin');
   for (const param of parametersOf(fn)) {
     if (!param.name || param.name === '_') continue;
-    if (httpPkg && param.type === `*${httpPkg}.Request`) doomed.set(`${param.name}.Context()`, { kind: 'request', name: param.name, viaCall: true, from: fn.startIndex });
-    if (ginPkg && param.type === `*${ginPkg}.Context`) doomed.set(param.name, { kind: 'gin', name: param.name, viaCall: false, from: fn.startIndex });
+    if (httpPkg && param.type === `*${httpPkg}.Request`) doomed.set(`${param.name}.Context()`, { kind: 'request', name: param.name, viaCall: true, from: fn.startIndex, cancels: [] });
+    if (ginPkg && param.type === `*${ginPkg}.Context`) doomed.set(param.name, { kind: 'gin', name: param.name, viaCall: false, from: fn.startIndex, cancels: [] });
   }
   if (!contextPkg && doomed.size === 0) return doomed;
   for (const declaration of findInFunction(fn, ['short_var_declaration', 'assignment_statement'])) {
@@ -46,9 +46,9 @@ export function doomedContexts(file: SourceFile, fn: SyntaxNode): Map<string, Do
     const callee = value.type === 'call_expression' ? value.childForFieldName('function') : null;
     if (contextPkg && left.length === 2 && file.isPackageSelector(callee, ['context'], DERIVERS)) {
       const cancelName = left[1].text;
-      const cancel = cancelName === '_' ? null : cancelCall(fn, cancelName, declaration);
-      if (cancel) {
-        doomed.set(left[0].text, { kind: 'cancel', name: left[0].text, viaCall: false, from: declaration.endIndex, cancel });
+      const cancels = cancelName === '_' ? [] : cancelCalls(fn, cancelName, declaration);
+      if (cancels.length > 0) {
+        doomed.set(left[0].text, { kind: 'cancel', name: left[0].text, viaCall: false, from: declaration.endIndex, cancels });
         continue;
       }
     }
@@ -76,18 +76,20 @@ function derivesContext(file: SourceFile, value: SyntaxNode): boolean {
   return /^With\w*Context$|^WithContext$|Context$/.test(name ?? '');
 }
 
-/** A `defer cancel()`, `defer func() { ... cancel() }()` or plain `cancel()` after `after` in `fn`. */
-function cancelCall(fn: SyntaxNode, cancelName: string, after: SyntaxNode): SyntaxNode | null {
+/** Every `defer cancel()`, `defer func() { ... cancel() }()` and plain `cancel()` after `after` in `fn`. */
+function cancelCalls(fn: SyntaxNode, cancelName: string, after: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = [];
   const isCancel = (call: SyntaxNode) => call.childForFieldName('function')?.text === cancelName && (call.childForFieldName('arguments')?.namedChildCount ?? 0) <= 1;
   for (const statement of findInFunction(fn, ['defer_statement', 'expression_statement'])) {
     if (statement.startIndex < after.endIndex) continue;
     const call = statement.namedChildren[0];
     if (!call || call.type !== 'call_expression') continue;
-    if (isCancel(call)) return statement;
     const literal = call.childForFieldName('function');
-    if (statement.type === 'defer_statement' && literal?.type === 'func_literal' && findAll(literal, 'call_expression').some(isCancel)) return statement;
+    if (isCancel(call) || (statement.type === 'defer_statement' && literal?.type === 'func_literal' && findAll(literal, 'call_expression').some(isCancel))) {
+      found.push(statement);
+    }
   }
-  return null;
+  return found;
 }
 
 /** A use of a doomed context inside `node`, unless it is detached there (`context.WithoutCancel(ctx)`, `c.Copy()`). */

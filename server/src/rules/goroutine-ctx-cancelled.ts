@@ -24,8 +24,8 @@ export const rule = defineFileRule({
     },
     messages: {
       cancelled: {
-        en: 'This goroutine uses {ctx}, which {func} cancels when it returns (the deferred cancel), without waiting for the goroutine: its work is cut off mid-way. Detach it with context.WithoutCancel({ctx}) (Go 1.21+), giving it its own timeout if needed, or wait for it before returning.',
-        zh: '该 goroutine 使用的 {ctx} 会在 {func} 返回时被取消(defer 的 cancel)，而函数并不等待它：任务会被半途打断。请用 context.WithoutCancel({ctx})(Go 1.21+)脱离取消，必要时另设超时；或在返回前等待该 goroutine。',
+        en: 'This goroutine uses {ctx}, which {func} cancels (by its deferred or explicit cancel) without waiting for the goroutine: its work is cut off mid-way. Detach it with context.WithoutCancel({ctx}) (Go 1.21+), giving it its own timeout if needed, or wait for it before returning.',
+        zh: '该 goroutine 使用的 {ctx} 会被 {func} 取消(defer 或显式调用的 cancel)，而函数并不等待它：任务会被半途打断。请用 context.WithoutCancel({ctx})(Go 1.21+)脱离取消，必要时另设超时；或在返回前等待该 goroutine。',
       },
       request: {
         en: 'This goroutine uses {ctx}, the request\'s context, which is cancelled as soon as the handler returns or the client goes away: its work is cut off mid-way. Detach it with context.WithoutCancel({ctx}) (Go 1.21+), giving it its own timeout if needed.',
@@ -35,7 +35,7 @@ export const rule = defineFileRule({
         en: 'This goroutine uses the gin context {ctx}, which gin recycles for another request once the handler returns. Hand the goroutine {ctx}.Copy(), and context.WithoutCancel({ctx}.Request.Context()) (Go 1.21+) if it needs a context.',
         zh: '该 goroutine 使用了 gin context {ctx}，handler 返回后 gin 会把它复用给其他请求。请传入 {ctx}.Copy()；如需 context，用 context.WithoutCancel({ctx}.Request.Context())(Go 1.21+)。',
       },
-      cancelHere: { en: 'cancelled here when {func} returns', zh: '{func} 返回时在此取消' },
+      cancelHere: { en: '{func} cancels it here', zh: '{func} 在此取消它' },
       fixDetach: { en: 'Detach with context.WithoutCancel (Go 1.21+)', zh: '用 context.WithoutCancel 脱离取消(Go 1.21+)' },
     },
   },
@@ -68,9 +68,12 @@ function checkGo(context: FileContext, fn: SyntaxNode, goStatement: SyntaxNode, 
   if (joinedAfter(fn, goStatement)) return;
 
   const entry = doomed.get(use.key)!;
+  // A cancel called before the goroutine starts is a different bug (a dead context), not a cut-off one.
+  const cancels = entry.cancels.filter((c) => c.type === 'defer_statement' || c.startIndex > goStatement.endIndex);
+  if (entry.kind === 'cancel' && cancels.length === 0) return;
   const ctx = use.node.text;
   const func = functionName(fn) || 'the enclosing function';
-  const related: RelatedDescriptor[] = entry.cancel ? [{ path: context.file.path, range: rangeOf(entry.cancel), message: rule.meta.messages.cancelHere }] : [];
+  const related: RelatedDescriptor[] = cancels.slice(0, 1).map((c) => ({ path: context.file.path, range: rangeOf(c), message: rule.meta.messages.cancelHere }));
   const fixes = entry.kind === 'gin' ? [] : detachFix(context, call, inArguments.map((a) => a.arg), callee?.type === 'func_literal' ? callee : null, captured);
   context.report({ node: goStatement.child(0)!, messageId: entry.kind === 'cancel' ? 'cancelled' : entry.kind, data: { ctx, func }, related, fixes });
 }

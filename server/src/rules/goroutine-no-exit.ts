@@ -1,6 +1,6 @@
 /** A goroutine whose `for {}` or ticker loop can never end: every start leaks one goroutine for good. */
 import { replaceNode } from '../engine/edits';
-import { ancestor, enclosingFunction, findAll, functionName } from '../engine/go-ast';
+import { ancestor, enclosingFunction, enclosingTopLevelFunction, findAll, functionName } from '../engine/go-ast';
 import { contextExpressionAt, endlessKind, findInFunction, loopExits, startedFunction } from '../engine/goroutine-ast';
 import { returnOnDone, watchDoneEdits } from '../engine/goroutine-fix';
 import { resultTypes } from '../engine/go-types';
@@ -92,10 +92,13 @@ function loopHeader(loop: SyntaxNode): string {
 }
 
 /**
- * Goroutines started from `main`, an `init` or a `sync.Once` are meant to live as long as the process, so a
- * loop that never ends there is the design, not a leak.
+ * Goroutines started from `main`, an `init`, a `sync.Once`, or a function that flips package-level state
+ * (`if started { return }; started = true`, `atomic.Cas(&created, 0, 1)`, a worker counter) are started once
+ * and meant to live as long as the process, so a loop that never ends there is the design, not a leak.
  */
 function livesWithProcess(context: FileContext, goStatement: SyntaxNode): boolean {
+  const top = enclosingTopLevelFunction(goStatement);
+  if (top && setsPackageState(context, top)) return true;
   for (let fn = enclosingFunction(goStatement); fn; fn = enclosingFunction(fn)) {
     if (fn.type === 'function_declaration') {
       const name = functionName(fn);
@@ -108,4 +111,24 @@ function livesWithProcess(context: FileContext, goStatement: SyntaxNode): boolea
     }
   }
   return false;
+}
+
+/** True when `fn` assigns, increments or takes the address of a package-level variable. */
+function setsPackageState(context: FileContext, fn: SyntaxNode): boolean {
+  const globals = new Set<string>();
+  for (const declaration of context.file.root.namedChildren) {
+    if (declaration?.type !== 'var_declaration') continue;
+    for (const spec of declaration.descendantsOfType('var_spec')) for (const name of spec?.childrenForFieldName('name') ?? []) if (name) globals.add(name.text);
+  }
+  if (globals.size === 0) return false;
+  const isGlobal = (expression: SyntaxNode | null | undefined) => {
+    let root = expression;
+    while (root && (root.type === 'selector_expression' || root.type === 'index_expression')) root = root.childForFieldName('operand');
+    return !!root && root.type === 'identifier' && globals.has(root.text);
+  };
+  return findAll(fn, ['assignment_statement', 'inc_statement', 'dec_statement', 'unary_expression']).some((node) => {
+    if (node.type === 'assignment_statement') return (node.childForFieldName('left')?.namedChildren ?? []).some(isGlobal);
+    if (node.type === 'unary_expression') return node.child(0)?.type === '&' && isGlobal(node.childForFieldName('operand'));
+    return isGlobal(node.namedChildren[0]);
+  });
 }

@@ -1,5 +1,5 @@
 /** One goroutine per input item with nothing bounding how many run at once. */
-import { ancestor, asMethodCall, findAll, FUNCTION_TYPES } from '../engine/go-ast';
+import { ancestor, asMethodCall, findAll, FUNCTION_TYPES, parametersOf } from '../engine/go-ast';
 import { contains, goCall, receivedChannel } from '../engine/goroutine-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext } from '../engine/rule';
@@ -49,7 +49,7 @@ export const rule = defineFileRule({
 
 /**
  * The nearest loop around `goStatement` (in the same function) that walks an input of unknown size: a range
- * over a slice, map or channel that is not a literal, or `for rows.Next()` / `for scanner.Scan()`.
+ * over a parameter or a call's result (slice, map or channel), or `for rows.Next()` / `for scanner.Scan()`.
  */
 function unboundedLoop(context: FileContext, goStatement: SyntaxNode): { node: SyntaxNode; input: string } | null {
   for (let current = goStatement.parent; current; current = current.parent) {
@@ -66,8 +66,8 @@ function unboundedInput(context: FileContext, loop: SyntaxNode): string | null {
   if (!header) return null;
   if (header.type === 'range_clause') {
     const right = header.childForFieldName('right');
-    if (!right || isFixedSize(context, loop, right)) return null;
-    return right.text.length > 40 ? 'the input' : right.text;
+    if (!right || right.type !== 'identifier' || !isInput(loop, right.text)) return null;
+    return right.text;
   }
   if (header.type === 'call_expression') {
     const method = asMethodCall(header);
@@ -77,32 +77,36 @@ function unboundedInput(context: FileContext, loop: SyntaxNode): string | null {
 }
 
 /**
- * Inputs whose size the code fixes: literals, numbers (`range 10`, `range n` over an int is a count of
- * workers), `len(...)`, and variables or fields initialised from a composite literal in this file.
+ * True when `name` holds input from outside: a parameter of an enclosing function, or a variable set from a
+ * call's results (`items, err := repo.List(ctx)`). Fields, package variables and locals built from literals,
+ * `make` or copies are state the code owns, usually a small fixed set (hooks, listeners, sections).
  */
-function isFixedSize(context: FileContext, loop: SyntaxNode, right: SyntaxNode): boolean {
-  if (right.type === 'composite_literal' || right.type === 'int_literal') return true;
-  if (right.type === 'call_expression') {
-    const callee = right.childForFieldName('function')?.text;
-    return callee === 'len' || callee === 'cap';
+function isInput(loop: SyntaxNode, name: string): boolean {
+  // A count of workers (`for i := range workers`, Go 1.22) is a pool, not input.
+  if (/^(n|num\w*|\w*count|workers|concurrency|parallelism)$/i.test(name)) return false;
+  for (let fn = ancestor(loop, FUNCTION_TYPES); fn; fn = ancestor(fn, FUNCTION_TYPES)) {
+    if (parametersOf(fn).some((p) => p.name === name && !/^(int|uint)\w*$/.test(p.type))) return true;
+    const declaration = findAll(fn, ['short_var_declaration', 'var_spec', 'assignment_statement'])
+      .filter((d) => d.startIndex < loop.startIndex && declaredNames(d).includes(name))
+      .pop();
+    if (declaration) {
+      const values = valuesOf(declaration);
+      const names = declaredNames(declaration);
+      const value = values.length === names.length ? values[names.indexOf(name)] : values[0];
+      return value?.type === 'call_expression' && !/^(make|append|len|new)$/.test(value.childForFieldName('function')?.text ?? '');
+    }
   }
-  const name = right.type === 'selector_expression' ? right.childForFieldName('field')?.text : right.type === 'identifier' ? right.text : null;
-  if (!name) return false;
-  // A count of workers: `for i := range workers` where workers is an int (Go 1.22), by its name.
-  if (/^(n|num\w*|\w*count|workers|concurrency|parallelism)$/i.test(name)) return true;
-  const declarations = findAll(context.file.root, ['short_var_declaration', 'var_spec', 'keyed_element', 'const_spec']);
-  return declarations.some((d) => assignsLiteral(d, name));
+  return false;
 }
 
-function assignsLiteral(declaration: SyntaxNode, name: string): boolean {
-  if (declaration.type === 'keyed_element') {
-    const [key, value] = declaration.namedChildren;
-    return key?.text === name && value?.namedChildren[0]?.type === 'composite_literal';
-  }
-  const names = declaration.type === 'short_var_declaration' ? declaration.childForFieldName('left')?.namedChildren ?? [] : declaration.childrenForFieldName('name');
-  const values = declaration.type === 'short_var_declaration' ? declaration.childForFieldName('right')?.namedChildren ?? [] : declaration.childForFieldName('value')?.namedChildren ?? [];
-  const index = names.findIndex((n) => n?.text === name);
-  return index >= 0 && (values[index]?.type === 'composite_literal' || declaration.type === 'const_spec');
+function declaredNames(declaration: SyntaxNode): string[] {
+  const names = declaration.type === 'var_spec' ? declaration.childrenForFieldName('name') : declaration.childForFieldName('left')?.namedChildren ?? [];
+  return names.map((n) => n?.text ?? '');
+}
+
+function valuesOf(declaration: SyntaxNode): SyntaxNode[] {
+  const list = declaration.type === 'var_spec' ? declaration.childForFieldName('value') : declaration.childForFieldName('right');
+  return (list?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
 }
 
 /**
