@@ -70,3 +70,18 @@ func (s *Service) Batch(ctx context.Context, ids []string) {
 		span.End()
 	}
 }
+
+// Insert records the error on the child span through a helper, then returns with the child still open.
+func (s *Service) Insert(ctx context.Context, id string) error {
+	ctx, spanExec := s.tracer.Start(ctx, "insert.exec") // want "trace-span-not-ended"
+	if _, err := s.repo.Load(ctx, id); err != nil {
+		recordSpanError(&spanExec, err)
+		return err
+	}
+	spanExec.End()
+	return nil
+}
+
+func recordSpanError(span *trace.Span, err error) {
+	(*span).RecordError(err)
+}

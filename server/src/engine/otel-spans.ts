@@ -157,9 +157,12 @@ function handsOver(use: SyntaxNode, fn: SyntaxNode): boolean {
   if (closure && closure.id !== fn.id && FUNCTION_TYPES.includes(closure.type as (typeof FUNCTION_TYPES)[number])) return true;
   const parent = use.parent;
   if (!parent) return false;
-  if (parent.type === 'argument_list') return !isPrintCall(parent.parent);
+  if (parent.type === 'argument_list') return !onlyReads(parent.parent);
   if (parent.type === 'literal_element' || parent.type === 'send_statement') return true;
-  if (parent.type === 'unary_expression') return true;
+  if (parent.type === 'unary_expression') {
+    const address = parent.text.startsWith('&') && parent.parent?.type === 'argument_list';
+    return !(address && onlyReads(parent.parent!.parent));
+  }
   if (parent.type === 'expression_list') {
     const holder = parent.parent;
     if (holder?.type === 'return_statement') return true;
@@ -178,12 +181,19 @@ function isReturned(use: SyntaxNode): boolean {
   return node?.parent?.type === 'return_statement';
 }
 
-/** Printing a span (fmt, print, log) reads it; it does not take ownership. */
-function isPrintCall(call: SyntaxNode | null): boolean {
+/**
+ * Calls that use a span without taking it over: printing it, and helpers that record an error, status,
+ * attribute or event on it (`HandleSpanError(&span, ...)`). A helper whose name says it ends the span, or
+ * any other call, may end or keep it, so the rule stays silent.
+ */
+function onlyReads(call: SyntaxNode | null): boolean {
   const fn = call?.childForFieldName('function');
   if (!fn) return false;
-  if (fn.type === 'identifier') return fn.text === 'print' || fn.text === 'println';
-  return fn.type === 'selector_expression' && ['fmt', 'log'].includes(fn.childForFieldName('operand')?.text ?? '');
+  if (fn.type === 'identifier' && (fn.text === 'print' || fn.text === 'println')) return true;
+  if (fn.type === 'selector_expression' && ['fmt', 'log'].includes(fn.childForFieldName('operand')?.text ?? '')) return true;
+  const name = fn.type === 'selector_expression' ? (fn.childForFieldName('field')?.text ?? '') : fn.text;
+  if (/end|finish|close|stop|done|defer/i.test(name)) return false;
+  return /record|error|err$|attr|status|event|annotate|tag/i.test(name);
 }
 
 const LEAK = Symbol('leak');
