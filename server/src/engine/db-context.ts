@@ -209,3 +209,41 @@ function namesIn(file: SourceFile, fn: SyntaxNode): Set<string> {
 function fresh(candidates: string[], taken: Set<string>): string | null {
   return candidates.find((c) => !taken.has(c)) ?? null;
 }
+
+/**
+ * The latest local variable in scope at `node` that holds a context made in the function — from a `context.*`
+ * call or a request's `.Context()` — so a fix passes the context the code already derived (often with a deadline)
+ * rather than the raw request context.
+ */
+export function localContextVariable(file: SourceFile, node: SyntaxNode): string | null {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const body = fn.childForFieldName('body');
+    if (!body) continue;
+    let found: string | null = null;
+    walk(body, (current) => {
+      if (current.startIndex >= node.startIndex) return false;
+      if (current.type !== 'short_var_declaration' && current.type !== 'var_spec') return true;
+      if (current.endIndex > node.startIndex || !inScope(current, node)) return true;
+      const names = current.type === 'var_spec' ? current.childrenForFieldName('name') : current.childForFieldName('left')?.namedChildren ?? [];
+      const values = (current.type === 'var_spec' ? current.childForFieldName('value') : current.childForFieldName('right'))?.namedChildren ?? [];
+      const first = names[0];
+      if (first?.type === 'identifier' && first.text !== '_' && values.length === 1 && values[0] && makesContext(file, values[0])) found = first.text;
+      return true;
+    });
+    if (found) return found;
+  }
+  return null;
+}
+
+function makesContext(file: SourceFile, value: SyntaxNode): boolean {
+  if (value.type !== 'call_expression') return false;
+  const callee = value.childForFieldName('function');
+  if (file.isPackageSelector(callee, CONTEXT_PACKAGES)) {
+    return /^(Background|TODO|With\w+)$/.test(callee!.childForFieldName('field')!.text);
+  }
+  return callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Context' && callArgumentCount(value) === 0;
+}
+
+function callArgumentCount(call: SyntaxNode): number {
+  return call.childForFieldName('arguments')?.namedChildren.filter((n) => n && n.type !== 'comment').length ?? 0;
+}

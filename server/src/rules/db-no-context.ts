@@ -1,8 +1,8 @@
 /** `db.Query(...)` instead of `db.QueryContext(ctx, ...)`: the query outlives the request and has no deadline. */
-import { planTimeoutContext, TimeoutContextPlan } from '../engine/db-context';
+import { localContextVariable, planTimeoutContext, TimeoutContextPlan } from '../engine/db-context';
 import { DbHandles } from '../engine/db-handles';
 import { insertAt, replaceNode } from '../engine/edits';
-import { asMethodCall, contextInScope, enclosingFunction, enclosingStatement, findAll, MethodCall, parametersOf } from '../engine/go-ast';
+import { asMethodCall, contextInScope, declaresBefore, enclosingFunction, enclosingStatement, findAll, MethodCall } from '../engine/go-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
 import type { FileEdit } from '../engine/types';
@@ -113,13 +113,13 @@ export const rule = defineFileRule({
       const type = handles.typeOf(call.receiver);
       const variant = type && CONTEXT_VARIANTS[`${type.library}.${type.kind}`]?.[call.method];
       if (!type || !variant) continue;
-      const source = contextInScope(context.file, node);
+      const expression = localContextVariable(context.file, node) ?? contextInScope(context.file, node)?.expression ?? null;
       candidates.push({
         call,
         variant,
         type: `*${type.library}.${type.kind}`,
-        context: source?.expression ?? null,
-        safe: source ? !outlivesContext(node, source.expression) : true,
+        context: expression,
+        safe: expression ? !outlivesContext(node, expression) : true,
       });
     }
     const plans = timeoutPlans(context, candidates.filter((c) => !c.context));
@@ -186,12 +186,13 @@ function timeoutPlans(context: FileContext, candidates: Candidate[]): Map<number
 /**
  * True when the call may run after the context it would get is cancelled: in a `go` statement, or in a closure
  * started with `go` while the context belongs to an outer function (a request context ends with its handler).
+ * The context's owner is the function that declares its first name (`ctx`, `r` of `r.Context()`).
  */
 function outlivesContext(call: SyntaxNode, expression: string): boolean {
   if (enclosingStatement(call)?.type === 'go_statement') return true;
   const base = expression.split('.')[0];
   for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
-    if (parametersOf(fn).some((p) => p.name === base)) return false;
+    if (declaresBefore(fn, base, call)) return false;
     const launcher = fn.parent?.type === 'call_expression' ? fn.parent.parent : null;
     if (fn.type === 'func_literal' && launcher?.type === 'go_statement') return true;
   }
