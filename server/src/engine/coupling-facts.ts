@@ -6,7 +6,8 @@
 import type { Settings } from './config';
 import { domainOf } from './domains';
 import type { FactCollector } from './collectors';
-import { FUNCTION_TYPES, parametersOf, stringValue, walk } from './go-ast';
+import { parametersOf, stringValue } from './go-ast';
+import { Language, Query } from 'web-tree-sitter';
 import type { SyntaxNode } from './parser';
 import type { FileLocation } from './rule';
 import type { SourceFile } from './source';
@@ -105,14 +106,50 @@ function boundHandles(file: SourceFile, node: SyntaxNode): string[] {
   return [];
 }
 
-/** Per function: a key naming it, the handle variables in scope, and the method receiver's name. */
-interface Scope {
-  key: string;
-  names: Set<string>;
-  receiver?: string;
+/** The node shapes the coupling facts come from, one pattern each; the pattern index drives `collectCouplingFacts`. */
+const COUPLING_QUERY = `
+(call_expression function: (identifier) @local)
+(call_expression function: (selector_expression operand: (identifier) @operand field: (field_identifier) @field) arguments: (argument_list) @args)
+(selector_expression operand: (identifier) @operand field: (field_identifier) @field)
+[(interpreted_string_literal) (raw_string_literal)] @string
+`;
+
+let compiled: { language: Language; query: Query } | undefined;
+
+/** The query compiled once for the grammar that parsed the file; queries run inside the parser, in one call. */
+function couplingQuery(file: SourceFile): Query {
+  const language = file.tree.language;
+  if (compiled?.language !== language) compiled = { language, query: new Query(language, COUPLING_QUERY) };
+  return compiled.query;
 }
 
-/** Collects the coupling facts of one non-test file; test files wire domains together on purpose. */
+/** A top-level function or method: its byte span, a key naming it, its receiver and the handle names it binds. */
+interface FunctionSpan {
+  start: number;
+  end: number;
+  key: string;
+  receiver?: string;
+  handles: Set<string>;
+}
+
+/** The top-level function holding a byte offset (top-level declarations never nest, so a binary search works). */
+function spanAt(spans: readonly FunctionSpan[], offset: number): FunctionSpan | undefined {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < spans[mid].start) high = mid - 1;
+    else if (offset >= spans[mid].end) low = mid + 1;
+    else return spans[mid];
+  }
+  return undefined;
+}
+
+/**
+ * Collects the coupling facts of one non-test file; test files wire domains together on purpose.
+ * Runs on every keystroke in the server, so one compiled query finds the few node shapes it needs inside the
+ * parser instead of visiting every node from JavaScript.
+ */
 export function collectCouplingFacts(file: SourceFile, settings: Settings, location: FileLocation): CouplingFacts | undefined {
   if (file.isTest) return undefined;
   const dirByLocal = new Map<string, string>();
@@ -123,96 +160,103 @@ export function collectCouplingFacts(file: SourceFile, settings: Settings, locat
     imports.push(dir);
     if (spec.localName !== '_' && spec.localName !== '.') dirByLocal.set(spec.localName, dir);
   }
-
   const facts: CouplingFacts = { imports, callsByDir: {}, localCalls: 0, handles: [], refs: [], passes: [], tables: [] };
-  const refs = new Set<string>();
-  const passes = new Set<string>();
-  const tables = new Set<string>();
-  const ownKey = (name: string) => `${location.modulePath}|${location.packageDir}.${name}`;
+  const root = file.root;
+  const mayHoldHandles = file.imports.some((spec) => spec.path in HANDLE_OPENERS);
 
-  for (const decl of file.root.namedChildren) {
-    if (decl?.type !== 'var_declaration') continue;
-    for (const spec of decl.descendantsOfType('var_spec')) if (spec) facts.handles.push(...boundHandles(file, spec));
+  const spans: FunctionSpan[] = [];
+  for (const decl of root.namedChildren) {
+    if (!decl) continue;
+    if (decl.type === 'var_declaration' && mayHoldHandles) {
+      for (const spec of decl.descendantsOfType('var_spec')) if (spec) facts.handles.push(...boundHandles(file, spec));
+    }
+    if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration') continue;
+    const params = parametersOf(decl);
+    const span: FunctionSpan = {
+      start: decl.startIndex,
+      end: decl.endIndex,
+      key: decl.childForFieldName('name')?.text ?? '',
+      receiver: decl.type === 'method_declaration' ? params[0]?.name || undefined : undefined,
+      handles: new Set(),
+    };
+    if (mayHoldHandles) {
+      for (const param of params) {
+        // A named parameter's node is its name; the declaration around it holds the type.
+        const declaration = param.node.type === 'identifier' ? param.node.parent : null;
+        if (param.name && isHandleType(file, declaration?.childForFieldName('type') ?? null)) span.handles.add(param.name);
+      }
+      for (const binding of decl.descendantsOfType(['var_spec', 'short_var_declaration', 'assignment_statement'])) {
+        if (binding) for (const name of boundHandles(file, binding)) span.handles.add(name);
+      }
+    }
+    spans.push(span);
   }
   const packageHandles = new Set(facts.handles);
 
-  /** Handle names in scope of each function, keyed by function node id, innermost function wins. */
-  const scopes = new Map<number, Scope>();
-  const scopeOf = (node: SyntaxNode): Scope | undefined => {
-    for (let current: SyntaxNode | null = node; current; current = current.parent) {
-      const scope = scopes.get(current.id);
-      if (scope) return scope;
-    }
-    return undefined;
-  };
   const handleKey = (node: SyntaxNode): string | undefined => {
     if (node.type === 'identifier') {
-      const scope = scopeOf(node);
-      if (scope?.names.has(node.text)) return `${location.path}#${scope.key}.${node.text}`;
-      if (packageHandles.has(node.text)) return ownKey(node.text);
+      if (spanAt(spans, node.startIndex)?.handles.has(node.text)) return `${location.path}#${spanAt(spans, node.startIndex)!.key}.${node.text}`;
+      if (packageHandles.has(node.text)) return `${location.modulePath}|${location.packageDir}.${node.text}`;
       return undefined;
     }
-    if (node.type === 'selector_expression') {
-      const operand = node.childForFieldName('operand');
-      const dir = operand?.type === 'identifier' ? dirByLocal.get(operand.text) : undefined;
-      if (dir !== undefined) return `${location.modulePath}|${dir}.${node.childForFieldName('field')?.text ?? ''}`;
-    }
-    return undefined;
+    const operand = node.childForFieldName('operand');
+    const dir = operand?.type === 'identifier' ? dirByLocal.get(operand.text) : undefined;
+    return dir === undefined ? undefined : `${location.modulePath}|${dir}.${node.childForFieldName('field')?.text ?? ''}`;
   };
 
-  walk(file.root, (node) => {
-    if ((FUNCTION_TYPES as readonly string[]).includes(node.type)) {
-      const outer = scopeOf(node);
-      const names = new Set(outer?.names ?? []);
-      for (const param of parametersOf(node)) {
-        // A named parameter's node is its name; the declaration around it holds the type.
-        const declaration = param.node.type === 'identifier' ? param.node.parent : null;
-        if (param.name && isHandleType(file, declaration?.childForFieldName('type') ?? null)) names.add(param.name);
+  const candidatesIn = (args: SyntaxNode): SyntaxNode[] => {
+    const found: SyntaxNode[] = [];
+    for (const arg of args.namedChildren) {
+      if (!arg) continue;
+      if (arg.type === 'selector_expression' || (arg.type === 'identifier' && mayHoldHandles)) found.push(arg);
+      else if (arg.type === 'composite_literal' || arg.type === 'unary_expression') {
+        for (const inner of arg.descendantsOfType(['identifier', 'selector_expression'])) if (inner) found.push(inner);
       }
-      const key = node.childForFieldName('name')?.text ?? `${outer?.key ?? 'func'}@${node.startPosition.row + 1}`;
-      const receiver = node.type === 'method_declaration' ? parametersOf(node)[0]?.name : outer?.receiver;
-      scopes.set(node.id, { key, names, receiver });
-      return true;
     }
-    if (node.type === 'var_spec' || node.type === 'short_var_declaration' || node.type === 'assignment_statement') {
-      const scope = scopeOf(node);
-      if (scope) for (const name of boundHandles(file, node)) scope.names.add(name);
-      return true;
-    }
-    if (node.type === 'call_expression') {
-      const callee = node.childForFieldName('function');
-      if (callee?.type === 'identifier' && !BUILTINS.has(callee.text)) facts.localCalls++;
-      if (callee?.type === 'selector_expression') {
-        const operand = callee.childForFieldName('operand');
-        if (operand?.type === 'identifier' && operand.text === scopeOf(node)?.receiver) facts.localCalls++;
-        const dir = operand?.type === 'identifier' ? dirByLocal.get(operand.text) : undefined;
-        if (dir !== undefined) {
-          facts.callsByDir[dir] = (facts.callsByDir[dir] ?? 0) + 1;
-          for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
-            if (!arg) continue;
-            for (const candidate of [arg, ...arg.descendantsOfType(['identifier', 'selector_expression'])]) {
-              const key = candidate && handleKey(candidate);
-              if (key) passes.add(`${key}\n${dir}`);
-            }
-          }
+    return found;
+  };
+
+  const passes = new Set<string>();
+  const refs = new Set<string>();
+  const tables = new Set<string>();
+  const calleeOperands = new Set<number>();
+  const selectors: SyntaxNode[][] = [];
+  for (const match of couplingQuery(file).matches(root)) {
+    const [first, second, third] = match.captures.map((c) => c.node);
+    switch (match.patternIndex) {
+      case 0:
+        if (!BUILTINS.has(first.text)) facts.localCalls++;
+        break;
+      case 1: {
+        calleeOperands.add(first.startIndex);
+        const dir = dirByLocal.get(first.text);
+        if (dir === undefined) {
+          if (spans.length > 0 && first.text === spanAt(spans, first.startIndex)?.receiver) facts.localCalls++;
+          break;
         }
+        facts.callsByDir[dir] = (facts.callsByDir[dir] ?? 0) + 1;
+        for (const candidate of candidatesIn(third)) {
+          const key = handleKey(candidate);
+          if (key) passes.add(`${key}\n${dir}`);
+        }
+        break;
       }
-      return true;
+      case 2:
+        // Matches need not come in source order: decide about selectors once every callee is known.
+        if (dirByLocal.size > 0) selectors.push([first, second]);
+        break;
+      default: {
+        const text = first.text;
+        if (!SQL_START.test(text.slice(1))) break;
+        for (const table of sqlTables(stringValue(first) ?? '')) tables.add(table);
+      }
     }
-    if (node.type === 'selector_expression') {
-      const operand = node.childForFieldName('operand');
-      const field = node.childForFieldName('field')?.text ?? '';
-      const dir = operand?.type === 'identifier' ? dirByLocal.get(operand.text) : undefined;
-      const called = node.parent?.type === 'call_expression' && node.parent.childForFieldName('function')?.id === node.id;
-      if (dir !== undefined && !called && /^[A-Z]/.test(field)) refs.add(`${dir}\n${field}`);
-      return true;
-    }
-    if (node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') {
-      for (const table of sqlTables(stringValue(node) ?? '')) tables.add(table);
-      return false;
-    }
-    return true;
-  });
+  }
+  for (const [operand, field] of selectors) {
+    if (calleeOperands.has(operand.startIndex)) continue;
+    const dir = dirByLocal.get(operand.text);
+    if (dir !== undefined && /^[A-Z]/.test(field.text)) refs.add(`${dir}\n${field.text}`);
+  }
 
   facts.refs = [...refs].map((r) => {
     const [dir, name] = r.split('\n');
