@@ -1,5 +1,6 @@
 /** An error log with no order/user/request/trace id: the line says something failed, not for whom. */
 import { insertAt } from '../engine/edits';
+import { contextInScope } from '../engine/go-ast';
 import { errorLogCalls, ErrorLogCall } from '../engine/logging-calls';
 import { goString } from '../engine/logging-format';
 import { LocalName, namesInScope, normalizeKey, variableForKey } from '../engine/logging-scope';
@@ -40,6 +41,9 @@ export const rule = defineFileRule({
       const available = idKeys
         .map((key) => ({ key, variable: variableForKey(names, key) }))
         .filter((p): p is { key: string; variable: LocalName } => !!p.variable);
+      // Background plumbing (an accept loop, a metrics sender) has no request to identify: only judge code
+      // that serves a request (a context or request in scope) or that holds an id it leaves out.
+      if (available.length === 0 && !contextInScope(context.file, call.outer)) continue;
       const edits = available.length > 0 ? fieldEdits(context, call, available) : null;
       const fixes: FixDescriptor[] = edits ? [{ title: rule.meta.messages.fixAdd, edits }] : [];
       context.report({
