@@ -1,6 +1,10 @@
 package main
 
-import "github.com/spf13/viper"
+import (
+	"time"
+
+	"github.com/spf13/viper"
+)
 
 func main() {
 	viper.SetConfigFile("config.yaml")
@@ -8,7 +12,12 @@ func main() {
 		panic(err)
 	}
 	viper.WatchConfig() // want "config-reload-unvalidated"
-	serve(viper.GetInt("redis_timeout_ms"))
+	serve()
 }
 
-func serve(timeoutMs int) {}
+func serve() {
+	for {
+		// Read at use time: whatever the watcher swapped in, checked or not.
+		time.Sleep(time.Duration(viper.GetInt("redis_timeout_ms")) * time.Millisecond)
+	}
+}

@@ -40,21 +40,25 @@ export const rule = defineFileRule({
     if (file.isTest || file.text.includes('RequiredIfNoDef')) return;
     if (!file.text.includes('env:"') && !file.text.includes('envconfig:"')) return;
     const dialect = dialectOf(file);
+    const structTypes = new Set(findAll(file.root, 'type_spec').filter((t) => t.childForFieldName('type')?.type === 'struct_type').map((t) => t.childForFieldName('name')?.text));
+    // A variable the code also reads by name (`env.MustGet("DB_URI")`) is handled there, not through the tag.
+    const readByName = new Set(findAll(file.root, 'interpreted_string_literal').map((n) => n.text.slice(1, -1)));
     for (const field of findAll(file.root, 'field_declaration')) {
       const tag = field.childForFieldName('tag');
       const type = field.childForFieldName('type');
       if (tag?.type !== 'raw_string_literal' || !type || tag.startPosition.row !== tag.endPosition.row) continue;
       // A pointer says "absent" by being nil; a nested struct is filled field by field.
-      if (type.type === 'pointer_type' || type.type === 'struct_type') continue;
+      if (type.type === 'pointer_type' || type.type === 'struct_type' || structTypes.has(type.text)) continue;
       const content = tag.text.slice(1, -1);
       const pairs = parseStructTag(content);
       const envconfig = pairs.find((p) => p.key === 'envconfig');
       const env = envconfig ?? pairs.find((p) => p.key === 'env');
       if (!env) continue;
       const [name, ...options] = env.value.split(',').map((s) => s.trim());
-      if (!name || name === '-' || hasDefaultOrRequired(pairs, options)) continue;
+      if (!name || name === '-' || hasDefaultOrRequired(pairs, options) || readByName.has(name)) continue;
       const zero = zeroDefaultFor(type.text);
       const fieldName = field.childForFieldName('name')?.text ?? type.text;
+      if (defaultedInCode(file, fieldName)) continue;
       context.report({
         node: tag,
         messageId: 'noDefault',
@@ -64,6 +68,12 @@ export const rule = defineFileRule({
     }
   },
 });
+
+/** `if c.Port == 0 { c.Port = 8080 }`: the default lives in code after parsing. */
+function defaultedInCode(file: SourceFile, field: string): boolean {
+  const compared = new RegExp(`\\.${field}\\s*==\\s*(0\\b|""|nil\\b|false\\b)`).test(file.text);
+  return compared && new RegExp(`\\.${field}\\s*=[^=]`).test(file.text);
+}
 
 function dialectOf(file: SourceFile): Dialect {
   if (file.imports.some((s) => s.path.startsWith('github.com/sethvargo/go-envconfig'))) return 'sethvargo';

@@ -13,7 +13,7 @@ import {
 } from '../engine/config-reload';
 import { slogFor } from '../engine/config-values';
 import { insertLinesBefore } from '../engine/edits';
-import { declaresBefore, enclosingTopLevelFunction, findAll, FUNCTION_TYPES, parametersOf } from '../engine/go-ast';
+import { enclosingTopLevelFunction, findAll, FUNCTION_TYPES, parametersOf } from '../engine/go-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
 import type { SourceFile } from '../engine/source';
@@ -76,7 +76,7 @@ export const rule = defineFileRule({
     }
     if (file.imports.some((s) => s.path === VIPER_PATH) && !handlers.some((h) => h.kind === 'viper')) {
       for (const call of findAll(file.root, 'call_expression')) {
-        if (calleeName(call) === 'WatchConfig' && call.childForFieldName('function')?.type === 'selector_expression') {
+        if (calleeName(call) === 'WatchConfig' && call.childForFieldName('function')?.type === 'selector_expression' && readsLater(call)) {
           context.report({ node: call, messageId: 'watchNoHook' });
         }
       }
@@ -84,42 +84,100 @@ export const rule = defineFileRule({
   },
 });
 
+/**
+ * True when some other function of the file reads viper values (`viper.GetInt(...)`): those reads see whatever
+ * the watcher swapped in. Values copied once next to WatchConfig never change, so the watch is merely idle.
+ */
+function readsLater(watch: SyntaxNode): boolean {
+  const owner = enclosingTopLevelFunction(watch);
+  const receiver = watch.childForFieldName('function')?.childForFieldName('operand')?.text;
+  return findAll(watch.tree.rootNode, 'call_expression').some((call) => {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'selector_expression' || fn.childForFieldName('operand')?.text !== receiver) return false;
+    return /^Get[A-Z]?\w*$/.test(calleeName(call)) && !(owner && isInside(call, [owner]));
+  });
+}
+
 /** True when the code puts something into effect: writes shared state, publishes atomically, decodes into it, or calls an apply-like function. */
 function applies(file: SourceFile, code: readonly SyntaxNode[]): boolean {
-  for (const body of code) {
-    for (const assignment of findAll(body, 'assignment_statement')) {
-      // `x += n` counts events; only a plain `=` replaces a value.
-      if (assignment.childForFieldName('operator')?.text !== '=') continue;
-      const targets = assignment.childForFieldName('left')?.namedChildren ?? [];
-      if (targets.some((t) => t && isSharedTarget(t))) return true;
-    }
-    for (const call of findAll(body, 'call_expression')) {
-      const name = calleeName(call);
-      if (STORE_METHODS.has(name)) return true;
-      if (DECODE_METHODS.has(name) && findAll(call.childForFieldName('arguments')!, 'unary_expression').some((u) => u.child(0)?.text === '&' && isSharedTarget(u.childForFieldName('operand')))) {
-        return true;
-      }
-      const fn = call.childForFieldName('function');
-      const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : null;
-      if (operand?.type === 'identifier' && file.importPathOf(operand.text)) continue;
-      if (APPLY_WORDS.has(identifierWords(name)[0] ?? '')) return true;
-    }
+  return code.some((body) => appliesIn(file, body, localsOf(body)));
+}
+
+function appliesIn(file: SourceFile, node: SyntaxNode, locals: Set<string>): boolean {
+  for (const assignment of findAll(node, 'assignment_statement')) {
+    // `x += n` counts events; only a plain `=` replaces a value.
+    if (assignment.childForFieldName('operator')?.text !== '=') continue;
+    const targets = assignment.childForFieldName('left')?.namedChildren ?? [];
+    if (targets.some((t) => t && isSharedTarget(t, locals))) return true;
+  }
+  for (const call of findAll(node, 'call_expression')) {
+    const name = calleeName(call);
+    if (STORE_METHODS.has(name)) return true;
+    if (DECODE_METHODS.has(name) && decodesIntoShared(call, locals)) return true;
+    const fn = call.childForFieldName('function');
+    const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : null;
+    if (operand?.type === 'identifier' && file.importPathOf(operand.text)) continue;
+    if (APPLY_WORDS.has(identifierWords(name)[0] ?? '')) return true;
   }
   return false;
 }
 
-/** A target outside the handler's own locals: a field, an element, or a variable the enclosing function does not declare. */
-function isSharedTarget(target: SyntaxNode | null): boolean {
+/** `viper.Unmarshal(&cfg)`, `v.Unmarshal(Conf)`, `json.Unmarshal(data, out)`: decoding into something the handler does not own. */
+function decodesIntoShared(call: SyntaxNode, locals: Set<string>): boolean {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => {
+    if (!arg) return false;
+    if (arg.type === 'unary_expression' && arg.child(0)?.text === '&') return isSharedTarget(arg.childForFieldName('operand'), locals);
+    // A plain identifier is a decode target only in the last position (`Unmarshal(out)`, `Unmarshal(data, out)`).
+    return arg.type === 'identifier' && isLastArgument(arg) && isSharedTarget(arg, locals);
+  });
+}
+
+function isLastArgument(arg: SyntaxNode): boolean {
+  const list = arg.parent;
+  const args = (list?.namedChildren ?? []).filter((n) => n?.type !== 'comment');
+  return args[args.length - 1]?.id === arg.id;
+}
+
+/** A target outside the handler's own locals: a field, an element, a dereference, or a variable declared elsewhere. */
+function isSharedTarget(target: SyntaxNode | null, locals: Set<string>): boolean {
   if (!target) return false;
-  if (target.type === 'selector_expression' || target.type === 'index_expression') return true;
-  if (target.type === 'parenthesized_expression') return isSharedTarget(target.namedChild(0));
+  if (target.type === 'selector_expression' || target.type === 'index_expression') return !locals.has(rootName(target));
+  if (target.type === 'parenthesized_expression') return isSharedTarget(target.namedChild(0), locals);
   if (target.type === 'unary_expression' && target.child(0)?.text === '*') return true;
-  if (target.type !== 'identifier' || target.text === '_') return false;
-  const fn = enclosingTopLevelFunction(target);
-  if (!fn) return false;
-  if (declaresBefore(fn, target.text, target)) return false;
-  const rangeVars = findAll(fn, 'range_clause').flatMap((r) => r.childForFieldName('left')?.namedChildren ?? []);
-  return !rangeVars.some((v) => v?.text === target.text) && !findAll(fn, 'func_literal').some((f) => parametersOf(f).some((p) => p.name === target.text));
+  return target.type === 'identifier' && target.text !== '_' && !locals.has(target.text);
+}
+
+/** `cfg` in `cfg.Server.Port` or `cfg[k]`. */
+function rootName(expr: SyntaxNode): string {
+  let current: SyntaxNode | null = expr;
+  while (current && (current.type === 'selector_expression' || current.type === 'index_expression')) {
+    current = current.childForFieldName('operand');
+  }
+  return current?.type === 'identifier' ? current.text : '';
+}
+
+/**
+ * The names a handler body owns: its own declarations, range and receive variables, and the parameters of the
+ * function it is the body of. Anything else it writes — captured variables, package variables — is shared.
+ */
+function localsOf(body: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  const add = (n: SyntaxNode | null | undefined) => n && n.type === 'identifier' && names.add(n.text);
+  for (const decl of findAll(body, ['short_var_declaration', 'range_clause', 'receive_statement'])) {
+    for (const n of decl.childForFieldName('left')?.namedChildren ?? []) add(n);
+  }
+  for (const spec of findAll(body, 'var_spec')) for (const n of spec.childrenForFieldName('name')) add(n);
+  for (const fn of findAll(body, 'func_literal')) for (const p of parametersOf(fn)) names.add(p.name);
+  const owner = body.parent;
+  if (owner && (FUNCTION_TYPES as readonly string[]).includes(owner.type)) {
+    // A method's receiver is shared state (`s.cfg = next`), its parameters are the handler's own.
+    const params = parametersOf(owner).slice(owner.type === 'method_declaration' ? 1 : 0);
+    for (const p of params) if (p.name) names.add(p.name);
+  }
+  if (body.type === 'communication_case') {
+    for (const n of body.childForFieldName('communication')?.childForFieldName('left')?.namedChildren ?? []) add(n);
+  }
+  return names;
 }
 
 const RECOVER_LINES = (logger: string) => [
@@ -156,7 +214,8 @@ function guardFix(context: FileContext, handler: ReloadHandler, functions: Map<s
  * file declares a `Validate` method for next's type. Without a validator the fix adds only the recover.
  */
 function validationGuard(file: SourceFile, statements: SyntaxNode[], functions: Map<string, SyntaxNode[]>, logger: string): { before: SyntaxNode; lines: string[] } | null {
-  const swaps = statements.filter((s) => applies(file, [s]));
+  const locals = localsOf(statements[0].parent?.type === 'statement_list' ? statements[0].parent.parent ?? statements[0] : statements[0]);
+  const swaps = statements.filter((s) => appliesIn(file, s, locals));
   if (swaps.length !== 1) return null;
   const value = swappedValue(swaps[0]);
   if (!value) return null;
