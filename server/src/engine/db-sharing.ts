@@ -154,10 +154,19 @@ export interface SplitPlanners {
   globalOpen(file: SourceFile, statement: SyntaxNode, name: string, errName: string): GlobalOpenFact | undefined;
 }
 
-/** The package import path of a file: module path plus directory, or a local key when there is no module. */
-export function packagePathOf(location: Pick<FileLocation, 'modulePath' | 'packageDir'>): string {
-  if (!location.modulePath) return `./${location.packageDir}`;
-  return location.packageDir ? `${location.modulePath}/${location.packageDir}` : location.modulePath;
+/** The directory holding the file's go.mod, from its path and its package directory. */
+function moduleRootOf(location: FileLocation): string {
+  const dir = location.path.includes('/') ? location.path.slice(0, location.path.lastIndexOf('/')) : '';
+  return location.packageDir ? dir.slice(0, Math.max(0, dir.length - location.packageDir.length - 1)) : dir;
+}
+
+/**
+ * A package's key: `<module root>|<import path>`, so two checkouts of one module in a workspace never merge.
+ * Without a module, the directory stands in for the import path.
+ */
+export function packageKeyOf(location: FileLocation): string {
+  const importPath = !location.modulePath ? `./${location.packageDir}` : location.packageDir ? `${location.modulePath}/${location.packageDir}` : location.modulePath;
+  return `${moduleRootOf(location)}|${importPath}`;
 }
 
 /** Facts about how a file declares, references and hands out database handles; undefined when it has none. */
@@ -187,23 +196,33 @@ export function collectSharingFacts(
 
 class FactReader {
   readonly ownPkg: string;
+  private readonly root: string;
 
   constructor(
     readonly file: SourceFile,
     readonly settings: Settings,
     readonly location: FileLocation,
   ) {
-    this.ownPkg = packagePathOf(location);
+    this.ownPkg = packageKeyOf(location);
+    this.root = moduleRootOf(location);
   }
 
-  /** True for an import path inside this file's module other than its own package. */
-  private isModulePackage(importPath: string | undefined): importPath is string {
+  /** The package key an import name stands for: rooted for this module's packages, the plain path otherwise. */
+  private importKey(localName: string): string | undefined {
+    const importPath = this.file.importPathOf(localName);
     const module = this.location.modulePath;
-    return !!importPath && !!module && importPath !== this.ownPkg && (importPath === module || importPath.startsWith(module + '/'));
+    if (!importPath || !module || (importPath !== module && !importPath.startsWith(module + '/'))) return importPath;
+    return `${this.root}|${importPath}`;
   }
 
-  private domainOfPackage(importPath: string): string {
+  /** True for a package key inside this file's module other than its own package. */
+  private isModulePackage(key: string | undefined): key is string {
+    return !!key && key !== this.ownPkg && key.startsWith(`${this.root}|`) && !!this.location.modulePath;
+  }
+
+  private domainOfPackage(key: string): string {
     const module = this.location.modulePath;
+    const importPath = key.slice(this.root.length + 1);
     return domainOf(importPath === module ? '' : importPath.slice(module.length + 1), this.settings);
   }
 
@@ -213,7 +232,7 @@ class FactReader {
     if (node.type === 'pointer_type') return this.typeKey(node.namedChild(0));
     if (node.type === 'type_identifier') return `${this.ownPkg}.${node.text}`;
     if (node.type === 'qualified_type') {
-      const pkg = this.file.importPathOf(node.childForFieldName('package')?.text ?? '');
+      const pkg = this.importKey(node.childForFieldName('package')?.text ?? '');
       const name = node.childForFieldName('name')?.text;
       return pkg && name ? `${pkg}.${name}` : null;
     }
@@ -240,7 +259,7 @@ class FactReader {
     const fn = expr.childForFieldName('function');
     if (fn?.type === 'identifier') return { kind: 'call', func: `${this.ownPkg}.${fn.text}` };
     if (fn?.type !== 'selector_expression') return null;
-    const pkg = this.file.importPathOf(fn.childForFieldName('operand')?.text ?? '');
+    const pkg = this.importKey(fn.childForFieldName('operand')?.text ?? '');
     const name = fn.childForFieldName('field')?.text ?? '';
     if (!pkg || fn.childForFieldName('operand')?.type !== 'identifier') return null;
     const opener = OPENERS[pkg];
@@ -317,7 +336,7 @@ class FactReader {
       const operand = sel.childForFieldName('operand');
       const field = sel.childForFieldName('field');
       if (operand?.type !== 'identifier' || !field || !/^[A-Z]/.test(field.text)) continue;
-      const pkg = this.file.importPathOf(operand.text);
+      const pkg = this.importKey(operand.text);
       if (!this.isModulePackage(pkg)) continue;
       const parent = sel.parent;
       const isCallee = parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === sel.id;
@@ -397,7 +416,7 @@ class FactReader {
     const operand = callee.childForFieldName(callee.type === 'selector_expression' ? 'operand' : 'package');
     const name = callee.childForFieldName(callee.type === 'selector_expression' ? 'field' : 'name');
     if (!operand || !name || (operand.type !== 'identifier' && operand.type !== 'package_identifier')) return null;
-    const pkg = this.file.importPathOf(operand.text);
+    const pkg = this.importKey(operand.text);
     if (!this.isModulePackage(pkg)) return null;
     const domain = businessDomain(this.domainOfPackage(pkg), this.settings);
     return domain && !ONE_OFF_CALLS.test(name.text) ? { pkg, domain, callee: callee.text, name: name.text } : null;
@@ -410,7 +429,7 @@ class FactReader {
     }
     if (node.type === 'selector_expression') {
       const operand = node.childForFieldName('operand');
-      const pkg = operand?.type === 'identifier' && !declared.has(operand.text) ? this.file.importPathOf(operand.text) : undefined;
+      const pkg = operand?.type === 'identifier' && !declared.has(operand.text) ? this.importKey(operand.text) : undefined;
       if (this.isModulePackage(pkg)) return { kind: 'global', pkg, name: node.childForFieldName('field')!.text };
     }
     return null;

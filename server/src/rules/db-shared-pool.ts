@@ -176,7 +176,7 @@ function findHandles(files: Files, packages: Map<string, PackageIndex>): Handle[
     const owner = packages.get(p);
     const holder = owner?.domain === '' ? owner.holders.get(name) : undefined;
     if (!holder) return null;
-    return { type: `${HANDLE_TYPES[holder.type].label} in ${p.slice(p.lastIndexOf('/') + 1)}.${name}`, poolable: false };
+    return { type: `${HANDLE_TYPES[holder.type].label} in ${p.split(/[/|]/).pop()}.${name}`, poolable: false };
   };
   const resolve = (origin: Origin): Resolved | null => {
     if (origin.kind === 'type') return resolveType(origin.type);

@@ -17,7 +17,7 @@ const devDSN = "shop:shop123@tcp(dev-db.internal:3306)/shop?parseTime=true"
 type Config struct {
 	Addr           string `env:"SHOP_ADDR" envDefault:":8080"`
 	DSN            string `env:"SHOP_DSN"`
-	PaymentURL     string `env:"PAYMENT_URL,required"`
+	PaymentURL     string `env:"PAYMENT_URL"`
 	RedisTimeoutMs int    `env:"REDIS_TIMEOUT_MS" envDefault:"2000"`
 	PaymentTimeout time.Duration
 }
