@@ -178,6 +178,10 @@ func main() {
     assert.deepEqual(sqlTables('update your profile from the settings page'), []);
     assert.deepEqual(sqlTables('please select from the menu'), []);
     assert.deepEqual(sqlTables('copied from users'), []);
+    assert.deepEqual(sqlTables('update packages to use new APIs'), []);
+    assert.deepEqual(sqlTables('update during transition'), []);
+    assert.deepEqual(sqlTables('WITH recent AS (SELECT * FROM orders) SELECT * FROM recent JOIN users u ON true'), ['orders', 'recent', 'users']);
+    assert.deepEqual(sqlTables('DELETE FROM sessions WHERE expires < now()'), ['sessions']);
   });
 
   it('knows which imports are the module\'s own, the standard library included', () => {

@@ -63,9 +63,18 @@ export function internalDir(importPath: string, modulePath: string): string | un
   return importPath.startsWith(modulePath + '/') ? importPath.slice(modulePath.length + 1) : undefined;
 }
 
+/** Statement shapes, so that prose such as "update packages to use new APIs" is not taken for SQL. */
+const SQL_STATEMENT = [
+  /^\s*select\s[\s\S]*\sfrom\s/i,
+  /^\s*(insert|replace)\s+(ignore\s+)?into\s/i,
+  /^\s*update\s+[`"]?[\w.]+[`"]?\s+set\s/i,
+  /^\s*delete\s+from\s/i,
+  /^\s*with\s+(recursive\s+)?\w+\s+as\s*\(/i,
+];
+
 /** Tables named by a string literal that reads as a SQL statement. */
 export function sqlTables(text: string): string[] {
-  if (!SQL_START.test(text)) return [];
+  if (!SQL_START.test(text) || !SQL_STATEMENT.some((shape) => shape.test(text))) return [];
   const tables = new Set<string>();
   for (const match of text.matchAll(SQL_TABLE)) {
     const name = match[1].toLowerCase();
