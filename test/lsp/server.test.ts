@@ -68,7 +68,12 @@ describe('language server over stdio', () => {
   let uri: string;
 
   before(async () => {
-    root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'cmd/app/main.go': OPEN_IGNORED });
+    // The sample's pool is also unbounded; that rule is off so these cases see db-open-error-ignored alone.
+    root = workspace({
+      'go.mod': 'module example.com/app\n\ngo 1.21\n',
+      '.go-traps.json': '{"rules": {"db-pool-unbounded": "off"}}',
+      'cmd/app/main.go': OPEN_IGNORED,
+    });
     uri = fileUri(path.join(root, 'cmd/app/main.go'));
     client = new LspClient();
     const result = await client.initialize(root);

@@ -12,6 +12,9 @@ const LIMITS = ['SetMaxOpenConns', 'SetMaxIdleConns', 'SetConnMaxLifetime', 'Set
 /** What the rule asks for; SetMaxIdleConns is written by the fix alongside SetMaxOpenConns but not required. */
 const REQUIRED = ['SetMaxOpenConns', 'SetConnMaxLifetime'] as const;
 
+/** Openers that return only the handle; the others return `(handle, error)`. */
+const SINGLE_RESULT = ['OpenDB', 'MustOpen', 'MustConnect'];
+
 interface OpenFact {
   range: Range;
   call: string;
@@ -171,6 +174,8 @@ function openFact(file: SourceFile, call: SyntaxNode, callText: string, library:
   const name = target ? nameOf(target) : null;
   if (!target || !name || target.text === '_') return fact;
   Object.assign(fact, { handle: target.text, name, escapes: false });
+  // With its error dropped the handle may be nil: bounding it would panic, so db-open-error-ignored goes first.
+  if (!SINGLE_RESULT.includes(callText.split('.').pop()!) && (!targets[1] || targets[1].text === '_')) return fact;
   fact.insert = insertionPoint(file, call, holder!, targets[1]?.text) ?? undefined;
   return fact;
 }

@@ -16,3 +16,9 @@ func OpenReports(dsn string) {
 		log.Println(reports.Stats().OpenConnections)
 	}
 }
+
+// OpenCache drops the open error: the pool may be nil, so the limits wait until the error is checked.
+func OpenCache(dsn string) *sql.DB {
+	cache, _ := sql.Open("postgres", dsn) // want "db-pool-unbounded"
+	return cache
+}
