@@ -96,7 +96,12 @@ export interface LocalFact {
   name: string;
   range: Range;
   origin: Origin;
+  /** Used in the function itself beyond hand-offs and pool upkeep, so the function's own domain draws on it. */
+  usedHere?: boolean;
 }
+
+/** Methods that look after a pool rather than query through it. */
+const UPKEEP = new Set(['SetMaxOpenConns', 'SetMaxIdleConns', 'SetConnMaxLifetime', 'SetConnMaxIdleTime', 'Close', 'Ping', 'PingContext', 'Stats']);
 
 /** What a hand-off passes: a local of the same function, or a package-level variable (`db`, `store.DB`). */
 export type ArgRef = { kind: 'local'; name: string } | { kind: 'global'; pkg: string; name: string };
@@ -398,6 +403,16 @@ class FactReader {
       }
     }
     if (handoffs.length === 0 && unique.length === 0) return undefined;
+    const handedNodes = new Set([...nodes.values()].map((n) => n.id));
+    for (const local of unique) {
+      local.usedHere = fn.descendantsOfType('identifier').some((id) => {
+        if (!id || id.text !== local.name || handedNodes.has(id.id) || sameStart(id, local.range)) return false;
+        const parent = id.parent;
+        const upkeep = parent?.type === 'selector_expression' && UPKEEP.has(parent.childForFieldName('field')?.text ?? '');
+        // The declaring `x, err := open()` and `x, err = ...` are not uses either.
+        return !upkeep && !(parent?.type === 'expression_list' && parent.parent?.childForFieldName('left')?.id === parent.id);
+      });
+    }
     const plans: Record<string, LocalSplitPlan> = {};
     const own = businessDomain(this.location.domain, this.settings);
     for (const local of unique) {
@@ -447,6 +462,10 @@ function handoffArgs(site: SyntaxNode): { node: SyntaxNode; index: number }[] {
     if (inner) out.push({ node: inner, index: -1 - index });
   });
   return out;
+}
+
+function sameStart(node: SyntaxNode, range: Range): boolean {
+  return node.startPosition.row === range.start.line && node.startPosition.column === range.start.character;
 }
 
 function named(node: SyntaxNode | null | undefined): SyntaxNode[] {

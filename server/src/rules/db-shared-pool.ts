@@ -31,6 +31,8 @@ interface Handle {
   fix?: FixDescriptor;
   /** For a package-level handle: its package and declaration, which a split needs. */
   global?: { pkg: string; fact: GlobalFact };
+  /** Whether the owner's domain counts as a user: always for a package-level handle, for a local only when used. */
+  ownerUses: boolean;
 }
 
 interface Resolved {
@@ -81,7 +83,7 @@ export const rule = defineWorkspaceRule<SharingFacts>({
     const index = indexPackages(files);
     for (const handle of findHandles(files, index)) {
       const domains = new Set(handle.uses.map((u) => u.domain));
-      if (handle.owner) domains.add(handle.owner);
+      if (handle.owner && handle.ownerUses) domains.add(handle.owner);
       if (domains.size < 2) continue;
       handle.fix ??= globalFix(context.settings, handle, index);
       report(context, handle, [...domains].sort());
@@ -158,7 +160,8 @@ function globalFix(settings: Settings, handle: Handle, packages: Map<string, Pac
   const entry = handle.global && packages.get(handle.global.pkg);
   const split = handle.global?.fact.split;
   const opens = entry?.opens.filter((o) => o.fact.name === handle.name) ?? [];
-  if (!entry || !split || !handle.poolable || opens.length !== 1 || handle.uses.some((u) => u.getter)) return undefined;
+  // A domain's own handle that others reach into should move, not multiply inside the owner's package.
+  if (!entry || !split || !handle.poolable || handle.owner || opens.length !== 1 || handle.uses.some((u) => u.getter)) return undefined;
   const uses = handle.uses.filter((u) => u.domain !== handle.owner);
   const taken = (name: string) => entry.globals.has(name) || entry.funcs.has(name) || entry.holders.has(name);
   const edits = globalSplitEdits(settings, { name: handle.name, path: handle.path, split }, opens[0], uses, taken);
@@ -194,7 +197,7 @@ function findHandles(files: Files, packages: Map<string, PackageIndex>): Handle[
   for (const [p, entry] of packages) {
     for (const [name, g] of entry.globals) {
       const resolved = resolve(g.fact.origin);
-      if (resolved) handles.set(`${p}.${name}`, { name, path: g.path, range: g.fact.range, owner: g.domain, ...resolved, uses: [], global: { pkg: p, fact: g.fact } });
+      if (resolved) handles.set(`${p}.${name}`, { name, path: g.path, range: g.fact.range, owner: g.domain, ...resolved, uses: [], global: { pkg: p, fact: g.fact }, ownerUses: true });
     }
   }
   // `func DB() *sql.DB { return db }` makes `store.DB()` a use of `db`.
@@ -218,7 +221,7 @@ function findHandles(files: Files, packages: Map<string, PackageIndex>): Handle[
         if (!resolved) continue;
         const plan = scope.plans[local.name];
         const fix = plan && resolved.poolable ? { title: FIX_TITLE, edits: plan.edits, safe: false } : undefined;
-        handles.set(`${location.path}#${index}#${local.name}`, { name: local.name, path: location.path, range: local.range, owner: location.domain, ...resolved, uses: [], fix });
+        handles.set(`${location.path}#${index}#${local.name}`, { name: local.name, path: location.path, range: local.range, owner: location.domain, ...resolved, uses: [], fix, ownerUses: !!local.usedHere });
       }
       for (const h of scope.handoffs) {
         const id = h.arg.kind === 'local' ? `${location.path}#${index}#${h.arg.name}` : `${h.arg.pkg}.${h.arg.name}`;
