@@ -4,10 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
-	"time"
 )
 
-type Log struct{ db *sql.DB }
+type Log struct {
+	db      *sql.DB
+	onClose func()
+}
 
 var root = context.Background()
 
@@ -17,17 +19,12 @@ func (l *Log) Flush() error {
 	return err
 }
 
-// Work that must outlive the request detaches on purpose, in a goroutine or a deferred cleanup.
+// Cleanup runs after the request's budget may be spent, so it takes a fresh context on purpose.
 func (l *Log) Record(w http.ResponseWriter, r *http.Request) {
 	defer l.cleanup(context.Background())
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		defer cancel()
-		_, _ = l.db.ExecContext(ctx, "INSERT INTO audit VALUES (?)", r.URL.Path)
-	}()
-	time.AfterFunc(time.Minute, func() {
+	l.onClose = func() {
 		_, _ = l.db.ExecContext(context.TODO(), "DELETE FROM audit WHERE old")
-	})
+	}
 	_, _ = l.db.ExecContext(Detach(r.Context()), "SELECT 1")
 	_, _ = l.db.ExecContext(WithoutCancel(context.Background()), "SELECT 1")
 	w.WriteHeader(http.StatusAccepted)

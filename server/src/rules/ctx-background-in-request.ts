@@ -5,7 +5,7 @@
 import { replaceNode } from '../engine/edits';
 import { ancestor, enclosingFunction, findAll, isInMainOrInit } from '../engine/go-ast';
 import { resultTypes } from '../engine/go-types';
-import { runsDetached, ScopedContext, scopedContext } from '../engine/context-source';
+import { detachment, ScopedContext, scopedContext } from '../engine/context-source';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule } from '../engine/rule';
 
@@ -31,7 +31,12 @@ export const rule = defineFileRule({
         en: '{call} starts a new root context although {ctx} is in scope: the deadline and cancellation of the request stop here.',
         zh: '作用域内已有 {ctx}，{call} 却新建了根 context：请求的超时和取消在这里断开。',
       },
+      detached: {
+        en: '{call} in a goroutine drops the values and trace of {ctx} along with its cancellation; context.WithoutCancel({ctx}) (Go 1.21+) keeps them and drops only the cancellation.',
+        zh: 'goroutine 中的 {call} 在去掉 {ctx} 的取消的同时，也丢掉了它携带的值和链路追踪；context.WithoutCancel({ctx})(Go 1.21+)只去掉取消，保留这些信息。',
+      },
       fixUseScope: { en: 'Use {ctx}', zh: '改用 {ctx}' },
+      fixWithoutCancel: { en: 'Use context.WithoutCancel({ctx}) (Go 1.21+)', zh: '改用 context.WithoutCancel({ctx})(Go 1.21+)' },
     },
   },
   check(context) {
@@ -43,6 +48,14 @@ export const rule = defineFileRule({
       const scope = scopedContext(file, call);
       if (!scope || isDeliberate(file, call, scope)) continue;
       const data = { call: `${call.childForFieldName('function')!.text}()`, ctx: scope.expression };
+      const runs = detachment(call, scope.owner);
+      if (runs === 'later') continue;
+      if (runs === 'goroutine') {
+        // The request context would be cancelled under the goroutine's feet; detach it, keeping its values.
+        const edits = [replaceNode(file, call, `${contextPkg}.WithoutCancel(${scope.expression})`)];
+        context.report({ node: call, messageId: 'detached', data, fixes: [{ title: rule.meta.messages.fixWithoutCancel, edits, safe: false }] });
+        continue;
+      }
       context.report({ node: call, messageId: 'fresh', data, fixes: [{ title: rule.meta.messages.fixUseScope, edits: [replaceNode(file, call, scope.expression)] }] });
     }
   },
@@ -52,7 +65,6 @@ export const rule = defineFileRule({
 function isDeliberate(file: Parameters<typeof scopedContext>[0], call: SyntaxNode, scope: ScopedContext): boolean {
   // `main`/`init` own the process lifetime; a closure there with a request parameter is a handler and is checked.
   if (isInMainOrInit(file, call) && scope.kind === 'context') return true;
-  if (runsDetached(call, scope.owner)) return true;
   // A function that returns a context is a context factory: a detached root is its stated purpose.
   const fn = enclosingFunction(call);
   if (fn && returnsContext(fn, file.localNameOf('context')!)) return true;
