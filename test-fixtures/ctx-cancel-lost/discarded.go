@@ -29,3 +29,9 @@ func (s *Stock) reserve(ctx stdctx.Context, sku string) error {
 	}
 	return ctx.Err()
 }
+
+func (s *Stock) Count(parent stdctx.Context) int {
+	var ctx, _ = stdctx.WithCancel(parent) // want "ctx-cancel-lost"
+	_ = s.reserve(ctx, "count")
+	return 0
+}

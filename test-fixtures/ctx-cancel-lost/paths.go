@@ -3,6 +3,7 @@ package fulfil
 import (
 	"context"
 	"errors"
+	"log"
 	"time"
 )
 
@@ -66,4 +67,18 @@ func Background(parent context.Context) {
 			cancel()
 		}
 	}()
+}
+
+// An assigned, predeclared cancel: the switch case that neither cancels nor exits falls out of the function.
+func Route(parent context.Context, mode int) {
+	var cancel context.CancelFunc
+	_, cancel = context.WithTimeout(parent, time.Second) // want "ctx-cancel-lost"
+	switch mode {
+	case 0:
+		cancel()
+	case 1:
+		panic("mode")
+	default:
+		log.Print("unknown mode")
+	}
 }
