@@ -128,6 +128,30 @@ func main() {
     assert.deepEqual(report.sharedHandles, [{ handle: 'db (cmd/shop/main.go, main)', domains: ['order', 'user'] }]);
   });
 
+  it('follows a handle out of the module\'s own opener function (store.Open) into two domains', async () => {
+    const report = await measureSources({
+      'internal/store/db.go': 'package store\n\nimport "database/sql"\n\nfunc Open(dsn string) (*sql.DB, error) { return sql.Open("mysql", dsn) }\n\nfunc Name() (string, error) { return "", nil }\n',
+      'cmd/shop/main.go': `package main
+
+import (
+	"example.com/shop/internal/order"
+	"example.com/shop/internal/store"
+	"example.com/shop/internal/user"
+)
+
+func main() {
+	db, _ := store.Open("dsn")
+	name, _ := store.Name()
+	users := user.NewRepo(db, name)
+	order.NewService(db, users, name)
+}
+`,
+      'internal/user/user.go': 'package user\n\nfunc NewRepo(db any, name string) any { return nil }\n',
+      'internal/order/order.go': 'package order\n\nfunc NewService(db any, users any, name string) {}\n',
+    });
+    assert.deepEqual(report.sharedHandles, [{ handle: 'db (cmd/shop/main.go, main)', domains: ['order', 'user'] }]);
+  });
+
   it('does not count a handle passed to one domain only, nor a non-handle passed to two', async () => {
     const report = await measureSources({
       'cmd/shop/main.go': `package main

@@ -19,12 +19,17 @@ export interface CouplingFacts {
   callsByDir: Record<string, number>;
   /** Calls that stay inside the package: unqualified calls `f(...)` of non-builtins and `recv.M(...)` on a method's receiver. */
   localCalls: number;
-  /** Package-level database handles declared here (`var DB *sql.DB`, `var db, _ = sql.Open(...)`). */
-  handles: string[];
+  /**
+   * Package-level database handles declared here (`var DB *sql.DB`, `var db, _ = sql.Open(...)`); `via` names
+   * the module function the value came from (`dir.Open`) when only that function's result type can tell.
+   */
+  handles: { name: string; via?: string }[];
+  /** Functions declared here that return a database handle (`func Open(dsn string) (*sql.DB, error)`). */
+  openers: string[];
   /** Exported names read from the module's own packages (`store.DB`), candidates for handle uses. */
   refs: { dir: string; name: string }[];
-  /** Handles handed to another package's function (`user.NewRepo(db)`): handle key and target directory. */
-  passes: { handle: string; dir: string }[];
+  /** Handles handed to another package's function (`user.NewRepo(db)`): handle key, target directory, `via` as above. */
+  passes: { handle: string; dir: string; via?: string }[];
   /** Table names in SQL string literals, lower-cased. */
   tables: string[];
 }
@@ -99,20 +104,49 @@ function isOpenCall(file: SourceFile, node: SyntaxNode | null | undefined): bool
   return Object.entries(HANDLE_OPENERS).some(([path, names]) => file.isPackageSelector(callee, [path], names));
 }
 
-/** Names bound to a database handle by a `var` spec, a `:=` or an `=`: typed as one or assigned from an opener. */
-function boundHandles(file: SourceFile, node: SyntaxNode): string[] {
+/** A name bound to a database handle; `via` when the handle comes from a module function (`store.Open`). */
+interface Bound {
+  name: string;
+  via?: string;
+}
+
+/** `dir.F` for a call `pkg.F(...)` of a package of this module, the way a handle may come out of a wrapper. */
+function moduleCall(node: SyntaxNode | null | undefined, dirByLocal: ReadonlyMap<string, string>): string | undefined {
+  if (node?.type !== 'call_expression') return undefined;
+  const callee = node.childForFieldName('function');
+  if (callee?.type !== 'selector_expression') return undefined;
+  const operand = callee.childForFieldName('operand');
+  const dir = operand?.type === 'identifier' ? dirByLocal.get(operand.text) : undefined;
+  return dir === undefined ? undefined : `${dir}.${callee.childForFieldName('field')?.text ?? ''}`;
+}
+
+/**
+ * Names bound to a database handle by a `var` spec, a `:=` or an `=`: typed as one, assigned from an opener,
+ * or assigned from a module function that may return one (decided when every file's openers are known).
+ */
+function boundHandles(file: SourceFile, node: SyntaxNode, dirByLocal: ReadonlyMap<string, string>): Bound[] {
+  let first: SyntaxNode | null | undefined;
+  let value: SyntaxNode | null | undefined;
   if (node.type === 'var_spec') {
     const names = node.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
-    if (isHandleType(file, node.childForFieldName('type'))) return names.map((n) => n.text);
-    const value = node.childForFieldName('value')?.namedChild(0);
-    return isOpenCall(file, value) && names[0] ? [names[0].text] : [];
+    if (isHandleType(file, node.childForFieldName('type'))) return names.map((n) => ({ name: n.text }));
+    first = names[0];
+    value = node.childForFieldName('value')?.namedChild(0);
+  } else if (node.type === 'short_var_declaration' || node.type === 'assignment_statement') {
+    first = node.childForFieldName('left')?.namedChild(0);
+    value = node.childForFieldName('right')?.namedChild(0);
   }
-  if (node.type === 'short_var_declaration' || node.type === 'assignment_statement') {
-    const first = node.childForFieldName('left')?.namedChild(0);
-    const value = node.childForFieldName('right')?.namedChild(0);
-    return first?.type === 'identifier' && isOpenCall(file, value) ? [first.text] : [];
-  }
-  return [];
+  if (first?.type !== 'identifier' || first.text === '_') return [];
+  if (isOpenCall(file, value)) return [{ name: first.text }];
+  const via = moduleCall(value, dirByLocal);
+  return via ? [{ name: first.text, via }] : [];
+}
+
+/** True when a function's results include a database handle. */
+function returnsHandle(file: SourceFile, fn: SyntaxNode): boolean {
+  const result = fn.childForFieldName('result');
+  if (!result) return false;
+  return isHandleType(file, result) || result.descendantsOfType('pointer_type').some((t) => isHandleType(file, t));
 }
 
 /** The node shapes the coupling facts come from, one pattern each; the pattern index drives `collectCouplingFacts`. */
@@ -138,7 +172,7 @@ interface FunctionSpan {
   end: number;
   key: string;
   receiver?: string;
-  handles: Set<string>;
+  handles: Map<string, string | undefined>;
 }
 
 /** The top-level function holding a byte offset (top-level declarations never nest, so a binary search works). */
@@ -169,55 +203,60 @@ export function collectCouplingFacts(file: SourceFile, settings: Settings, locat
     imports.push(dir);
     if (spec.localName !== '_' && spec.localName !== '.') dirByLocal.set(spec.localName, dir);
   }
-  const facts: CouplingFacts = { imports, callsByDir: {}, localCalls: 0, handles: [], refs: [], passes: [], tables: [] };
+  const facts: CouplingFacts = { imports, callsByDir: {}, localCalls: 0, handles: [], openers: [], refs: [], passes: [], tables: [] };
   const root = file.root;
   const mayHoldHandles = file.imports.some((spec) => spec.path in HANDLE_OPENERS);
 
   const spans: FunctionSpan[] = [];
   for (const decl of root.namedChildren) {
     if (!decl) continue;
-    if (decl.type === 'var_declaration' && mayHoldHandles) {
-      for (const spec of decl.descendantsOfType('var_spec')) if (spec) facts.handles.push(...boundHandles(file, spec));
+    if (decl.type === 'var_declaration' && (mayHoldHandles || dirByLocal.size > 0)) {
+      for (const spec of decl.descendantsOfType('var_spec')) if (spec) facts.handles.push(...boundHandles(file, spec, dirByLocal));
     }
     if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration') continue;
+    if (mayHoldHandles && decl.type === 'function_declaration' && returnsHandle(file, decl)) facts.openers.push(decl.childForFieldName('name')?.text ?? '');
     const params = parametersOf(decl);
     const span: FunctionSpan = {
       start: decl.startIndex,
       end: decl.endIndex,
       key: decl.childForFieldName('name')?.text ?? '',
       receiver: decl.type === 'method_declaration' ? params[0]?.name || undefined : undefined,
-      handles: new Set(),
+      handles: new Map(),
     };
     if (mayHoldHandles) {
       for (const param of params) {
         // A named parameter's node is its name; the declaration around it holds the type.
         const declaration = param.node.type === 'identifier' ? param.node.parent : null;
-        if (param.name && isHandleType(file, declaration?.childForFieldName('type') ?? null)) span.handles.add(param.name);
+        if (param.name && isHandleType(file, declaration?.childForFieldName('type') ?? null)) span.handles.set(param.name, undefined);
       }
+    }
+    if (mayHoldHandles || dirByLocal.size > 0) {
       for (const binding of decl.descendantsOfType(['var_spec', 'short_var_declaration', 'assignment_statement'])) {
-        if (binding) for (const name of boundHandles(file, binding)) span.handles.add(name);
+        if (binding) for (const bound of boundHandles(file, binding, dirByLocal)) span.handles.set(bound.name, bound.via);
       }
     }
     spans.push(span);
   }
-  const packageHandles = new Set(facts.handles);
+  const packageHandles = new Map(facts.handles.map((h) => [h.name, h.via]));
 
-  const handleKey = (node: SyntaxNode): string | undefined => {
+  /** The handle an argument may be: its key and, for values from module functions, which function must return one. */
+  const handleOf = (node: SyntaxNode): { key: string; via?: string } | undefined => {
     if (node.type === 'identifier') {
-      if (spanAt(spans, node.startIndex)?.handles.has(node.text)) return `${location.path}#${spanAt(spans, node.startIndex)!.key}.${node.text}`;
-      if (packageHandles.has(node.text)) return `${location.modulePath}|${location.packageDir}.${node.text}`;
+      const span = spanAt(spans, node.startIndex);
+      if (span?.handles.has(node.text)) return { key: `${location.path}#${span.key}.${node.text}`, via: span.handles.get(node.text) };
+      if (packageHandles.has(node.text)) return { key: `${location.modulePath}|${location.packageDir}.${node.text}` };
       return undefined;
     }
     const operand = node.childForFieldName('operand');
     const dir = operand?.type === 'identifier' ? dirByLocal.get(operand.text) : undefined;
-    return dir === undefined ? undefined : `${location.modulePath}|${dir}.${node.childForFieldName('field')?.text ?? ''}`;
+    return dir === undefined ? undefined : { key: `${location.modulePath}|${dir}.${node.childForFieldName('field')?.text ?? ''}` };
   };
 
   const candidatesIn = (args: SyntaxNode): SyntaxNode[] => {
     const found: SyntaxNode[] = [];
     for (const arg of args.namedChildren) {
       if (!arg) continue;
-      if (arg.type === 'selector_expression' || (arg.type === 'identifier' && mayHoldHandles)) found.push(arg);
+      if (arg.type === 'selector_expression' || arg.type === 'identifier') found.push(arg);
       else if (arg.type === 'composite_literal' || arg.type === 'unary_expression') {
         for (const inner of arg.descendantsOfType(['identifier', 'selector_expression'])) if (inner) found.push(inner);
       }
@@ -245,8 +284,8 @@ export function collectCouplingFacts(file: SourceFile, settings: Settings, locat
         }
         facts.callsByDir[dir] = (facts.callsByDir[dir] ?? 0) + 1;
         for (const candidate of candidatesIn(third)) {
-          const key = handleKey(candidate);
-          if (key) passes.add(`${key}\n${dir}`);
+          const handle = handleOf(candidate);
+          if (handle) passes.add(`${handle.key}\n${dir}\n${handle.via ?? ''}`);
         }
         break;
       }
@@ -272,8 +311,8 @@ export function collectCouplingFacts(file: SourceFile, settings: Settings, locat
     return { dir, name };
   });
   facts.passes = [...passes].map((p) => {
-    const [handle, dir] = p.split('\n');
-    return { handle, dir };
+    const [handle, dir, via] = p.split('\n');
+    return via ? { handle, dir, via } : { handle, dir };
   });
   facts.tables = [...tables].sort();
   return facts;

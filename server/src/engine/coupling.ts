@@ -67,10 +67,15 @@ export function measureCoupling(summaries: FileSummary[], settings: Settings): C
     return domain;
   };
 
-  // Handles: who declares them, then which domains read them or receive them.
+  // Handles: which module functions return one, who declares them, then which domains read or receive them.
+  const openers = new Set<string>();
+  for (const { location, facts } of files) for (const name of facts.openers ?? []) openers.add(`${location.modulePath}|${location.packageDir}.${name}`);
+  const isHandle = (modulePath: string, via: string | undefined) => via === undefined || openers.has(`${modulePath}|${via}`);
   const handleOwner = new Map<string, string>();
   for (const { location, facts } of files) {
-    for (const name of facts.handles) handleOwner.set(`${location.modulePath}|${location.packageDir}.${name}`, location.domain);
+    for (const handle of facts.handles) {
+      if (isHandle(location.modulePath, handle.via)) handleOwner.set(`${location.modulePath}|${location.packageDir}.${handle.name}`, location.domain);
+    }
   }
   const handleDomains = new Map<string, Set<string>>();
   const useHandle = (key: string, domain: string) => {
@@ -87,7 +92,7 @@ export function measureCoupling(summaries: FileSummary[], settings: Settings): C
     }
     for (const pass of facts.passes) {
       const local = pass.handle.includes('#');
-      if (local || handleOwner.has(pass.handle)) useHandle(pass.handle, domainOf(pass.dir));
+      if (local ? isHandle(location.modulePath, pass.via) : handleOwner.has(pass.handle)) useHandle(pass.handle, domainOf(pass.dir));
     }
   }
 
