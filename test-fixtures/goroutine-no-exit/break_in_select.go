@@ -36,3 +36,18 @@ func relay(stop chan struct{}, in chan string) {
 		}
 	}
 }
+
+// Cleanup follows the loop: the fix labels the loop so that the cleanup still runs.
+func tail(ctx context.Context, ticker *time.Ticker, lines <-chan string) {
+	go func() {
+		for {
+			select {
+			case line := <-lines:
+				log.Println(line)
+			case <-ctx.Done():
+				break // want "goroutine-no-exit"
+			}
+		}
+		ticker.Stop()
+	}()
+}

@@ -1,7 +1,7 @@
 /** A goroutine whose `for {}` or ticker loop can never end: every start leaks one goroutine for good. */
-import { replaceNode } from '../engine/edits';
+import { insertAt, replaceNode } from '../engine/edits';
 import { ancestor, enclosingFunction, enclosingTopLevelFunction, findAll, functionName } from '../engine/go-ast';
-import { contextExpressionAt, endlessKind, findInFunction, loopExits, startedFunction } from '../engine/goroutine-ast';
+import { contextExpressionAt, endlessKind, findInFunction, loopExits, startedFunction, startsLine } from '../engine/goroutine-ast';
 import { returnOnDone, watchDoneEdits } from '../engine/goroutine-fix';
 import { resultTypes } from '../engine/go-types';
 import type { SyntaxNode } from '../engine/parser';
@@ -33,6 +33,8 @@ export const rule = defineFileRule({
       },
       fixWatchDone: { en: 'Stop the loop when {ctx} is done', zh: '在 {ctx} 结束时退出循环' },
       fixReturn: { en: 'Return instead of break', zh: '用 return 代替 break' },
+      fixLabel: { en: 'Break out of the loop with a label', zh: '用标签 break 跳出循环' },
+      startedHere: { en: 'started as a goroutine here', zh: '在此处以 goroutine 启动' },
     },
   },
   check(context) {
@@ -55,13 +57,10 @@ export const rule = defineFileRule({
 function checkLoop(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, loopText: string, goStatement: SyntaxNode, named: boolean): void {
   const exits = loopExits(loop);
   if (exits.leaves) return;
-  const related = named
-    ? [{ path: context.file.path, range: rangeOf(goStatement.child(0)!), message: { en: 'started as a goroutine here', zh: '在此处以 goroutine 启动' } }]
-    : [];
+  const related = named ? [{ path: context.file.path, range: rangeOf(goStatement.child(0)!), message: rule.meta.messages.startedHere }] : [];
   const keyword = loop.child(0)!;
   if (exits.breakInSelect) {
-    const fixes: FixDescriptor[] =
-      resultTypes(fn).length === 0 ? [{ title: rule.meta.messages.fixReturn, edits: [replaceNode(context.file, exits.breakInSelect, 'return')] }] : [];
+    const fixes = leaveLoopFix(context, fn, loop, exits.breakInSelect);
     context.report({ node: exits.breakInSelect, messageId: 'breakInSelect', data: { loop: loopText, channel: caseChannel(exits.breakInSelect) ?? 'the quit channel' }, related, fixes });
     return;
   }
@@ -69,6 +68,33 @@ function checkLoop(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, loopT
   const ctx = contextExpressionAt(context.file, loop);
   const fixes = ctx ? watchDoneFix(context, fn, loop, ctx) : [];
   context.report({ node: keyword, messageId: 'noExit', data: { loop: loopText, ctx: ctx ?? 'ctx' }, related, fixes });
+}
+
+/**
+ * `return` when the loop is the function's last statement (nothing after it is skipped), else `break <label>`
+ * with a label added on the loop, so the cleanup after the loop still runs.
+ */
+function leaveLoopFix(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, breakStatement: SyntaxNode): FixDescriptor[] {
+  const file = context.file;
+  const body = fn.childForFieldName('body');
+  const statements = body?.namedChildren.find((n) => n?.type === 'statement_list')?.namedChildren.filter((n) => n?.type !== 'comment') ?? [];
+  const labeled = loop.parent?.type === 'labeled_statement' ? loop.parent : null;
+  const last = statements[statements.length - 1];
+  if (last && (last.id === loop.id || last.id === labeled?.id) && resultTypes(fn).length === 0) {
+    return [{ title: rule.meta.messages.fixReturn, edits: [replaceNode(file, breakStatement, 'return')] }];
+  }
+  if (labeled) return [{ title: rule.meta.messages.fixLabel, edits: [replaceNode(file, breakStatement, `break ${labeled.childForFieldName('label')!.text}`)] }];
+  if (!startsLine(file, loop)) return [];
+  const used = new Set(findAll(fn, 'label_name').map((l) => l.text));
+  const label = ['loop', 'watch', 'run'].find((name) => !used.has(name));
+  const indent = file.indentOf(loop.startPosition.row);
+  if (!label || !indent.startsWith('\t')) return [];
+  return [
+    {
+      title: rule.meta.messages.fixLabel,
+      edits: [insertAt(file, { line: loop.startPosition.row, character: 0 }, `${indent.slice(1)}${label}:\n`), replaceNode(file, breakStatement, `break ${label}`)],
+    },
+  ];
 }
 
 /** The receive a `break`'s select case waits on, e.g. `<-ctx.Done()`. */
