@@ -50,9 +50,19 @@
 
   // ---- inputs ---------------------------------------------------------------------------------------------
 
+  let typing;
+
+  /** Sends edits as the user types (debounced) and at once when a field is committed. */
   function field(id, label, help, value, attrs) {
     const input = el('input', Object.assign({ id, type: 'number', value: value === undefined ? '' : value, 'aria-describedby': id + '-help' }, attrs));
-    input.addEventListener('change', sendInputs);
+    input.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(sendInputs, 250);
+    });
+    input.addEventListener('change', () => {
+      clearTimeout(typing);
+      sendInputs();
+    });
     return el('div', { class: 'field' }, el('label', { for: id }, label), input, el('div', { class: 'help', id: id + '-help' }, help));
   }
 
@@ -75,6 +85,7 @@
 
   function sendInputs() {
     const next = readInputs();
+    if (JSON.stringify(next) === JSON.stringify({ input: state.input, couplingOverridden: state.couplingOverridden })) return;
     state = Object.assign({}, state, next);
     save();
     vscode.postMessage({ command: 'inputs', input: next.input, couplingOverridden: next.couplingOverridden });
@@ -254,11 +265,35 @@
 
   // ---- page -----------------------------------------------------------------------------------------------
 
+  /** Puts the state's values into the fields the user is not editing; the one with focus keeps what is typed. */
+  function syncInputs() {
+    const i = state.input;
+    const values = {
+      qps: i.qps,
+      teamSize: i.teamSize,
+      couplingScore: format(i.couplingScore, 2),
+      slowestResponseMs: i.slowestResponseMs,
+      releasesPerDay: i.releasesPerDay,
+      crossModuleCallShare: i.crossModuleCallShare === undefined ? undefined : format(i.crossModuleCallShare * 100, 1),
+    };
+    for (const [id, value] of Object.entries(values)) {
+      const input = document.getElementById(id);
+      if (input && input !== document.activeElement) input.value = value === undefined || value === null ? '' : String(value);
+    }
+    const override = document.getElementById('couplingOverride');
+    if (override) override.checked = !!state.couplingOverridden;
+    const coupling = document.getElementById('couplingScore');
+    if (coupling) coupling.disabled = !state.couplingOverridden;
+  }
+
+  /** The inputs are built once, so typing is never interrupted; results are rebuilt on every state. */
   function render() {
     const app = document.getElementById('app');
-    const focused = document.activeElement && document.activeElement.id;
-    app.replaceChildren(el('h1', {}, S.title), el('p', { class: 'intro' }, S.intro), renderInputs(), renderVerdict(), renderCoupling());
-    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    if (!document.getElementById('inputs')) {
+      app.replaceChildren(el('h1', {}, S.title), el('p', { class: 'intro' }, S.intro), renderInputs(), el('div', { id: 'results' }));
+    }
+    syncInputs();
+    document.getElementById('results').replaceChildren(renderVerdict(), renderCoupling());
   }
 
   window.addEventListener('message', (event) => {

@@ -20,10 +20,8 @@ export interface CalculatorState {
   measuredWhileIndexing?: boolean;
 }
 
-/** What `goTraps.openCalculator` resolves with. */
-export interface CalculatorSnapshot extends CalculatorState {
-  decision: SplitDecision;
-}
+/** What `goTraps.openCalculator` resolves with: the decision on screen, with the state it was made from. */
+export type CalculatorSnapshot = SplitDecision & CalculatorState;
 
 /** What the panel needs from the extension: the model, the measure and a place to keep state. */
 export interface CalculatorHost {
@@ -78,7 +76,7 @@ export class CalculatorPanel {
   /** The decision on screen, if the panel is open. */
   static snapshot(): CalculatorSnapshot | undefined {
     const panel = CalculatorPanel.current;
-    return panel?.decision ? { ...panel.state, decision: panel.decision } : undefined;
+    return panel?.decision ? { ...structuredClone(panel.state), ...panel.decision } : undefined;
   }
 
   private static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -123,7 +121,7 @@ export class CalculatorPanel {
     this.decision = await this.host.decide(this.state.input);
     await this.host.memento.update(STATE_KEY, this.state);
     void this.post({ command: 'state', state: this.state, decision: this.decision });
-    return { ...structuredClone(this.state), decision: this.decision };
+    return { ...structuredClone(this.state), ...this.decision };
   }
 
   private async receive(message: PageMessage): Promise<void> {

@@ -24,6 +24,11 @@ import { currentLocale, t } from './strings';
 
 let connection: ServerConnection | undefined;
 
+/** Options tests may pass to the commands: `noUi` returns the value without showing a picker or a document. */
+interface CommandOptions {
+  noUi?: boolean;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Go Traps');
   const server = new ServerConnection(context, output);
@@ -58,13 +63,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('goTraps.showChecklist', async (): Promise<ChecklistItem[]> => {
+    vscode.commands.registerCommand('goTraps.showChecklist', async (options?: CommandOptions): Promise<ChecklistItem[]> => {
       const report = await workspaceReport();
-      return report ? showChecklist(report) : [];
+      if (!report) return [];
+      return options?.noUi ? report.checklist : showChecklist(report);
     }),
-    vscode.commands.registerCommand('goTraps.exportReport', async (): Promise<string> => {
+    vscode.commands.registerCommand('goTraps.exportReport', async (options?: CommandOptions): Promise<string> => {
       const report = await workspaceReport();
-      return report ? exportReport(report, CalculatorPanel.snapshot()?.decision) : '';
+      return report ? exportReport(report, CalculatorPanel.snapshot(), { open: !options?.noUi }) : '';
     }),
     vscode.commands.registerCommand('goTraps.openCalculator', (prefill?: Partial<SplitInput>): Promise<CalculatorSnapshot> =>
       CalculatorPanel.createOrShow(calculator, prefill && typeof prefill === 'object' ? prefill : undefined),

@@ -4,8 +4,8 @@ import type { SplitDecision, WorkspaceReport } from '@protocol';
 import { renderReportMarkdown } from '../../server/src/engine/report-markdown';
 import { currentLocale } from './strings';
 
-/** Renders the report, opens it as an untitled Markdown document and returns its text. */
-export async function exportReport(report: WorkspaceReport, decision: SplitDecision | undefined): Promise<string> {
+/** Renders the report, opens it as an untitled Markdown document (unless told not to) and returns its text. */
+export async function exportReport(report: WorkspaceReport, decision: SplitDecision | undefined, options: { open: boolean }): Promise<string> {
   const now = new Date();
   const text = renderReportMarkdown(
     {
@@ -19,7 +19,9 @@ export async function exportReport(report: WorkspaceReport, decision: SplitDecis
     },
     { locale: currentLocale(), label: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) },
   );
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-  await vscode.window.showTextDocument(document, { preview: false });
+  if (options.open) {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await vscode.window.showTextDocument(document, { preview: false });
+  }
   return text;
 }
