@@ -1,7 +1,7 @@
 /** A WebSocket read loop with no read deadline: a peer that vanishes without a FIN parks the reader forever. */
 import { goDuration } from '../engine/config';
 import { ensureImport, insertLinesBefore } from '../engine/edits';
-import { ancestor, asMethodCall, enclosingStatement, findAll, FUNCTION_TYPES, parametersOf } from '../engine/go-ast';
+import { ancestor, asMethodCall, callArguments, enclosingStatement, findAll, FUNCTION_TYPES, parametersOf } from '../engine/go-ast';
 import { contains, packageName } from '../engine/goroutine-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
@@ -10,6 +10,10 @@ import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
 const GORILLA_STYLE = ['github.com/gorilla/websocket', 'github.com/fasthttp/websocket', 'github.com/gofiber/websocket/v2', 'github.com/gofiber/contrib/websocket'];
 
 const READS = new Set(['ReadMessage', 'ReadJSON', 'NextReader']);
+
+/** nhooyr.io/websocket (now coder/websocket): no SetReadDeadline, reads take a context instead. */
+const CONTEXT_STYLE = ['nhooyr.io/websocket', 'github.com/coder/websocket'];
+const CONTEXT_JSON = ['nhooyr.io/websocket/wsjson', 'github.com/coder/websocket/wsjson'];
 const DEADLINES = new Set(['SetReadDeadline', 'SetDeadline']);
 
 export const rule = defineFileRule({
@@ -31,6 +35,10 @@ export const rule = defineFileRule({
         en: '{read} in a loop with no SetReadDeadline on {conn}: a peer that vanishes without closing leaves this goroutine blocked forever. Set a deadline before each read (and extend it in a pong handler).',
         zh: '循环中的 {read} 没有对 {conn} 调用 SetReadDeadline：对端不关闭连接就消失时，该 goroutine 将永远阻塞。请在每次读取前设置超时(并在 pong 处理函数中续期)。',
       },
+      noDeadlineContext: {
+        en: '{read} in a loop with {ctx}, which has no deadline: a peer that vanishes without closing leaves this goroutine blocked forever. Read each message under context.WithTimeout (for example {timeout}).',
+        zh: '循环中的 {read} 使用的 {ctx} 没有截止时间：对端不关闭连接就消失时，该 goroutine 将永远阻塞。请为每条消息的读取使用 context.WithTimeout(例如 {timeout})。',
+      },
       fixDeadline: {
         en: 'Set a {timeout} read deadline before each read',
         zh: '每次读取前设置 {timeout} 的读超时',
@@ -39,6 +47,7 @@ export const rule = defineFileRule({
   },
   check(context) {
     const file = context.file;
+    if ([...CONTEXT_STYLE, ...CONTEXT_JSON].some((p) => file.localNameOf(p))) checkContextReads(context);
     if (!GORILLA_STYLE.some((p) => file.localNameOf(p))) return;
     const deadlineTargets = deadlineReceivers(context);
     for (const call of findAll(file.root, 'call_expression')) {
@@ -57,6 +66,52 @@ export const rule = defineFileRule({
     }
   },
 });
+
+/**
+ * nhooyr-style reads in a loop — `c.Read(ctx)`, `c.Reader(ctx)`, `wsjson.Read(ctx, c, &v)` — whose context
+ * plainly has no deadline: `context.Background()`, `context.TODO()`, a request's `Context()`, or a variable set
+ * from one of them. A context parameter may carry the caller's deadline, so it is left alone.
+ */
+function checkContextReads(context: FileContext): void {
+  const file = context.file;
+  for (const call of findAll(file.root, 'call_expression')) {
+    const callee = call.childForFieldName('function');
+    const args = callArguments(call);
+    let ctxArg: SyntaxNode | undefined;
+    if (file.isPackageSelector(callee, CONTEXT_JSON, ['Read']) && args.length === 3) ctxArg = args[0];
+    else {
+      const method = asMethodCall(call);
+      if (!method || (method.method !== 'Read' && method.method !== 'Reader') || args.length !== 1) continue;
+      if (file.importPathOf(method.receiver.text) || declaredAsOtherType(context, method.receiver)) continue;
+      ctxArg = args[0];
+    }
+    if (!ctxArg || !loopAround(call) || !withoutDeadline(context, ctxArg, call)) continue;
+    context.report({
+      node: call,
+      messageId: 'noDeadlineContext',
+      data: { read: callee?.text ?? 'Read', ctx: ctxArg.text, timeout: context.settings.timeouts.wsRead },
+    });
+  }
+}
+
+/** `context.Background()`, `context.TODO()`, `r.Context()`, or a variable last set from one of them before `at`. */
+function withoutDeadline(context: FileContext, ctx: SyntaxNode, at: SyntaxNode): boolean {
+  const isRoot = (node: SyntaxNode | null | undefined): boolean => {
+    if (node?.type !== 'call_expression' || callArguments(node).length > 0) return false;
+    const callee = node.childForFieldName('function');
+    if (context.file.isPackageSelector(callee, ['context'], ['Background', 'TODO'])) return true;
+    return callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Context';
+  };
+  if (isRoot(ctx)) return true;
+  if (ctx.type !== 'identifier') return false;
+  const fn = ancestorFunction(at);
+  if (!fn) return false;
+  const assignment = findAll(fn, ['short_var_declaration', 'assignment_statement'])
+    .filter((d) => d.endIndex <= at.startIndex && (d.childForFieldName('left')?.namedChildren ?? []).some((n) => n?.text === ctx.text))
+    .pop();
+  const values = assignment?.childForFieldName('right')?.namedChildren ?? [];
+  return values.length === 1 && isRoot(values[0]);
+}
 
 /** The innermost `for` around `node` in the same function, or null when the read is not repeated. */
 function loopAround(node: SyntaxNode): SyntaxNode | null {
