@@ -85,3 +85,12 @@ func (s *Service) Insert(ctx context.Context, id string) error {
 func recordSpanError(span *trace.Span, err error) {
 	(*span).RecordError(err)
 }
+
+// Notify starts a span inside the goroutine it launches and never ends it.
+func (s *Service) Notify(ctx context.Context, id string) {
+	go func() {
+		ctx, span := s.tracer.Start(ctx, "notify.async") // want "trace-span-not-ended"
+		_, _ = s.repo.Load(ctx, id)
+		span.AddEvent("sent")
+	}()
+}
