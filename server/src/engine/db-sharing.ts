@@ -104,7 +104,11 @@ export interface LocalFact {
 const UPKEEP = new Set(['SetMaxOpenConns', 'SetMaxIdleConns', 'SetConnMaxLifetime', 'SetConnMaxIdleTime', 'Close', 'Ping', 'PingContext', 'Stats']);
 
 /** What a hand-off passes: a local of the same function, or a package-level variable (`db`, `store.DB`). */
-export type ArgRef = { kind: 'local'; name: string } | { kind: 'global'; pkg: string; name: string };
+export type ArgRef =
+  | { kind: 'local'; name: string }
+  | { kind: 'global'; pkg: string; name: string }
+  /** `a.db` where `a` is a parameter, receiver or local of a struct type declared in the module. */
+  | { kind: 'field'; type: TypeKey; field: string };
 
 /** A handle passed to a function or composite literal of a domain package: `user.NewRepo(db)`. */
 export interface HandoffFact {
@@ -126,6 +130,14 @@ export interface ScopeFact {
   plans: Record<string, LocalSplitPlan>;
 }
 
+/** A struct field of a handle type: `type App struct { db *sql.DB }`. */
+export interface HolderFact {
+  name: string;
+  field: string;
+  type: TypeKey;
+  range: Range;
+}
+
 /** A reference `pkg.Name` (or getter call `pkg.Name()`) to another package of the module. */
 export interface RefFact {
   pkg: string;
@@ -139,7 +151,7 @@ export interface SharingFacts {
   pkg: string;
   globals: GlobalFact[];
   /** Struct types with a field of a handle type: holding one shares it. */
-  holders: { name: string; field: string; type: TypeKey }[];
+  holders: HolderFact[];
   funcs: FuncFact[];
   refs: RefFact[];
   scopes: ScopeFact[];
@@ -307,10 +319,10 @@ class FactReader {
         if (!field || field.parent?.parent?.id !== struct.id) continue;
         const type = this.typeKey(field.childForFieldName('type'));
         if (!type || !HANDLE_TYPES[type]) continue;
-        const names = field.childrenForFieldName('name');
-        const fieldName = names[0]?.text ?? type.slice(type.lastIndexOf('.') + 1);
-        found.push({ name: spec.childForFieldName('name')!.text, field: fieldName, type });
-        break;
+        const names = field.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+        const typeName = spec.childForFieldName('name')!.text;
+        if (names.length === 0) found.push({ name: typeName, field: type.slice(type.lastIndexOf('.') + 1), type, range: rangeOf(field) });
+        for (const name of names) found.push({ name: typeName, field: name.text, type, range: rangeOf(name) });
       }
     }
     return found;
@@ -444,6 +456,10 @@ class FactReader {
     }
     if (node.type === 'selector_expression') {
       const operand = node.childForFieldName('operand');
+      const holder = operand?.type === 'identifier' ? locals.find((l) => l.name === operand.text) : undefined;
+      if (holder?.origin.kind === 'type' && !HANDLE_TYPES[holder.origin.type]) {
+        return { kind: 'field', type: holder.origin.type, field: node.childForFieldName('field')!.text };
+      }
       const pkg = operand?.type === 'identifier' && !declared.has(operand.text) ? this.importKey(operand.text) : undefined;
       if (this.isModulePackage(pkg)) return { kind: 'global', pkg, name: node.childForFieldName('field')!.text };
     }

@@ -1,5 +1,5 @@
 /** One `*sql.DB` (sqlx, gorm) used by several business domains: one domain's slow queries drain everyone's pool. */
-import { businessDomain, collectSharingFacts, GlobalFact, GlobalOpenFact, HANDLE_TYPES, Origin, SharingFacts, TypeKey } from '../engine/db-sharing';
+import { businessDomain, collectSharingFacts, GlobalFact, GlobalOpenFact, HANDLE_TYPES, HolderFact, Origin, SharingFacts, TypeKey } from '../engine/db-sharing';
 import { globalSplitEdits, planGlobalOpen, planLocalSplit } from '../engine/db-sharing-fix';
 import type { FileLocation, FixDescriptor, RelatedDescriptor } from '../engine/rule';
 import { defineWorkspaceRule, WorkspaceContext } from '../engine/rule';
@@ -134,7 +134,7 @@ interface PackageIndex {
   domain: string;
   globals: Map<string, { path: string; fact: GlobalFact; domain: string }>;
   opens: { path: string; fact: GlobalOpenFact }[];
-  holders: Map<string, { field: string; type: TypeKey }>;
+  holders: Map<string, { path: string; fact: HolderFact }[]>;
   funcs: Map<string, { path: string; fact: SharingFacts['funcs'][number] }>;
 }
 
@@ -149,7 +149,7 @@ function indexPackages(files: Files): Map<string, PackageIndex> {
     entry.domain = location.domain;
     for (const g of facts.globals) entry.globals.set(g.name, { path: location.path, fact: g, domain: location.domain });
     for (const o of facts.globalOpens) entry.opens.push({ path: location.path, fact: o });
-    for (const h of facts.holders) entry.holders.set(h.name, h);
+    for (const h of facts.holders) entry.holders.set(h.name, [...(entry.holders.get(h.name) ?? []), { path: location.path, fact: h }]);
     for (const f of facts.funcs) entry.funcs.set(f.name, { path: location.path, fact: f });
   }
   return packages;
@@ -177,7 +177,7 @@ function findHandles(files: Files, packages: Map<string, PackageIndex>): Handle[
     // A domain's own service type (order.Service) handed to others is an API, not a pool they draw from;
     // only plumbing structs (store.Store) spread the handle itself.
     const owner = packages.get(p);
-    const holder = owner?.domain === '' ? owner.holders.get(name) : undefined;
+    const holder = owner?.domain === '' ? owner.holders.get(name)?.[0]?.fact : undefined;
     if (!holder) return null;
     return { type: `${HANDLE_TYPES[holder.type].label} in ${p.split(/[/|]/).pop()}.${name}`, poolable: false };
   };
@@ -198,6 +198,16 @@ function findHandles(files: Files, packages: Map<string, PackageIndex>): Handle[
     for (const [name, g] of entry.globals) {
       const resolved = resolve(g.fact.origin);
       if (resolved) handles.set(`${p}.${name}`, { name, path: g.path, range: g.fact.range, owner: g.domain, ...resolved, uses: [], global: { pkg: p, fact: g.fact }, ownerUses: true });
+    }
+  }
+  // A handle field is one pool per struct value; methods handing `a.db` to several domains share it.
+  for (const [p, entry] of packages) {
+    for (const [name, fields] of entry.holders) {
+      for (const { path, fact } of fields) {
+        const { label, poolable } = HANDLE_TYPES[fact.type];
+        const handle = { name: `${name}.${fact.field}`, path, range: fact.range, owner: entry.domain, type: label, poolable, uses: [], ownerUses: true };
+        handles.set(`${p}.${name}#${fact.field}`, handle);
+      }
     }
   }
   // `func DB() *sql.DB { return db }` makes `store.DB()` a use of `db`.
@@ -224,7 +234,8 @@ function findHandles(files: Files, packages: Map<string, PackageIndex>): Handle[
         handles.set(`${location.path}#${index}#${local.name}`, { name: local.name, path: location.path, range: local.range, owner: location.domain, ...resolved, uses: [], fix, ownerUses: !!local.usedHere });
       }
       for (const h of scope.handoffs) {
-        const id = h.arg.kind === 'local' ? `${location.path}#${index}#${h.arg.name}` : `${h.arg.pkg}.${h.arg.name}`;
+        const arg = h.arg;
+        const id = arg.kind === 'local' ? `${location.path}#${index}#${arg.name}` : arg.kind === 'field' ? `${arg.type}#${arg.field}` : `${arg.pkg}.${arg.name}`;
         const receiver = h.index >= 0 ? receiverOf(h.pkg, h.name, h.index) : undefined;
         handles.get(id)?.uses.push({ domain: h.domain, path: location.path, range: h.range, callee: h.callee, receiver });
       }
