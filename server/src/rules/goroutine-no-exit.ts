@@ -1,12 +1,13 @@
 /** A goroutine whose `for {}` or ticker loop can never end: every start leaks one goroutine for good. */
-import { insertAt, replaceNode } from '../engine/edits';
+import { ensureImport, insertAt, replaceNode } from '../engine/edits';
 import { ancestor, enclosingFunction, enclosingTopLevelFunction, findAll, functionName } from '../engine/go-ast';
-import { contextExpressionAt, endlessKind, findInFunction, loopExits, startedFunction, startsLine } from '../engine/goroutine-ast';
+import { contextExpressionAt, endlessKind, findInFunction, goCall, loopExits, startedFunction, startsLine } from '../engine/goroutine-ast';
 import { returnOnDone, watchDoneEdits } from '../engine/goroutine-fix';
 import { resultTypes } from '../engine/go-types';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
 import { rangeOf } from '../engine/source';
+import type { FileEdit } from '../engine/types';
 
 export const rule = defineFileRule({
   meta: {
@@ -65,9 +66,42 @@ function checkLoop(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, loopT
     return;
   }
   if (exits.quitReceive) return;
-  const ctx = contextExpressionAt(context.file, loop);
-  const fixes = ctx ? watchDoneFix(context, fn, loop, ctx) : [];
+  let ctx = contextExpressionAt(context.file, loop);
+  let threading: FileEdit[] = [];
+  if (!ctx && named) {
+    threading = threadContext(context, fn, goStatement) ?? [];
+    if (threading.length > 0) ctx = 'ctx';
+  }
+  const fixes = ctx ? watchDoneFix(context, fn, loop, ctx, threading) : [];
   context.report({ node: keyword, messageId: 'noExit', data: { loop: loopText, ctx: ctx ?? 'ctx' }, related, fixes });
+}
+
+/**
+ * For a named function with no context of its own, started where a context is in scope: edits that add a
+ * `ctx context.Context` first parameter and pass the caller's context. Only for an unexported function that
+ * this `go` statement is the only caller of (in this file), and that uses no `ctx` name already.
+ */
+function threadContext(context: FileContext, fn: SyntaxNode, goStatement: SyntaxNode): FileEdit[] | null {
+  const file = context.file;
+  const callerContext = contextExpressionAt(file, goStatement);
+  const name = functionName(fn);
+  const params = fn.childForFieldName('parameters');
+  const args = goCall(goStatement)?.childForFieldName('arguments');
+  if (!callerContext || !/^[a-z_]/.test(name) || !params || !args) return null;
+  if (findAll(fn, 'identifier').some((n) => n.text === 'ctx')) return null;
+  const callers = findAll(file.root, 'call_expression').filter((call) => {
+    const callee = call.childForFieldName('function');
+    const called = callee?.type === 'selector_expression' ? callee.childForFieldName('field')?.text : callee?.text;
+    return called === name;
+  });
+  // A reference that is not a call (a method value, a callback) would break with a new parameter.
+  const references = findAll(file.root, ['identifier', 'field_identifier']).filter((n) => n.text === name && n.parent?.id !== fn.id);
+  if (callers.length !== 1 || references.length !== 1) return null;
+  const pkg = file.localNameOf('context') ?? 'context';
+  const afterOpen = (node: SyntaxNode) => ({ line: node.startPosition.row, character: node.startPosition.column + 1 });
+  const paramText = params.namedChildCount > 0 ? `ctx ${pkg}.Context, ` : `ctx ${pkg}.Context`;
+  const argText = args.namedChildCount > 0 ? `${callerContext}, ` : callerContext;
+  return [insertAt(file, afterOpen(params), paramText), insertAt(file, afterOpen(args), argText), ...ensureImport(file, 'context')];
 }
 
 /**
@@ -103,11 +137,11 @@ function caseChannel(breakStatement: SyntaxNode): string | null {
   return communicationCase?.childForFieldName('communication')?.text ?? null;
 }
 
-function watchDoneFix(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, ctx: string): FixDescriptor[] {
+function watchDoneFix(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, ctx: string, threading: FileEdit[]): FixDescriptor[] {
   const edits = watchDoneEdits(context.file, loop, ctx, returnOnDone(fn, ctx));
   if (!edits) return [];
   // Unsafe: the goroutine now stops with that context, which a person must confirm is the owner's lifetime.
-  return [{ title: rule.meta.messages.fixWatchDone, edits, safe: false }];
+  return [{ title: rule.meta.messages.fixWatchDone, edits: [...threading, ...edits], safe: false }];
 }
 
 /** `for range ticker.C` as the message shows it. */
