@@ -296,6 +296,22 @@ func Hash(ctx context.Context, email string) (string, error) {
       const status = await client.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing);
       assert.equal(status.params.filesIndexed, 3, 'testdata is excluded');
 
+      // Typing in the flagged file itself: the cross-file finding follows the text at once, before facts are redone.
+      const declared = finding.range.start.line;
+      const carried = client.diagnostics(storeUri, 2);
+      client.change(storeUri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '// one\n// two\n' }]);
+      const moved = (await carried).find((d: any) => d.code === 'db-shared-pool');
+      assert.equal(moved?.range.start.line, declared + 2);
+      // The full analysis after the pause publishes version 2 again, fixes and all.
+      const refreshed = await client.waitFor(
+        (n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === storeUri && n.params.version === 2,
+        10_000,
+        client.notifications.length,
+      );
+      const full = refreshed.params.diagnostics.find((d: any) => d.code === 'db-shared-pool');
+      assert.equal(full?.range.start.line, declared + 2);
+      assert.equal(full.data.fixes.length, finding.data.fixes.length);
+
       // The order domain stops using the handle in the editor: only user is left, nothing is shared.
       const cleared = client.waitFor(
         (n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === storeUri && !codes(n.params.diagnostics).includes('db-shared-pool'),

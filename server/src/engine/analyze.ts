@@ -11,7 +11,7 @@ import { rangeOf, SourceFile } from './source';
 import { applyDirectives, Directive, readDirectives } from './suppress';
 import type { Finding, RuleMeta } from './types';
 import { RULES } from '../rules';
-import { COLLECTORS } from './collectors';
+import { COLLECTORS, FactCollector } from './collectors';
 import { SUPPRESSION_RULE_ID, unusedDirectiveFindings } from '../rules/invalid-suppression';
 
 /** Something that kept the engine from analysing a file or running a rule; reported, never thrown. */
@@ -56,6 +56,8 @@ export class Engine {
   constructor(
     readonly settings: Settings,
     rules: readonly Rule[] = RULES,
+    /** The fact collectors to run beside the rules; the language server keeps them off the keystroke path. */
+    private readonly collectors: readonly FactCollector[] = COLLECTORS,
   ) {
     this.rules = rules.filter((rule) => settings.rules[rule.meta.id] !== 'off');
   }
@@ -82,7 +84,7 @@ export class Engine {
         problems.push({ path: file.path, ruleId: rule.meta.id, message: describeError(error) });
       }
     }
-    for (const collector of COLLECTORS) {
+    for (const collector of this.collectors) {
       try {
         const collected = collector.collect(file, this.settings, location);
         if (collected !== undefined) facts[collector.id] = collected;

@@ -80,6 +80,17 @@ export class WorkspaceIndex {
     return changed;
   }
 
+  /**
+   * Replaces a known file's own findings and directives but keeps its facts: the cheap update after a
+   * keystroke, when only the file rules ran. Workspace findings stay cached.
+   */
+  updateOwn(path: string, findings: Finding[], directives: FileSummary['directives']): boolean {
+    const entry = this.entries.get(path);
+    if (!entry) return false;
+    this.entries.set(path, { summary: { ...entry.summary, directives }, findings });
+    return true;
+  }
+
   /** Forgets a file; returns true when it was known. */
   delete(path: string): boolean {
     const known = this.entries.delete(path);

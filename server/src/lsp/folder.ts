@@ -18,7 +18,10 @@ export class Folder {
   client: ClientSettings = { ...DEFAULT_CLIENT_SETTINGS };
   team: TeamConfig = { settings: defaultSettings(), problems: [] };
   settings: Settings = defaultSettings();
+  /** Every enabled rule and collector: full analyses, the scan, workspace findings, suppressions. */
   engine: Engine;
+  /** The file rules alone, no collectors: what runs on each keystroke. */
+  fileEngine: Engine;
   modules: GoModule[] = [];
   /** True while the background scan runs; workspace-rule findings wait for it. */
   indexing = false;
@@ -43,6 +46,7 @@ export class Folder {
     private readonly rules: readonly Rule[],
   ) {
     this.engine = new Engine(this.settings, rules);
+    this.fileEngine = this.fileRulesEngine();
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
 
@@ -60,10 +64,15 @@ export class Folder {
     this.settings = settings;
     if (changed) {
       this.engine = new Engine(settings, this.rules);
+      this.fileEngine = this.fileRulesEngine();
       this.index.invalidate();
       this.countsStale = true;
     }
     return changed;
+  }
+
+  private fileRulesEngine(): Engine {
+    return new Engine(this.settings, this.rules.filter((r) => r.kind === 'file'), []);
   }
 
   /** True when this (non-loose) folder holds the file. */

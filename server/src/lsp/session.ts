@@ -46,6 +46,7 @@ import { hoverFor } from './hover';
 import { ProgressReporter, startProgress } from './progress';
 import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings } from './settings';
 import { registerReportRequests } from './reports';
+import { isRangeChange, RangeChange, shiftFinding } from './shift';
 import { fsPathOf, sameUri, uriOfFsPath } from './uris';
 
 export interface ServerOptions {
@@ -56,14 +57,28 @@ export interface ServerOptions {
 
 /** The default pause after a keystroke: long enough to merge a burst, short against the 15 ms budget. */
 export const DEFAULT_DEBOUNCE_MS = 4;
+/** Facts (and so cross-file findings) are re-derived once typing pauses this long... */
+export const FACTS_PAUSE_MS = 250;
+/** ...or at the latest this long after the last full analysis, during non-stop typing. */
+export const FACTS_MAX_WAIT_MS = 2000;
 
+/**
+ * Per open document. Keystrokes run the file rules only ("light"); the workspace rules' facts and the fact
+ * collectors run in a "full" analysis when typing pauses, and cross-file findings are carried through the
+ * edits in between.
+ */
 interface DocumentState {
   timer?: NodeJS.Timeout;
+  factsTimer?: NodeJS.Timeout;
   /** Version of the last analysis, -1 before the first. */
   analyzedVersion: number;
+  /** Version of the last full analysis, -1 before the first. */
+  fullVersion: number;
+  /** When the last full analysis ran (performance.now()). */
+  fullAt: number;
+  /** Ranged changes since the last full analysis; undefined after a whole-text change, which cannot be followed. */
+  shifts: RangeChange[] | undefined;
   findings: Finding[];
-  /** JSON of the last published diagnostics, to skip republishing identical ones. */
-  published?: string;
 }
 
 /** Starts serving on a connection (stdio, node-ipc or in-process streams). */
@@ -105,18 +120,22 @@ export class Session {
     c.onShutdown(() => this.documents.dispose());
     c.onDidOpenTextDocument(({ textDocument: t }) => {
       const document = this.documents.open(t.uri, t.languageId, t.version, t.text);
-      this.states.set(t.uri, { analyzedVersion: -1, findings: [] });
-      this.schedule(document, 0);
+      this.states.set(t.uri, { analyzedVersion: -1, fullVersion: -1, fullAt: 0, shifts: [], findings: [] });
+      this.schedule(document, 0, true);
     });
     c.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
       const document = this.documents.get(textDocument.uri);
-      if (!document) return;
+      const state = this.states.get(textDocument.uri);
+      if (!document || !state) return;
       document.applyChanges(contentChanges, textDocument.version);
-      if (this.folderOf(textDocument.uri).client.run === 'onType') this.schedule(document, this.debounceMs);
+      state.shifts = state.shifts && contentChanges.every(isRangeChange) ? [...state.shifts, ...contentChanges] : undefined;
+      if (this.folderOf(textDocument.uri).client.run !== 'onType') return;
+      this.schedule(document, this.debounceMs, false);
+      this.scheduleFacts(document, state);
     });
     c.onDidSaveTextDocument(({ textDocument }) => {
       const document = this.documents.get(textDocument.uri);
-      if (document && this.folderOf(textDocument.uri).client.run === 'onSave') this.schedule(document, 0);
+      if (document && this.folderOf(textDocument.uri).client.run === 'onSave') this.schedule(document, 0, true);
     });
     c.onDidCloseTextDocument(({ textDocument }) => this.close(textDocument.uri));
     c.onDidChangeConfiguration(() => void this.reconfigureAll());
@@ -269,7 +288,7 @@ export class Session {
 
   // ---- open documents ---------------------------------------------------------------------------------------
 
-  private schedule(document: OpenDocument, delay: number): void {
+  private schedule(document: OpenDocument, delay: number, full: boolean): void {
     const state = this.states.get(document.uri);
     if (!state) return;
     clearTimeout(state.timer);
@@ -277,33 +296,52 @@ export class Session {
     state.timer = setTimeout(() => {
       state.timer = undefined;
       void folder.ready.then(() => {
-        if (this.documents.get(document.uri) === document) this.validate(document);
+        if (this.documents.get(document.uri) !== document) return;
+        const done = full ? state.fullVersion : state.analyzedVersion;
+        if (done !== document.version) this.validate(document, full);
       });
     }, delay);
+  }
+
+  /** Runs the full analysis once typing pauses, or anyway when the last one is getting old. */
+  private scheduleFacts(document: OpenDocument, state: DocumentState): void {
+    clearTimeout(state.factsTimer);
+    const overdue = performance.now() - state.fullAt >= FACTS_MAX_WAIT_MS;
+    state.factsTimer = setTimeout(() => {
+      state.factsTimer = undefined;
+      if (this.documents.get(document.uri) === document && state.fullVersion !== document.version) this.validate(document, true);
+    }, overdue ? this.debounceMs : FACTS_PAUSE_MS);
   }
 
   private revalidateOpen(folder: Folder): void {
     for (const document of this.documents.all()) {
       if (this.folderOf(document.uri) !== folder) continue;
       const state = this.states.get(document.uri);
-      if (state) state.analyzedVersion = -1;
-      this.schedule(document, 0);
+      if (state) {
+        state.analyzedVersion = -1;
+        state.fullVersion = -1;
+      }
+      this.schedule(document, 0, true);
     }
   }
 
   /** The document's findings for its current text, analysing it now if it moved on since. */
-  private freshFindings(document: OpenDocument): Finding[] {
+  private freshFindings(document: OpenDocument, full = false): Finding[] {
     const state = this.states.get(document.uri);
     if (!state) return [];
-    if (state.analyzedVersion !== document.version) {
+    if (state.analyzedVersion !== document.version || (full && state.fullVersion !== document.version)) {
       clearTimeout(state.timer);
-      this.validate(document);
+      this.validate(document, full);
     }
     return state.findings;
   }
 
-  /** Analyses one open document synchronously and publishes its diagnostics (and others', if they moved). */
-  private validate(document: OpenDocument): void {
+  /**
+   * Analyses one open document synchronously and publishes its diagnostics. A light analysis runs the file
+   * rules and carries the last cross-file findings through the edits; a full one re-derives the file's facts
+   * and republishes other open files whose cross-file findings moved.
+   */
+  private validate(document: OpenDocument, full: boolean): void {
     const state = this.states.get(document.uri);
     if (!state) return;
     const folder = this.folderOf(document.uri);
@@ -327,12 +365,32 @@ export class Session {
       return;
     }
     this.notified.delete(`skip:${document.uri}`);
-    folder.ensureModuleFor(enginePath);
+    const known = folder.index.get(enginePath);
+    if (!known || state.fullVersion < 0) full = true;
     const tree = document.syntaxTree(this.parser);
-    const result = indexTree(folder.engine, new SourceFile(enginePath, text, tree), folder.modules);
-    this.logProblems(result.problems);
-    const factsChanged = folder.index.set(enginePath, result.entry!);
-    state.findings = this.findingsOf(folder, enginePath);
+    const file = new SourceFile(enginePath, text, tree);
+    let factsChanged = false;
+    if (full) {
+      folder.ensureModuleFor(enginePath);
+      const result = indexTree(folder.engine, file, folder.modules);
+      this.logProblems(result.problems);
+      factsChanged = folder.index.set(enginePath, result.entry!);
+      clearTimeout(state.factsTimer);
+      state.fullVersion = document.version;
+      state.fullAt = performance.now();
+      state.shifts = [];
+      state.findings = this.findingsOf(folder, enginePath);
+    } else {
+      const result = indexTree(folder.fileEngine, file, folder.modules);
+      this.logProblems(result.problems);
+      const own = result.entry!;
+      folder.index.updateOwn(enginePath, own.findings, own.summary.directives);
+      const shifts = state.shifts;
+      const foreign = folder.indexing || !shifts ? [] : (folder.index.workspaceFindings(folder.engine).byPath.get(enginePath) ?? []);
+      const carried = foreign.map((f) => shiftFinding(f, enginePath, shifts ?? []));
+      state.findings = folder.engine.finalize(enginePath, [...own.findings, ...carried], own.summary.directives);
+    }
+    state.analyzedVersion = document.version;
     folder.setCount(enginePath, state.findings.length);
     this.publish(document, state.findings);
     if (factsChanged) this.workspaceMoved(folder, document.uri);
@@ -366,9 +424,6 @@ export class Session {
     const ownPath = folder.pathOf(document.uri);
     const toUri = (p: string) => (p === ownPath ? document.uri : this.openUriOf(folder, p));
     const diagnostics = findings.map((f) => toDiagnostic(f, document.version, toUri));
-    const state = this.states.get(document.uri);
-    const signature = JSON.stringify(diagnostics);
-    if (state) state.published = signature;
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
@@ -381,6 +436,7 @@ export class Session {
   private close(uri: string): void {
     const state = this.states.get(uri);
     clearTimeout(state?.timer);
+    clearTimeout(state?.factsTimer);
     this.states.delete(uri);
     this.documents.close(uri);
     this.notified.delete(`skip:${uri}`);
@@ -433,7 +489,7 @@ export class Session {
     if (wanted(CodeActionKind.QuickFix, only)) actions.push(...quickFixes(view, diagnostics, this.locale));
     if (wanted(FIX_ALL_KIND, only)) {
       const folder = this.folderOf(uri);
-      const fixAll = fixAllAction(uri, document.version, folder.pathOf(uri), this.freshFindings(document), this.locale);
+      const fixAll = fixAllAction(uri, document.version, folder.pathOf(uri), this.freshFindings(document, true), this.locale);
       if (fixAll) actions.push(fixAll);
     }
     return actions;
