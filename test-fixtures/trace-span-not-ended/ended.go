@@ -179,3 +179,11 @@ func finishSpan(span trace.Span, err error) error {
 	span.End()
 	return err
 }
+
+// A deferred closure registered before the span starts still ends it at return.
+func DeferredFirst(ctx context.Context) {
+	var span trace.Span
+	defer func() { span.End() }()
+	ctx, span = tracer.Start(ctx, "deferred-first")
+	print(ctx)
+}

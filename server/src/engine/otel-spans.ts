@@ -109,10 +109,14 @@ export function spanVerdict(start: SpanStart, spanName: string): SpanVerdict {
     if (handsOver(use, fn)) return 'ended';
   }
   if (contextReturned(start)) return 'ended';
+  // `defer span.End()` binds the span when the defer runs, so it must come after this Start (and before the
+  // variable is reused); a deferred closure reads the variable at return, so it may sit anywhere in the function.
   let deferred = false;
   walk(fn, (node) => {
     if (deferred) return false;
-    if (node.type === 'defer_statement' && inRange(node)) {
+    if (node.type === 'defer_statement') {
+      const closure = node.namedChild(0)?.childForFieldName('function')?.type === 'func_literal';
+      if (!closure && !inRange(node)) return true;
       walk(node, (inner) => {
         if (isEndCall(inner, spanName)) deferred = true;
       });
