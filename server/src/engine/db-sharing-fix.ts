@@ -5,7 +5,7 @@
  */
 import { goDuration } from './config';
 import type { Settings } from './config';
-import type { GlobalOpenFact, HandoffFact, LocalFact, LocalSplitPlan } from './db-sharing';
+import type { GlobalOpenFact, HandoffFact, LocalFact, LocalSplitPlan } from './db-sharing-types';
 import { ensureImport, insertAt, replaceNode } from './edits';
 import { findAll } from './go-ast';
 import type { SyntaxNode } from './parser';

@@ -1,5 +1,6 @@
 /** One `*sql.DB` (sqlx, gorm) used by several business domains: one domain's slow queries drain everyone's pool. */
-import { businessDomain, collectSharingFacts, GlobalFact, GlobalOpenFact, HANDLE_TYPES, HolderFact, Origin, SharingFacts, TypeKey } from '../engine/db-sharing';
+import { collectSharingFacts } from '../engine/db-sharing';
+import { businessDomain, GlobalFact, GlobalOpenFact, HANDLE_TYPES, HolderFact, Origin, SharingFacts, TypeKey } from '../engine/db-sharing-types';
 import { globalSplitEdits, planGlobalOpen, planLocalSplit } from '../engine/db-sharing-fix';
 import type { FileLocation, FixDescriptor, RelatedDescriptor } from '../engine/rule';
 import { defineWorkspaceRule, WorkspaceContext } from '../engine/rule';
