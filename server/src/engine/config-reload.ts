@@ -56,7 +56,7 @@ export function declaredFunctions(file: SourceFile): Map<string, SyntaxNode[]> {
   return byName;
 }
 
-/** `x` in `x := <-ch`-less form: the channel expression a receive or a range reads from. */
+/** `w.Events`: the event channel of an fsnotify watcher, as a range or a receive reads it. */
 function isEventsSelector(node: SyntaxNode | null): boolean {
   return node?.type === 'selector_expression' && node.childForFieldName('field')?.text === 'Events';
 }
@@ -182,6 +182,7 @@ export function callsRecover(code: readonly SyntaxNode[]): boolean {
   return code.some((c) => findAll(c, 'call_expression').some((call) => call.childForFieldName('function')?.text === 'recover'));
 }
 
+/** True when any of the code calls something named for validation. */
 export function callsValidation(code: readonly SyntaxNode[]): boolean {
   return code.some((c) => findAll(c, 'call_expression').some(isValidationCall));
 }

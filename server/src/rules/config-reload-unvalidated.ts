@@ -68,7 +68,7 @@ export const rule = defineFileRule({
       // A loop nested in another handler (etcd events inside a watch response) is part of that handler.
       if (handlers.some((other) => other !== handler && isInside(handler.anchor, [other.body]))) continue;
       const code = handlerCode(file, handler.body, functions);
-      if (!applies(file, code) || callsValidation(code) || callsRecover(code)) continue;
+      if (!applies(file, code, handler) || callsValidation(code) || callsRecover(code)) continue;
       // A panic in a loop unwinds the function that runs it; a recover there at least keeps the process.
       const owner = enclosingTopLevelFunction(handler.anchor);
       if (handler.scope === 'loop' && owner && callsRecover([owner])) continue;
@@ -99,21 +99,21 @@ function readsLater(watch: SyntaxNode): boolean {
 }
 
 /** True when the code puts something into effect: writes shared state, publishes atomically, decodes into it, or calls an apply-like function. */
-function applies(file: SourceFile, code: readonly SyntaxNode[]): boolean {
-  return code.some((body) => appliesIn(file, body, localsOf(body)));
+function applies(file: SourceFile, code: readonly SyntaxNode[], handler: ReloadHandler): boolean {
+  return code.some((body, index) => appliesIn(file, body, ownedBy(index === 0 ? handlerScope(handler) : body)));
 }
 
-function appliesIn(file: SourceFile, node: SyntaxNode, locals: Set<string>): boolean {
+function appliesIn(file: SourceFile, node: SyntaxNode, owned: Owned): boolean {
   for (const assignment of findAll(node, 'assignment_statement')) {
     // `x += n` counts events; only a plain `=` replaces a value.
     if (assignment.childForFieldName('operator')?.text !== '=') continue;
     const targets = assignment.childForFieldName('left')?.namedChildren ?? [];
-    if (targets.some((t) => t && isSharedTarget(t, locals))) return true;
+    if (targets.some((t) => t && isSharedTarget(t, owned))) return true;
   }
   for (const call of findAll(node, 'call_expression')) {
     const name = calleeName(call);
     if (STORE_METHODS.has(name)) return true;
-    if (DECODE_METHODS.has(name) && decodesIntoShared(call, locals)) return true;
+    if (DECODE_METHODS.has(name) && decodesIntoShared(call, owned)) return true;
     const fn = call.childForFieldName('function');
     const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : null;
     if (operand?.type === 'identifier' && file.importPathOf(operand.text)) continue;
@@ -123,12 +123,12 @@ function appliesIn(file: SourceFile, node: SyntaxNode, locals: Set<string>): boo
 }
 
 /** `viper.Unmarshal(&cfg)`, `v.Unmarshal(Conf)`, `json.Unmarshal(data, out)`: decoding into something the handler does not own. */
-function decodesIntoShared(call: SyntaxNode, locals: Set<string>): boolean {
+function decodesIntoShared(call: SyntaxNode, owned: Owned): boolean {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).some((arg) => {
     if (!arg) return false;
-    if (arg.type === 'unary_expression' && arg.child(0)?.text === '&') return isSharedTarget(arg.childForFieldName('operand'), locals);
+    if (arg.type === 'unary_expression' && arg.child(0)?.text === '&') return isSharedTarget(arg.childForFieldName('operand'), owned);
     // A plain identifier is a decode target only in the last position (`Unmarshal(out)`, `Unmarshal(data, out)`).
-    return arg.type === 'identifier' && isLastArgument(arg) && isSharedTarget(arg, locals);
+    return arg.type === 'identifier' && isLastArgument(arg) && isSharedTarget(arg, owned);
   });
 }
 
@@ -139,12 +139,13 @@ function isLastArgument(arg: SyntaxNode): boolean {
 }
 
 /** A target outside the handler's own locals: a field, an element, a dereference, or a variable declared elsewhere. */
-function isSharedTarget(target: SyntaxNode | null, locals: Set<string>): boolean {
+function isSharedTarget(target: SyntaxNode | null, owned: Owned): boolean {
   if (!target) return false;
-  if (target.type === 'selector_expression' || target.type === 'index_expression') return !locals.has(rootName(target));
-  if (target.type === 'parenthesized_expression') return isSharedTarget(target.namedChild(0), locals);
+  // A parameter's fields are the caller's (`cfg.Port = n` through a `*Config`); a parameter itself is a local.
+  if (target.type === 'selector_expression' || target.type === 'index_expression') return !owned.locals.has(rootName(target));
+  if (target.type === 'parenthesized_expression') return isSharedTarget(target.namedChild(0), owned);
   if (target.type === 'unary_expression' && target.child(0)?.text === '*') return true;
-  return target.type === 'identifier' && target.text !== '_' && !locals.has(target.text);
+  return target.type === 'identifier' && target.text !== '_' && !owned.locals.has(target.text) && !owned.params.has(target.text);
 }
 
 /** `cfg` in `cfg.Server.Port` or `cfg[k]`. */
@@ -156,28 +157,43 @@ function rootName(expr: SyntaxNode): string {
   return current?.type === 'identifier' ? current.text : '';
 }
 
+/** The names a body declares itself, and the parameters of the function it is the body of. */
+interface Owned {
+  locals: Set<string>;
+  params: Set<string>;
+}
+
 /**
- * The names a handler body owns: its own declarations, range and receive variables, and the parameters of the
- * function it is the body of. Anything else it writes — captured variables, package variables — is shared.
+ * What a body owns: its own declarations (including range and receive variables) and, separately, the
+ * parameters of its function (a method's receiver excluded: `s.cfg = next` is shared state). Anything else it
+ * writes — captured variables, package variables — is shared.
  */
-function localsOf(body: SyntaxNode): Set<string> {
-  const names = new Set<string>();
-  const add = (n: SyntaxNode | null | undefined) => n && n.type === 'identifier' && names.add(n.text);
+function ownedBy(body: SyntaxNode): Owned {
+  const locals = new Set<string>();
+  const params = new Set<string>();
+  const add = (n: SyntaxNode | null | undefined) => n && n.type === 'identifier' && locals.add(n.text);
   for (const decl of findAll(body, ['short_var_declaration', 'range_clause', 'receive_statement'])) {
     for (const n of decl.childForFieldName('left')?.namedChildren ?? []) add(n);
   }
   for (const spec of findAll(body, 'var_spec')) for (const n of spec.childrenForFieldName('name')) add(n);
-  for (const fn of findAll(body, 'func_literal')) for (const p of parametersOf(fn)) names.add(p.name);
+  for (const fn of findAll(body, 'func_literal')) for (const p of parametersOf(fn)) if (p.name) locals.add(p.name);
   const owner = body.parent;
   if (owner && (FUNCTION_TYPES as readonly string[]).includes(owner.type)) {
-    // A method's receiver is shared state (`s.cfg = next`), its parameters are the handler's own.
-    const params = parametersOf(owner).slice(owner.type === 'method_declaration' ? 1 : 0);
-    for (const p of params) if (p.name) names.add(p.name);
+    for (const p of parametersOf(owner).slice(owner.type === 'method_declaration' ? 1 : 0)) if (p.name) params.add(p.name);
   }
   if (body.type === 'communication_case') {
     for (const n of body.childForFieldName('communication')?.childForFieldName('left')?.namedChildren ?? []) add(n);
   }
-  return names;
+  return { locals, params };
+}
+
+/**
+ * The scope whose names a handler owns: a callback owns its body; a loop iteration shares its function's
+ * locals (a variable declared before the loop is the loop's own bookkeeping, not published config).
+ */
+function handlerScope(handler: ReloadHandler): SyntaxNode {
+  if (handler.scope === 'function') return handler.body;
+  return enclosingTopLevelFunction(handler.anchor)?.childForFieldName('body') ?? handler.body;
 }
 
 const RECOVER_LINES = (logger: string) => [
@@ -200,7 +216,7 @@ function guardFix(context: FileContext, handler: ReloadHandler, functions: Map<s
   const statements = statementsOf(handler.body);
   if (!statements) return [];
   const logger = slogFor(file);
-  const guard = validationGuard(file, statements, functions, logger.name);
+  const guard = validationGuard(file, handler, statements, functions, logger.name);
   if (handler.scope === 'function') {
     const edits: FileEdit[] = [insertLinesBefore(file, statements[0], RECOVER_LINES(logger.name))];
     if (guard) edits.push(insertLinesBefore(file, guard.before, guard.lines));
@@ -213,9 +229,9 @@ function guardFix(context: FileContext, handler: ReloadHandler, functions: Map<s
  * `if err := next.Validate(); err != nil { log; return }` before the one statement that swaps in `next`, when the
  * file declares a `Validate` method for next's type. Without a validator the fix adds only the recover.
  */
-function validationGuard(file: SourceFile, statements: SyntaxNode[], functions: Map<string, SyntaxNode[]>, logger: string): { before: SyntaxNode; lines: string[] } | null {
-  const locals = localsOf(statements[0].parent?.type === 'statement_list' ? statements[0].parent.parent ?? statements[0] : statements[0]);
-  const swaps = statements.filter((s) => appliesIn(file, s, locals));
+function validationGuard(file: SourceFile, handler: ReloadHandler, statements: SyntaxNode[], functions: Map<string, SyntaxNode[]>, logger: string): { before: SyntaxNode; lines: string[] } | null {
+  const owned = ownedBy(handlerScope(handler));
+  const swaps = statements.filter((s) => appliesIn(file, s, owned));
   if (swaps.length !== 1) return null;
   const value = swappedValue(swaps[0]);
   if (!value) return null;
