@@ -35,6 +35,21 @@ func FetchAll(parent context.Context, ids []int) {
 	wg.Wait()
 }
 
+// A deferred Wait joins at return.
+func FetchDeferred(parent context.Context, ids []int) {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	for _, id := range ids {
+		wg.Add(1)
+		go func(id int) {
+			defer wg.Done()
+			_ = fetch(ctx, id)
+		}(id)
+	}
+}
+
 // Joined by receiving its result.
 func FetchOne(parent context.Context, id int) error {
 	ctx, cancel := context.WithTimeout(parent, time.Second)

@@ -144,9 +144,13 @@ export function capturedDoomed(file: SourceFile, literal: SyntaxNode, doomed: Ma
 
 /**
  * True when `fn` waits for something after `goStatement`: a `Wait()` (WaitGroup, errgroup), a channel
- * receive, or a `select` (including `select {}`), so the goroutine may finish before the cancel runs.
+ * receive, or a `select` (including `select {}`), or defers a `Wait()`, so the goroutine may finish before the
+ * cancel runs.
  */
 export function joinedAfter(fn: SyntaxNode, goStatement: SyntaxNode): boolean {
+  // `defer wg.Wait()` joins at return wherever it is written (deferred order is left to the reader).
+  const deferredWait = findInFunction(fn, 'defer_statement').some((d) => /\.Wait\(\)$/.test(d.namedChildren[0]?.text ?? ''));
+  if (deferredWait) return true;
   let joined = false;
   const visit = (node: SyntaxNode): void => {
     if (joined || node.endIndex <= goStatement.endIndex) return;
