@@ -5,6 +5,9 @@
 import { goString, LogField, StructuredLine } from './logging-format';
 import type { SourceFile } from './source';
 
+/** zerolog's typed field methods for the declared types we can see; anything else goes through Interface. */
+export const ZEROLOG_TYPED: Record<string, string> = { string: 'Str', int: 'Int', int64: 'Int64', int32: 'Int32', uint64: 'Uint64', bool: 'Bool', float64: 'Float64' };
+
 export type LoggerKind = 'slog' | 'zerolog' | 'zap' | 'logrus';
 
 export interface LoggerTarget {
@@ -78,7 +81,8 @@ export function convertCall(
           errorTaken = true;
           return `.Err(${f.value})`;
         }
-        return f.isError ? `.AnErr(${goString(f.key)}, ${f.value})` : `.Interface(${goString(f.key)}, ${f.value})`;
+        if (f.isError) return `.AnErr(${goString(f.key)}, ${f.value})`;
+        return `.${ZEROLOG_TYPED[f.type ?? ''] ?? 'Interface'}(${goString(f.key)}, ${f.value})`;
       });
       return { expression: `${target.pkg}.${method}()${parts.join('')}.Msg(${message})`, follow: null, imports: [] };
     }

@@ -12,6 +12,8 @@ export interface LogField {
   value: string;
   /** The value is an error (`err`, `xxxErr`, `e.Error()`): loggers have a dedicated form for it. */
   isError: boolean;
+  /** The declared type of a plain variable value (`string`, `int64`), when the function shows it. */
+  type?: string;
 }
 
 export interface StructuredLine {

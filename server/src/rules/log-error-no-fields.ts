@@ -2,6 +2,7 @@
 import { insertAt } from '../engine/edits';
 import { contextInScope } from '../engine/go-ast';
 import { errorLogCalls, ErrorLogCall } from '../engine/logging-calls';
+import { ZEROLOG_TYPED } from '../engine/logging-convert';
 import { goString } from '../engine/logging-format';
 import { LocalName, namesInScope, normalizeKey, variableForKey } from '../engine/logging-scope';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
@@ -58,7 +59,6 @@ export const rule = defineFileRule({
 
 type Field = { key: string; variable: LocalName };
 
-const ZEROLOG_TYPED: Record<string, string> = { string: 'Str', int: 'Int', int64: 'Int64', uint64: 'Uint64', int32: 'Int32' };
 const ZAP_TYPED: Record<string, string> = { string: 'String', int: 'Int', int64: 'Int64', uint64: 'Uint64', int32: 'Int32' };
 
 /** The edits that add each available id variable as a field, in the library's own idiom. */

@@ -127,6 +127,10 @@ function convert(context: FileContext, call: SyntaxNode, logName: string, target
   const sprint = method === 'Panicf' ? 'Sprintf' : method === 'Panicln' ? 'Sprintln' : 'Sprint';
   const panicValue = `${fmtName}.${sprint}${call.childForFieldName('arguments')!.text}`;
   const ctx = target.kind === 'slog' ? (contextInScope(file, call)?.expression ?? null) : null;
+  if (target.kind === 'zerolog') {
+    const declared = namesInScope(call);
+    for (const field of line.fields) field.type = declared.find((n) => n.name === field.value)?.type || undefined;
+  }
   const conversion = convertCall(target, level, line, ctx, file, panicValue);
 
   const edits: FileEdit[] = [replaceNode(file, call, conversion.expression)];
