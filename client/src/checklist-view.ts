@@ -28,7 +28,7 @@ export function showChecklist(report: WorkspaceReport): ChecklistItem[] {
     item,
     label: `${STATUS_ICON[item.status]} ${item.title}`,
     description: item.rules.length > 0 ? t('findings', { count: item.findings.length }) : item.command?.title,
-    detail: item.rules.length > 0 ? `${item.detail} ${t('rules', { rules: item.rules.join(', ') })}` : item.detail,
+    detail: item.detail,
   }));
   picker.onDidAccept(() => {
     const picked = picker.selectedItems[0]?.item;
@@ -49,14 +49,14 @@ async function openConcern(item: ChecklistItem): Promise<void> {
   }
   const picks: FindingPick[] = item.findings.map((finding) => {
     const uri = vscode.Uri.parse(finding.uri);
+    // Messages are long: the place and the rule go on the second line, where they are never cut off.
     return {
       finding,
       label: `${SEVERITY_ICON[finding.severity]} ${finding.message}`,
-      description: `${vscode.workspace.asRelativePath(uri)}:${finding.range.start.line + 1}`,
-      detail: finding.ruleId,
+      detail: `${vscode.workspace.asRelativePath(uri)}:${finding.range.start.line + 1}  ·  ${finding.ruleId}`,
     };
   });
-  const picked = await vscode.window.showQuickPick(picks, { title: t('findingsOf', { title: item.title }), matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(picks, { title: t('findingsOf', { title: item.title }), matchOnDetail: true });
   if (picked) await openFinding(picked.finding);
 }
 

@@ -16,7 +16,6 @@ const STRINGS = {
   checklistTitle: { en: 'Go Traps: Architecture Checklist', zh: 'Go Traps:架构检查清单' },
   checklistIndexing: { en: 'The workspace scan is still running: counts may grow.', zh: '工作区扫描尚未完成:数字可能还会增加。' },
   findings: { en: '{count} finding(s)', zh: '{count} 处问题' },
-  rules: { en: 'Rules: {rules}', zh: '规则:{rules}' },
   findingsOf: { en: 'Findings: {title}', zh: '问题:{title}' },
   noFindings: { en: '{title}: {detail}', zh: '{title}:{detail}' },
   reportFailed: { en: 'Go Traps: could not get the workspace report: {error}', zh: 'Go Traps:无法获取工作区报告:{error}' },
