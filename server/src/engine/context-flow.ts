@@ -137,12 +137,11 @@ interface Flow {
   falls: boolean;
   /** Exits reached with `cancel` unused. */
   leaks: SyntaxNode[];
-  /** Labels ('' = innermost) of `break`/`continue` reached with `cancel` unused. */
-  breaks: Set<string>;
-  continues: Set<string>;
+  /** `break`/`continue` statements reached with `cancel` unused that no statement walked so far resolved. */
+  jumps: SyntaxNode[];
 }
 
-const USED: Flow = { falls: false, leaks: [], breaks: new Set(), continues: new Set() };
+const USED: Flow = { falls: false, leaks: [], jumps: [] };
 
 const CASES = ['expression_case', 'type_case', 'default_case', 'communication_case'];
 
@@ -164,9 +163,10 @@ class CancelFlow {
     if (declares) {
       const list = statement.parent!;
       const scope = list.parent!;
-      const leavesScope = flow.falls || flow.breaks.size > 0 || flow.continues.size > 0;
+      // A `break`/`continue` that leaves the block leaves the variable's scope too.
+      leaks.push(...flow.jumps);
       // Falling off the end of a function with results cannot happen in valid Go; only report void ones.
-      if (leavesScope && !(scope.parent?.id === fn.id && fn.childForFieldName('result'))) {
+      if (flow.falls && !(scope.parent?.id === fn.id && fn.childForFieldName('result'))) {
         leaks.push(scope.type === 'block' ? lastChild(scope) : lastChild(list));
       }
       return leaks;
@@ -183,10 +183,10 @@ class CancelFlow {
         if (owner.type === 'for_statement') {
           // Looping back may reach a use at the top of the body: only the exits of the loop are followed.
           const label = labelOf(owner);
-          const looped = flow.falls || hasTarget(flow.continues, label);
+          const looped = flow.falls || reaches(flow.jumps, 'continue_statement', label);
           const bounded = owner.namedChildren.some((c) => c && c.id !== holder.id);
-          const exits = hasTarget(flow.breaks, label) || (looped && bounded);
-          flow = this.after(owner, { falls: exits, breaks: without(flow.breaks, label), continues: without(flow.continues, label) });
+          const exits = reaches(flow.jumps, 'break_statement', label) || (looped && bounded);
+          flow = this.after(owner, { falls: exits, jumps: unresolved(flow.jumps, ['break_statement', 'continue_statement'], label) });
         } else if (owner.type === 'if_statement') {
           flow = this.after(outermostIf(owner), flow);
         } else if (owner.type === 'statement_list') {
@@ -197,7 +197,7 @@ class CancelFlow {
       } else if (CASES.includes(holder.type)) {
         const switchNode = holder.parent!;
         const label = labelOf(switchNode);
-        flow = this.after(switchNode, { falls: flow.falls || hasTarget(flow.breaks, label), breaks: without(flow.breaks, label), continues: flow.continues });
+        flow = this.after(switchNode, { falls: flow.falls || reaches(flow.jumps, 'break_statement', label), jumps: unresolved(flow.jumps, ['break_statement'], label) });
       } else {
         return leaks;
       }
@@ -207,23 +207,21 @@ class CancelFlow {
   }
 
   /** Continues a partial flow with the statements that follow `node` in its list. */
-  private after(node: SyntaxNode, flow: Pick<Flow, 'falls' | 'breaks' | 'continues'>): Flow {
-    const rest = flow.falls ? this.sequence(followingStatements(statementOf(node))) : { ...USED, breaks: new Set<string>(), continues: new Set<string>() };
+  private after(node: SyntaxNode, flow: Pick<Flow, 'falls' | 'jumps'>): Flow {
+    const rest = flow.falls ? this.sequence(followingStatements(statementOf(node))) : USED;
     return {
       falls: flow.falls && rest.falls,
       leaks: rest.leaks,
-      breaks: union(flow.breaks, rest.breaks),
-      continues: union(flow.continues, rest.continues),
+      jumps: [...flow.jumps, ...rest.jumps],
     };
   }
 
   private sequence(statements: SyntaxNode[]): Flow {
-    const result: Flow = { falls: true, leaks: [], breaks: new Set(), continues: new Set() };
+    const result: Flow = { falls: true, leaks: [], jumps: [] };
     for (const statement of statements) {
       const flow = this.statement(statement);
       result.leaks.push(...flow.leaks);
-      flow.breaks.forEach((b) => result.breaks.add(b));
-      flow.continues.forEach((c) => result.continues.add(c));
+      result.jumps.push(...flow.jumps);
       if (!flow.falls) {
         result.falls = false;
         break;
@@ -233,7 +231,7 @@ class CancelFlow {
   }
 
   private statement(node: SyntaxNode, label = ''): Flow {
-    const open = (): Flow => ({ falls: true, leaks: [], breaks: new Set(), continues: new Set() });
+    const open = (): Flow => ({ falls: true, leaks: [], jumps: [] });
     switch (node.type) {
       case 'block':
         return this.sequence(blockStatements(node));
@@ -255,10 +253,9 @@ class CancelFlow {
         const flow = body ? this.statement(body) : open();
         const bounded = header.length > 0; // a condition or a range ends the loop on its own
         return {
-          falls: bounded || hasTarget(flow.breaks, label),
+          falls: bounded || reaches(flow.jumps, 'break_statement', label),
           leaks: flow.leaks,
-          breaks: without(flow.breaks, label),
-          continues: without(flow.continues, label),
+          jumps: unresolved(flow.jumps, ['break_statement', 'continue_statement'], label),
         };
       }
       case 'expression_switch_statement':
@@ -267,34 +264,30 @@ class CancelFlow {
         const cases = node.namedChildren.filter((c): c is SyntaxNode => !!c && CASES.includes(c.type));
         const header = node.namedChildren.filter((c) => c && !CASES.includes(c.type));
         if (header.some((h) => this.usedIn(h))) return USED;
-        let result: Flow = { falls: node.type !== 'select_statement' && !cases.some((c) => c.type === 'default_case'), leaks: [], breaks: new Set(), continues: new Set() };
+        let result: Flow = { falls: node.type !== 'select_statement' && !cases.some((c) => c.type === 'default_case'), leaks: [], jumps: [] };
         for (const c of cases) {
           if (c.type === 'communication_case' && this.usedIn(c.childForFieldName('communication'))) continue;
           const flow = this.sequence(caseStatements(c));
-          result = merge(result, flow, result.falls || flow.falls || hasTarget(flow.breaks, label));
+          result = merge(result, flow, result.falls || flow.falls || reaches(flow.jumps, 'break_statement', label));
         }
-        return { ...result, breaks: without(result.breaks, label) };
+        return { ...result, jumps: unresolved(result.jumps, ['break_statement'], label) };
       }
       case 'return_statement':
         if (this.usedIn(node) || (this.isNamedResult && node.namedChildCount === 0)) return USED;
-        return { falls: false, leaks: [node], breaks: new Set(), continues: new Set() };
+        return { falls: false, leaks: [node], jumps: [] };
       case 'break_statement':
-      case 'continue_statement': {
-        const target = node.namedChild(0)?.text ?? '';
-        const flow: Flow = { falls: false, leaks: [], breaks: new Set(), continues: new Set() };
-        (node.type === 'break_statement' ? flow.breaks : flow.continues).add(target);
-        return flow;
-      }
+      case 'continue_statement':
+        return { falls: false, leaks: [], jumps: [node] };
       case 'goto_statement':
       case 'fallthrough_statement':
-        return { falls: false, leaks: [], breaks: new Set(), continues: new Set() };
+        return { falls: false, leaks: [], jumps: [] };
       case 'empty_statement':
         return open();
       default: {
         if (this.usedIn(node)) return USED;
         const call = node.type === 'expression_statement' ? node.namedChild(0) : null;
         if (call?.type === 'call_expression' && NO_RETURN.test(call.childForFieldName('function')?.text ?? '')) {
-          return { falls: false, leaks: [], breaks: new Set(), continues: new Set() };
+          return { falls: false, leaks: [], jumps: [] };
         }
         return open();
       }
@@ -307,20 +300,22 @@ class CancelFlow {
 }
 
 function merge(a: Flow, b: Flow, falls: boolean): Flow {
-  return { falls, leaks: [...a.leaks, ...b.leaks], breaks: union(a.breaks, b.breaks), continues: union(a.continues, b.continues) };
+  return { falls, leaks: [...a.leaks, ...b.leaks], jumps: [...a.jumps, ...b.jumps] };
 }
 
-function union(a: Set<string>, b: Set<string>): Set<string> {
-  return new Set([...a, ...b]);
+/** The label a `break`/`continue` names, '' when it targets the innermost statement. */
+function jumpLabel(jump: SyntaxNode): string {
+  return jump.namedChild(0)?.text ?? '';
 }
 
-/** A `break`/`continue` reaches a statement when unlabeled or naming the statement's label. */
-function hasTarget(targets: Set<string>, label: string): boolean {
-  return targets.has('') || (label !== '' && targets.has(label));
+/** True when one of `jumps` of this kind reaches a statement labeled `label` ('' = unlabeled statement). */
+function reaches(jumps: SyntaxNode[], kind: string, label: string): boolean {
+  return jumps.some((j) => j.type === kind && (jumpLabel(j) === '' || (label !== '' && jumpLabel(j) === label)));
 }
 
-function without(targets: Set<string>, label: string): Set<string> {
-  return new Set([...targets].filter((t) => t !== '' && t !== label));
+/** The jumps a statement labeled `label` does not resolve. */
+function unresolved(jumps: SyntaxNode[], kinds: string[], label: string): SyntaxNode[] {
+  return jumps.filter((j) => !(kinds.includes(j.type) && (jumpLabel(j) === '' || (label !== '' && jumpLabel(j) === label))));
 }
 
 function labelOf(statement: SyntaxNode): string {

@@ -52,7 +52,7 @@ export const rule = defineFileRule({
       const cancel = derived.cancelTarget.text;
       const data = { call, cancel, count: exits.length };
       const related = exits.map((exit) => ({ path: context.file.path, range: rangeOf(exit), message: rule.meta.messages.exitHere }));
-      context.report({ node: derived.cancelTarget, messageId: 'notAllPaths', data, related, fixes: cancelFixes(context, derived, cancel, false) });
+      context.report({ node: derived.cancelTarget, messageId: 'notAllPaths', data, related, fixes: cancelFixes(context, derived, cancel, false, exits) });
     }
   },
 });
@@ -65,9 +65,10 @@ function freeCancelName(derived: DerivedContext): string | null {
 /**
  * `defer cancel()` right after the derivation; inside a loop, where defers would pile up until the function
  * returns, `cancel()` at the end of the block instead. No fix when the context outlives the function (returned,
- * stored, or used by a goroutine): cancelling it on return would break its user.
+ * stored, or used by a goroutine): cancelling it on return would break its user. `exits` are the leaking exits
+ * of a named cancel (none for a discarded one, which leaks everywhere).
  */
-function cancelFixes(context: FileContext, derived: DerivedContext, cancel: string, bind: boolean): FixDescriptor[] {
+function cancelFixes(context: FileContext, derived: DerivedContext, cancel: string, bind: boolean, exits: SyntaxNode[] = []): FixDescriptor[] {
   const { file } = context;
   const { statement } = derived;
   if (statement.parent?.type !== 'statement_list' || contextEscapes(derived)) return [];
@@ -91,6 +92,8 @@ function cancelFixes(context: FileContext, derived: DerivedContext, cancel: stri
   const last = rest[rest.length - 1] ?? statement;
   // A block that ends in return/break/continue/goto would make the call unreachable.
   if (['return_statement', 'break_statement', 'continue_statement', 'goto_statement'].includes(last.type)) return [];
+  // When the end of the block already cancels, the leaks are early exits: a call at the end would change nothing.
+  if (!bind && !exits.some((exit) => exit.endIndex >= list.endIndex)) return [];
   edits.push(insertLinesAfter(file, last, [invoke]));
   // Early exits from the block would still skip the call: a person should look at those.
   const earlyExits = rest.some((s) => s.descendantsOfType(['return_statement', 'break_statement', 'continue_statement', 'goto_statement']).length > 0 || ['return_statement', 'break_statement', 'continue_statement', 'goto_statement'].includes(s.type));
@@ -110,7 +113,7 @@ function contextEscapes(derived: DerivedContext): boolean {
     if (node.type === 'assignment_statement' || node.type === 'short_var_declaration') {
       const right = node.childForFieldName('right')?.namedChildren ?? [];
       const left = node.childForFieldName('left')?.namedChildren ?? [];
-      if (right.some((v) => v?.text === name) && left.some((l) => l?.type !== 'identifier' || l.text !== name)) return true;
+      if (right.some((v) => v?.text === name) && left.some((l) => l?.type !== 'identifier' || (l.text !== name && l.text !== '_'))) return true;
     }
     if (node.type === 'keyed_element' && node.childForFieldName('value')?.text === name) return true;
   }
