@@ -41,6 +41,9 @@ interface Resolved {
   poolable: boolean;
 }
 
+/** Related locations listed per domain on the declaration's finding. */
+const RELATED_PER_DOMAIN = 5;
+
 const FIX_TITLE = { en: 'Split sql.DB per domain', zh: '按业务域拆分 sql.DB' };
 
 export const rule = defineWorkspaceRule<SharingFacts>({
@@ -95,7 +98,12 @@ export const rule = defineWorkspaceRule<SharingFacts>({
 function report(context: WorkspaceContext<SharingFacts>, handle: Handle, domains: string[]): void {
   const fixes = handle.fix ? [handle.fix] : [];
   const related: RelatedDescriptor[] = [];
+  const shown = new Map<string, number>();
   for (const use of handle.uses) {
+    // A few places per domain make the point; a handle used in hundreds would bury the hover.
+    const count = (shown.get(use.domain) ?? 0) + 1;
+    shown.set(use.domain, count);
+    if (count > RELATED_PER_DOMAIN) continue;
     related.push({
       path: use.path,
       range: use.range,
