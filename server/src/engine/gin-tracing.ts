@@ -68,6 +68,16 @@ export function collectGinTracing(file: SourceFile, location: FileLocation): Gin
     if (decl && (decl.type === 'function_declaration' || decl.type === 'method_declaration') && startsServerSpan(decl)) {
       facts.tracingFunctions.push(functionName(decl));
     }
+    // `var Tracing = func(c *gin.Context) {...}`: a middleware held in a package variable.
+    if (decl?.type === 'var_declaration') {
+      for (const spec of findAll(decl, 'var_spec')) {
+        const names = spec.childrenForFieldName('name');
+        const values = spec.childForFieldName('value')?.namedChildren ?? [];
+        values.forEach((value, i) => {
+          if (value?.type === 'func_literal' && startsServerSpan(value) && names[i]) facts.tracingFunctions.push(names[i]!.text);
+        });
+      }
+    }
   }
   const empty = facts.engines.length === 0 && !facts.traced && !facts.opaque && facts.usedNames.length === 0 && facts.tracingFunctions.length === 0;
   return empty ? undefined : facts;
