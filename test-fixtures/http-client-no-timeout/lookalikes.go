@@ -23,6 +23,12 @@ var inlineBounded = &http.Client{
 	Transport: &http.Transport{ResponseHeaderTimeout: time.Second},
 }
 
+func tuned(d time.Duration) *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.ResponseHeaderTimeout = d
+	return &http.Client{Transport: t}
+}
+
 func configured(d time.Duration) *http.Client {
 	c := &http.Client{}
 	c.Timeout = d

@@ -1,10 +1,10 @@
 /** Questions about `net/http` clients and the edits that give them a timeout, shared by the remote-call rules. */
+import { goDuration } from './config';
 import { ensureImport, insertAt } from './edits';
 import { declaresBefore, enclosingFunction } from './go-ast';
 import type { SyntaxNode } from './parser';
 import { rangeOf, SourceFile } from './source';
 import type { FileEdit } from './types';
-import { goDuration } from './config';
 
 export const NET_HTTP = 'net/http';
 

@@ -49,7 +49,7 @@ export const rule = defineFileRule({
     const { file } = context;
     // Tests talk to httptest servers on loopback; a missing timeout there is not a production trap.
     if (file.isTest || isTestSupportPackage(file) || !file.localNameOf(NET_HTTP)) return;
-    const settingsTimeouts = timeoutAssignments(file);
+    const timeoutsSetLater = timeoutAssignments(file);
     const timeout = context.settings.timeouts.http;
     for (const literal of findAll(file.root, 'composite_literal')) {
       if (!isQualifiedType(file, literal.childForFieldName('type'), NET_HTTP, 'Client')) continue;
@@ -60,10 +60,10 @@ export const rule = defineFileRule({
       const transport = elements.find((e) => e.key === 'Transport');
       if (transport && transportHasDeadlines(file, transport.value)) continue;
       const target = boundName(literal);
-      if (target && settingsTimeouts.has(target)) continue;
+      if (target && timeoutsSetLater.has(target)) continue;
       context.report({ node: literal, messageId: 'literal', data: { timeout }, fixes: literalFix(context, body) });
     }
-    if (settingsTimeouts.has('http.DefaultClient')) return;
+    if (timeoutsSetLater.has('http.DefaultClient')) return;
     for (const selector of findAll(file.root, 'selector_expression')) {
       const operand = selector.childForFieldName('operand');
       const field = selector.childForFieldName('field')?.text ?? '';
@@ -126,11 +126,12 @@ function transportHasDeadlines(file: SourceFile, value: SyntaxNode): boolean {
   if (setsHeaderTimeout(value)) return true;
   const name = value.type === 'unary_expression' ? value.childForFieldName('operand')?.text : value.text;
   if (!name || !/^[\w.]+$/.test(name)) return false;
-  for (const field of findAll(file.root, ['assignment_statement', 'short_var_declaration', 'var_spec'])) {
-    const assigned = field.type === 'var_spec' ? field.childrenForFieldName('name').map((n) => n?.text) : (field.childForFieldName('left')?.namedChildren ?? []).map((n) => n?.text);
-    if (assigned.includes(name) && setsHeaderTimeout(field)) return true;
+  for (const decl of findAll(file.root, ['assignment_statement', 'short_var_declaration', 'var_spec'])) {
+    const targets = decl.type === 'var_spec' ? decl.childrenForFieldName('name') : decl.childForFieldName('left')?.namedChildren ?? [];
+    const assigned = targets.map((n) => n?.text);
+    if (assigned.includes(name) && setsHeaderTimeout(decl)) return true;
     // `t.ResponseHeaderTimeout = d` on the transport variable.
-    if (field.type === 'assignment_statement' && assigned.includes(`${name}.ResponseHeaderTimeout`)) return true;
+    if (decl.type === 'assignment_statement' && assigned.includes(`${name}.ResponseHeaderTimeout`)) return true;
   }
   return false;
 }

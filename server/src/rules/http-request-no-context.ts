@@ -2,12 +2,13 @@
  * `http.NewRequest(...)` builds a request bound to `context.Background()`: the caller's deadline and
  * cancellation never reach the outgoing call.
  */
-import { ensureImport, insertLinesBefore, replaceNode } from '../engine/edits';
+import { ensureImport, insertAt, insertLinesBefore, replaceNode } from '../engine/edits';
 import { contextInScope, enclosingFunction, enclosingStatement, findAll, walk } from '../engine/go-ast';
 import { durationExpression, isShadowed, isTestSupportPackage, NET_HTTP } from '../engine/http-client';
 import type { SyntaxNode } from '../engine/parser';
 import type { FileEdit } from '../engine/types';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
+import { rangeOf } from '../engine/source';
 
 export const rule = defineFileRule({
   meta: {
@@ -88,7 +89,7 @@ function newRequestWithContext(context: FileContext, call: SyntaxNode, ctx: stri
   const open = call.childForFieldName('arguments')!.child(0)!;
   return [
     replaceNode(context.file, callee, `${http}.NewRequestWithContext`),
-    { path: context.file.path, range: { start: { line: open.endPosition.row, character: open.endPosition.column }, end: { line: open.endPosition.row, character: open.endPosition.column } }, newText: `${ctx}, ` },
+    insertAt(context.file, rangeOf(open).end, `${ctx}, `),
   ];
 }
 
@@ -125,21 +126,14 @@ function compactBinary(expression: string): string {
   return expression.replace(/ \* /g, '*');
 }
 
-/** True when `name` is a parameter of `fn` or declared anywhere in it: a new `ctx :=` would clash or shadow. */
+/** True when `name` is in the signature of `fn` or declared anywhere in it: a new `ctx :=` would clash or shadow. */
 function declaresName(fn: SyntaxNode, name: string): boolean {
-  if (contextParamNames(fn).includes(name)) return true;
+  const signature = ['receiver', 'parameters', 'result'].flatMap((field) => fn.childForFieldName(field)?.descendantsOfType('identifier') ?? []);
+  if (signature.some((id) => id?.text === name)) return true;
   return findAll(fn, ['short_var_declaration', 'var_spec', 'parameter_declaration', 'range_clause']).some((decl) => {
     const names = decl.type === 'var_spec' || decl.type === 'parameter_declaration' ? decl.childrenForFieldName('name') : decl.childForFieldName('left')?.namedChildren ?? [];
     return names.some((n) => n?.text === name);
   });
-}
-
-function contextParamNames(fn: SyntaxNode): string[] {
-  const names: string[] = [];
-  for (const field of ['receiver', 'parameters', 'result']) {
-    for (const id of fn.childForFieldName(field)?.descendantsOfType('identifier') ?? []) if (id) names.push(id.text);
-  }
-  return names;
 }
 
 /**
