@@ -6,6 +6,45 @@ export const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'fu
 
 /** Visits every node below `root` depth-first; return false from `visit` to skip a subtree. */
 export function walk(root: SyntaxNode, visit: (node: SyntaxNode) => boolean | void): void {
+  if (root.hasError) return cursorWalk(root, visit);
+  // An error-free subtree comes out of WASM in one call, in the same pre-order as the cursor walk; a skipped
+  // subtree is every following node that starts before its end.
+  const nodes = root.descendantsOfType(allNodeTypes(root));
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (visit(node) !== false) continue;
+    const end = node.endIndex;
+    while (i + 1 < nodes.length) {
+      const next = nodes[i + 1]!;
+      if (next.startIndex < end || (next.startIndex === end && next.endIndex === end && isInside(next, node))) i++;
+      else break;
+    }
+  }
+}
+
+const nodeTypes = new WeakMap<object, string[]>();
+
+/**
+ * Every node type name of the grammar. ERROR is left out on purpose: web-tree-sitter puts its symbol first,
+ * which breaks the sorted lookup in WASM, so trees with errors take the cursor walk instead.
+ */
+function allNodeTypes(node: SyntaxNode): string[] {
+  const language = node.tree.language;
+  let types = nodeTypes.get(language);
+  if (!types) {
+    types = [...new Set(language.types.filter((t): t is string => typeof t === 'string' && t.length > 0))];
+    nodeTypes.set(language, types);
+  }
+  return types;
+}
+
+function isInside(node: SyntaxNode, outer: SyntaxNode): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p.id === outer.id) return true;
+  return false;
+}
+
+/** The general walk, node by node with a tree cursor; it copes with ERROR and MISSING nodes. */
+function cursorWalk(root: SyntaxNode, visit: (node: SyntaxNode) => boolean | void): void {
   const cursor = root.walk();
   let descend = true;
   for (;;) {
