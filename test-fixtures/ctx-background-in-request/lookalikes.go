@@ -57,3 +57,23 @@ type valuesCtx struct {
 	context.Context
 	values context.Context
 }
+
+// Once the context is done, shutdown work needs a fresh one: the old one would fail every call at once.
+func (l *Log) Run(ctx context.Context, events <-chan string) {
+	for {
+		select {
+		case e := <-events:
+			_, _ = l.db.ExecContext(ctx, "INSERT INTO audit VALUES (?)", e)
+		case <-ctx.Done():
+			_, _ = l.db.ExecContext(context.Background(), "UPDATE audit SET closed = 1")
+			return
+		}
+	}
+}
+
+func (l *Log) Finish(ctx context.Context) error {
+	if ctx.Err() != nil {
+		return l.db.PingContext(context.Background())
+	}
+	return l.db.PingContext(ctx)
+}

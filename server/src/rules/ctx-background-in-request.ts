@@ -70,7 +70,21 @@ function isDeliberate(file: Parameters<typeof scopedContext>[0], call: SyntaxNod
   if (fn && returnsContext(fn, file.localNameOf('context')!)) return true;
   const argumentOf = call.parent?.type === 'argument_list' ? call.parent.parent?.childForFieldName('function')?.text ?? '' : '';
   if (DETACHING_CALLEE.test(argumentOf)) return true;
-  return defaultsNilContext(call, scope);
+  return defaultsNilContext(call, scope) || afterContextDone(call, scope);
+}
+
+/**
+ * Shutdown and cleanup code that runs once the context is already done (`case <-ctx.Done():`,
+ * `if ctx.Err() != nil {`): the request context cannot serve there, so a fresh one is the point.
+ */
+function afterContextDone(call: SyntaxNode, scope: ScopedContext): boolean {
+  const param = /^\w+/.exec(scope.expression)![0];
+  const contextErr = new RegExp(`(\\b${param}|\\bctx\\w*|Context\\(\\))\\.Err\\(\\)`, 'i');
+  for (let current = call.parent; current && current.id !== scope.owner.id; current = current.parent) {
+    if (current.type === 'communication_case' && current.childForFieldName('communication')?.text.includes('.Done()')) return true;
+    if (current.type === 'if_statement' && contextErr.test(current.childForFieldName('condition')?.text ?? '')) return true;
+  }
+  return false;
 }
 
 function returnsContext(fn: SyntaxNode, contextPkg: string): boolean {

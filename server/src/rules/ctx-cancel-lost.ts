@@ -57,6 +57,9 @@ export const rule = defineFileRule({
   },
 });
 
+/** Statements that leave a block early. */
+const JUMPS = ['return_statement', 'break_statement', 'continue_statement', 'goto_statement'];
+
 /** A name for the cancel function that nothing in the function uses yet. */
 function freeCancelName(derived: DerivedContext): string | null {
   return ['cancel', 'cancelCtx', 'stop'].find((name) => !mentions(derived.fn, name)) ?? null;
@@ -91,12 +94,12 @@ function cancelFixes(context: FileContext, derived: DerivedContext, cancel: stri
   const rest = list.namedChildren.filter((c): c is SyntaxNode => !!c && c.startIndex > statement.startIndex && c.type !== 'comment');
   const last = rest[rest.length - 1] ?? statement;
   // A block that ends in return/break/continue/goto would make the call unreachable.
-  if (['return_statement', 'break_statement', 'continue_statement', 'goto_statement'].includes(last.type)) return [];
+  if (JUMPS.includes(last.type)) return [];
   // When the end of the block already cancels, the leaks are early exits: a call at the end would change nothing.
   if (!bind && !exits.some((exit) => exit.endIndex >= list.endIndex)) return [];
   edits.push(insertLinesAfter(file, last, [invoke]));
   // Early exits from the block would still skip the call: a person should look at those.
-  const earlyExits = rest.some((s) => s.descendantsOfType(['return_statement', 'break_statement', 'continue_statement', 'goto_statement']).length > 0 || ['return_statement', 'break_statement', 'continue_statement', 'goto_statement'].includes(s.type));
+  const earlyExits = rest.some((s) => JUMPS.includes(s.type) || s.descendantsOfType(JUMPS).length > 0);
   return [{ title: rule.meta.messages.fixEndOfIteration, edits, safe: !earlyExits }];
 }
 
@@ -106,7 +109,7 @@ function contextEscapes(derived: DerivedContext): boolean {
   if (ctx.type !== 'identifier') return true;
   if (ctx.text === '_') return false;
   const name = ctx.text;
-  for (const node of derived.fn.descendantsOfType(['return_statement', 'go_statement', 'assignment_statement', 'short_var_declaration', 'keyed_element', 'composite_literal'])) {
+  for (const node of derived.fn.descendantsOfType(['return_statement', 'go_statement', 'assignment_statement', 'short_var_declaration', 'keyed_element'])) {
     if (!node || node.startIndex < derived.statement.endIndex) continue;
     if (node.type === 'go_statement' && mentions(node, name)) return true;
     if (node.type === 'return_statement' && (node.namedChild(0)?.namedChildren ?? []).some((v) => v?.text === name || (v && v.type !== 'call_expression' && mentions(v, name)))) return true;
