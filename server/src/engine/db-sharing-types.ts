@@ -86,14 +86,16 @@ export interface LocalFact {
   origin: Origin;
   /** Used in the function itself beyond hand-offs and pool upkeep, so the function's own domain draws on it. */
   usedHere?: boolean;
+  /** A method's receiver: its fields outlive the call, so they are followed per type, not per value. */
+  receiver?: boolean;
 }
 
 /** What a hand-off passes: a local of the same function, or a package-level variable (`db`, `store.DB`). */
 export type ArgRef =
   | { kind: 'local'; name: string }
   | { kind: 'global'; pkg: string; name: string }
-  /** `a.db` where `a` is a parameter, receiver or local of a struct type declared in the module. */
-  | { kind: 'field'; type: TypeKey; field: string };
+  /** `a.db` where `a` is a local, parameter or receiver that may hold a handle (resolved in `check`). */
+  | { kind: 'field'; local: string; field: string };
 
 /** A handle passed to a function or composite literal of a domain package: `user.NewRepo(db)`. */
 export interface HandoffFact {

@@ -241,12 +241,14 @@ class FactReader {
     const declare = (name: string) => declared.set(name, (declared.get(name) ?? 0) + 1);
     walk(fn, (node) => {
       if (node.type === 'function_declaration' || node.type === 'method_declaration' || node.type === 'func_literal') {
+        const receivers = node.childForFieldName('receiver');
         for (const p of parametersOf(node)) {
           if (!p.name) continue;
           declare(p.name);
           const typeNode = p.node.type === 'identifier' ? p.node.parent?.childForFieldName('type') : null;
           const type = this.typeKey(typeNode);
-          if (this.interesting(type)) locals.push({ name: p.name, range: rangeOf(p.node), origin: { kind: 'type', type } });
+          const receiver = !!receivers && p.node.startIndex >= receivers.startIndex && p.node.endIndex <= receivers.endIndex;
+          if (this.interesting(type)) locals.push({ name: p.name, range: rangeOf(p.node), origin: { kind: 'type', type }, ...(receiver ? { receiver } : {}) });
         }
       } else if (node.type === 'short_var_declaration' || node.type === 'var_spec' || node.type === 'range_clause') {
         const names = node.type === 'var_spec' ? node.childrenForFieldName('name') : named(node.childForFieldName('left'));
@@ -327,8 +329,8 @@ class FactReader {
     if (node.type === 'selector_expression') {
       const operand = node.childForFieldName('operand');
       const holder = operand?.type === 'identifier' ? locals.find((l) => l.name === operand.text) : undefined;
-      if (holder?.origin.kind === 'type' && !HANDLE_TYPES[holder.origin.type]) {
-        return { kind: 'field', type: holder.origin.type, field: node.childForFieldName('field')!.text };
+      if (holder && !(holder.origin.kind === 'type' && HANDLE_TYPES[holder.origin.type])) {
+        return { kind: 'field', local: holder.name, field: node.childForFieldName('field')!.text };
       }
       const pkg = operand?.type === 'identifier' && !declared.has(operand.text) ? this.importKey(operand.text) : undefined;
       if (this.isModulePackage(pkg)) return { kind: 'global', pkg, name: node.childForFieldName('field')!.text };

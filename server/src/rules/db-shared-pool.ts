@@ -1,6 +1,6 @@
 /** One `*sql.DB` (sqlx, gorm) used by several business domains: one domain's slow queries drain everyone's pool. */
 import { collectSharingFacts } from '../engine/db-sharing';
-import { businessDomain, GlobalFact, GlobalOpenFact, HANDLE_TYPES, HolderFact, Origin, SharingFacts, TypeKey } from '../engine/db-sharing-types';
+import { ArgRef, businessDomain, GlobalFact, GlobalOpenFact, HANDLE_TYPES, HolderFact, Origin, SharingFacts, TypeKey } from '../engine/db-sharing-types';
 import { globalSplitEdits, planGlobalOpen, planLocalSplit } from '../engine/db-sharing-fix';
 import type { FileLocation, FixDescriptor, RelatedDescriptor } from '../engine/rule';
 import { defineWorkspaceRule, WorkspaceContext } from '../engine/rule';
@@ -190,11 +190,14 @@ function findHandles(files: Files, packages: Map<string, PackageIndex>): Handle[
     if (!holder) return null;
     return { type: `${HANDLE_TYPES[holder.type].label} in ${p.split(/[/|]/).pop()}.${name}`, poolable: false };
   };
-  const resolve = (origin: Origin): Resolved | null => {
-    if (origin.kind === 'type') return resolveType(origin.type);
+  const typeOf = (origin: Origin): TypeKey | undefined => {
+    if (origin.kind === 'type') return origin.type;
     const [p, name] = split(origin.func);
-    const result = packages.get(p)?.funcs.get(name)?.fact.result;
-    return result ? resolveType(result) : null;
+    return packages.get(p)?.funcs.get(name)?.fact.result;
+  };
+  const resolve = (origin: Origin): Resolved | null => {
+    const type = typeOf(origin);
+    return type ? resolveType(type) : null;
   };
   const receiverOf = (p: string, name: string, index: number) => {
     const fn = packages.get(p)?.funcs.get(name);
@@ -242,9 +245,18 @@ function findHandles(files: Files, packages: Map<string, PackageIndex>): Handle[
         const fix = plan && resolved.poolable ? { title: FIX_TITLE, edits: plan.edits, safe: false } : undefined;
         handles.set(`${location.path}#${index}#${local.name}`, { name: local.name, path: location.path, range: local.range, owner: location.domain, ...resolved, uses: [], fix, ownerUses: !!local.usedHere });
       }
+      const idOf = (arg: ArgRef): string => {
+        if (arg.kind === 'global') return `${arg.pkg}.${arg.name}`;
+        const instance = `${location.path}#${index}#${arg.kind === 'local' ? arg.name : arg.local}`;
+        if (arg.kind === 'local') return instance;
+        // `st.DB` of a plumbing struct built here is that one value; `app.db` of a receiver is the type's field.
+        const holder = scope.locals.find((l) => l.name === arg.local);
+        if (holder && !holder.receiver && handles.has(instance)) return instance;
+        const type = holder && typeOf(holder.origin);
+        return type ? `${type}#${arg.field}` : '';
+      };
       for (const h of scope.handoffs) {
-        const arg = h.arg;
-        const id = arg.kind === 'local' ? `${location.path}#${index}#${arg.name}` : arg.kind === 'field' ? `${arg.type}#${arg.field}` : `${arg.pkg}.${arg.name}`;
+        const id = idOf(h.arg);
         const receiver = h.index >= 0 ? receiverOf(h.pkg, h.name, h.index) : undefined;
         handles.get(id)?.uses.push({ domain: h.domain, path: location.path, range: h.range, callee: h.callee, receiver });
       }

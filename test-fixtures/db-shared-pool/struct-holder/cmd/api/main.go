@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"example.com/shop/internal/cache"
+	"example.com/shop/internal/coupon"
 	"example.com/shop/internal/order"
 	"example.com/shop/internal/platform"
 	"example.com/shop/internal/user"
@@ -24,5 +25,6 @@ func main() {
 		Store: st, // want "db-shared-pool"
 		Cache: shared,
 	}
-	log.Println(users, orders, cfg.Addr)
+	coupons := coupon.New(st.DB) // want "db-shared-pool"
+	log.Println(users, orders, coupons, cfg.Addr)
 }
