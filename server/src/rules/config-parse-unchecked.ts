@@ -2,7 +2,7 @@
 import { isInside, reloadPathBodies } from '../engine/config-reload';
 import { freshName, inConfigFunction, isConfigName, isConstantText, readsConfig, slogFor } from '../engine/config-values';
 import { insertLinesAfter, replaceNode } from '../engine/edits';
-import { callArguments, declaresBefore, enclosingTopLevelFunction, findAll, FUNCTION_TYPES } from '../engine/go-ast';
+import { callArguments, enclosingTopLevelFunction, findAll, FUNCTION_TYPES } from '../engine/go-ast';
 import { returnErrorStatement } from '../engine/go-types';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
@@ -189,8 +189,9 @@ function discardFixes(context: FileContext, call: SyntaxNode, discarded: Discard
   const logger = slogFor(file);
   const value = loggableValue(call);
   if (holder.type === 'short_var_declaration') {
-    // A fresh error variable: reusing an earlier `err` would leak the parse error into later checks of it.
-    const errName = ['err', 'parseErr'].find((name) => !declaresBefore(fn, name, holder));
+    // A name the function uses nowhere: reusing `err` could leak the parse error into later checks of it, and a
+    // later `err := ...` in the same block would stop compiling once this statement declares `err`.
+    const errName = freshName(fn, ['err', 'parseErr', 'convErr']);
     if (!errName) return [];
     const edits = [
       replaceNode(file, discarded.blank, errName),
