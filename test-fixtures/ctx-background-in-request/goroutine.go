@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"net/http"
 	"time"
+
+	"github.com/gin-gonic/gin"
 )
 
 type Trail struct{ db *sql.DB }
@@ -29,3 +31,13 @@ func (t *Trail) Fire(w http.ResponseWriter, r *http.Request) {
 		_ = t.db.PingContext(child)
 	}()
 }
+
+// gin reuses *gin.Context after the handler returns, so no fix reads it from inside the goroutine.
+func (t *Trail) Gin(c *gin.Context) {
+	go func() {
+		_ = t.db.PingContext(context.Background()) // want "ctx-background-in-request"
+	}()
+	go t.ping(context.TODO()) // want "ctx-background-in-request"
+}
+
+func (t *Trail) ping(ctx context.Context) { _ = t.db.PingContext(ctx) }

@@ -52,8 +52,11 @@ export const rule = defineFileRule({
       if (runs === 'later') continue;
       if (runs === 'goroutine') {
         // The request context would be cancelled under the goroutine's feet; detach it, keeping its values.
+        // gin reuses its Context once the handler returns: read it inside the goroutine and it may be another request's.
+        const lazy = scope.kind === 'gin' && enclosingFunction(call)?.id !== scope.owner.id;
         const edits = [replaceNode(file, call, `${contextPkg}.WithoutCancel(${scope.expression})`)];
-        context.report({ node: call, messageId: 'detached', data, fixes: [{ title: rule.meta.messages.fixWithoutCancel, edits, safe: false }] });
+        const fixes = lazy ? [] : [{ title: rule.meta.messages.fixWithoutCancel, edits, safe: false }];
+        context.report({ node: call, messageId: 'detached', data, fixes });
         continue;
       }
       context.report({ node: call, messageId: 'fresh', data, fixes: [{ title: rule.meta.messages.fixUseScope, edits: [replaceNode(file, call, scope.expression)] }] });
