@@ -32,9 +32,11 @@ export function doomedContexts(file: SourceFile, fn: SyntaxNode): Map<string, Do
   const contextPkg = file.localNameOf('context');
   const httpPkg = file.localNameOf('net/http');
   const ginPkg = file.localNameOf('github.com/gin-gonic/gin');
+  const echoPkg = file.localNameOf('github.com/labstack/echo/v4') ?? file.localNameOf('github.com/labstack/echo');
   for (const param of parametersOf(fn)) {
     if (!param.name || param.name === '_') continue;
     if (httpPkg && param.type === `*${httpPkg}.Request`) doomed.set(`${param.name}.Context()`, { kind: 'request', name: param.name, viaCall: true, from: fn.startIndex, cancels: [] });
+    if (echoPkg && param.type === `${echoPkg}.Context`) doomed.set(`${param.name}.Request().Context()`, { kind: 'request', name: param.name, viaCall: true, from: fn.startIndex, cancels: [] });
     if (ginPkg && param.type === `*${ginPkg}.Context`) doomed.set(param.name, { kind: 'gin', name: param.name, viaCall: false, from: fn.startIndex, cancels: [] });
   }
   if (!contextPkg && doomed.size === 0) return doomed;
