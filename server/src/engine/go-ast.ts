@@ -67,10 +67,24 @@ function cursorWalk(root: SyntaxNode, visit: (node: SyntaxNode) => boolean | voi
 /** All nodes of the given types below `root` (inclusive), in source order. */
 export function findAll(root: SyntaxNode, types: string | readonly string[]): SyntaxNode[] {
   const wanted = typeof types === 'string' ? [types] : [...types];
+  // Many rules ask a whole file for the same types (a dozen ask for every call): answer those once per tree.
+  const whole = root.parent === null;
+  const key = wanted.join(' ');
+  const cached = whole ? wholeTreeMatches.get(root.tree)?.get(key) : undefined;
+  if (cached) return cached.slice();
   // One call into WASM that hands back only the matches: a JS-side walk marshals every node and costs
   // several times more, which the language server pays on every keystroke.
-  return root.descendantsOfType(wanted).filter((node): node is SyntaxNode => node !== null);
+  const found = root.descendantsOfType(wanted).filter((node): node is SyntaxNode => node !== null);
+  if (whole) {
+    const byKey = wholeTreeMatches.get(root.tree) ?? new Map<string, SyntaxNode[]>();
+    byKey.set(key, found);
+    wholeTreeMatches.set(root.tree, byKey);
+  }
+  return found.slice();
 }
+
+/** findAll answers for whole trees; a tree is never edited after analysis starts, and a new parse is a new key. */
+const wholeTreeMatches = new WeakMap<object, Map<string, SyntaxNode[]>>();
 
 /** The nearest ancestor of one of the given types. */
 export function ancestor(node: SyntaxNode, types: string | readonly string[]): SyntaxNode | null {

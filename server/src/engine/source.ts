@@ -15,6 +15,7 @@ export class SourceFile {
   readonly lineStarts: number[];
   readonly imports: ImportSpec[];
   private readonly byLocalName = new Map<string, ImportSpec>();
+  private readonly importedPaths: ReadonlySet<string>;
 
   constructor(
     /** Workspace-relative or absolute path, as the caller names files; always with `/` separators. */
@@ -25,6 +26,7 @@ export class SourceFile {
     this.lineStarts = computeLineStarts(text);
     this.imports = readImports(tree.rootNode);
     for (const spec of this.imports) this.byLocalName.set(spec.localName, spec);
+    this.importedPaths = new Set(this.imports.map((spec) => spec.path));
   }
 
   get root(): SyntaxNode {
@@ -53,6 +55,9 @@ export class SourceFile {
 
   /** True when `expr` is a selector `pkg.Name` where pkg is an import of one of `importPaths`. */
   isPackageSelector(expr: SyntaxNode | null | undefined, importPaths: readonly string[], names?: readonly string[]): boolean {
+    // Most files import none of the packages asked about: answer before touching the tree, where every
+    // property read is a call into WASM.
+    if (!importPaths.some((p) => this.importedPaths.has(p))) return false;
     if (!expr || expr.type !== 'selector_expression') return false;
     const operand = expr.childForFieldName('operand');
     const field = expr.childForFieldName('field');

@@ -51,12 +51,15 @@ import { fsPathOf, sameUri, uriOfFsPath } from './uris';
 
 export interface ServerOptions {
   rules: readonly Rule[];
-  /** Pause after a change before analysing, to coalesce bursts of keystrokes. */
-  debounceMs?: number;
+  /**
+   * The light debounce: while typing, a document is analysed at most once per this many milliseconds. The
+   * first change after a quiet spell is analysed at once; a faster burst is merged into one analysis.
+   */
+  minIntervalMs?: number;
 }
 
-/** The default pause after a keystroke: long enough to merge a burst, short against the 15 ms budget. */
-export const DEFAULT_DEBOUNCE_MS = 4;
+/** Keys typed less than this apart are merged; slower typing pays no delay at all. */
+export const DEFAULT_MIN_INTERVAL_MS = 25;
 /** Facts (and so cross-file findings) are re-derived once typing pauses this long... */
 export const FACTS_PAUSE_MS = 250;
 /** ...or at the latest this long after the last full analysis, during non-stop typing. */
@@ -68,7 +71,10 @@ export const FACTS_MAX_WAIT_MS = 2000;
  * edits in between.
  */
 interface DocumentState {
-  timer?: NodeJS.Timeout;
+  /** Cancels the pending analysis, if any. */
+  cancel?: () => void;
+  /** When the last analysis started (performance.now()). */
+  lastRun: number;
   factsTimer?: NodeJS.Timeout;
   /** Version of the last analysis, -1 before the first. */
   analyzedVersion: number;
@@ -93,7 +99,7 @@ export class Session {
   private folders: Folder[] = [];
   private readonly loose: Folder;
   private locale: Locale = 'en';
-  private readonly debounceMs: number;
+  private readonly minIntervalMs: number;
   private readonly knownRules: string[];
   private can = { configuration: false, progress: false, watchers: false, configurationChange: false, showDocument: false };
   private readonly failedRules = new Set<string>();
@@ -108,7 +114,7 @@ export class Session {
     readonly connection: Connection,
     private readonly options: ServerOptions,
   ) {
-    this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+    this.minIntervalMs = options.minIntervalMs ?? DEFAULT_MIN_INTERVAL_MS;
     this.knownRules = options.rules.map((r) => r.meta.id);
     this.loose = new Folder('', undefined, options.rules);
   }
@@ -120,7 +126,7 @@ export class Session {
     c.onShutdown(() => this.documents.dispose());
     c.onDidOpenTextDocument(({ textDocument: t }) => {
       const document = this.documents.open(t.uri, t.languageId, t.version, t.text);
-      this.states.set(t.uri, { analyzedVersion: -1, fullVersion: -1, fullAt: 0, shifts: [], findings: [] });
+      this.states.set(t.uri, { lastRun: 0, analyzedVersion: -1, fullVersion: -1, fullAt: 0, shifts: [], findings: [] });
       this.schedule(document, 0, true);
     });
     c.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -130,8 +136,11 @@ export class Session {
       document.applyChanges(contentChanges, textDocument.version);
       state.shifts = state.shifts && contentChanges.every(isRangeChange) ? [...state.shifts, ...contentChanges] : undefined;
       if (this.folderOf(textDocument.uri).client.run !== 'onType') return;
-      this.schedule(document, this.debounceMs, false);
-      this.scheduleFacts(document, state);
+      const wait = Math.max(0, state.lastRun + this.minIntervalMs - performance.now());
+      // During non-stop typing the facts would never be redone: past the deadline this keystroke does it.
+      const overdue = performance.now() - state.fullAt >= FACTS_MAX_WAIT_MS;
+      this.schedule(document, wait, overdue);
+      if (!overdue) this.scheduleFacts(document, state);
     });
     c.onDidSaveTextDocument(({ textDocument }) => {
       const document = this.documents.get(textDocument.uri);
@@ -291,26 +300,33 @@ export class Session {
   private schedule(document: OpenDocument, delay: number, full: boolean): void {
     const state = this.states.get(document.uri);
     if (!state) return;
-    clearTimeout(state.timer);
+    state.cancel?.();
     const folder = this.folderOf(document.uri);
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
+    const run = () => {
+      state.cancel = undefined;
       void folder.ready.then(() => {
         if (this.documents.get(document.uri) !== document) return;
         const done = full ? state.fullVersion : state.analyzedVersion;
         if (done !== document.version) this.validate(document, full);
       });
-    }, delay);
+    };
+    // setTimeout(0) still waits a millisecond or more; an immediate runs right after pending input is read.
+    if (delay <= 0) {
+      const handle = setImmediate(run);
+      state.cancel = () => clearImmediate(handle);
+    } else {
+      const handle = setTimeout(run, delay);
+      state.cancel = () => clearTimeout(handle);
+    }
   }
 
   /** Runs the full analysis once typing pauses, or anyway when the last one is getting old. */
   private scheduleFacts(document: OpenDocument, state: DocumentState): void {
     clearTimeout(state.factsTimer);
-    const overdue = performance.now() - state.fullAt >= FACTS_MAX_WAIT_MS;
     state.factsTimer = setTimeout(() => {
       state.factsTimer = undefined;
       if (this.documents.get(document.uri) === document && state.fullVersion !== document.version) this.validate(document, true);
-    }, overdue ? this.debounceMs : FACTS_PAUSE_MS);
+    }, FACTS_PAUSE_MS);
   }
 
   private revalidateOpen(folder: Folder): void {
@@ -330,7 +346,7 @@ export class Session {
     const state = this.states.get(document.uri);
     if (!state) return [];
     if (state.analyzedVersion !== document.version || (full && state.fullVersion !== document.version)) {
-      clearTimeout(state.timer);
+      state.cancel?.();
       this.validate(document, full);
     }
     return state.findings;
@@ -344,6 +360,7 @@ export class Session {
   private validate(document: OpenDocument, full: boolean): void {
     const state = this.states.get(document.uri);
     if (!state) return;
+    state.lastRun = performance.now();
     const folder = this.folderOf(document.uri);
     const enginePath = folder.pathOf(document.uri);
     state.analyzedVersion = document.version;
@@ -435,7 +452,7 @@ export class Session {
 
   private close(uri: string): void {
     const state = this.states.get(uri);
-    clearTimeout(state?.timer);
+    state?.cancel?.();
     clearTimeout(state?.factsTimer);
     this.states.delete(uri);
     this.documents.close(uri);
