@@ -8,6 +8,9 @@ import (
 
 var client = &stdhttp.Client{}
 
+// A function value builds requests without a context just the same.
+var newRequest = stdhttp.NewRequest // want "http-request-no-context"
+
 // Notify consumes the whole response before it returns: a context bounded to this call is enough.
 func Notify(url string, payload []byte) error {
 	req, err := stdhttp.NewRequest(stdhttp.MethodPost, url, bytes.NewReader(payload)) // want "http-request-no-context"

@@ -44,10 +44,15 @@ export const rule = defineFileRule({
     const { file } = context;
     // Tests build requests to feed handlers directly; no remote call hangs on them.
     if (file.isTest || isTestSupportPackage(file) || !file.localNameOf(NET_HTTP)) return;
-    for (const call of findAll(file.root, 'call_expression')) {
-      const callee = call.childForFieldName('function');
-      if (!file.isPackageSelector(callee, [NET_HTTP], ['NewRequest'])) continue;
-      if (isShadowed(call, callee!.childForFieldName('operand')!.text)) continue;
+    for (const selector of findAll(file.root, 'selector_expression')) {
+      if (!file.isPackageSelector(selector, [NET_HTTP], ['NewRequest'])) continue;
+      if (isShadowed(selector, selector.childForFieldName('operand')!.text)) continue;
+      const call = selector.parent;
+      if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== selector.id) {
+        // A function value (`newRequest := http.NewRequest`): every request it builds lacks a context too.
+        context.report({ node: selector, messageId: 'noContextInScope', data: { timeout: context.settings.timeouts.http } });
+        continue;
+      }
       if (contextAttachedLater(call)) continue;
       const source = contextInScope(file, call);
       const timeout = context.settings.timeouts.http;
