@@ -52,7 +52,7 @@ export const rule = defineFileRule({
   },
   check(context) {
     const { file } = context;
-    if (file.isTest) return;
+    if (file.isTest || !/\b(Atoi|Parse(Int|Uint|Float|Bool|Duration))\(/.test(file.text)) return;
     const reloadBodies = reloadPathBodies(file);
     for (const call of findAll(file.root, 'call_expression')) {
       const parser = parserOf(context, call);
