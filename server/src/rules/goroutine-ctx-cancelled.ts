@@ -1,5 +1,6 @@
 /** A goroutine handed a context that its starter cancels on return: the background work is cut off mid-way. */
 import { ensureImport, insertAt, replaceNode } from '../engine/edits';
+import { goDuration } from '../engine/config';
 import { callArguments, enclosingFunction, findAll, functionName, isInMainOrInit } from '../engine/go-ast';
 import { capturedDoomed, DoomedContext, DoomedUse, doomedContexts, doomedUse, joinedAfter, watchesCancellation } from '../engine/goroutine-context';
 import { goCall, packageName, startedFunction } from '../engine/goroutine-ast';
@@ -37,6 +38,10 @@ export const rule = defineFileRule({
       },
       cancelHere: { en: '{func} cancels it here', zh: '{func} 在此取消它' },
       fixDetach: { en: 'Detach with context.WithoutCancel (Go 1.21+)', zh: '用 context.WithoutCancel 脱离取消(Go 1.21+)' },
+      fixDetachTimeout: {
+        en: 'Detach with context.WithoutCancel and give the goroutine its own {timeout} timeout (Go 1.21+)',
+        zh: '用 context.WithoutCancel 脱离取消，并为 goroutine 另设 {timeout} 超时(Go 1.21+)',
+      },
     },
   },
   check(context) {
@@ -75,7 +80,7 @@ function checkGo(context: FileContext, fn: SyntaxNode, goStatement: SyntaxNode, 
   const func = functionName(fn) || 'the enclosing function';
   const related: RelatedDescriptor[] = cancels.slice(0, 1).map((c) => ({ path: context.file.path, range: rangeOf(c), message: rule.meta.messages.cancelHere }));
   const fixes = entry.kind === 'gin' ? [] : detachFix(context, call, inArguments.map((a) => a.arg), callee?.type === 'func_literal' ? callee : null, captured);
-  context.report({ node: goStatement.child(0)!, messageId: entry.kind === 'cancel' ? 'cancelled' : entry.kind, data: { ctx, func }, related, fixes });
+  context.report({ node: goStatement.child(0)!, messageId: entry.kind === 'cancel' ? 'cancelled' : entry.kind, data: { ctx, func, timeout: context.settings.timeouts.http }, related, fixes });
 }
 
 /**
@@ -97,11 +102,37 @@ function detachFix(context: FileContext, call: SyntaxNode, args: SyntaxNode[], l
       const edit = addParameter(file, literal, call, name, `${pkg}.Context`, `${pkg}.WithoutCancel(${name})`);
       if (!edit) return [];
       edits.push(...edit);
+      const detach = { title: rule.meta.messages.fixDetach, edits: [...edits, ...ensureImport(file, 'context')], safe: false };
+      const bounded = ownTimeoutEdits(context, literal, name);
+      if (!bounded) return [detach];
+      // Both fixes may import context; the second also time. Keep one edit per import line.
+      const imports = [...ensureImport(file, 'context'), ...ensureImport(file, 'time')];
+      return [detach, { title: rule.meta.messages.fixDetachTimeout, edits: [...edits, bounded, ...imports], safe: false }];
     } else {
       for (const use of calls) edits.push(replaceNode(file, use.node, `${pkg}.WithoutCancel(${use.node.text})`));
     }
   } else return [];
   return [{ title: rule.meta.messages.fixDetach, edits: [...edits, ...ensureImport(file, 'context')], safe: false }];
+}
+
+/**
+ * The first lines of a detached closure that give it a deadline of its own (`timeouts.http`, the budget of the
+ * remote call such goroutines usually make): `ctx, cancel := context.WithTimeout(ctx, d)` and `defer cancel()`.
+ */
+function ownTimeoutEdits(context: FileContext, literal: SyntaxNode, name: string): FileEdit | null {
+  const file = context.file;
+  const body = literal.childForFieldName('body');
+  const open = body?.child(0);
+  if (!body || !open || body.startPosition.row === body.endPosition.row) return null;
+  const rest = file.lineText(open.endPosition.row).slice(open.endPosition.column).trim();
+  if (rest !== '' && !rest.startsWith('//')) return null;
+  if (findAll(body, 'identifier').some((n) => n.text === 'cancel')) return null;
+  const pkg = packageName(file, 'context', 'context');
+  // gofmt writes a product without spaces as one of several call arguments.
+  const timeout = goDuration(context.settings.timeouts.http, packageName(file, 'time', 'time')).replace(' * ', '*');
+  const indent = file.indentOf(literal.startPosition.row) + '\t';
+  const lines = [`${name}, cancel := ${pkg}.WithTimeout(${name}, ${timeout})`, 'defer cancel()'].map((l) => `\n${indent}${l}`).join('');
+  return insertAt(file, { line: open.endPosition.row, character: file.lineText(open.endPosition.row).length }, lines);
 }
 
 /** `go func() {...}()` → `go func(ctx context.Context) {...}(context.WithoutCancel(ctx))`. */
