@@ -155,7 +155,9 @@ function outlivesFunction(fn: SyntaxNode, statement: SyntaxNode): boolean {
     const first = decl.childForFieldName('left')?.namedChild(0)?.text;
     if (first && first !== '_') carriers.add(first);
   }
-  const returned = (ret: SyntaxNode) => (ret.namedChild(0)?.namedChildren ?? []).some((value) => !!value && carriers.has(value.text));
+  // `return resp`, `return resp.Body`, `return &Result{Body: resp.Body}`; a call such as `return resp.Body.Close()` ends its use.
+  const carried = (value: SyntaxNode) => value.type !== 'call_expression' && [value, ...value.descendantsOfType('identifier')].some((id) => !!id && carriers.has(id.text));
+  const returned = (ret: SyntaxNode) => (ret.namedChild(0)?.namedChildren ?? []).some((value) => !!value && carried(value));
   const captured = (go: SyntaxNode) => go.descendantsOfType('identifier').some((id) => !!id && carriers.has(id.text));
   return findAll(fn, 'return_statement').some(returned) || findAll(fn, 'go_statement').some(captured);
 }
