@@ -89,6 +89,35 @@ describe('a broken .go-traps.json', () => {
   });
 });
 
+describe('a config file named in the settings', () => {
+  it('is read instead of .go-traps.json, and a missing one is reported', async () => {
+    const root = workspace({
+      'go.mod': 'module example.com/app\n\ngo 1.21\n',
+      '.go-traps.json': '{ "rules": { "db-open-error-ignored": "warning" } }\n',
+      'config/traps.json': '{ "rules": { "db-open-error-ignored": "hint" } }\n',
+      'main.go': FLAGGED,
+    });
+    const mainUri = fileUri(path.join(root, 'main.go'));
+    const client = new LspClient({ settings: { configFile: 'config/traps.json' } });
+    try {
+      await client.initialize(root);
+      client.open(mainUri, FLAGGED);
+      await client.waitFor(isDiagnostics(mainUri, (d) => severityOf(d, 'db-open-error-ignored') === 4));
+      const watched = client.serverRequests.filter((r) => r.method === 'client/registerCapability').flatMap((r) => r.params.registrations);
+      assert.ok(watched.some((r: any) => r.method === 'workspace/didChangeWatchedFiles' && r.registerOptions.watchers.some((w: any) => w.globPattern === '**/traps.json')));
+
+      const since = client.notifications.length;
+      client.settings = { configFile: 'config/missing.json' };
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      const error = await client.waitFor((n) => n.method === 'window/showMessage' && n.params.type === 1, 10_000, since);
+      assert.match(error.params.message, /missing\.json: cannot read/);
+      await client.waitFor(isDiagnostics(mainUri, (d) => severityOf(d, 'db-open-error-ignored') === 1), 10_000, since);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
 describe('a rule that throws', () => {
   let script: string;
   before(() => {

@@ -239,14 +239,25 @@ export class Session {
         this.connection.console.warn(`go-traps: cannot read settings: ${(error as Error).message}`);
       }
     }
+    const previousConfigFile = folder.client.configFile;
     folder.client = sanitizeClientSettings(raw);
     const root = folder.root;
     if (root) {
       const file = configFilePath(root, folder.client);
+      if (folder.client.configFile && folder.client.configFile !== previousConfigFile) this.watchConfigFile(file);
       folder.team = await loadTeamConfig(file, this.knownRules, folder.client.configFile !== '');
       this.reportConfigProblems(folder);
     }
     return folder.setSettings(engineSettings(folder.team.settings, folder.client, this.locale, this.knownRules));
+  }
+
+  /** A config file named in the settings is watched too, whatever its name (`.go-traps.json` always is). */
+  private watchConfigFile(file: string): void {
+    if (!this.can.watchers) return;
+    const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
+    void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: `**/${path.basename(file)}`, kind }],
+    });
   }
 
   /** A broken `.go-traps.json`: one clear message, diagnostics on the file itself, the status bar; defaults apply. */
