@@ -6,11 +6,21 @@ import { docsUrl } from '../rules';
 
 export const TOOL_VERSION = '0.1.0';
 
-/** `path:line:col: severity rule-id message`, one line per finding, 1-based like compilers print. */
+const at = (path: string, range: Range) => `${path}:${range.start.line + 1}:${range.start.character + 1}`;
+
+/**
+ * `path:line:col: severity rule-id message`, one line per finding, 1-based like compilers print; related
+ * locations follow as indented `note:` lines (grep for the first form still finds every finding), and a
+ * `(fix: …)` line names the fix the editor or `--fix` would apply.
+ */
 export function formatText(result: AnalyzeResult): string {
-  return result.findings
-    .map((f) => `${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.ruleId} ${f.message}`)
-    .join('\n');
+  const lines: string[] = [];
+  for (const f of result.findings) {
+    lines.push(`${at(f.path, f.range)}: ${f.severity} ${f.ruleId} ${f.message}`);
+    for (const r of f.related) lines.push(`    ${at(r.path, r.range)}: note: ${r.message}`);
+    if (f.fixes.length > 0) lines.push(`    fix: ${f.fixes.map((x) => x.title + (x.safe ? '' : ' (review)')).join('; ')}`);
+  }
+  return lines.join('\n');
 }
 
 export function formatJson(result: AnalyzeResult): string {
