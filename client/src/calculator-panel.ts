@@ -79,6 +79,14 @@ export class CalculatorPanel {
     return panel?.decision ? { ...structuredClone(panel.state), ...panel.decision } : undefined;
   }
 
+  /** Re-measures an open panel whose measure was taken mid-scan, once the scan is over; user overrides stay. */
+  static async scanFinished(): Promise<void> {
+    const panel = CalculatorPanel.current;
+    if (!panel?.state.measuredWhileIndexing) return;
+    await panel.measure();
+    await panel.update();
+  }
+
   private static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'client', 'media')] };
   }

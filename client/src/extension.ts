@@ -63,6 +63,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
 
   context.subscriptions.push(
+    server.onStatus((status) => {
+      if (status && !status.indexing) void CalculatorPanel.scanFinished();
+    }),
     vscode.commands.registerCommand('goTraps.showChecklist', async (options?: CommandOptions): Promise<ChecklistItem[]> => {
       const report = await workspaceReport();
       if (!report) return [];
