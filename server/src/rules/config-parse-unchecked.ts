@@ -1,5 +1,7 @@
 /** `n, _ := strconv.Atoi(os.Getenv(...))`: a bad config value silently becomes 0, or panics a reload. */
 import { isInside, reloadPathBodies } from '../engine/config-reload';
+import type { SourceFile } from '../engine/source';
+import type { FileEdit } from '../engine/types';
 import { freshName, inConfigFunction, isConfigName, isConstantText, readsConfig, slogFor } from '../engine/config-values';
 import { insertLinesAfter, replaceNode } from '../engine/edits';
 import { callArguments, enclosingTopLevelFunction, findAll, FUNCTION_TYPES } from '../engine/go-ast';
@@ -239,5 +241,29 @@ function skipFix(context: FileContext, statement: SyntaxNode, errName: string): 
   const logger = slogFor(file);
   const indent = file.indentOf(statement.startPosition.row);
   const text = `${logLine(logger.name, 'invalid config value, keeping the current config', null, errName)}\n${indent}${jump}`;
-  return [{ title: messages.fixSkip, edits: [replaceNode(file, statement, text), ...logger.edits], safe: false }];
+  // A deletion that would swallow the logger's own import insertion is left out; the compiler will name it.
+  const unused = importsLeftUnused(file, statement).filter((d) => !logger.edits.some((e) => e.range.start.line === d.range.start.line));
+  return [{ title: messages.fixSkip, edits: [replaceNode(file, statement, text), ...logger.edits, ...unused], safe: false }];
+}
+
+/** Deletes the imports (`log`, `os`) that only the removed statement used, which Go would reject as unused. */
+function importsLeftUnused(file: SourceFile, removed: SyntaxNode): FileEdit[] {
+  const edits: FileEdit[] = [];
+  const used = new Set(
+    findAll(file.root, 'selector_expression')
+      .filter((s) => !isInside(s, [removed]))
+      .map((s) => s.childForFieldName('operand'))
+      .filter((o): o is SyntaxNode => o?.type === 'identifier')
+      .map((o) => o.text),
+  );
+  const names = new Set(findAll(removed, 'selector_expression').map((s) => s.childForFieldName('operand')?.text ?? ''));
+  for (const spec of file.imports) {
+    if (!names.has(spec.localName) || used.has(spec.localName)) continue;
+    // A spec alone in `import "log"` takes its declaration with it; one in a block takes its line.
+    const target = spec.node.parent?.type === 'import_declaration' ? spec.node.parent : spec.node;
+    const row = target.startPosition.row;
+    if (target.endPosition.row !== row || file.lineText(row).trim() !== target.text.trim()) continue;
+    edits.push({ path: file.path, range: { start: { line: row, character: 0 }, end: { line: row + 1, character: 0 } }, newText: '' });
+  }
+  return edits;
 }
