@@ -77,3 +77,15 @@ func (l *Log) Finish(ctx context.Context) error {
 	}
 	return l.db.PingContext(ctx)
 }
+
+type poller struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	root   context.Context
+}
+
+// A context kept in a field outlives the call that creates it: the caller's context is the wrong parent.
+func (p *poller) Start(ctx context.Context) {
+	p.ctx, p.cancel = context.WithCancel(context.Background())
+	p.root = context.Background()
+}

@@ -73,7 +73,22 @@ function isDeliberate(file: Parameters<typeof scopedContext>[0], call: SyntaxNod
   if (fn && returnsContext(fn, file.localNameOf('context')!)) return true;
   const argumentOf = call.parent?.type === 'argument_list' ? call.parent.parent?.childForFieldName('function')?.text ?? '' : '';
   if (DETACHING_CALLEE.test(argumentOf)) return true;
-  return defaultsNilContext(call, scope) || afterContextDone(call, scope);
+  return defaultsNilContext(call, scope) || afterContextDone(call, scope) || storedInField(call);
+}
+
+/**
+ * `s.ctx, s.cancel = context.WithCancel(context.Background())`: a context kept in a struct field lives as long as
+ * its owner, not as long as this call, so tying it to the caller's context would be the bug.
+ */
+function storedInField(call: SyntaxNode): boolean {
+  let value: SyntaxNode = call;
+  // Through one derivation: `context.WithCancel(context.Background())`.
+  const outer = call.parent?.type === 'argument_list' ? call.parent.parent : null;
+  if (outer?.type === 'call_expression' && /^\w+\.With\w+$/.test(outer.childForFieldName('function')?.text ?? '')) value = outer;
+  const list = value.parent;
+  const assignment = list?.type === 'expression_list' ? list.parent : null;
+  if (assignment?.type !== 'assignment_statement' || assignment.childForFieldName('right')?.id !== list!.id) return false;
+  return (assignment.childForFieldName('left')?.namedChildren ?? []).some((target) => target?.type === 'selector_expression');
 }
 
 /**
