@@ -7,6 +7,7 @@ import { enclosingTopLevelFunction, findAll, FUNCTION_TYPES, functionName, walk 
 import type { SyntaxNode } from './parser';
 import type { SourceFile } from './source';
 
+/** Import paths that mark a file as watching configuration: viper, fsnotify, the etcd v3 client. */
 export const VIPER_PATH = 'github.com/spf13/viper';
 export const FSNOTIFY_PATHS = ['github.com/fsnotify/fsnotify', 'gopkg.in/fsnotify.v1', 'gopkg.in/fsnotify/fsnotify.v1'];
 export const ETCD_PATHS = ['go.etcd.io/etcd/client/v3', 'go.etcd.io/etcd/clientv3', 'github.com/coreos/etcd/clientv3'];

@@ -1,5 +1,6 @@
 /** Go struct tags (`key:"value" key2:"value2"`) read with the offsets a fix needs to edit one value. */
 
+/** One `key:"value"` pair of a struct tag. */
 export interface TagPair {
   key: string;
   value: string;

@@ -7,6 +7,7 @@ import type { FileLocation } from './rule';
 import { defaultPackageName, rangeOf, SourceFile } from './source';
 import type { FileEdit, Range } from './types';
 
+/** Import paths of gin and of its OpenTelemetry middleware. */
 export const GIN_PATH = 'github.com/gin-gonic/gin';
 export const OTELGIN_PATH = 'go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin';
 
@@ -27,6 +28,7 @@ const HANDLER_WRAPPERS: Record<string, string[]> = {
   'go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp': ['NewHandler', 'NewMiddleware'],
 };
 
+/** One `gin.New()`/`gin.Default()` call and what a fix needs to install middleware after it. */
 export interface GinEngine {
   range: Range;
   /** `gin.New()` or `gin.Default()` as written. */
@@ -38,6 +40,7 @@ export interface GinEngine {
   service: string;
 }
 
+/** What one file contributes to the module-wide question "is gin traced here?". */
 export interface GinTracingFacts {
   engines: GinEngine[];
   /** A known tracing middleware is installed with Use, or the engine is wrapped by otelhttp. */
