@@ -89,3 +89,8 @@ func (p *poller) Start(ctx context.Context) {
 	p.ctx, p.cancel = context.WithCancel(context.Background())
 	p.root = context.Background()
 }
+
+// Comparing against the root starts no new context.
+func (l *Log) Bounded(ctx context.Context) bool {
+	return ctx != context.Background() && ctx != context.TODO()
+}

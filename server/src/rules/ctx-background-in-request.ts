@@ -68,6 +68,8 @@ export const rule = defineFileRule({
 function isDeliberate(file: Parameters<typeof scopedContext>[0], call: SyntaxNode, scope: ScopedContext): boolean {
   // `main`/`init` own the process lifetime; a closure there with a request parameter is a handler and is checked.
   if (isInMainOrInit(file, call) && scope.kind === 'context') return true;
+  // `if ctx != context.Background()` compares against the root; it starts nothing.
+  if (call.parent?.type === 'binary_expression') return true;
   // A function that returns a context is a context factory: a detached root is its stated purpose.
   const fn = enclosingFunction(call);
   if (fn && returnsContext(fn, file.localNameOf('context')!)) return true;
