@@ -6,6 +6,7 @@ import type { SyntaxNode } from './parser';
 import { rangeOf, SourceFile } from './source';
 import type { FileEdit } from './types';
 
+/** The import path every remote-call rule resolves `http` selectors against. */
 export const NET_HTTP = 'net/http';
 
 /** True when `type` is the qualified type `pkg.Name` and `pkg` is this file's name for `importPath`. */
