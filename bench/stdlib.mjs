@@ -2,14 +2,15 @@
 // memory, then apply every safe fix on a copy and check each touched file with `gofmt -e`.
 // Usage: node bench/stdlib.mjs [goSrcDir] [--no-fix]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'server/out/cli.js');
-const src = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '/usr/lib/go/src';
+// Debian's /usr/lib/go/src is a symlink; copy and compare the real folder.
+const src = realpathSync(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '/usr/lib/go/src');
 const withFix = !process.argv.includes('--no-fix');
 
 /** Runs the CLI under /usr/bin/time -v; returns wall seconds, peak RSS (MB) and the parsed JSON report. */
