@@ -2,12 +2,13 @@
  * `context.Background()` / `context.TODO()` in a function that already has a context: the caller's deadline,
  * cancellation and trace stop at that line.
  */
+import { detachment, ScopedContext, scopedContext } from '../engine/context-source';
 import { replaceNode } from '../engine/edits';
 import { ancestor, enclosingFunction, findAll, isInMainOrInit } from '../engine/go-ast';
 import { resultTypes } from '../engine/go-types';
-import { detachment, ScopedContext, scopedContext } from '../engine/context-source';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule } from '../engine/rule';
+import type { SourceFile } from '../engine/source';
 
 /** Helpers whose whole point is to detach from a parent context, e.g. `xcontext.Detach(...)`. */
 const DETACHING_CALLEE = /(Detach|WithoutCancel|NoCancel|WithoutDeadline|ContextWithSpan)\w*$/i;
@@ -65,7 +66,7 @@ export const rule = defineFileRule({
 });
 
 /** The places where a fresh root context is the intent rather than an accident. */
-function isDeliberate(file: Parameters<typeof scopedContext>[0], call: SyntaxNode, scope: ScopedContext): boolean {
+function isDeliberate(file: SourceFile, call: SyntaxNode, scope: ScopedContext): boolean {
   // `main`/`init` own the process lifetime; a closure there with a request parameter is a handler and is checked.
   if (isInMainOrInit(file, call) && scope.kind === 'context') return true;
   // `if ctx != context.Background()` compares against the root; it starts nothing.
