@@ -60,10 +60,12 @@ export interface ServerOptions {
 
 /** Keys typed less than this apart are merged; slower typing pays no delay at all. */
 export const DEFAULT_MIN_INTERVAL_MS = 25;
-/** Facts (and so cross-file findings) are re-derived once typing pauses this long... */
+/**
+ * Facts (and so cross-file findings) are re-derived once typing pauses this long; until then the last ones
+ * are carried through the edits. A full analysis costs several times a light one, so it never runs between
+ * two keys typed in a row.
+ */
 export const FACTS_PAUSE_MS = 250;
-/** ...or at the latest this long after the last full analysis, during non-stop typing. */
-export const FACTS_MAX_WAIT_MS = 2000;
 
 /**
  * Per open document. Keystrokes run the file rules only ("light"); the workspace rules' facts and the fact
@@ -80,8 +82,6 @@ interface DocumentState {
   analyzedVersion: number;
   /** Version of the last full analysis, -1 before the first. */
   fullVersion: number;
-  /** When the last full analysis ran (performance.now()). */
-  fullAt: number;
   /** Ranged changes since the last full analysis; undefined after a whole-text change, which cannot be followed. */
   shifts: RangeChange[] | undefined;
   findings: Finding[];
@@ -126,7 +126,7 @@ export class Session {
     c.onShutdown(() => this.documents.dispose());
     c.onDidOpenTextDocument(({ textDocument: t }) => {
       const document = this.documents.open(t.uri, t.languageId, t.version, t.text);
-      this.states.set(t.uri, { lastRun: 0, analyzedVersion: -1, fullVersion: -1, fullAt: 0, shifts: [], findings: [] });
+      this.states.set(t.uri, { lastRun: 0, analyzedVersion: -1, fullVersion: -1, shifts: [], findings: [] });
       this.schedule(document, 0, true);
     });
     c.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -137,10 +137,8 @@ export class Session {
       state.shifts = state.shifts && contentChanges.every(isRangeChange) ? [...state.shifts, ...contentChanges] : undefined;
       if (this.folderOf(textDocument.uri).client.run !== 'onType') return;
       const wait = Math.max(0, state.lastRun + this.minIntervalMs - performance.now());
-      // During non-stop typing the facts would never be redone: past the deadline this keystroke does it.
-      const overdue = performance.now() - state.fullAt >= FACTS_MAX_WAIT_MS;
-      this.schedule(document, wait, overdue);
-      if (!overdue) this.scheduleFacts(document, state);
+      this.schedule(document, wait, false);
+      this.scheduleFacts(document, state);
     });
     c.onDidSaveTextDocument(({ textDocument }) => {
       const document = this.documents.get(textDocument.uri);
@@ -331,7 +329,7 @@ export class Session {
     }
   }
 
-  /** Runs the full analysis once typing pauses, or anyway when the last one is getting old. */
+  /** Runs the full analysis once typing pauses. */
   private scheduleFacts(document: OpenDocument, state: DocumentState): void {
     clearTimeout(state.factsTimer);
     state.factsTimer = setTimeout(() => {
@@ -405,7 +403,6 @@ export class Session {
       factsChanged = folder.index.set(enginePath, result.entry!);
       clearTimeout(state.factsTimer);
       state.fullVersion = document.version;
-      state.fullAt = performance.now();
       state.shifts = [];
       state.findings = this.findingsOf(folder, enginePath);
     } else {
