@@ -14,6 +14,8 @@ export const QUIET_SETTINGS = {
   'extensions.autoUpdate': false,
   'workbench.tips.enabled': false,
   'editor.minimap.enabled': false,
+  // Sticky scroll can cover the line under test; the UI checks click and read editor lines.
+  'editor.stickyScroll.enabled': false,
   'window.commandCenter': false,
   'workbench.colorTheme': 'Default Light Modern',
 };

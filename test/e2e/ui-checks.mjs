@@ -1,23 +1,34 @@
 // Phase B: what a person sees in the workbench — squiggles, the Problems panel, a quick fix from Ctrl+.,
 // the checklist from F1, and the calculator panel in light and dark themes. Each check is one result.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** The editor a person is looking at (other tabs keep their editors in the DOM, hidden). */
+const ACTIVE_EDITOR = '.editor-group-container.active .editor-instance .monaco-editor';
 
-async function check(results, title, body, log) {
+/** Runs one check; a failure keeps a screenshot of the window as it was, named after the check. */
+async function check(results, title, body, { page, outDir, log }) {
   const started = Date.now();
   try {
     await body();
     results.push({ title: `ui: ${title}`, passed: true });
     log(`  ui ✓ ${title} (${Date.now() - started} ms)`);
   } catch (error) {
-    results.push({ title: `ui: ${title}`, passed: false, error: error instanceof Error ? error.message : String(error) });
+    const shot = path.join(outDir, `failed-${title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.png`);
+    await page.screenshot({ path: shot }).catch(() => {});
+    results.push({ title: `ui: ${title}`, passed: false, error: `${error instanceof Error ? error.message : String(error)}\n(screenshot: ${shot})` });
     log(`  ui ✗ ${title}`);
   }
 }
 
+/** Waits until no quick input (palette, picker) is open, so the next key opens a fresh one. */
+async function quickInputClosed(page) {
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
 async function runCommand(page, label) {
+  await quickInputClosed(page);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -28,6 +39,7 @@ async function runCommand(page, label) {
 }
 
 async function openFile(page, name) {
+  await quickInputClosed(page);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -39,11 +51,30 @@ async function openFile(page, name) {
   await page.locator(`.tab[aria-label*="${path.basename(name)}"]`).first().waitFor({ timeout: 10_000 });
 }
 
-function setTheme(server, theme) {
-  const file = path.join(server.userDataDir, 'User', 'settings.json');
-  const settings = JSON.parse(readFileSync(file, 'utf8'));
-  settings['workbench.colorTheme'] = theme;
-  writeFileSync(file, JSON.stringify(settings, null, 2));
+/** Types a value into a calculator field and commits it with Tab, as a person would. */
+async function setField(frame, id, value) {
+  const input = frame.locator(`#${id}`);
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+async function waitForVerdict(verdict, split, text) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [attribute, content] = [await verdict.getAttribute('data-split'), (await verdict.textContent()) ?? ''];
+    if (attribute === split && text.test(content)) return;
+    if (Date.now() > deadline) throw new Error(`the verdict stayed "${content}" (data-split=${attribute}), expected ${text} (data-split=${split})`);
+    await sleep(200);
+  }
+}
+
+/** Picks a colour theme the way a person does, through "Preferences: Color Theme", and waits until it applies. */
+async function setTheme(page, label, dark) {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
+  await page.waitForFunction((wanted) => document.querySelector('.monaco-workbench')?.classList.contains(wanted), dark ? 'vs-dark' : 'vs', { timeout: 10_000 });
 }
 
 /** The calculator's DOM lives two iframes deep: VS Code's webview host, then the active frame. */
@@ -51,46 +82,67 @@ function calculatorFrame(page) {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 
-export async function runUiChecks({ page, server, outDir, log }) {
+export async function runUiChecks({ page, workspace, outDir, log }) {
   const results = [];
+  const ctx = { page, outDir, log };
   const shot = (name) => page.screenshot({ path: path.join(outDir, name) });
 
   await check(results, 'workbench loads the workspace', async () => {
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-  }, log);
+  }, ctx);
 
   await check(results, 'squiggles appear on a trap in the editor', async () => {
     await openFile(page, 'internal/store/db.go');
-    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 45_000 });
-    await sleep(1000);
+    await page.locator(`${ACTIVE_EDITOR} :is(.squiggly-warning, .squiggly-error)`).first().waitFor({ timeout: 45_000 });
+    // Hovering the error squiggle shows the finding's message, which is what the screenshot is for.
+    // The squiggle lies under the text layer: move the mouse to its middle rather than hovering the element.
+    const box = await page.locator(`${ACTIVE_EDITOR} .squiggly-error`).first().boundingBox();
+    if (!box) throw new Error('the error squiggle has no box on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:visible', { hasText: 'db-open-error-ignored' }).first();
+    await hover.waitFor({ timeout: 10_000 });
+    await sleep(300);
     await shot('editor-squiggles.png');
-  }, log);
+    await page.mouse.move(5, 400);
+  }, ctx);
 
-  await check(results, 'the Problems panel lists go-traps findings', async () => {
+  await check(results, 'the Problems panel lists the file\'s go-traps findings', async () => {
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ timeout: 10_000 });
-    await page.waitForFunction(() => /db-shared-pool/.test(document.querySelector('.markers-panel')?.textContent ?? ''), null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => ['db-open-error-ignored', 'db-pool-unbounded', 'go-traps'].every((t) => (document.querySelector('.markers-panel')?.textContent ?? '').includes(t)),
+      null,
+      { timeout: 20_000 },
+    );
     await shot('problems-panel.png');
     await page.keyboard.press('Control+Shift+M');
-  }, log);
+  }, ctx);
 
   await check(results, 'a quick fix from Ctrl+. applies', async () => {
     await openFile(page, 'internal/user/repo.go');
-    const squiggle = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first();
-    await squiggle.waitFor({ timeout: 30_000 });
-    const before = await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').count();
-    await squiggle.click();
-    await page.keyboard.press('Control+.');
-    const menu = page.locator('.action-widget .monaco-list-row, .context-view .action-item').first();
-    await menu.waitFor({ timeout: 10_000 });
+    await page.locator(`${ACTIVE_EDITOR} :is(.squiggly-warning, .squiggly-error)`).first().waitFor({ timeout: 30_000 });
+    // The cursor onto the trap with Go to Line, then Ctrl+. as a person would; pick the rule's fix by its title.
+    const lines = readFileSync(path.join(workspace, 'internal', 'user', 'repo.go'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('r.db.QueryRow('));
+    if (line < 0) throw new Error('internal/user/repo.go has no r.db.QueryRow( call');
+    await quickInputClosed(page);
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill(`:${line + 1}:${lines[line].indexOf('QueryRow(') + 2}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${line + 1}` }).first().waitFor({ timeout: 5_000 });
     await page.keyboard.press('Enter');
+    await quickInputClosed(page);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Use QueryRowContext with ctx' }).first();
+    await fix.waitFor({ timeout: 10_000 });
+    await shot('quick-fix-menu.png');
+    await fix.click();
     await page.waitForFunction(
-      (n) => document.querySelectorAll('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').length < n,
-      before,
-      { timeout: 20_000 },
+      (selector) => /QueryRowContext\(ctx,/.test((document.querySelector(`${selector} .view-lines`)?.textContent ?? '').replace(/\u00a0/g, ' ')),
+      ACTIVE_EDITOR,
+      { timeout: 10_000 },
     );
-  }, log);
+  }, ctx);
 
   await check(results, '"Go Traps: Show Architecture Checklist" opens from F1', async () => {
     await runCommand(page, 'Go Traps: Show Architecture Checklist');
@@ -100,28 +152,23 @@ export async function runUiChecks({ page, server, outDir, log }) {
     await sleep(500);
     await shot('checklist.png');
     await page.keyboard.press('Escape');
-  }, log);
+  }, ctx);
 
-  for (const [theme, file] of [['Default Light Modern', 'calculator-light.png'], ['Default Dark Modern', 'calculator-dark.png']]) {
+  for (const [theme, dark, file] of [['Light Modern', false, 'calculator-light.png'], ['Dark Modern', true, 'calculator-dark.png']]) {
     await check(results, `the split calculator renders and updates its verdict (${theme})`, async () => {
-      setTheme(server, theme);
-      await sleep(1500);
+      await setTheme(page, theme, dark);
       await runCommand(page, 'Go Traps: Open Split-Threshold Calculator');
       const frame = calculatorFrame(page);
       const verdict = frame.locator('#verdict');
       await verdict.waitFor({ timeout: 30_000 });
-      await frame.locator('#qps').fill('1200');
-      await frame.locator('#qps').dispatchEvent('input');
-      await page.waitForTimeout(500);
-      const converge = await verdict.textContent();
-      await frame.locator('#qps').fill('9000');
-      await frame.locator('#qps').dispatchEvent('input');
-      await page.waitForFunction(() => true, null, { timeout: 1000 });
-      await sleep(800);
-      const split = await verdict.textContent();
-      if (!converge || !split || converge === split) throw new Error(`verdict did not change: "${converge}" → "${split}"`);
+      await setField(frame, 'teamSize', '5');
+      await setField(frame, 'qps', '1200');
+      await waitForVerdict(verdict, 'false', /^Converge/);
+      await setField(frame, 'qps', '9000');
+      await waitForVerdict(verdict, 'true', /^Split/);
+      await frame.locator('h1').first().click();
       await shot(file);
-    }, log);
+    }, ctx);
   }
   return results;
 }
