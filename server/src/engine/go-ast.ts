@@ -243,3 +243,26 @@ export function declaresBefore(fn: SyntaxNode, name: string, before: SyntaxNode)
   });
   return found;
 }
+
+/** `v, _ := f(...)`, `v, _ = f(...)` or `var v, _ = f(...)`: the holding statement, the value target and the `_`. */
+export interface DiscardedSecondResult {
+  holder: SyntaxNode;
+  value: SyntaxNode;
+  blank: SyntaxNode;
+}
+
+/** When the second of a call's two results (by convention its error) is assigned to `_`, the pieces involved. */
+export function discardedSecondResult(call: SyntaxNode): DiscardedSecondResult | null {
+  const right = call.parent;
+  if (right?.type !== 'expression_list' || right.namedChildCount !== 1) return null;
+  const holder = right.parent;
+  if (!holder) return null;
+  let targets: SyntaxNode[] = [];
+  if (holder.type === 'short_var_declaration' || holder.type === 'assignment_statement') {
+    targets = (holder.childForFieldName('left')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
+  } else if (holder.type === 'var_spec') {
+    targets = holder.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+  }
+  if (targets.length !== 2 || targets[1].text !== '_') return null;
+  return { holder, value: targets[0], blank: targets[1] };
+}

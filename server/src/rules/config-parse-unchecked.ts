@@ -4,7 +4,7 @@ import type { SourceFile } from '../engine/source';
 import type { FileEdit } from '../engine/types';
 import { freshName, inConfigFunction, isConfigName, isConstantText, readsConfig, slogFor } from '../engine/config-values';
 import { insertLinesAfter, replaceNode } from '../engine/edits';
-import { callArguments, enclosingTopLevelFunction, findAll, FUNCTION_TYPES } from '../engine/go-ast';
+import { callArguments, discardedSecondResult, DiscardedSecondResult, enclosingTopLevelFunction, findAll, FUNCTION_TYPES } from '../engine/go-ast';
 import { returnErrorStatement } from '../engine/go-types';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
@@ -59,7 +59,7 @@ export const rule = defineFileRule({
     for (const call of findAll(file.root, 'call_expression')) {
       const parser = parserOf(context, call);
       if (!parser) continue;
-      const discarded = discardedTarget(call);
+      const discarded = discardedSecondResult(call);
       const inReload = isInside(call, reloadBodies);
       if (discarded) {
         const arg = callArguments(call)[0];
@@ -97,28 +97,6 @@ function parserOf(context: FileContext, call: SyntaxNode): { callee: string; zer
     }
   }
   return null;
-}
-
-interface Discarded {
-  holder: SyntaxNode;
-  value: SyntaxNode;
-  blank: SyntaxNode;
-}
-
-/** `v, _ := parse(...)`, `v, _ = parse(...)` or `var v, _ = parse(...)`: the holder, the value target and the `_`. */
-function discardedTarget(call: SyntaxNode): Discarded | null {
-  const right = call.parent;
-  if (right?.type !== 'expression_list' || right.namedChildCount !== 1) return null;
-  const holder = right.parent;
-  if (!holder) return null;
-  let targets: SyntaxNode[] = [];
-  if (holder.type === 'short_var_declaration' || holder.type === 'assignment_statement') {
-    targets = (holder.childForFieldName('left')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
-  } else if (holder.type === 'var_spec') {
-    targets = holder.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
-  }
-  if (targets.length !== 2 || targets[1].text !== '_') return null;
-  return { holder, value: targets[0], blank: targets[1] };
 }
 
 /** The statement that handles the error by ending the process: `if err != nil { panic(err) }` after or around the call. */
@@ -182,7 +160,7 @@ function logLine(logger: string, message: string, value: string | null, errName:
   return `${logger}.Warn(${JSON.stringify(message)}, ${fields})`;
 }
 
-function discardFixes(context: FileContext, call: SyntaxNode, discarded: Discarded, zero: string): FixDescriptor[] {
+function discardFixes(context: FileContext, call: SyntaxNode, discarded: DiscardedSecondResult, zero: string): FixDescriptor[] {
   const { file } = context;
   const { holder } = discarded;
   const fn = enclosingTopLevelFunction(call);

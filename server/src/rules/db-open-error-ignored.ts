@@ -1,6 +1,6 @@
 /** `db, _ := sql.Open(...)`: a bad DSN or driver name surfaces as a nil-pointer panic at the first query. */
 import { ensureImport, insertLinesAfter, insertLinesBefore, replaceNode } from '../engine/edits';
-import { declaresBefore, enclosingFunction, enclosingStatement, findAll, functionName } from '../engine/go-ast';
+import { declaresBefore, discardedSecondResult, enclosingFunction, enclosingStatement, findAll, functionName } from '../engine/go-ast';
 import { returnErrorStatement } from '../engine/go-types';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
@@ -51,28 +51,12 @@ export const rule = defineFileRule({
         context.report({ node: call, messageId: 'discarded', data: { call: callee } });
         continue;
       }
-      const blank = discardedErrorTarget(call);
+      const blank = discardedSecondResult(call)?.blank;
       if (!blank) continue;
       context.report({ node: blank, messageId: 'discarded', data: { call: callee }, fixes: bindErrorFix(context, call, blank) });
     }
   },
 });
-
-/** The `_` that receives the error in `x, _ := open(...)`, `x, _ = open(...)` or `var x, _ = open(...)`. */
-function discardedErrorTarget(call: SyntaxNode): SyntaxNode | null {
-  const right = call.parent;
-  if (right?.type !== 'expression_list' || right.namedChildCount !== 1) return null;
-  const holder = right.parent;
-  if (!holder) return null;
-  let targets: SyntaxNode[] = [];
-  if (holder.type === 'short_var_declaration' || holder.type === 'assignment_statement') {
-    targets = (holder.childForFieldName('left')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
-  } else if (holder.type === 'var_spec') {
-    targets = holder.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
-  }
-  const last = targets[targets.length - 1];
-  return targets.length === 2 && last.text === '_' ? last : null;
-}
 
 function bindErrorFix(context: FileContext, call: SyntaxNode, blank: SyntaxNode): FixDescriptor[] {
   const statement = enclosingStatement(call);
