@@ -142,6 +142,8 @@ export async function runUiChecks({ page, workspace, outDir, log }) {
       ACTIVE_EDITOR,
       { timeout: 10_000 },
     );
+    await page.keyboard.press('Control+S');
+    await page.locator('.tab.dirty').first().waitFor({ state: 'detached', timeout: 10_000 });
   }, ctx);
 
   await check(results, '"Go Traps: Show Architecture Checklist" opens from F1', async () => {
@@ -157,6 +159,9 @@ export async function runUiChecks({ page, workspace, outDir, log }) {
   for (const [theme, dark, file] of [['Light Modern', false, 'calculator-light.png'], ['Dark Modern', true, 'calculator-dark.png']]) {
     await check(results, `the split calculator renders and updates its verdict (${theme})`, async () => {
       await setTheme(page, theme, dark);
+      // With no editor open the panel takes the whole editor area, which is how the screenshots show it.
+      await runCommand(page, 'View: Close All Editors');
+      await page.locator('.tab').first().waitFor({ state: 'detached', timeout: 10_000 });
       await runCommand(page, 'Go Traps: Open Split-Threshold Calculator');
       const frame = calculatorFrame(page);
       const verdict = frame.locator('#verdict');
