@@ -100,6 +100,8 @@ export class Session {
   private readonly loose: Folder;
   private locale: Locale = 'en';
   private readonly minIntervalMs: number;
+  /** GO_TRAPS_TIMING=1 logs each analysis's wall and CPU time (for the latency benchmark and slow-file reports). */
+  private readonly logTiming = process.env.GO_TRAPS_TIMING === '1';
   private readonly knownRules: string[];
   private can = { configuration: false, progress: false, watchers: false, configurationChange: false, showDocument: false };
   private readonly failedRules = new Set<string>();
@@ -370,6 +372,7 @@ export class Session {
     const state = this.states.get(document.uri);
     if (!state) return;
     state.lastRun = performance.now();
+    const cpu = this.logTiming ? process.cpuUsage() : undefined;
     const folder = this.folderOf(document.uri);
     const enginePath = folder.pathOf(document.uri);
     state.analyzedVersion = document.version;
@@ -418,6 +421,11 @@ export class Session {
     state.analyzedVersion = document.version;
     folder.setCount(enginePath, state.findings.length);
     this.publish(document, state.findings);
+    if (cpu) {
+      const used = process.cpuUsage(cpu);
+      const wall = performance.now() - state.lastRun;
+      this.connection.console.log(`go-traps timing: ${full ? 'full' : 'light'} ${document.uri} v${document.version} wall=${wall.toFixed(2)}ms cpu=${((used.user + used.system) / 1000).toFixed(2)}ms`);
+    }
     if (factsChanged) this.workspaceMoved(folder, document.uri);
     this.scheduleStatus();
   }
