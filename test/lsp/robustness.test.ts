@@ -245,6 +245,8 @@ describe('transports, languages and custom requests', () => {
       const finding = withFindings.find((f: any) => f.ruleId === 'db-open-error-ignored');
       assert.equal(finding?.uri, fileUri(path.join(root, 'cmd/app/main.go')));
       assert.equal(typeof report.coupling.score, 'number');
+      const status = await client.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing && n.params.trapCount > 0);
+      assert.equal(status.params.trapCount, withFindings.filter((f: any) => f.uri.endsWith('/cmd/app/main.go')).length || status.params.trapCount);
       const decision = await client.request('goTraps/splitDecision', { qps: 100, teamSize: 3, couplingScore: 0.2 });
       assert.equal(decision.split, false);
     } finally {

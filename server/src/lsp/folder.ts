@@ -36,7 +36,10 @@ export class Folder {
   private markReady!: () => void;
   /** Final finding counts per path, for the status bar; rebuilt whole when workspace findings moved. */
   private counts = new Map<string, number>();
-  private countsStale = true;
+  /** 'all' after a scan or a settings change; 'foreign' when only workspace findings moved. */
+  private countsStale: 'all' | 'foreign' | undefined = 'all';
+  /** Paths that had workspace findings when the counts were last brought up to date. */
+  private foreignPaths = new Set<string>();
 
   constructor(
     /** The folder's URI, or '' for the loose folder. */
@@ -66,7 +69,7 @@ export class Folder {
       this.engine = new Engine(settings, this.rules);
       this.fileEngine = this.fileRulesEngine();
       this.index.invalidate();
-      this.countsStale = true;
+      this.countsStale = 'all';
     }
     return changed;
   }
@@ -132,17 +135,28 @@ export class Folder {
     else this.counts.set(enginePath, count);
   }
 
-  /** Marks every count stale: workspace-rule findings moved, anywhere. */
-  countsChanged(): void {
-    this.countsStale = true;
+  /** Workspace-rule findings moved somewhere, or (`all`) the whole index was rebuilt. */
+  countsChanged(all = false): void {
+    if (all || this.countsStale === 'all') this.countsStale = 'all';
+    else this.countsStale = 'foreign';
   }
 
+  /**
+   * Findings in the folder, for the status bar. After cross-file findings moved, only the files that had or
+   * have some are counted again: recounting thousands of files would stall the next keystroke.
+   */
   trapCount(): number {
     if (!this.client.enable) return 0;
     if (this.countsStale) {
-      this.counts.clear();
-      for (const p of this.index.paths()) this.counts.set(p, this.index.findingsFor(this.engine, p, !this.indexing).length);
-      this.countsStale = false;
+      const foreign = this.indexing ? new Map() : this.index.workspaceFindings(this.engine).byPath;
+      const paths = this.countsStale === 'all' ? [...this.index.paths()] : [...new Set([...this.foreignPaths, ...foreign.keys()])];
+      if (this.countsStale === 'all') this.counts.clear();
+      for (const p of paths) {
+        if (this.index.get(p)) this.counts.set(p, this.index.findingsFor(this.engine, p, !this.indexing).length);
+        else this.counts.delete(p);
+      }
+      this.foreignPaths = new Set(foreign.keys());
+      this.countsStale = undefined;
     }
     let total = 0;
     for (const n of this.counts.values()) total += n;

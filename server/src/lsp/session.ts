@@ -568,7 +568,7 @@ export class Session {
     const generation = ++folder.scanGeneration;
     folder.index.clear();
     folder.skipped.clear();
-    folder.countsChanged();
+    folder.countsChanged(true);
     if (!folder.client.enable) {
       folder.indexing = false;
       this.revalidateOpen(folder);
@@ -597,6 +597,7 @@ export class Session {
       }
       if (generation !== folder.scanGeneration) return;
       folder.indexing = false;
+      folder.countsChanged(true);
       const skipped = folder.skipped.size;
       progress.done(`${folder.index.size} files${skipped ? `, ${skipped} skipped` : ''}`);
       this.connection.console.info(`go-traps: indexed ${folder.index.size} files in ${root}${skipped ? ` (${skipped} skipped)` : ''}`);
