@@ -53,6 +53,17 @@ describe('cli', () => {
     assert.match(result.stdout, /^store\/db\.go:6:6: error db-open-error-ignored The error of sql\.Open is discarded/m);
   });
 
+  it('prints related locations as note lines and the fix under a finding', () => {
+    const result = run(path.join(REPO_ROOT, 'test-fixtures', 'workspace'), '.', '--rules', 'db-shared-pool');
+    assert.equal(result.code, 1, result.stderr);
+    const block = result.stdout.split('\n');
+    const first = block.findIndex((l) => / warning db-shared-pool .* shared by 3 domains/.test(l));
+    assert.ok(first >= 0, result.stdout);
+    const notes = block.slice(first + 1).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith('    ')));
+    for (const domain of ['user', 'order', 'coupon']) assert.ok(notes.some((l) => l.includes(`internal/${domain}/`) && l.includes(': note: ')), `a note in ${domain}: ${notes.join('\n')}`);
+    assert.ok(notes.some((l) => /^ {4}fix: Split sql\.DB per domain \(review\)$/.test(l)));
+  });
+
   it('--exit-zero reports but exits 0', () => {
     const dir = workspace({ 'store/db.go': TRAP });
     assert.equal(run(dir, '--exit-zero').code, 0);

@@ -12,7 +12,9 @@ export interface WalkResult {
 /** `/`-separated path relative to `base`, the form the engine and the output use. */
 export function toEnginePath(file: string, base: string): string {
   const relative = path.relative(base, file);
-  return (relative && !relative.startsWith('..') ? relative : file).split(path.sep).join('/');
+  // '' is the base itself (a module rooted at the working directory); outside the base, keep the absolute path.
+  if (relative === '') return '';
+  return (!relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
 }
 
 export async function walkGoFiles(roots: readonly string[], base: string, settings: Settings): Promise<WalkResult> {
@@ -23,7 +25,7 @@ export async function walkGoFiles(roots: readonly string[], base: string, settin
     const dir = path.dirname(goMod);
     if (modules.has(dir)) return;
     const text = await fs.readFile(goMod, 'utf8').catch(() => '');
-    modules.set(dir, { root: toEnginePath(dir, base) === '.' ? '' : toEnginePath(dir, base), path: parseGoModPath(text) });
+    modules.set(dir, { root: toEnginePath(dir, base), path: parseGoModPath(text) });
   }
 
   async function visit(entry: string): Promise<void> {
