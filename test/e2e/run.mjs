@@ -17,6 +17,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const log = (...args) => console.log(...args);
 /** Bounds phase A, so a hung extension host cannot stall CI: the suite itself needs well under a minute. */
 const PHASE_A_TIMEOUT_MS = 240_000;
+/** Window console lines that say nothing about the extension: connection plumbing and offline-machine noise. */
+const NOISE = /ENOTFOUND|open-vsx|vsda|authentication provider|^\[[\w:. -]+\]|^Creating a socket|connection token|builtin extensions cache/;
 /** GO_TRAPS_E2E_PHASES=a or =b runs one phase while working on it; CI runs both. */
 const phases = (process.env.GO_TRAPS_E2E_PHASES || 'ab').toLowerCase();
 
@@ -50,7 +52,7 @@ async function runSuite(browser, server, workspace) {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     // The workbench forwards console calls with their format arguments (mocha's reporter uses %s and %d).
     const line = Array.isArray(args) ? format(...args) : String(args);
-    if (!/ENOTFOUND|open-vsx|vsda|authentication provider/.test(line)) log(`  [ext host] ${line}`);
+    if (!NOISE.test(line)) log(`  [window] ${line}`);
   });
   const env = JSON.stringify({ GO_TRAPS_E2E_RESULTS: resultFile, GO_TRAPS_E2E_WORKSPACE: workspace });
   await page.goto(
@@ -82,6 +84,13 @@ async function main() {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const server = await startCodeServer(tools, log);
+  // Interrupted (Ctrl+C, a CI timeout): stop what this run started, by PID, before exiting.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      log(`e2e: ${signal}, stopping code-server (pid ${server.pid})`);
+      void server.stop().finally(() => process.exit(130));
+    });
+  }
   const results = [];
   let browser;
   try {

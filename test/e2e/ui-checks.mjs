@@ -51,6 +51,17 @@ async function openFile(page, name) {
   await page.locator(`.tab[aria-label*="${path.basename(name)}"]`).first().waitFor({ timeout: 10_000 });
 }
 
+/** The on-screen box of an element that may be replaced while it renders. */
+async function waitForBox(locator) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const box = await locator.boundingBox({ timeout: 2_000 }).catch(() => null);
+    if (box && box.width > 0) return box;
+    if (Date.now() > deadline) throw new Error('the element never got a box on screen');
+    await sleep(200);
+  }
+}
+
 /** Types a value into a calculator field and commits it with Tab, as a person would. */
 async function setField(frame, id, value) {
   const input = frame.locator(`#${id}`);
@@ -96,8 +107,8 @@ export async function runUiChecks({ page, workspace, outDir, log }) {
     await page.locator(`${ACTIVE_EDITOR} :is(.squiggly-warning, .squiggly-error)`).first().waitFor({ timeout: 45_000 });
     // Hovering the error squiggle shows the finding's message, which is what the screenshot is for.
     // The squiggle lies under the text layer: move the mouse to its middle rather than hovering the element.
-    const box = await page.locator(`${ACTIVE_EDITOR} .squiggly-error`).first().boundingBox();
-    if (!box) throw new Error('the error squiggle has no box on screen');
+    // The editor re-renders its decorations as diagnostics arrive; ask again until a squiggle stays put.
+    const box = await waitForBox(page.locator(`${ACTIVE_EDITOR} .squiggly-error`).first());
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover:visible', { hasText: 'db-open-error-ignored' }).first();
     await hover.waitFor({ timeout: 10_000 });

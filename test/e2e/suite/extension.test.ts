@@ -107,7 +107,10 @@ describe('Go Traps in VS Code', () => {
     const related = settled.relatedInformation ?? [];
     for (const domain of ['user', 'order', 'coupon']) {
       const inDomain = related.filter((r) => r.location.uri.path.includes(`/internal/${domain}/`));
-      assert.ok(inDomain.length > 0, `a related location in internal/${domain}/ (have ${related.map((r) => vscode.workspace.asRelativePath(r.location.uri)).join(', ')})`);
+      assert.ok(
+        inDomain.length > 0,
+        `a related location in internal/${domain}/ (after waiting 30 s, "${settled.message}" relates ${related.map((r) => `${vscode.workspace.asRelativePath(r.location.uri)}:${r.location.range.start.line + 1}`).join(', ')})`,
+      );
       const text = (await vscode.workspace.openTextDocument(inDomain[0].location.uri)).getText(inDomain[0].location.range);
       assert.ok(text.length > 0, `the related range in internal/${domain}/ covers code`);
     }
