@@ -109,6 +109,8 @@ export class Session {
   private statusTimer: NodeJS.Timeout | undefined;
   private lastStatus = '';
   private readonly watchQueue = new Map<string, FileChangeType>();
+  /** When the user last typed in any document (performance.now()); background work waits for a pause. */
+  private lastEdit = -Infinity;
   private draining = false;
   private configDiagnosticUris = new Set<string>();
 
@@ -135,6 +137,7 @@ export class Session {
       const document = this.documents.get(textDocument.uri);
       const state = this.states.get(textDocument.uri);
       if (!document || !state) return;
+      this.lastEdit = performance.now();
       document.applyChanges(contentChanges, textDocument.version);
       state.shifts = state.shifts && contentChanges.every(isRangeChange) ? [...state.shifts, ...contentChanges] : undefined;
       if (this.folderOf(textDocument.uri).client.run !== 'onType') return;
@@ -537,6 +540,17 @@ export class Session {
 
   // ---- workspace index --------------------------------------------------------------------------------------
 
+  private typing(): boolean {
+    return performance.now() - this.lastEdit < FACTS_PAUSE_MS;
+  }
+
+  /** Resolves once no document has changed for FACTS_PAUSE_MS: background analyses never delay a keystroke. */
+  private async untilTypingPauses(): Promise<void> {
+    while (this.typing()) {
+      await new Promise((resolve) => setTimeout(resolve, this.lastEdit + FACTS_PAUSE_MS - performance.now() + 1));
+    }
+  }
+
   /** Scans every folder again and resolves when the last scan of each has finished (superseded ones do not count). */
   private async rescanAll(): Promise<void> {
     await Promise.all(
@@ -585,8 +599,9 @@ export class Session {
       for (const module of modules) if (!folder.modules.some((m) => m.root === module.root)) folder.modules.push(module);
       let slice = Date.now();
       for (let i = 0; i < files.length; i++) {
-        if (Date.now() - slice > 8) {
+        if (Date.now() - slice > 8 || this.typing()) {
           await new Promise((resolve) => setImmediate(resolve));
+          await this.untilTypingPauses();
           if (generation !== folder.scanGeneration) return;
           slice = Date.now();
         }
@@ -643,6 +658,9 @@ export class Session {
     try {
       const moved = new Set<Folder>();
       while (this.watchQueue.size > 0) {
+        // One file's analysis cannot be interrupted: it waits for a pause rather than land between two keys.
+        await this.untilTypingPauses();
+        if (this.watchQueue.size === 0) break;
         const [uri, type] = this.watchQueue.entries().next().value as [string, FileChangeType];
         this.watchQueue.delete(uri);
         const folder = this.folderOf(uri);
