@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+/** User settings for a quiet, predictable window: no welcome page, tips, AI panels, telemetry or updates. */
 export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -52,6 +53,7 @@ function alive(pid) {
   }
 }
 
+/** Starts code-server on a free loopback port with fresh user data; resolves once /healthz answers. */
 export async function startCodeServer(tools, log) {
   const state = mkdtempSync(path.join(os.tmpdir(), 'go-traps-e2e-'));
   const userDataDir = path.join(state, 'ud');

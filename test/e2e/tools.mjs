@@ -6,8 +6,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** Pinned versions of the cached tools; changing one installs into a new cache folder. */
 export const VERSIONS = { node: '24', codeServer: '4.139.1', playwright: '1.65.1' };
 
+/** The cache folder for this set of versions, outside the repo. */
 export function toolsDir() {
   const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(cache, 'go-traps-e2e', `cs-${VERSIONS.codeServer}-pw-${VERSIONS.playwright}`);

@@ -93,6 +93,7 @@ function calculatorFrame(page) {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 
+/** Runs every UI check on an open workbench page; returns one result per check (never throws). */
 export async function runUiChecks({ page, workspace, outDir, log }) {
   const results = [];
   const ctx = { page, outDir, log };

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
+/** The `source` of every go-traps diagnostic. */
 export const SOURCE = 'go-traps';
 
 /** Polls `probe` until it gives a value other than undefined/false; throws after `timeoutMs`. */
@@ -23,6 +24,7 @@ export function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
+/** The go-traps diagnostics VS Code holds for a file, optionally of one rule. */
 export function goTrapsDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (code === undefined || codeOf(d) === code));
 }
@@ -71,6 +73,7 @@ export function expectedFindings(document: vscode.TextDocument, expected: readon
     .sort();
 }
 
+/** The file's go-traps diagnostics as sorted `code@range` keys. */
 export function actualFindings(uri: vscode.Uri): string[] {
   return goTrapsDiagnostics(uri).map((d) => findingKey(codeOf(d), d.range)).sort();
 }
