@@ -71,8 +71,12 @@ async function runSuite(browser, server, workspace) {
   return results.tests;
 }
 
+/** Temporary folders this run made; removed at the end (screenshots stay in test/e2e/out/). */
+const temporary = [];
+
 function freshWorkspace() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'go-traps-ws-'));
+  temporary.push(dir);
   cpSync(process.env.GO_TRAPS_E2E_SOURCE || path.join(repo, 'test-fixtures', 'workspace'), dir, { recursive: true });
   return dir;
 }
@@ -111,6 +115,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();
+    for (const dir of [...temporary, server.state]) rmSync(dir, { recursive: true, force: true });
   }
   for (const r of results) log(`${r.passed ? '  ✓' : '  ✗'} ${r.title}${r.passed ? '' : `\n      ${String(r.error).split('\n').join('\n      ')}`}`);
   const passed = results.filter((r) => r.passed).length;
