@@ -424,6 +424,11 @@ export class Session {
     state.analyzedVersion = document.version;
     folder.setCount(enginePath, state.findings.length);
     this.publish(document, state.findings);
+    if (!full && state.factsTimer) {
+      // A pause counts from the end of the analysis: on a slow file the keys were only waiting for it.
+      this.lastEdit = performance.now();
+      this.scheduleFacts(document, state);
+    }
     if (cpu) {
       const used = process.cpuUsage(cpu);
       const wall = performance.now() - state.lastRun;
