@@ -237,6 +237,10 @@ describe('transports, languages and custom requests', () => {
     try {
       await client.initialize(root);
       await client.request('goTraps/analyzeWorkspace', null);
+      // The status is sent before the response, so a client reading it on return sees the finished count.
+      const statuses = client.notifications.filter((n) => n.method === 'goTraps/status');
+      assert.equal(statuses[statuses.length - 1]?.params.indexing, false);
+      assert.ok(statuses[statuses.length - 1].params.trapCount > 0);
       const report = await client.request('goTraps/workspaceReport', null);
       assert.equal(report.indexing, false);
       assert.equal(report.filesIndexed, 2);

@@ -268,6 +268,29 @@ func Hash(ctx context.Context, email string) (string, error) {
 `;
   const hasSharedPool = RULES.some((r) => r.meta.id === 'db-shared-pool');
 
+  it('places files the scan read, never opened, in their module', { skip: !hasSharedPool && 'db-shared-pool is not registered yet' }, async () => {
+    const root = workspace({
+      'go.mod': 'module example.com/shop\n\ngo 1.21\n',
+      'internal/store/db.go': store,
+      'internal/order/place.go': order,
+      'internal/user/login.go': user,
+    });
+    const client = new LspClient();
+    try {
+      await client.initialize(root);
+      await client.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing && n.params.filesIndexed === 3);
+      const storeUri = fileUri(path.join(root, 'internal/store/db.go'));
+      client.open(storeUri, store, 1);
+      const shared = await client.waitFor(
+        (n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === storeUri && codes(n.params.diagnostics).includes('db-shared-pool'),
+      );
+      const related = shared.params.diagnostics.find((d: any) => d.code === 'db-shared-pool').relatedInformation.map((r: any) => r.location.uri);
+      assert.ok(related.some((u: string) => u.endsWith('/internal/order/place.go')) && related.some((u: string) => u.endsWith('/internal/user/login.go')), related.join(', '));
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('scans in the background with progress, and a change in one file updates another', { skip: !hasSharedPool && 'db-shared-pool is not registered yet' }, async () => {
     const root = workspace({
       'go.mod': 'module example.com/shop\n\ngo 1.21\n',

@@ -565,6 +565,8 @@ export class Session {
         while (folder.indexing) await folder.scanned;
       }),
     );
+    // The client reads the count when this request returns: the status must not lag behind it.
+    this.flushStatus();
   }
 
   /**
@@ -601,7 +603,9 @@ export class Session {
     try {
       const { files, modules } = await walkGoFiles([root], root, folder.settings);
       if (generation !== folder.scanGeneration) return;
-      for (const module of modules) if (!folder.modules.some((m) => m.root === module.root)) folder.modules.push(module);
+      // The walk found every go.mod of the folder (and the one above it): the list replaces the guesses made
+      // for files opened before the scan, in one step, so no file is ever placed with half a list.
+      folder.modules = modules;
       let slice = Date.now();
       for (let i = 0; i < files.length; i++) {
         if (Date.now() - slice > 8 || this.typing()) {
@@ -613,7 +617,7 @@ export class Session {
         progress.report(i, files.length);
         const uri = uriOfFsPath(files[i]);
         if (this.documents.all().some((d) => sameUri(d.uri, uri))) continue;
-        await this.indexFromDisk(folder, folder.pathOf(uri), files[i]);
+        await this.indexFromDisk(folder, folder.pathOf(uri), files[i], () => generation === folder.scanGeneration);
       }
       if (generation !== folder.scanGeneration) return;
       folder.indexing = false;
@@ -632,10 +636,12 @@ export class Session {
   }
 
   /** Reads one file from disk into the index; returns true when its facts changed. */
-  private async indexFromDisk(folder: Folder, enginePath: string, fsPath: string): Promise<boolean> {
+  private async indexFromDisk(folder: Folder, enginePath: string, fsPath: string, current: () => boolean = () => true): Promise<boolean> {
     let text: string;
     try {
       text = await fs.readFile(fsPath, 'utf8');
+      // A scan superseded while the file was read must not write into the new scan's index.
+      if (!current()) return false;
     } catch {
       folder.setCount(enginePath, undefined);
       return folder.index.delete(enginePath);
@@ -677,7 +683,6 @@ export class Session {
           continue;
         }
         if (name === 'go.mod') {
-          folder.modules = [];
           await this.scan(folder);
           continue;
         }
@@ -738,6 +743,13 @@ export class Session {
       filesIndexed: all.reduce((sum, f) => sum + f.index.size, 0),
       ...(broken ? { configError: describeProblems(broken.team.file!, broken.team.problems) } : {}),
     };
+  }
+
+  /** Sends the status now (if it changed) instead of at the end of the pending delay. */
+  private flushStatus(): void {
+    clearTimeout(this.statusTimer);
+    this.statusTimer = undefined;
+    this.sendStatus();
   }
 
   private sendStatus(): void {
