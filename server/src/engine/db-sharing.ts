@@ -5,7 +5,9 @@
  */
 import type { Settings } from './config';
 import { domainOf } from './domains';
-import { enclosingFunction, findAll, parametersOf, walk } from './go-ast';
+import { enclosingFunction, findAll, findAllWithin, parametersOf } from './go-ast';
+
+const DECLARING_NODES = ['function_declaration', 'method_declaration', 'func_literal', 'short_var_declaration', 'var_spec', 'range_clause'];
 import type { SyntaxNode } from './parser';
 import type { FileLocation } from './rule';
 import { rangeOf, SourceFile } from './source';
@@ -239,7 +241,8 @@ class FactReader {
     const locals: LocalFact[] = [];
     const declared = new Map<string, number>();
     const declare = (name: string) => declared.set(name, (declared.get(name) ?? 0) + 1);
-    walk(fn, (node) => {
+    // Only declarations matter here: ask the parser for them instead of walking every node of the body.
+    for (const node of findAllWithin(fn, DECLARING_NODES)) {
       if (node.type === 'function_declaration' || node.type === 'method_declaration' || node.type === 'func_literal') {
         const receivers = node.childForFieldName('receiver');
         for (const p of parametersOf(node)) {
@@ -261,8 +264,8 @@ class FactReader {
           if (origin) locals.push({ name: name.text, range: rangeOf(name), origin });
         });
       }
-    });
-    for (const assign of findAll(fn, 'assignment_statement')) {
+    }
+    for (const assign of findAllWithin(fn, 'assignment_statement')) {
       const left = named(assign.childForFieldName('left'));
       const right = named(assign.childForFieldName('right'));
       if (left.length !== 2 || right.length !== 1 || left.some((n) => n.type !== 'identifier') || declared.has(left[0].text)) continue;
@@ -275,7 +278,7 @@ class FactReader {
     const unique = locals.filter((l) => declared.get(l.name) === 1);
     const handoffs: HandoffFact[] = [];
     const nodes = new Map<HandoffFact, SyntaxNode>();
-    for (const site of findAll(fn, ['call_expression', 'composite_literal'])) {
+    for (const site of findAllWithin(fn, ['call_expression', 'composite_literal'])) {
       const target = this.handoffTarget(site);
       if (!target) continue;
       for (const { node, index } of handoffArgs(site)) {
@@ -289,7 +292,7 @@ class FactReader {
     if (handoffs.length === 0 && unique.length === 0) return undefined;
     const handedNodes = new Set([...nodes.values()].map((n) => n.id));
     for (const local of unique) {
-      local.usedHere = fn.descendantsOfType('identifier').some((id) => {
+      local.usedHere = findAllWithin(fn, 'identifier').some((id) => {
         if (!id || id.text !== local.name || handedNodes.has(id.id) || sameStart(id, local.range)) return false;
         const parent = id.parent;
         const upkeep = parent?.type === 'selector_expression' && UPKEEP.has(parent.childForFieldName('field')?.text ?? '');
