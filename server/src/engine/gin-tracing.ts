@@ -1,7 +1,7 @@
 /** Facts about gin engines and tracing middleware in one file, for a workspace rule that looks across a module. */
 import { calleeName } from './config-reload';
 import { ensureImport, insertLinesAfter } from './edits';
-import { enclosingStatement, findAll, functionName } from './go-ast';
+import { enclosingStatement, findAll, findAllWithin, functionName } from './go-ast';
 import type { SyntaxNode } from './parser';
 import type { FileLocation } from './rule';
 import { defaultPackageName, rangeOf, SourceFile } from './source';
@@ -58,6 +58,8 @@ export function collectGinTracing(file: SourceFile, location: FileLocation): Gin
   // Most files mention none of these; skip their walk.
   if (file.isTest || !/gin|Use\(|otelhttp|Extract/.test(file.text)) return undefined;
   const facts: GinTracingFacts = { engines: [], traced: false, opaque: false, usedNames: [], tracingFunctions: [] };
+  // A server-span middleware calls both Extract and Start; without both words no function needs reading.
+  const mayStartSpans = file.text.includes('Extract') && file.text.includes('Start');
   for (const call of findAll(file.root, 'call_expression')) {
     const callee = call.childForFieldName('function');
     if (file.isPackageSelector(callee, [GIN_PATH], ['New', 'Default'])) {
@@ -69,6 +71,7 @@ export function collectGinTracing(file: SourceFile, location: FileLocation): Gin
     }
   }
   for (const decl of file.root.namedChildren) {
+    if (!mayStartSpans) break;
     if (decl && (decl.type === 'function_declaration' || decl.type === 'method_declaration') && startsServerSpan(decl)) {
       facts.tracingFunctions.push(functionName(decl));
     }
@@ -129,7 +132,7 @@ function isExternalTracing(importPath: string, name: string, modulePath: string)
 
 /** A middleware that continues the caller's trace: it extracts the propagated context and starts a span. */
 function startsServerSpan(fn: SyntaxNode): boolean {
-  const calls = findAll(fn, 'call_expression').map(calleeName);
+  const calls = findAllWithin(fn, 'call_expression').map(calleeName);
   return calls.includes('Extract') && calls.includes('Start');
 }
 
