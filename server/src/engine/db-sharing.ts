@@ -292,7 +292,7 @@ class FactReader {
     if (handoffs.length === 0 && unique.length === 0) return undefined;
     const handedNodes = new Set([...nodes.values()].map((n) => n.id));
     for (const local of unique) {
-      local.usedHere = findAllWithin(fn, 'identifier').some((id) => {
+      local.usedHere = fn.descendantsOfType('identifier').some((id) => {
         if (!id || id.text !== local.name || handedNodes.has(id.id) || sameStart(id, local.range)) return false;
         const parent = id.parent;
         const upkeep = parent?.type === 'selector_expression' && UPKEEP.has(parent.childForFieldName('field')?.text ?? '');
