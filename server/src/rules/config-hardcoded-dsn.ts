@@ -1,7 +1,7 @@
 /** A database connection string with a password or a host written into non-test code. */
 import { nonProductionEnvironment, parseDsn } from '../engine/dsn';
 import { ensureImport, replaceNode } from '../engine/edits';
-import { ancestor, stringValue } from '../engine/go-ast';
+import { ancestor, findAll, stringValue } from '../engine/go-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
 import type { SourceFile } from '../engine/source';
@@ -64,9 +64,18 @@ export const rule = defineFileRule({
  * visiting every literal of the file (thousands in big files, and the language server does this per key).
  */
 function literalsWithDsnMarkers(file: SourceFile): SyntaxNode[] {
+  const markers = [...file.text.matchAll(DSN_MARKERS_ALL)].map((m) => m.index!);
+  if (markers.length > MANY_MARKERS) {
+    // Data files (escaped binary, tables) hold markers by the thousand, and `.parent` in a deeply nested
+    // concatenation is slow: visit the literals once and keep those whose text holds a marker.
+    const marker = new RegExp(DSN_MARKERS_ALL.source, 'i');
+    return findAll(file.root, ['interpreted_string_literal', 'raw_string_literal']).filter((node) =>
+      marker.test(file.text.slice(node.startIndex, node.endIndex)),
+    );
+  }
   const found = new Map<number, SyntaxNode>();
-  for (const match of file.text.matchAll(DSN_MARKERS_ALL)) {
-    let node = file.root.namedDescendantForIndex(match.index!);
+  for (const index of markers) {
+    let node = file.root.namedDescendantForIndex(index);
     if (node && node.type !== 'interpreted_string_literal' && node.type !== 'raw_string_literal') {
       // Inside a literal the smallest node is its content or an escape sequence.
       node = /_content$|^escape_sequence$/.test(node.type) ? node.parent : null;
@@ -75,6 +84,9 @@ function literalsWithDsnMarkers(file: SourceFile): SyntaxNode[] {
   }
   return [...found.values()];
 }
+
+/** Past this many markers in a file, visiting every literal is cheaper than looking each marker up. */
+const MANY_MARKERS = 64;
 
 /**
  * Replaces the literal with `os.Getenv(...)`: unsafe, since the deployment must then provide the variable.
