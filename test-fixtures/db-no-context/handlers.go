@@ -40,6 +40,11 @@ func (r *Repo) Rename(ctx context.Context, id int64, name string) error {
 	return tx.Commit()
 }
 
+// Healthy reports whether the pool can reach the database.
+func (r *Repo) Healthy(ctx context.Context) error {
+	return r.db.Ping() // want "db-no-context"
+}
+
 func (r *Repo) List(ctx context.Context) ([]User, error) {
 	var users []User
 	err := r.xdb.Select(&users, "SELECT id, name FROM users") // want "db-no-context"

@@ -21,6 +21,7 @@ const SQL_DB: Record<string, Variant> = {
   Exec: v('ExecContext'),
   Prepare: v('PrepareContext'),
   Begin: v('BeginTx', true),
+  Ping: v('PingContext'),
 };
 const SQL_TX: Record<string, Variant> = {
   Query: v('QueryContext'),
@@ -86,8 +87,8 @@ export const rule = defineFileRule({
     severity: 'warning',
     fixable: true,
     description: {
-      en: 'A database call without a context (Query, Exec, QueryRow, Prepare, Begin, sqlx Get/Select/...) where a ...Context variant exists.',
-      zh: '数据库调用没有传入 context(Query、Exec、QueryRow、Prepare、Begin、sqlx 的 Get/Select 等),而它有对应的 ...Context 版本。',
+      en: 'A database call without a context (Query, Exec, QueryRow, Prepare, Begin, Ping, sqlx Get/Select/...) where a ...Context variant exists.',
+      zh: '数据库调用没有传入 context(Query、Exec、QueryRow、Prepare、Begin、Ping、sqlx 的 Get/Select 等),而它有对应的 ...Context 版本。',
     },
     why: {
       en: 'Without a context a query can neither be cancelled when the client goes away nor bounded by a deadline: one slow statement keeps its pooled connection busy and, with the pool exhausted, stalls every other request that shares it.',
