@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/engine/edits';
 import { parseGo } from '../../server/src/engine/parser';
-import { RULES } from '../../server/src/rules';
 import { fileUri, LspClient } from '../support/lsp-client';
 import { gofmtProblem } from '../support/repo';
 
@@ -266,9 +265,8 @@ func Hash(ctx context.Context, email string) (string, error) {
 	return hash, err
 }
 `;
-  const hasSharedPool = RULES.some((r) => r.meta.id === 'db-shared-pool');
 
-  it('places files the scan read, never opened, in their module', { skip: !hasSharedPool && 'db-shared-pool is not registered yet' }, async () => {
+  it('places files the scan read, never opened, in their module', async () => {
     const root = workspace({
       'go.mod': 'module example.com/shop\n\ngo 1.21\n',
       'internal/store/db.go': store,
@@ -291,7 +289,7 @@ func Hash(ctx context.Context, email string) (string, error) {
     }
   });
 
-  it('scans in the background with progress, and a change in one file updates another', { skip: !hasSharedPool && 'db-shared-pool is not registered yet' }, async () => {
+  it('scans in the background with progress, and a change in one file updates another', async () => {
     const root = workspace({
       'go.mod': 'module example.com/shop\n\ngo 1.21\n',
       'internal/store/db.go': store,
