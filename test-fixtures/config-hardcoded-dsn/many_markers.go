@@ -1,4 +1,4 @@
-// Package contacts is a data file: dozens of addresses in comments put it on the many-markers path.
+// Package contacts is a data file: dozens of addresses in comments, markers everywhere; only real DSNs count.
 package contacts
 
 import "database/sql"

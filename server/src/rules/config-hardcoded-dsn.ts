@@ -1,10 +1,11 @@
 /** A database connection string with a password or a host written into non-test code. */
 import { nonProductionEnvironment, parseDsn } from '../engine/dsn';
 import { ensureImport, replaceNode } from '../engine/edits';
-import { ancestor, findAll, stringValue } from '../engine/go-ast';
+import { ancestor, stringValue } from '../engine/go-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
 import type { SourceFile } from '../engine/source';
+import { spansContaining, stringLiteralSpans } from '../engine/string-spans';
 
 /** Every DSN the rule reports has a scheme, a user@host, or a host/password key: literals without one are skipped. */
 const DSN_MARKERS_ALL = /:\/\/|@|\b(?:host|hostaddr|server|data source|password|pwd)\s*=/gi;
@@ -41,16 +42,11 @@ export const rule = defineFileRule({
   },
   check(context) {
     if (context.file.isTest) return;
-    // Import paths are strings too. Compare offsets rather than asking each literal for its parent: in
-    // web-tree-sitter 0.25 `.parent` searches down from the root, which is slow on files made of thousands
-    // of literals (generated tables).
+    // Import paths are strings too.
     const importSpans = context.file.imports.map((spec) => [spec.node.startIndex, spec.node.endIndex]);
-    for (const node of literalsWithDsnMarkers(context.file)) {
+    for (const node of candidateLiterals(context.file)) {
       if (importSpans.some(([start, end]) => node.startIndex >= start && node.endIndex <= end)) continue;
-      const value = stringValue(node);
-      if (value === null || value.length < 6) continue;
-      const dsn = parseDsn(value);
-      if (!dsn || (!dsn.host && !dsn.password)) continue;
+      const dsn = parseDsn(stringValue(node)!)!;
       const env = dsn.host ? nonProductionEnvironment(dsn.host) : '';
       const messageId = env ? 'nonProdHost' : dsn.password ? 'password' : 'host';
       const variable = dsn.form === 'url' ? 'DATABASE_URL' : 'DB_DSN';
@@ -60,33 +56,40 @@ export const rule = defineFileRule({
 });
 
 /**
- * The string literals that contain a DSN marker, found from the markers in the text (rare) rather than by
- * visiting every literal of the file (thousands in big files, and the language server does this per key).
+ * The literals that may be reported: those holding a DSN marker whose value reads as a DSN. Markers and
+ * literal bounds come from the text, so only the few real candidates are looked up in the tree; files of
+ * escaped binary data hold markers by the thousand, and each tree lookup walks down a deep expression.
  */
-function literalsWithDsnMarkers(file: SourceFile): SyntaxNode[] {
+function candidateLiterals(file: SourceFile): SyntaxNode[] {
   const markers = [...file.text.matchAll(DSN_MARKERS_ALL)].map((m) => m.index!);
-  if (markers.length > MANY_MARKERS) {
-    // Data files (escaped binary, tables) hold markers by the thousand, and `.parent` in a deeply nested
-    // concatenation is slow: visit the literals once and keep those whose text holds a marker.
-    const marker = new RegExp(DSN_MARKERS_ALL.source, 'i');
-    return findAll(file.root, ['interpreted_string_literal', 'raw_string_literal']).filter((node) =>
-      marker.test(file.text.slice(node.startIndex, node.endIndex)),
-    );
+  if (markers.length === 0) return [];
+  const found: SyntaxNode[] = [];
+  for (const span of spansContaining(stringLiteralSpans(file.text), markers)) {
+    if (!reportableDsn(literalValue(file.text.slice(span.start, span.end), span.raw))) continue;
+    const node = file.root.namedDescendantForIndex(span.start, span.end - 1);
+    // The tree has the last word: broken code may lex differently.
+    if (node && node.startIndex === span.start && node.endIndex === span.end && LITERAL_TYPES.has(node.type)) found.push(node);
   }
-  const found = new Map<number, SyntaxNode>();
-  for (const index of markers) {
-    let node = file.root.namedDescendantForIndex(index);
-    if (node && node.type !== 'interpreted_string_literal' && node.type !== 'raw_string_literal') {
-      // Inside a literal the smallest node is its content or an escape sequence.
-      node = /_content$|^escape_sequence$/.test(node.type) ? node.parent : null;
-    }
-    if (node && (node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal')) found.set(node.startIndex, node);
-  }
-  return [...found.values()];
+  return found;
 }
 
-/** Past this many markers in a file, visiting every literal is cheaper than looking each marker up. */
-const MANY_MARKERS = 64;
+const LITERAL_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
+
+/** The value `stringValue` reads from a literal's source text. */
+function literalValue(source: string, raw: boolean): string {
+  if (raw) return source.slice(1, -1);
+  try {
+    return JSON.parse(source) as string;
+  } catch {
+    return source.slice(1, -1);
+  }
+}
+
+function reportableDsn(value: string | null): boolean {
+  if (value === null || value.length < 6) return false;
+  const dsn = parseDsn(value);
+  return !!dsn && (!!dsn.host || dsn.password);
+}
 
 /**
  * Replaces the literal with `os.Getenv(...)`: unsafe, since the deployment must then provide the variable.
