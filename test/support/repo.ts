@@ -3,8 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** Test bundles run from test/out/. */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** Test bundles run from test/out/ or a folder below it: the root is the nearest folder with the manifest. */
+export const REPO_ROOT = (() => {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'test-fixtures'))) return dir;
+  }
+  throw new Error(`no repository root above ${__dirname}`);
+})();
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'test-fixtures');
 
 let gofmtPath: string | null | undefined;

@@ -3,7 +3,7 @@
  * check for goroutine leaks with goleak, how many goroutines does the code start, and is there a `main`.
  */
 import type { FactCollector } from './collectors';
-import { stringValue } from './go-ast';
+import { findAll, goStatements, stringValue } from './go-ast';
 import type { SourceFile } from './source';
 
 export interface ChecklistFacts {
@@ -32,7 +32,7 @@ export const PPROF_PACKAGES = [
 /** A file that serves runtime/pprof profiles by hand under the conventional /debug/pprof/ path. */
 function servesRuntimePprof(file: SourceFile): boolean {
   if (!file.imports.some((s) => s.path === 'runtime/pprof')) return false;
-  return file.root.descendantsOfType('interpreted_string_literal').some((n) => stringValue(n)?.startsWith('/debug/pprof') ?? false);
+  return findAll(file.root, 'interpreted_string_literal').some((n) => stringValue(n)?.startsWith('/debug/pprof') ?? false);
 }
 
 /** chi's middleware package only counts when its Profiler is mounted. */
@@ -51,8 +51,8 @@ export function collectChecklistFacts(file: SourceFile): ChecklistFacts | undefi
     if (file.imports.some((s) => s.path === 'go.uber.org/goleak')) facts.goleak = true;
   } else {
     if (wiresPprof(file)) facts.pprof = true;
-    const goStatements = file.root.descendantsOfType('go_statement').length;
-    if (goStatements > 0) facts.goStatements = goStatements;
+    const started = goStatements(file).length;
+    if (started > 0) facts.goStatements = started;
     const hasMain = file.root.namedChildren.some((n) => n?.type === 'function_declaration' && n.childForFieldName('name')?.text === 'main');
     if (file.packageName === 'main' && hasMain) facts.main = true;
   }

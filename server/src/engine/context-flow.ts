@@ -10,7 +10,7 @@
  * "Used" means any mention of the cancel variable, not only a call: returning it, storing it, passing it on or
  * capturing it in a closure hands the duty to someone else, and we prefer silence over guessing who.
  */
-import { FUNCTION_TYPES } from './go-ast';
+import { findAll, FUNCTION_TYPES } from './go-ast';
 import type { SyntaxNode } from './parser';
 import type { SourceFile } from './source';
 
@@ -45,8 +45,7 @@ export interface DerivedContext {
 export function derivedContexts(file: SourceFile, root: SyntaxNode = file.root): DerivedContext[] {
   const found: DerivedContext[] = [];
   if (!file.localNameOf('context')) return found;
-  for (const call of root.descendantsOfType('call_expression')) {
-    if (!call) continue;
+  for (const call of findAll(root, 'call_expression')) {
     const callee = call.childForFieldName('function');
     const name = callee?.childForFieldName('field')?.text ?? '';
     if (!(name in CANCEL_FUNC_TYPES) || !file.isPackageSelector(callee, ['context'], [name])) continue;

@@ -1,5 +1,6 @@
 /** Small, reusable questions about Go syntax trees that several rules ask. */
 import type { SyntaxNode } from './parser';
+import { searchWholeTree } from './node-search';
 import type { SourceFile } from './source';
 
 export const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'] as const;
@@ -89,27 +90,23 @@ export function findAllWithin(node: SyntaxNode, types: string | readonly string[
   return found;
 }
 
-/** The matches of `types` below `root`, in document order; shared, so callers must not change the array. */
-function matches(root: SyntaxNode, types: string | readonly string[]): readonly SyntaxNode[] {
-  const wanted = typeof types === 'string' ? [types] : [...types];
-  // Many rules ask a whole file for the same types (a dozen ask for every call): answer those once per tree.
-  const whole = root.parent === null;
-  const key = wanted.join(' ');
-  const cached = whole ? wholeTreeMatches.get(root.tree)?.get(key) : undefined;
-  if (cached) return cached;
-  // One call into WASM that hands back only the matches: a JS-side walk marshals every node and costs
-  // several times more, which the language server pays on every keystroke.
-  const found = root.descendantsOfType(wanted).filter((node): node is SyntaxNode => node !== null);
-  if (whole) {
-    const byKey = wholeTreeMatches.get(root.tree) ?? new Map<string, SyntaxNode[]>();
-    byKey.set(key, found);
-    wholeTreeMatches.set(root.tree, byKey);
-  }
-  return found;
+/**
+ * The file's go statements. Text without the word `go` holds none and is not searched: that spares a walk of
+ * big data files, which goroutine rules and the checklist would otherwise pay on every keystroke.
+ */
+export function goStatements(file: SourceFile): SyntaxNode[] {
+  return /\bgo\b/.test(file.text) ? findAll(file.root, 'go_statement') : [];
 }
 
-/** findAll answers for whole trees; a tree is never edited after analysis starts, and a new parse is a new key. */
-const wholeTreeMatches = new WeakMap<object, Map<string, SyntaxNode[]>>();
+/** The matches of `types` below `root`, in document order; shared, so callers must not change the array. */
+function matches(root: SyntaxNode, types: string | readonly string[]): readonly SyntaxNode[] {
+  const wanted = typeof types === 'string' ? [types] : types;
+  // Many rules ask a whole file for the same types (a dozen ask for every call): answer those once per tree.
+  if (root.parent === null) return searchWholeTree(root.tree, wanted);
+  // One call into WASM that hands back only the matches: a JS-side walk marshals every node and costs
+  // several times more, which the language server pays on every keystroke.
+  return root.descendantsOfType(wanted as string[]).filter((node): node is SyntaxNode => node !== null);
+}
 
 /** The nearest ancestor of one of the given types. */
 export function ancestor(node: SyntaxNode, types: string | readonly string[]): SyntaxNode | null {
