@@ -1,12 +1,12 @@
 /** A goroutine handed a context that its starter cancels on return: the background work is cut off mid-way. */
 import { ensureImport, insertAt, replaceNode } from '../engine/edits';
 import { goDuration } from '../engine/config';
-import { callArguments, enclosingFunction, findAll, functionName, isInMainOrInit } from '../engine/go-ast';
+import { callArguments, enclosingFunction, findAll, functionName, goStatements, isInMainOrInit } from '../engine/go-ast';
 import { capturedDoomed, DoomedContext, DoomedUse, doomedContexts, doomedUse, joinedAfter, watchesCancellation } from '../engine/goroutine-context';
 import { goCall, packageName, startedFunction } from '../engine/goroutine-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor, RelatedDescriptor } from '../engine/rule';
-import { rangeOf } from '../engine/source';
+import { rangeOf, SourceFile } from '../engine/source';
 import type { FileEdit } from '../engine/types';
 
 export const rule = defineFileRule({
@@ -45,9 +45,9 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    if (context.file.isTest) return;
+    if (context.file.isTest || !mayHoldDoomedContext(context.file)) return;
     const byFunction = new Map<number, Map<string, DoomedContext>>();
-    for (const goStatement of findAll(context.file.root, 'go_statement')) {
+    for (const goStatement of goStatements(context.file)) {
       const fn = enclosingFunction(goStatement);
       if (!fn || isInMainOrInit(context.file, goStatement)) continue;
       let doomed = byFunction.get(fn.id);
@@ -56,6 +56,11 @@ export const rule = defineFileRule({
     }
   },
 });
+
+/** A doomed context comes from package context or from a request (net/http, gin, echo): without those imports there is none. */
+function mayHoldDoomedContext(file: SourceFile): boolean {
+  return file.imports.some((spec) => spec.path === 'context' || spec.path === 'net/http' || spec.path.startsWith('github.com/gin-gonic/gin') || spec.path.startsWith('github.com/labstack/echo'));
+}
 
 function checkGo(context: FileContext, fn: SyntaxNode, goStatement: SyntaxNode, doomed: Map<string, DoomedContext>): void {
   const call = goCall(goStatement);

@@ -1,6 +1,6 @@
 /** A goroutine whose `for {}` or ticker loop can never end: every start leaks one goroutine for good. */
 import { ensureImport, insertAt, replaceNode } from '../engine/edits';
-import { ancestor, enclosingFunction, enclosingTopLevelFunction, findAll, functionName } from '../engine/go-ast';
+import { ancestor, enclosingFunction, enclosingTopLevelFunction, findAll, functionName, goStatements } from '../engine/go-ast';
 import { contextExpressionAt, endlessKind, findInFunction, goCall, loopExits, startedFunction, startsLine } from '../engine/goroutine-ast';
 import { returnOnDone, watchDoneEdits } from '../engine/goroutine-fix';
 import { resultTypes } from '../engine/go-types';
@@ -41,7 +41,7 @@ export const rule = defineFileRule({
   check(context) {
     if (context.file.isTest) return;
     const seen = new Set<number>();
-    for (const goStatement of findAll(context.file.root, 'go_statement')) {
+    for (const goStatement of goStatements(context.file)) {
       if (livesWithProcess(context, goStatement)) continue;
       const started = startedFunction(context.file, goStatement);
       if (!started) continue;

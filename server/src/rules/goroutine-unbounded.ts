@@ -1,5 +1,5 @@
 /** One goroutine per input item with nothing bounding how many run at once. */
-import { ancestor, asMethodCall, findAll, FUNCTION_TYPES, parametersOf } from '../engine/go-ast';
+import { ancestor, asMethodCall, findAll, FUNCTION_TYPES, goStatements, parametersOf } from '../engine/go-ast';
 import { contains, goCall, receivedChannel } from '../engine/goroutine-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext } from '../engine/rule';
@@ -34,7 +34,7 @@ export const rule = defineFileRule({
   },
   check(context) {
     if (context.file.isTest) return;
-    for (const goStatement of findAll(context.file.root, 'go_statement')) {
+    for (const goStatement of goStatements(context.file)) {
       const loop = unboundedLoop(context, goStatement);
       if (!loop || hasLimiter(context, loop.node, goStatement)) continue;
       context.report({
