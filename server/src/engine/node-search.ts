@@ -1,32 +1,39 @@
 /**
- * Whole-tree searches by node type, shared by every rule that asks the same question of the same tree.
+ * Whole-tree searches by node type, shared by every rule and fact collector that asks the same tree.
  *
- * Most files are searched in WASM (`descendantsOfType`), one call per distinct question. Files made mostly of
- * escaped string data (embedded archives, generated tables) are different: their trees hold hundreds of
- * thousands of escape-sequence nodes inside literals, and every WASM search walks them all (~60 ms per search
- * on the 1.4 MB `time/tzdata/zipdata.go`). No rule looks inside a literal, so for such trees one walk that
- * steps over literal interiors collects every type asked so far, and later questions filter its result.
+ * Each search walks the whole tree in WASM whatever it looks for (~20 ms on an 8,000-line file), and a full
+ * analysis asks a dozen different questions. So the first question about a tree collects, in one walk, every
+ * type asked of any tree so far in this process, and later questions filter that collection. Types that
+ * would swamp the collection (identifiers) are searched alone.
+ *
+ * Files made mostly of escaped string data (embedded archives) hold hundreds of thousands of escape-sequence
+ * nodes inside literals, which a WASM search visits one by one (~60 ms on the 1.4 MB `time/tzdata/zipdata.go`).
+ * No rule looks inside a literal, so for such trees the collecting walk steps over literal interiors.
  */
 import type { SyntaxNode, Tree } from './parser';
 
 /** Nodes whose children are only the pieces of one literal or comment. */
 const OPAQUE_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal', 'rune_literal', 'comment']);
-/** Types that live only inside opaque nodes: questions about them take the ordinary search. */
+/** Types that live only inside opaque nodes. */
 const INNER_TYPES = new Set(['escape_sequence', 'interpreted_string_literal_content', 'raw_string_literal_content']);
-/** Below this many nodes a tree is searched the ordinary way whatever it holds. */
+/** Types too numerous to collect for every question, and the inner types: searched alone when asked. */
+const SOLO_TYPES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier', ...INNER_TYPES]);
+/** Below this many nodes a tree is never treated as literal-heavy. */
 const LITERAL_HEAVY_MIN_NODES = 20_000;
 
-/** Every type asked of any literal-heavy tree in this process, so the next tree's walk collects them at once. */
+/** Every collectable type asked of any tree in this process: the next tree's walk collects them all at once. */
 const askedTypes = new Set<string>();
 
-interface Inventory {
-  types: Set<string>;
+interface Collection {
+  types: ReadonlySet<string>;
   nodes: SyntaxNode[];
+  /** `nodes[i].type`, read once: each read is a call into WASM. */
+  nodeTypes: string[];
 }
 
-/** Per tree: null for ordinary trees, the walk's collection for literal-heavy ones. Trees are never edited once searched. */
-const inventories = new WeakMap<Tree, Inventory | null>();
-/** Per tree and question, the answer; a new parse is a new tree. */
+const collections = new WeakMap<Tree, Collection>();
+const heavyTrees = new WeakMap<Tree, boolean>();
+/** Per tree and question, the answer. Trees are never edited once searched; a new parse is a new tree. */
 const answers = new WeakMap<Tree, Map<string, readonly SyntaxNode[]>>();
 
 /** The nodes of the given types in the whole tree, in document order; shared, so callers must not change the array. */
@@ -35,56 +42,69 @@ export function searchWholeTree(tree: Tree, types: readonly string[]): readonly 
   let byKey = answers.get(tree);
   const cached = byKey?.get(key);
   if (cached) return cached;
-  const found = literalHeavy(tree) && !types.some((t) => INNER_TYPES.has(t)) ? fromInventory(tree, types) : ordinarySearch(tree.rootNode, types);
+  const found = types.some((t) => SOLO_TYPES.has(t)) ? searchAlone(tree, types) : fromCollection(tree, types);
   if (!byKey) answers.set(tree, (byKey = new Map()));
   byKey.set(key, found);
   return found;
 }
 
-function ordinarySearch(root: SyntaxNode, types: readonly string[]): SyntaxNode[] {
-  return root.descendantsOfType(types as string[]).filter((node): node is SyntaxNode => node !== null);
+function searchAlone(tree: Tree, types: readonly string[]): SyntaxNode[] {
+  if (literalHeavy(tree) && !types.some((t) => INNER_TYPES.has(t))) return walkAroundLiterals(tree.rootNode, new Set(types)).nodes;
+  return tree.rootNode.descendantsOfType(types as string[]).filter((node): node is SyntaxNode => node !== null);
+}
+
+function fromCollection(tree: Tree, types: readonly string[]): SyntaxNode[] {
+  for (const type of types) askedTypes.add(type);
+  let collection = collections.get(tree);
+  if (!collection || !types.every((t) => collection!.types.has(t))) {
+    collection = collect(tree, new Set(askedTypes));
+    collections.set(tree, collection);
+  }
+  const wanted = new Set(types);
+  const found: SyntaxNode[] = [];
+  for (let i = 0; i < collection.nodes.length; i++) if (wanted.has(collection.nodeTypes[i])) found.push(collection.nodes[i]);
+  return found;
+}
+
+function collect(tree: Tree, types: ReadonlySet<string>): Collection {
+  if (literalHeavy(tree)) return { types, ...walkAroundLiterals(tree.rootNode, types) };
+  const nodes = tree.rootNode.descendantsOfType([...types]).filter((node): node is SyntaxNode => node !== null);
+  return { types, nodes, nodeTypes: nodes.map((node) => node.type) };
 }
 
 /**
  * True when escape sequences outnumber the other nodes: the tree is mostly string data. Counting backslashes
- * in the text costs well under a millisecond per megabyte and is done once per tree.
+ * costs well under a millisecond per megabyte, once per tree.
  */
 export function literalHeavy(tree: Tree): boolean {
-  let inventory = inventories.get(tree);
-  if (inventory !== undefined) return inventory !== null;
+  let heavy = heavyTrees.get(tree);
+  if (heavy !== undefined) return heavy;
   const nodeCount = tree.rootNode.descendantCount;
-  inventory = null;
+  heavy = false;
   if (nodeCount >= LITERAL_HEAVY_MIN_NODES) {
     const text = tree.rootNode.text;
     let backslashes = 0;
     for (let i = text.indexOf('\\'); i >= 0; i = text.indexOf('\\', i + 2)) backslashes++;
-    if (backslashes * 2 > nodeCount) inventory = { types: new Set(), nodes: [] };
+    heavy = backslashes * 2 > nodeCount;
   }
-  inventories.set(tree, inventory);
-  return inventory !== null;
-}
-
-function fromInventory(tree: Tree, types: readonly string[]): SyntaxNode[] {
-  let inventory = inventories.get(tree)!;
-  for (const type of types) askedTypes.add(type);
-  if (!types.every((t) => inventory.types.has(t))) {
-    inventory = { types: new Set(askedTypes), nodes: walkAroundLiterals(tree.rootNode, askedTypes) };
-    inventories.set(tree, inventory);
-  }
-  const wanted = new Set(types);
-  return inventory.nodes.filter((node) => wanted.has(node.type));
+  heavyTrees.set(tree, heavy);
+  return heavy;
 }
 
 /** A pre-order walk, as `descendantsOfType` does, that never enters an opaque node. */
-export function walkAroundLiterals(root: SyntaxNode, types: ReadonlySet<string>): SyntaxNode[] {
-  const found: SyntaxNode[] = [];
+export function walkAroundLiterals(root: SyntaxNode, types: ReadonlySet<string>): { nodes: SyntaxNode[]; nodeTypes: string[] } {
+  const nodes: SyntaxNode[] = [];
+  const nodeTypes: string[] = [];
   const cursor = root.walk();
   try {
     for (;;) {
       const type = cursor.nodeType;
-      if (types.has(type)) found.push(cursor.currentNode);
+      if (types.has(type)) {
+        nodes.push(cursor.currentNode);
+        nodeTypes.push(type);
+      }
       if (!OPAQUE_TYPES.has(type) && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return found;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return { nodes, nodeTypes };
     }
   } finally {
     cursor.delete();
