@@ -6,8 +6,7 @@
 import type { Settings } from './config';
 import { domainOf } from './domains';
 import type { FactCollector } from './collectors';
-import { parametersOf, stringValue } from './go-ast';
-import { Language, Query } from 'web-tree-sitter';
+import { findAll, findAllWithin, parametersOf, stringValue } from './go-ast';
 import type { SyntaxNode } from './parser';
 import type { FileLocation } from './rule';
 import type { SourceFile } from './source';
@@ -149,21 +148,15 @@ function returnsHandle(file: SourceFile, fn: SyntaxNode): boolean {
   return isHandleType(file, result) || result.descendantsOfType('pointer_type').some((t) => isHandleType(file, t));
 }
 
-/** The node shapes the coupling facts come from, one pattern each; the pattern index drives `collectCouplingFacts`. */
-const COUPLING_QUERY = `
-(call_expression function: (identifier) @local)
-(call_expression function: (selector_expression operand: (identifier) @operand field: (field_identifier) @field) arguments: (argument_list) @args)
-(selector_expression operand: (identifier) @operand field: (field_identifier) @field)
-[(interpreted_string_literal) (raw_string_literal)] @string
-`;
-
-let compiled: { language: Language; query: Query } | undefined;
-
-/** The query compiled once for the grammar that parsed the file; queries run inside the parser, in one call. */
-function couplingQuery(file: SourceFile): Query {
-  const language = file.tree.language;
-  if (compiled?.language !== language) compiled = { language, query: new Query(language, COUPLING_QUERY) };
-  return compiled.query;
+/**
+ * True when a literal's value starts with an SQL verb. Reads a window of the file text after the opening quote
+ * instead of the node's text: files of string data hold literals by the thousand.
+ */
+function startsLikeSql(text: string, literal: SyntaxNode): boolean {
+  const head = text.slice(literal.startIndex + 1, literal.startIndex + 257);
+  if (SQL_START.test(head)) return true;
+  // Only a run of leading whitespace longer than the window needs the whole literal.
+  return !/\S/.test(head) && SQL_START.test(literal.text.slice(1));
 }
 
 /** A top-level function or method: its byte span, a key naming it, its receiver and the handle names it binds. */
@@ -190,8 +183,8 @@ function spanAt(spans: readonly FunctionSpan[], offset: number): FunctionSpan | 
 
 /**
  * Collects the coupling facts of one non-test file; test files wire domains together on purpose.
- * Runs on every keystroke in the server, so one compiled query finds the few node shapes it needs inside the
- * parser instead of visiting every node from JavaScript.
+ * The server runs it whenever typing pauses; the calls, selectors and literals it reads come from the
+ * whole-tree searches the rules share, so it adds no walk of its own.
  */
 export function collectCouplingFacts(file: SourceFile, settings: Settings, location: FileLocation): CouplingFacts | undefined {
   if (file.isTest) return undefined;
@@ -231,8 +224,8 @@ export function collectCouplingFacts(file: SourceFile, settings: Settings, locat
       }
     }
     if (mayHoldHandles || dirByLocal.size > 0) {
-      for (const binding of decl.descendantsOfType(['var_spec', 'short_var_declaration', 'assignment_statement'])) {
-        if (binding) for (const bound of boundHandles(file, binding, dirByLocal)) span.handles.set(bound.name, bound.via);
+      for (const binding of findAllWithin(decl, ['var_spec', 'short_var_declaration', 'assignment_statement'])) {
+        for (const bound of boundHandles(file, binding, dirByLocal)) span.handles.set(bound.name, bound.via);
       }
     }
     spans.push(span);
@@ -268,42 +261,41 @@ export function collectCouplingFacts(file: SourceFile, settings: Settings, locat
   const refs = new Set<string>();
   const tables = new Set<string>();
   const calleeOperands = new Set<number>();
-  const selectors: SyntaxNode[][] = [];
-  for (const match of couplingQuery(file).matches(root)) {
-    const [first, second, third] = match.captures.map((c) => c.node);
-    switch (match.patternIndex) {
-      case 0:
-        if (!BUILTINS.has(first.text)) facts.localCalls++;
-        break;
-      case 1: {
-        calleeOperands.add(first.startIndex);
-        const dir = dirByLocal.get(first.text);
-        if (dir === undefined) {
-          if (spans.length > 0 && first.text === spanAt(spans, first.startIndex)?.receiver) facts.localCalls++;
-          break;
-        }
-        facts.callsByDir[dir] = (facts.callsByDir[dir] ?? 0) + 1;
-        for (const candidate of candidatesIn(third)) {
-          const handle = handleOf(candidate);
-          if (handle) passes.add(`${handle.key}\n${dir}\n${handle.via ?? ''}`);
-        }
-        break;
-      }
-      case 2:
-        // Matches need not come in source order: decide about selectors once every callee is known.
-        if (dirByLocal.size > 0) selectors.push([first, second]);
-        break;
-      default: {
-        const text = first.text;
-        if (!SQL_START.test(text.slice(1))) break;
-        for (const table of sqlTables(stringValue(first) ?? '')) tables.add(table);
-      }
+  for (const call of findAll(root, 'call_expression')) {
+    const callee = call.childForFieldName('function');
+    if (callee?.type === 'identifier') {
+      if (!BUILTINS.has(callee.text)) facts.localCalls++;
+      continue;
+    }
+    if (callee?.type !== 'selector_expression') continue;
+    const operand = callee.childForFieldName('operand');
+    const args = call.childForFieldName('arguments');
+    if (operand?.type !== 'identifier' || callee.childForFieldName('field')?.type !== 'field_identifier' || args?.type !== 'argument_list') continue;
+    calleeOperands.add(operand.startIndex);
+    const dir = dirByLocal.get(operand.text);
+    if (dir === undefined) {
+      if (spans.length > 0 && operand.text === spanAt(spans, operand.startIndex)?.receiver) facts.localCalls++;
+      continue;
+    }
+    facts.callsByDir[dir] = (facts.callsByDir[dir] ?? 0) + 1;
+    for (const candidate of candidatesIn(args)) {
+      const handle = handleOf(candidate);
+      if (handle) passes.add(`${handle.key}\n${dir}\n${handle.via ?? ''}`);
     }
   }
-  for (const [operand, field] of selectors) {
-    if (calleeOperands.has(operand.startIndex)) continue;
-    const dir = dirByLocal.get(operand.text);
-    if (dir !== undefined && /^[A-Z]/.test(field.text)) refs.add(`${dir}\n${field.text}`);
+  // A selector that is not a callee refers to another package's exported name (a type, a variable, a constant).
+  if (dirByLocal.size > 0) {
+    for (const selector of findAll(root, 'selector_expression')) {
+      const operand = selector.childForFieldName('operand');
+      const field = selector.childForFieldName('field');
+      if (operand?.type !== 'identifier' || field?.type !== 'field_identifier' || calleeOperands.has(operand.startIndex)) continue;
+      const dir = dirByLocal.get(operand.text);
+      if (dir !== undefined && /^[A-Z]/.test(field.text)) refs.add(`${dir}\n${field.text}`);
+    }
+  }
+  for (const literal of findAll(root, ['interpreted_string_literal', 'raw_string_literal'])) {
+    if (!startsLikeSql(file.text, literal)) continue;
+    for (const table of sqlTables(stringValue(literal) ?? '')) tables.add(table);
   }
 
   facts.refs = [...refs].map((r) => {
