@@ -94,6 +94,18 @@ class FactReader {
   ) {
     this.ownPkg = packageKeyOf(location);
     this.root = moduleRootOf(location);
+    this.moduleLocals = new Set(file.imports.map((spec) => spec.localName).filter((name) => this.isModulePackage(this.importKey(name))));
+  }
+
+  /** Local names of the imports of this module's other packages: only `name.X` selectors can refer to them. */
+  private readonly moduleLocals: Set<string>;
+
+  /**
+   * True when the node's text begins with one of those names, read from the file text: selectors and calls come
+   * by the thousand, and asking the tree for each operand is what made these facts slow on big files.
+   */
+  private startsWithModuleLocal(node: SyntaxNode): boolean {
+    return this.moduleLocals.size > 0 && this.moduleLocals.has(leadingIdentifier(this.file.text, node.startIndex));
   }
 
   /** The package key an import name stands for: rooted for this module's packages, the plain path otherwise. */
@@ -222,6 +234,7 @@ class FactReader {
   refs(): RefFact[] {
     const found: RefFact[] = [];
     for (const sel of findAll(this.file.root, 'selector_expression')) {
+      if (!this.startsWithModuleLocal(sel)) continue;
       const operand = sel.childForFieldName('operand');
       const field = sel.childForFieldName('field');
       if (operand?.type !== 'identifier' || !field || !/^[A-Z]/.test(field.text)) continue;
@@ -279,6 +292,7 @@ class FactReader {
     const handoffs: HandoffFact[] = [];
     const nodes = new Map<HandoffFact, SyntaxNode>();
     for (const site of findAllWithin(fn, ['call_expression', 'composite_literal'])) {
+      if (!this.startsWithModuleLocal(site)) continue;
       const target = this.handoffTarget(site);
       if (!target) continue;
       for (const { node, index } of handoffArgs(site)) {
@@ -291,9 +305,10 @@ class FactReader {
     }
     if (handoffs.length === 0 && unique.length === 0) return undefined;
     const handedNodes = new Set([...nodes.values()].map((n) => n.id));
+    const mentions = identifiersNamed(fn, new Set(unique.map((l) => l.name)));
     for (const local of unique) {
-      local.usedHere = fn.descendantsOfType('identifier').some((id) => {
-        if (!id || id.text !== local.name || handedNodes.has(id.id) || sameStart(id, local.range)) return false;
+      local.usedHere = (mentions.get(local.name) ?? []).some((id) => {
+        if (handedNodes.has(id.id) || sameStart(id, local.range)) return false;
         const parent = id.parent;
         const upkeep = parent?.type === 'selector_expression' && UPKEEP.has(parent.childForFieldName('field')?.text ?? '');
         // The declaring `x, err := open()` and `x, err = ...` are not uses either.
@@ -361,4 +376,22 @@ function sameStart(node: SyntaxNode, range: Range): boolean {
 
 function named(node: SyntaxNode | null | undefined): SyntaxNode[] {
   return node ? (node.namedChildren.filter((n) => n && n.type !== 'comment') as SyntaxNode[]) : [];
+}
+
+/** The identifiers below `fn` with one of the given names, by name: one search for all the locals of a function. */
+function identifiersNamed(fn: SyntaxNode, names: ReadonlySet<string>): Map<string, SyntaxNode[]> {
+  const byName = new Map<string, SyntaxNode[]>();
+  if (names.size === 0) return byName;
+  for (const id of findAllWithin(fn, 'identifier')) {
+    const name = id.text;
+    if (names.has(name)) byName.set(name, [...(byName.get(name) ?? []), id]);
+  }
+  return byName;
+}
+
+/** The identifier that starts at `offset`, or '' (Go identifiers: letters, digits, underscores; ASCII is enough for package names). */
+function leadingIdentifier(text: string, offset: number): string {
+  let end = offset;
+  while (end < text.length && /[\w\u0080-\uffff]/.test(text[end])) end++;
+  return text.slice(offset, end);
 }
