@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { findAll } from '../../server/src/engine/go-ast';
-import { literalHeavy } from '../../server/src/engine/node-search';
+import { literalHeavy, searchingFor } from '../../server/src/engine/node-search';
 import { parseGo } from '../../server/src/engine/parser';
 import { spansContaining, stringLiteralSpans } from '../../server/src/engine/string-spans';
 import { REPO_ROOT as repoRoot } from '../support/repo';
@@ -53,6 +53,30 @@ describe('whole-tree search', () => {
       }
     } finally {
       tree.delete();
+    }
+  });
+
+  it('answers exactly when two askers take turns on the same trees', async () => {
+    const text = readFileSync(path.join(repoRoot, 'test-fixtures/goroutine-ctx-cancelled/handlers.go'), 'utf8');
+    const keystrokes = {};
+    const full = {};
+    for (const source of [text, heavySource()]) {
+      const tree = await parseGo(source);
+      try {
+        const asked: [object, string[]][] = [
+          [keystrokes, ['call_expression']],
+          [full, ['selector_expression']],
+          [keystrokes, ['go_statement', 'func_literal']],
+          [full, ['call_expression', 'composite_literal']],
+        ];
+        for (const [asker, types] of asked) {
+          const expected = tree.rootNode.descendantsOfType(types).map((n) => `${n!.type}@${n!.startIndex}`);
+          const actual = searchingFor(asker, () => findAll(tree.rootNode, types)).map((n) => `${n.type}@${n.startIndex}`);
+          assert.deepEqual(actual, expected, types.join(', '));
+        }
+      } finally {
+        tree.delete();
+      }
     }
   });
 });

@@ -5,6 +5,7 @@
 import { isExcluded, isGenerated, Settings } from './config';
 import { GoModule, locateFile } from './domains';
 import { formatMessage } from './messages';
+import { searchingFor } from './node-search';
 import { parseGo } from './parser';
 import type { FileContext, FileLocation, ReportDescriptor, Rule, WorkspaceRule } from './rule';
 import { rangeOf, SourceFile } from './source';
@@ -64,6 +65,10 @@ export class Engine {
 
   /** Runs the file rules and collects the workspace rules' facts for one parsed file. */
   analyzeFile(file: SourceFile, location: FileLocation): FileAnalysis {
+    return searchingFor(this, () => this.runRules(file, location));
+  }
+
+  private runRules(file: SourceFile, location: FileLocation): FileAnalysis {
     const findings: Finding[] = [];
     const problems: AnalysisProblem[] = [];
     const facts: Record<string, unknown> = {};

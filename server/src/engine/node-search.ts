@@ -3,7 +3,7 @@
  *
  * Each search walks the whole tree in WASM whatever it looks for (~20 ms on an 8,000-line file), and a full
  * analysis asks a dozen different questions. So the first question about a tree collects, in one walk, every
- * type asked of any tree so far in this process, and later questions filter that collection. Types that
+ * type the same asker (an engine) asked of earlier trees, and later questions filter that collection. Types that
  * would swamp the collection (identifiers) are searched alone.
  *
  * Files made mostly of escaped string data (embedded archives) hold hundreds of thousands of escape-sequence
@@ -21,8 +21,24 @@ const SOLO_TYPES = new Set(['identifier', 'field_identifier', 'type_identifier',
 /** Below this many nodes a tree is never treated as literal-heavy. */
 const LITERAL_HEAVY_MIN_NODES = 20_000;
 
-/** Every collectable type asked of any tree in this process: the next tree's walk collects them all at once. */
-const askedTypes = new Set<string>();
+/**
+ * Every collectable type asked so far, per asker (an engine: the language server's keystroke engine runs the
+ * file rules only and must not pay for what full analyses ask). The next tree's walk collects them at once.
+ */
+const askedTypesBy = new WeakMap<object, Set<string>>();
+const anyAsker = {};
+let currentAsker: object = anyAsker;
+
+/** Runs `analysis` with its whole-tree searches learnt and collected on behalf of `asker`. */
+export function searchingFor<T>(asker: object, analysis: () => T): T {
+  const previous = currentAsker;
+  currentAsker = asker;
+  try {
+    return analysis();
+  } finally {
+    currentAsker = previous;
+  }
+}
 
 interface Collection {
   types: ReadonlySet<string>;
@@ -54,10 +70,13 @@ function searchAlone(tree: Tree, types: readonly string[]): SyntaxNode[] {
 }
 
 function fromCollection(tree: Tree, types: readonly string[]): SyntaxNode[] {
+  let askedTypes = askedTypesBy.get(currentAsker);
+  if (!askedTypes) askedTypesBy.set(currentAsker, (askedTypes = new Set()));
   for (const type of types) askedTypes.add(type);
   let collection = collections.get(tree);
   if (!collection || !types.every((t) => collection!.types.has(t))) {
-    collection = collect(tree, new Set(askedTypes));
+    // Another asker may have collected this tree already: keep its types too, the tree may be asked again.
+    collection = collect(tree, new Set([...askedTypes, ...(collection?.types ?? [])]));
     collections.set(tree, collection);
   }
   const wanted = new Set(types);
