@@ -53,12 +53,18 @@ function alive(pid) {
   }
 }
 
-/** Starts code-server on a free loopback port with fresh user data; resolves once /healthz answers. */
-export async function startCodeServer(tools, log) {
+/**
+ * Starts code-server on a free loopback port with fresh user data; resolves once /healthz answers.
+ * `seed(userDataDir, extensionsDir)` may put files in place before it starts; `extraArgs` go on its command line.
+ */
+export async function startCodeServer(tools, log, { extraArgs = [], seed } = {}) {
   const state = mkdtempSync(path.join(os.tmpdir(), 'go-traps-e2e-'));
   const userDataDir = path.join(state, 'ud');
+  const extensionsDir = path.join(state, 'exts');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  seed?.(userDataDir, extensionsDir);
   const port = await freePort();
   const args = [
     tools.codeServerEntry,
@@ -70,8 +76,9 @@ export async function startCodeServer(tools, log) {
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
-    '--extensions-dir', path.join(state, 'exts'),
+    '--extensions-dir', extensionsDir,
     '--vscode-option', 'enable-smoke-test-driver',
+    ...extraArgs,
   ];
   const child = spawn(tools.node, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];

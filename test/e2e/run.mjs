@@ -1,6 +1,6 @@
 // `npm run test:e2e`: the end-to-end suite inside a real VS Code (code-server) driven by Debian's Chromium.
 // Phase A runs the mocha suite (test/e2e/suite) in the extension host; phase B checks what a person sees and
-// saves screenshots under test/e2e/out/. Prints `N passed, N failed` and exits non-zero on any failure.
+// saves screenshots under test/e2e/out/; phase C checks it again with VS Code's display language in Chinese. Prints `N passed, N failed` and exits non-zero on any failure.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { startCodeServer } from './code-server.mjs';
 import { ensureTools } from './tools.mjs';
+import { seedChineseLanguagePack } from './language-pack.mjs';
 import { runUiChecks } from './ui-checks.mjs';
+import { runChineseChecks } from './ui-checks-zh.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = path.join(repo, 'test', 'e2e', 'out', 'screenshots');
@@ -19,8 +21,8 @@ const log = (...args) => console.log(...args);
 const PHASE_A_TIMEOUT_MS = 240_000;
 /** Window console lines that say nothing about the extension: connection plumbing and offline-machine noise. */
 const NOISE = /ENOTFOUND|open-vsx|vsda|authentication provider|^\[[\w:. -]+\]|^Creating a socket|connection token|builtin extensions cache/;
-/** GO_TRAPS_E2E_PHASES=a or =b runs one phase while working on it; CI runs both. */
-const phases = (process.env.GO_TRAPS_E2E_PHASES || 'ab').toLowerCase();
+/** GO_TRAPS_E2E_PHASES=a, =b or =c runs some phases while working on them; CI runs all three. */
+const phases = (process.env.GO_TRAPS_E2E_PHASES || 'abc').toLowerCase();
 
 function payloadUrl(server, folder, entries) {
   const payload = [
@@ -88,11 +90,13 @@ async function main() {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const server = await startCodeServer(tools, log);
+  /** Phase C's code-server, started when it runs. */
+  let chinese;
   // Interrupted (Ctrl+C, a CI timeout): stop what this run started, by PID, before exiting.
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {
       log(`e2e: ${signal}, stopping code-server (pid ${server.pid})`);
-      void server.stop().finally(() => process.exit(130));
+      void Promise.all([server.stop(), chinese?.stop()]).finally(() => process.exit(130));
     });
   }
   const results = [];
@@ -110,11 +114,21 @@ async function main() {
       await page.goto(payloadUrl(server, workspace, []));
       results.push(...(await runUiChecks({ page, server, workspace, outDir, log })));
     }
+    if (phases.includes('c')) {
+      log('e2e: phase C — the workbench in Simplified Chinese');
+      // A second code-server: the display language is fixed when the server starts.
+      chinese = await startCodeServer(tools, log, { extraArgs: ['--locale', 'zh-cn'], seed: seedChineseLanguagePack });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(payloadUrl(chinese, freshWorkspace(), []));
+      results.push(...(await runChineseChecks({ page, repo, outDir, log })));
+    }
   } catch (error) {
     results.push({ title: 'e2e driver', passed: false, error: error instanceof Error ? error.stack : String(error) });
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();
+    await chinese?.stop();
+    if (chinese) temporary.push(chinese.state);
     for (const dir of [...temporary, server.state]) rmSync(dir, { recursive: true, force: true });
   }
   for (const r of results) log(`${r.passed ? '  ✓' : '  ✗'} ${r.title}${r.passed ? '' : `\n      ${String(r.error).split('\n').join('\n      ')}`}`);

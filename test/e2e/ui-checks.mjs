@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** The editor a person is looking at (other tabs keep their editors in the DOM, hidden). */
-const ACTIVE_EDITOR = '.editor-group-container.active .editor-instance .monaco-editor';
+export const ACTIVE_EDITOR = '.editor-group-container.active .editor-instance .monaco-editor';
 
 /** Runs one check; a failure keeps a screenshot of the window as it was, named after the check. */
-async function check(results, title, body, { page, outDir, log }) {
+export async function check(results, title, body, { page, outDir, log }) {
   const started = Date.now();
   try {
     await body();
@@ -23,11 +23,11 @@ async function check(results, title, body, { page, outDir, log }) {
 }
 
 /** Waits until no quick input (palette, picker) is open, so the next key opens a fresh one. */
-async function quickInputClosed(page) {
+export async function quickInputClosed(page) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
 }
 
-async function runCommand(page, label) {
+export async function runCommand(page, label) {
   await quickInputClosed(page);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -38,7 +38,7 @@ async function runCommand(page, label) {
   await row.click();
 }
 
-async function openFile(page, name) {
+export async function openFile(page, name) {
   await quickInputClosed(page);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
@@ -63,13 +63,13 @@ async function waitForBox(locator) {
 }
 
 /** Types a value into a calculator field and commits it with Tab, as a person would. */
-async function setField(frame, id, value) {
+export async function setField(frame, id, value) {
   const input = frame.locator(`#${id}`);
   await input.fill(value);
   await input.press('Tab');
 }
 
-async function waitForVerdict(verdict, split, text) {
+export async function waitForVerdict(verdict, split, text) {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const [attribute, content] = [await verdict.getAttribute('data-split'), (await verdict.textContent()) ?? ''];
@@ -89,7 +89,7 @@ async function setTheme(page, label, dark) {
 }
 
 /** The calculator's DOM lives two iframes deep: VS Code's webview host, then the active frame. */
-function calculatorFrame(page) {
+export function calculatorFrame(page) {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 
