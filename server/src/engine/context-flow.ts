@@ -11,6 +11,9 @@
  * capturing it in a closure hands the duty to someone else, and we prefer silence over guessing who.
  */
 import { findAll, FUNCTION_TYPES } from './go-ast';
+
+/** Import paths whose `With*` functions are the standard ones (golang.org/x/net/context aliases them). */
+const CONTEXT_PACKAGES = ['context', 'golang.org/x/net/context'];
 import type { SyntaxNode } from './parser';
 import type { SourceFile } from './source';
 
@@ -44,11 +47,11 @@ export interface DerivedContext {
 /** Every derivation of a cancellable context below `root` whose results are bound by an assignment. */
 export function derivedContexts(file: SourceFile, root: SyntaxNode = file.root): DerivedContext[] {
   const found: DerivedContext[] = [];
-  if (!file.localNameOf('context')) return found;
+  if (!CONTEXT_PACKAGES.some((path) => file.localNameOf(path))) return found;
   for (const call of findAll(root, 'call_expression')) {
     const callee = call.childForFieldName('function');
     const name = callee?.childForFieldName('field')?.text ?? '';
-    if (!(name in CANCEL_FUNC_TYPES) || !file.isPackageSelector(callee, ['context'], [name])) continue;
+    if (!(name in CANCEL_FUNC_TYPES) || !file.isPackageSelector(callee, CONTEXT_PACKAGES, [name])) continue;
     const list = call.parent;
     if (list?.type !== 'expression_list' || list.namedChildCount !== 1) continue;
     const holder = list.parent;
