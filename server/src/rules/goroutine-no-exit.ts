@@ -173,7 +173,7 @@ function livesWithProcess(context: FileContext, goStatement: SyntaxNode): boolea
   return false;
 }
 
-/** True when `fn` assigns, increments or takes the address of a package-level variable. */
+/** True when `fn` assigns, increments or takes the address of a package-level variable or one of its fields. */
 function setsPackageState(context: FileContext, fn: SyntaxNode): boolean {
   const globals = new Set<string>();
   for (const declaration of context.file.root.namedChildren) {
@@ -181,9 +181,11 @@ function setsPackageState(context: FileContext, fn: SyntaxNode): boolean {
     for (const spec of declaration.descendantsOfType('var_spec')) for (const name of spec?.childrenForFieldName('name') ?? []) if (name) globals.add(name.text);
   }
   if (globals.size === 0) return false;
+  // A flag or a field of a package-level value (`started = true`, `srv.running = true`) guards a singleton; an
+  // element written into a package-level map or slice does not: handlers register each client that way.
   const isGlobal = (expression: SyntaxNode | null | undefined) => {
     let root = expression;
-    while (root && (root.type === 'selector_expression' || root.type === 'index_expression')) root = root.childForFieldName('operand');
+    while (root?.type === 'selector_expression') root = root.childForFieldName('operand');
     return !!root && root.type === 'identifier' && globals.has(root.text);
   };
   return findAll(fn, ['assignment_statement', 'inc_statement', 'dec_statement', 'unary_expression']).some((node) => {
