@@ -91,6 +91,22 @@ export function contextReturned(start: SpanStart): boolean {
   return identifiersNamed(fn, ctxName).some((use) => use.startIndex >= start.statement.endIndex && isReturned(use));
 }
 
+/**
+ * True when the context from `start` is stored into a request-like object through a `Set...Context` setter
+ * (`r.SetContext(ctx)`, fiber's `c.SetUserContext(ctx)`): whoever completes that object can reach the span
+ * with `SpanFromContext` and end it, which is how request hooks and middlewares pair with a discarded span.
+ */
+export function contextStored(start: SpanStart): boolean {
+  const fn = enclosingFunction(start.call);
+  const ctxName = start.ctxNode?.text ?? '_';
+  if (!fn || ctxName === '_') return false;
+  return identifiersNamed(fn, ctxName).some((use) => {
+    if (use.startIndex < start.statement.endIndex || use.parent?.type !== 'argument_list') return false;
+    const callee = use.parent.parent?.childForFieldName('function');
+    return callee?.type === 'selector_expression' && /^Set\w*Context$/.test(callee.childForFieldName('field')?.text ?? '');
+  });
+}
+
 export type SpanVerdict = 'ended' | 'leaks' | 'unknown';
 
 /**
@@ -140,14 +156,19 @@ export function spanVerdict(start: SpanStart, spanName: string): SpanVerdict {
   }
 }
 
-/** The first statement after `after` in `fn` that assigns a new value to `name`. */
+/**
+ * The first statement after `after` in `fn` that assigns a new value to `name`. `span = wrap(span)` is not
+ * one: the old span goes into the new value, and the use inside it is judged as a hand-over.
+ */
 function firstReassignment(fn: SyntaxNode, name: string, after: SyntaxNode): SyntaxNode | null {
   let found: SyntaxNode | null = null;
   walk(fn, (node) => {
     if (found) return false;
     if (node.startIndex < after.endIndex) return true;
     if (node.type === 'assignment_statement' || node.type === 'short_var_declaration') {
-      if ((node.childForFieldName('left')?.namedChildren ?? []).some((n) => n?.text === name)) found = node;
+      const assigns = (node.childForFieldName('left')?.namedChildren ?? []).some((n) => n?.text === name);
+      const wraps = identifiersNamed(node.childForFieldName('right') ?? node, name).length > 0;
+      if (assigns && !wraps) found = node;
     }
     return true;
   });

@@ -1,7 +1,7 @@
 /** `ctx, span := tracer.Start(...)` with no `span.End()` on some path: the span never reaches the exporter. */
 import { insertLinesAfter, replaceNode } from '../engine/edits';
 import { ancestor, enclosingFunction, walk } from '../engine/go-ast';
-import { contextReturned, findSpanStarts, SpanStart, spanVerdict } from '../engine/otel-spans';
+import { contextReturned, contextStored, findSpanStarts, SpanStart, spanVerdict } from '../engine/otel-spans';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
 import type { FileEdit } from '../engine/types';
 
@@ -21,8 +21,8 @@ export const rule = defineFileRule({
     },
     messages: {
       notEnded: {
-        en: 'The span {span} from {call} is not ended on every path: add `defer {span}.End()` right after it.',
-        zh: '{call} 返回的 span {span} 并非在每条路径上都会结束：在它之后立即加上 `defer {span}.End()`。',
+        en: 'The span `{span}` from {call} is not ended on every path: add `defer {span}.End()` right after it.',
+        zh: '{call} 返回的 span `{span}` 并非在每条路径上都会结束：在它之后立即加上 `defer {span}.End()`。',
       },
       discarded: {
         en: 'The span from {call} is discarded, so nothing can ever end it.',
@@ -37,7 +37,7 @@ export const rule = defineFileRule({
       const call = calleeText(start);
       const spanName = start.spanNode?.text ?? '_';
       if (spanName === '_') {
-        if (contextReturned(start)) continue;
+        if (contextReturned(start) || contextStored(start)) continue;
         context.report({ node: start.spanNode ?? start.call, messageId: 'discarded', data: { call }, fixes: bindFix(context, start) });
         continue;
       }
