@@ -2,7 +2,7 @@
 // messages, its command titles (package.nls.zh-cn.json) and the calculator must all follow the language.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ACTIVE_EDITOR, calculatorFrame, check, openFile, runCommand, setField, sleep, waitForVerdict } from './ui-checks.mjs';
+import { calculatorFrame, check, openWithSquiggles, runCommand, setField, sleep, waitForVerdict, workbenchLoaded } from './ui-checks.mjs';
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -12,13 +12,10 @@ export async function runChineseChecks({ page, repo, outDir, log }) {
   const ctx = { page, outDir, log };
   const titles = JSON.parse(readFileSync(path.join(repo, 'package.nls.zh-cn.json'), 'utf8'));
 
-  await check(results, 'zh-cn: workbench loads the workspace', async () => {
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-  }, ctx);
+  await check(results, 'zh-cn: workbench loads the workspace', () => workbenchLoaded(page), ctx);
 
   await check(results, 'zh-cn: the Problems panel shows the findings in Simplified Chinese', async () => {
-    await openFile(page, 'internal/store/db.go');
-    await page.locator(`${ACTIVE_EDITOR} :is(.squiggly-warning, .squiggly-error)`).first().waitFor({ timeout: 45_000 });
+    await openWithSquiggles(page, 'internal/store/db.go');
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'db-open-error-ignored' }).first();
     await row.waitFor({ timeout: 20_000 });

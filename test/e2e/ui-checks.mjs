@@ -5,7 +5,7 @@ import path from 'node:path';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** The editor a person is looking at (other tabs keep their editors in the DOM, hidden). */
-export const ACTIVE_EDITOR = '.editor-group-container.active .editor-instance .monaco-editor';
+const ACTIVE_EDITOR = '.editor-group-container.active .editor-instance .monaco-editor';
 
 /** Runs one check; a failure keeps a screenshot of the window as it was, named after the check. */
 export async function check(results, title, body, { page, outDir, log }) {
@@ -23,7 +23,7 @@ export async function check(results, title, body, { page, outDir, log }) {
 }
 
 /** Waits until no quick input (palette, picker) is open, so the next key opens a fresh one. */
-export async function quickInputClosed(page) {
+async function quickInputClosed(page) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
 }
 
@@ -38,7 +38,7 @@ export async function runCommand(page, label) {
   await row.click();
 }
 
-export async function openFile(page, name) {
+async function openFile(page, name) {
   await quickInputClosed(page);
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
@@ -60,6 +60,17 @@ async function waitForBox(locator) {
     if (Date.now() > deadline) throw new Error('the element never got a box on screen');
     await sleep(200);
   }
+}
+
+/** The workbench shows the workspace's folders in the Explorer. */
+export async function workbenchLoaded(page) {
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+}
+
+/** Opens a file and waits until the server's squiggles are drawn in it. */
+export async function openWithSquiggles(page, name) {
+  await openFile(page, name);
+  await page.locator(`${ACTIVE_EDITOR} :is(.squiggly-warning, .squiggly-error)`).first().waitFor({ timeout: 45_000 });
 }
 
 /** Types a value into a calculator field and commits it with Tab, as a person would. */
@@ -99,13 +110,10 @@ export async function runUiChecks({ page, workspace, outDir, log }) {
   const ctx = { page, outDir, log };
   const shot = (name) => page.screenshot({ path: path.join(outDir, name) });
 
-  await check(results, 'workbench loads the workspace', async () => {
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-  }, ctx);
+  await check(results, 'workbench loads the workspace', () => workbenchLoaded(page), ctx);
 
   await check(results, 'squiggles appear on a trap in the editor', async () => {
-    await openFile(page, 'internal/store/db.go');
-    await page.locator(`${ACTIVE_EDITOR} :is(.squiggly-warning, .squiggly-error)`).first().waitFor({ timeout: 45_000 });
+    await openWithSquiggles(page, 'internal/store/db.go');
     // Hovering the error squiggle shows the finding's message, which is what the screenshot is for.
     // The squiggle lies under the text layer: move the mouse to its middle rather than hovering the element.
     // The editor re-renders its decorations as diagnostics arrive; ask again until a squiggle stays put.

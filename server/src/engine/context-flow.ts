@@ -10,10 +10,7 @@
  * "Used" means any mention of the cancel variable, not only a call: returning it, storing it, passing it on or
  * capturing it in a closure hands the duty to someone else, and we prefer silence over guessing who.
  */
-import { findAll, FUNCTION_TYPES } from './go-ast';
-
-/** Import paths whose `With*` functions are the standard ones (golang.org/x/net/context aliases them). */
-const CONTEXT_PACKAGES = ['context', 'golang.org/x/net/context'];
+import { CONTEXT_PACKAGES, findAll, FUNCTION_TYPES } from './go-ast';
 import type { SyntaxNode } from './parser';
 import type { SourceFile } from './source';
 

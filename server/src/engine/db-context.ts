@@ -5,14 +5,12 @@
  */
 import { goDuration, Settings } from './config';
 import { ensureImport, insertLinesBefore } from './edits';
-import { enclosingFunction, enclosingStatement, FUNCTION_TYPES, walk } from './go-ast';
+import { CONTEXT_PACKAGES, enclosingFunction, enclosingStatement, FUNCTION_TYPES, walk } from './go-ast';
 import { inScope } from './db-handles';
 import type { SyntaxNode } from './parser';
 import type { SourceFile } from './source';
 import type { FileEdit } from './types';
 
-/** Import paths whose `Background`/`TODO`/`With*` are the standard context functions. */
-const CONTEXT_PACKAGES = ['context', 'golang.org/x/net/context'];
 /** Derivations that keep their parent's (missing) deadline. */
 const KEEPS_DEADLINE = ['WithValue', 'WithCancel', 'WithCancelCause', 'WithoutCancel'];
 const MAX_DEPTH = 6;

@@ -5,7 +5,7 @@
  */
 import type { Settings } from './config';
 import { domainOf } from './domains';
-import { enclosingFunction, findAll, findAllWithin, parametersOf } from './go-ast';
+import { enclosingFunction, findAll, findAllWithin, identifiersByName, parametersOf } from './go-ast';
 
 const DECLARING_NODES = ['function_declaration', 'method_declaration', 'func_literal', 'short_var_declaration', 'var_spec', 'range_clause'];
 import type { SyntaxNode } from './parser';
@@ -305,7 +305,7 @@ class FactReader {
     }
     if (handoffs.length === 0 && unique.length === 0) return undefined;
     const handedNodes = new Set([...nodes.values()].map((n) => n.id));
-    const mentions = identifiersNamed(fn, new Set(unique.map((l) => l.name)));
+    const mentions = identifiersByName(fn, new Set(unique.map((l) => l.name)));
     for (const local of unique) {
       local.usedHere = (mentions.get(local.name) ?? []).some((id) => {
         if (handedNodes.has(id.id) || sameStart(id, local.range)) return false;
@@ -378,18 +378,7 @@ function named(node: SyntaxNode | null | undefined): SyntaxNode[] {
   return node ? (node.namedChildren.filter((n) => n && n.type !== 'comment') as SyntaxNode[]) : [];
 }
 
-/** The identifiers below `fn` with one of the given names, by name: one search for all the locals of a function. */
-function identifiersNamed(fn: SyntaxNode, names: ReadonlySet<string>): Map<string, SyntaxNode[]> {
-  const byName = new Map<string, SyntaxNode[]>();
-  if (names.size === 0) return byName;
-  for (const id of findAllWithin(fn, 'identifier')) {
-    const name = id.text;
-    if (names.has(name)) byName.set(name, [...(byName.get(name) ?? []), id]);
-  }
-  return byName;
-}
-
-/** The identifier that starts at `offset`, or '' (Go identifiers: letters, digits, underscores; ASCII is enough for package names). */
+/** The identifier that starts at `offset`, or '' (Go identifiers: letters, digits, underscores). */
 function leadingIdentifier(text: string, offset: number): string {
   let end = offset;
   while (end < text.length && /[\w\u0080-\uffff]/.test(text[end])) end++;

@@ -98,6 +98,20 @@ export function goStatements(file: SourceFile): SyntaxNode[] {
   return /\bgo\b/.test(file.text) ? findAll(file.root, 'go_statement') : [];
 }
 
+/** The identifiers below `root` with one of the given names, by name: one search for several names. */
+export function identifiersByName(root: SyntaxNode, names: ReadonlySet<string>): Map<string, SyntaxNode[]> {
+  const byName = new Map<string, SyntaxNode[]>();
+  if (names.size === 0) return byName;
+  for (const id of findAllWithin(root, 'identifier')) {
+    const name = id.text;
+    if (names.has(name)) byName.set(name, [...(byName.get(name) ?? []), id]);
+  }
+  return byName;
+}
+
+/** Import paths whose `Background`/`TODO`/`With*` are the standard context functions (x/net/context aliases them). */
+export const CONTEXT_PACKAGES = ['context', 'golang.org/x/net/context'];
+
 /** The matches of `types` below `root`, in document order; shared, so callers must not change the array. */
 function matches(root: SyntaxNode, types: string | readonly string[]): readonly SyntaxNode[] {
   const wanted = typeof types === 'string' ? [types] : types;
@@ -233,16 +247,18 @@ export function contextInScope(file: SourceFile, node: SyntaxNode): ContextSourc
 
 /** The text of a string literal without quotes, or null when the node is not a plain literal. */
 export function stringValue(node: SyntaxNode | null | undefined): string | null {
-  if (!node) return null;
-  if (node.type === 'interpreted_string_literal') {
-    try {
-      return JSON.parse(node.text) as string;
-    } catch {
-      return node.text.slice(1, -1);
-    }
+  if (!node || (node.type !== 'interpreted_string_literal' && node.type !== 'raw_string_literal')) return null;
+  return literalValue(node.text);
+}
+
+/** The value of a string literal's source text (`"..."` or a raw string), decoded as `stringValue` does. */
+export function literalValue(source: string): string {
+  if (source.startsWith('`')) return source.slice(1, -1);
+  try {
+    return JSON.parse(source) as string;
+  } catch {
+    return source.slice(1, -1);
   }
-  if (node.type === 'raw_string_literal') return node.text.slice(1, -1);
-  return null;
 }
 
 /**

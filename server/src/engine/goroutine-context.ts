@@ -26,13 +26,25 @@ const DERIVERS = ['WithTimeout', 'WithCancel', 'WithDeadline', 'WithTimeoutCause
 /** Helpers that make a context that outlives its parent's cancellation, or a fresh root. */
 const DETACHERS = ['WithoutCancel', 'Background', 'TODO'];
 
+/** The names under which the file imports the packages doomed contexts come from. */
+function contextSources(file: SourceFile) {
+  return {
+    contextPkg: file.localNameOf('context'),
+    httpPkg: file.localNameOf('net/http'),
+    ginPkg: file.localNameOf('github.com/gin-gonic/gin'),
+    echoPkg: file.localNameOf('github.com/labstack/echo/v4') ?? file.localNameOf('github.com/labstack/echo'),
+  };
+}
+
+/** False when the file imports none of those packages: then no function in it has a doomed context. */
+export function mayHoldDoomedContext(file: SourceFile): boolean {
+  return Object.values(contextSources(file)).some((name) => name !== undefined);
+}
+
 /** The contexts in `fn` that are cancelled by the time `fn` returns, keyed by variable name. */
 export function doomedContexts(file: SourceFile, fn: SyntaxNode): Map<string, DoomedContext> {
   const doomed = new Map<string, DoomedContext>();
-  const contextPkg = file.localNameOf('context');
-  const httpPkg = file.localNameOf('net/http');
-  const ginPkg = file.localNameOf('github.com/gin-gonic/gin');
-  const echoPkg = file.localNameOf('github.com/labstack/echo/v4') ?? file.localNameOf('github.com/labstack/echo');
+  const { contextPkg, httpPkg, ginPkg, echoPkg } = contextSources(file);
   for (const param of parametersOf(fn)) {
     if (!param.name || param.name === '_') continue;
     if (httpPkg && param.type === `*${httpPkg}.Request`) doomed.set(`${param.name}.Context()`, { kind: 'request', name: param.name, viaCall: true, from: fn.startIndex, cancels: [] });

@@ -4,7 +4,7 @@
  * whenever it meets something it cannot follow (goto, labelled jumps, the span handed to other code) it
  * answers "unknown" so the rule stays silent.
  */
-import { ancestor, enclosingFunction, FUNCTION_TYPES, walk } from './go-ast';
+import { ancestor, enclosingFunction, FUNCTION_TYPES, identifiersByName, walk } from './go-ast';
 import type { SyntaxNode } from './parser';
 import type { SourceFile } from './source';
 
@@ -76,11 +76,7 @@ export function isEndCall(node: SyntaxNode, name: string): boolean {
 }
 
 function identifiersNamed(root: SyntaxNode, name: string): SyntaxNode[] {
-  const found: SyntaxNode[] = [];
-  walk(root, (node) => {
-    if (node.type === 'identifier' && node.text === name) found.push(node);
-  });
-  return found;
+  return identifiersByName(root, new Set([name])).get(name) ?? [];
 }
 
 /** True when the context from `start` is returned, so the caller can still reach (and end) its span. */
@@ -167,8 +163,8 @@ function firstReassignment(fn: SyntaxNode, name: string, after: SyntaxNode): Syn
     if (node.startIndex < after.endIndex) return true;
     if (node.type === 'assignment_statement' || node.type === 'short_var_declaration') {
       const assigns = (node.childForFieldName('left')?.namedChildren ?? []).some((n) => n?.text === name);
-      const wraps = identifiersNamed(node.childForFieldName('right') ?? node, name).length > 0;
-      if (assigns && !wraps) found = node;
+      const right = node.childForFieldName('right');
+      if (assigns && !(right && identifiersNamed(right, name).length > 0)) found = node;
     }
     return true;
   });

@@ -9,7 +9,6 @@ export interface StringSpan {
   start: number;
   /** Offset just past the closing quote. */
   end: number;
-  raw: boolean;
 }
 
 /** Runes and comments matter only because they can hold quotes; strings are what we want. */
@@ -30,11 +29,11 @@ export function stringLiteralSpans(text: string): StringSpan[] {
     switch (match[0]) {
       case '"':
         end = stickyEnd(INTERPRETED_REST, text, start + 1);
-        if (end >= 0) spans.push({ start, end, raw: false });
+        if (end >= 0) spans.push({ start, end });
         break;
       case '`':
         end = text.indexOf('`', start + 1) + 1;
-        if (end > 0) spans.push({ start, end, raw: true });
+        if (end > 0) spans.push({ start, end });
         break;
       case "'":
         end = stickyEnd(RUNE_REST, text, start + 1);

@@ -1,7 +1,7 @@
 /** A database connection string with a password or a host written into non-test code. */
-import { nonProductionEnvironment, parseDsn } from '../engine/dsn';
+import { Dsn, nonProductionEnvironment, parseDsn } from '../engine/dsn';
 import { ensureImport, replaceNode } from '../engine/edits';
-import { ancestor, stringValue } from '../engine/go-ast';
+import { ancestor, literalValue } from '../engine/go-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../engine/rule';
 import type { SourceFile } from '../engine/source';
@@ -44,63 +44,46 @@ export const rule = defineFileRule({
     if (context.file.isTest) return;
     // Import paths are strings too.
     const importSpans = context.file.imports.map((spec) => [spec.node.startIndex, spec.node.endIndex]);
-    for (const node of candidateLiterals(context.file)) {
+    for (const { node, dsn } of candidateLiterals(context.file)) {
       if (importSpans.some(([start, end]) => node.startIndex >= start && node.endIndex <= end)) continue;
-      const dsn = parseDsn(stringValue(node)!)!;
       const env = dsn.host ? nonProductionEnvironment(dsn.host) : '';
       const messageId = env ? 'nonProdHost' : dsn.password ? 'password' : 'host';
       const variable = dsn.form === 'url' ? 'DATABASE_URL' : 'DB_DSN';
-      context.report({ node, messageId, data: { host: dsn.host, env, variable }, fixes: envFix(context, node) });
+      context.report({ node, messageId, data: { host: dsn.host, env, variable }, fixes: envFix(context, node, variable) });
     }
   },
 });
 
 /**
- * The literals that may be reported: those holding a DSN marker whose value reads as a DSN. Markers and
- * literal bounds come from the text, so only the few real candidates are looked up in the tree; files of
- * escaped binary data hold markers by the thousand, and each tree lookup walks down a deep expression.
+ * The literals that may be reported, with the DSN each reads as. Markers and literal bounds come from the text,
+ * so only the few real candidates are looked up in the tree; files of escaped binary data hold markers by the
+ * thousand, and each tree lookup walks down a deep expression.
  */
-function candidateLiterals(file: SourceFile): SyntaxNode[] {
+function candidateLiterals(file: SourceFile): { node: SyntaxNode; dsn: Dsn }[] {
   const markers = [...file.text.matchAll(DSN_MARKERS_ALL)].map((m) => m.index!);
   if (markers.length === 0) return [];
-  const found: SyntaxNode[] = [];
+  const found: { node: SyntaxNode; dsn: Dsn }[] = [];
   for (const span of spansContaining(stringLiteralSpans(file.text), markers)) {
-    if (!reportableDsn(literalValue(file.text.slice(span.start, span.end), span.raw))) continue;
+    const value = literalValue(file.text.slice(span.start, span.end));
+    const dsn = value.length >= 6 ? parseDsn(value) : null;
+    if (!dsn || (!dsn.host && !dsn.password)) continue;
     const node = file.root.namedDescendantForIndex(span.start, span.end - 1);
     // The tree has the last word: broken code may lex differently.
-    if (node && node.startIndex === span.start && node.endIndex === span.end && LITERAL_TYPES.has(node.type)) found.push(node);
+    if (node && node.startIndex === span.start && node.endIndex === span.end && LITERAL_TYPES.has(node.type)) found.push({ node, dsn });
   }
   return found;
 }
 
 const LITERAL_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
 
-/** The value `stringValue` reads from a literal's source text. */
-function literalValue(source: string, raw: boolean): string {
-  if (raw) return source.slice(1, -1);
-  try {
-    return JSON.parse(source) as string;
-  } catch {
-    return source.slice(1, -1);
-  }
-}
-
-function reportableDsn(value: string | null): boolean {
-  if (value === null || value.length < 6) return false;
-  const dsn = parseDsn(value);
-  return !!dsn && (!!dsn.host || dsn.password);
-}
-
 /**
  * Replaces the literal with `os.Getenv(...)`: unsafe, since the deployment must then provide the variable.
  * Not offered inside constants (a call is not constant) or where the name `os` means something else.
  */
-function envFix(context: FileContext, literal: SyntaxNode): FixDescriptor[] {
+function envFix(context: FileContext, literal: SyntaxNode, variable: string): FixDescriptor[] {
   if (ancestor(literal, 'const_declaration')) return [];
   const osName = context.file.localNameOf('os') ?? (context.file.importPathOf('os') ? null : 'os');
   if (!osName) return [];
-  const dsn = parseDsn(stringValue(literal) ?? '');
-  const variable = dsn?.form === 'url' ? 'DATABASE_URL' : 'DB_DSN';
   return [
     {
       title: rule.meta.messages.fixEnv,

@@ -2,11 +2,11 @@
 import { ensureImport, insertAt, replaceNode } from '../engine/edits';
 import { goDuration } from '../engine/config';
 import { callArguments, enclosingFunction, findAll, functionName, goStatements, isInMainOrInit } from '../engine/go-ast';
-import { capturedDoomed, DoomedContext, DoomedUse, doomedContexts, doomedUse, joinedAfter, watchesCancellation } from '../engine/goroutine-context';
+import { capturedDoomed, DoomedContext, DoomedUse, doomedContexts, doomedUse, joinedAfter, mayHoldDoomedContext, watchesCancellation } from '../engine/goroutine-context';
 import { goCall, packageName, startedFunction } from '../engine/goroutine-ast';
 import type { SyntaxNode } from '../engine/parser';
 import { defineFileRule, FileContext, FixDescriptor, RelatedDescriptor } from '../engine/rule';
-import { rangeOf, SourceFile } from '../engine/source';
+import { rangeOf } from '../engine/source';
 import type { FileEdit } from '../engine/types';
 
 export const rule = defineFileRule({
@@ -56,11 +56,6 @@ export const rule = defineFileRule({
     }
   },
 });
-
-/** A doomed context comes from package context or from a request (net/http, gin, echo): without those imports there is none. */
-function mayHoldDoomedContext(file: SourceFile): boolean {
-  return file.imports.some((spec) => spec.path === 'context' || spec.path === 'net/http' || spec.path.startsWith('github.com/gin-gonic/gin') || spec.path.startsWith('github.com/labstack/echo'));
-}
 
 function checkGo(context: FileContext, fn: SyntaxNode, goStatement: SyntaxNode, doomed: Map<string, DoomedContext>): void {
   const call = goCall(goStatement);
