@@ -1,14 +1,14 @@
 /** The architecture checklist's statuses and the Markdown report built from it. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildChecklist, RULE_CONCERNS, statusOf } from '../server/src/engine/checklist';
+import { buildChecklist, RULE_CONCERNS, statusOf } from '../server/src/architecture/checklist';
 import { defaultSettings, Settings } from '../server/src/engine/config';
-import { renderReportMarkdown } from '../server/src/engine/report-markdown';
+import { renderReportMarkdown } from '../server/src/architecture/report-markdown';
 import { collectSummaries } from '../server/src/engine/summaries';
 import type { Finding, Severity } from '../server/src/engine/types';
 import { RULE_DOCS_BASE_URL } from '../server/src/protocol';
 import type { ChecklistItem } from '../server/src/protocol';
-import { DOCS_BASE_URL, RULES } from '../server/src/rules';
+import { DOCS_BASE_URL, RULES } from '../server/src/traps/index';
 
 function finding(ruleId: string, severity: Severity, path = 'internal/store/db.go', line = 4): Finding {
   const range = { start: { line, character: 1 }, end: { line, character: 9 } };

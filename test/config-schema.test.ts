@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { applyConfigObject, DEFAULT_SETTINGS } from '../server/src/engine/config';
-import { RULE_CONCERNS } from '../server/src/engine/checklist';
-import { RULES } from '../server/src/rules';
+import { RULE_CONCERNS } from '../server/src/architecture/checklist';
+import { RULES } from '../server/src/traps/index';
 import { REPO_ROOT } from './support/repo';
 
 interface SchemaNode {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeSources } from '../server/src/engine/analyze';
 import { applyEdits } from '../server/src/engine/edits';
-import { parseGo } from '../server/src/engine/parser';
+import { parseGo } from '../server/src/go/parser';
 import type { FileEdit, Finding } from '../server/src/engine/types';
 import { FixtureCase, fixtureRuleDirs, loadRuleCases, readWants } from './support/fixtures';
 import { FIXTURES_DIR, gofmtProblem } from './support/repo';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES } from '../server/src/rules';
+import { RULES } from '../server/src/traps/index';
 import { fixtureRuleDirs, loadRuleCases, readWants } from './support/fixtures';
 import { exists, FIXTURES_DIR, REPO_ROOT } from './support/repo';
 
@@ -20,12 +20,16 @@ describe('rule registry', () => {
     assert.equal(new Set(ids).size, ids.length);
   });
 
-  it('lists every rule file and only rule files', () => {
-    const files = readdirSync(path.join(REPO_ROOT, 'server/src/rules'))
-      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
-      .map((f) => f.replace(/\.ts$/, ''))
-      .sort();
-    assert.deepEqual(files, RULES.map((r) => r.meta.id).sort());
+  it('keeps each rule in its family folder, named by its id, and every file that defines a rule registered', () => {
+    const trapsDir = path.join(REPO_ROOT, 'server/src/traps');
+    const defining: string[] = [];
+    for (const family of readdirSync(trapsDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const name of readdirSync(path.join(trapsDir, family.name)).filter((f) => f.endsWith('.ts'))) {
+        const text = readFileSync(path.join(trapsDir, family.name, name), 'utf8');
+        if (/\bdefine(File|Workspace)Rule(<[^>]*>)?\(/.test(text)) defining.push(`${family.name}/${name.replace(/\.ts$/, '')}`);
+      }
+    }
+    assert.deepEqual(defining.sort(), RULES.map((r) => `${r.meta.trap}/${r.meta.id}`).sort());
   });
 
   it('has a fixture folder for each rule and a rule for each fixture folder', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { decideSplit, SIGNAL_LINES, SPLIT_THRESHOLDS } from '../server/src/engine/split-model';
+import { decideSplit, SIGNAL_LINES, SPLIT_THRESHOLDS } from '../server/src/architecture/split-model';
 import type { SplitInput } from '../server/src/protocol';
 import { REPO_ROOT } from './support/repo';
 

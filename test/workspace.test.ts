@@ -10,8 +10,8 @@ import { analyzeSources, AnalyzeResult } from '../server/src/engine/analyze';
 import { defaultSettings } from '../server/src/engine/config';
 import { parseGoModPath } from '../server/src/engine/domains';
 import { applyEdits } from '../server/src/engine/edits';
-import { parseGo } from '../server/src/engine/parser';
-import { RULES } from '../server/src/rules';
+import { parseGo } from '../server/src/go/parser';
+import { RULES } from '../server/src/traps/index';
 import { FIXTURES_DIR, gofmtProblem } from './support/repo';
 
 const ROOT = path.join(FIXTURES_DIR, 'workspace');

@@ -14,7 +14,7 @@ import {
   WorkspaceReport,
   WorkspaceReportRequest,
 } from '@protocol';
-import { decideSplit } from '../../server/src/engine/split-model';
+import { decideSplit } from '../../server/src/architecture/split-model';
 import { CalculatorHost, CalculatorPanel, CalculatorSnapshot, registerCalculatorSerializer } from './calculator-panel';
 import { showChecklist } from './checklist-view';
 import { exportReport } from './report-export';

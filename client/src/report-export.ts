@@ -1,7 +1,7 @@
 /** Export Architecture Report: the checklist, coupling and findings as a Markdown document for reviews and PRs. */
 import * as vscode from 'vscode';
 import type { SplitDecision, WorkspaceReport } from '@protocol';
-import { renderReportMarkdown } from '../../server/src/engine/report-markdown';
+import { renderReportMarkdown } from '../../server/src/architecture/report-markdown';
 import { currentLocale } from './strings';
 
 /** Renders the report, opens it as an untitled Markdown document (unless told not to) and returns its text. */

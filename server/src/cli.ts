@@ -8,7 +8,7 @@ import { planFixes } from './engine/fix-all';
 import { loadConfigFile } from './cli/config-file';
 import { formatJson, formatSarif, formatText, TOOL_VERSION } from './cli/format';
 import { toEnginePath, walkGoFiles } from './cli/walk';
-import { RULES } from './rules';
+import { RULES } from './traps/index';
 import { localeFrom } from './engine/messages';
 import { runSplitCommand } from './cli/split-command';
 

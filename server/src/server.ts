@@ -4,6 +4,6 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/session';
-import { RULES } from './rules';
+import { RULES } from './traps/index';
 
 startServer(createConnection(ProposedFeatures.all), { rules: RULES });

@@ -1,12 +1,12 @@
 /** The evidence the database rules stand on: receiver types, deadline-free contexts, and DSN recognition. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { noDeadlineContext } from '../../server/src/engine/db-context';
-import { DbHandles } from '../../server/src/engine/db-handles';
-import { nonProductionEnvironment, parseDsn } from '../../server/src/engine/dsn';
-import { findAll } from '../../server/src/engine/go-ast';
-import { parseGo, SyntaxNode } from '../../server/src/engine/parser';
-import { SourceFile } from '../../server/src/engine/source';
+import { noDeadlineContext } from '../../server/src/traps/db/db-context';
+import { DbHandles } from '../../server/src/traps/db/db-handles';
+import { nonProductionEnvironment, parseDsn } from '../../server/src/traps/config/dsn';
+import { findAll } from '../../server/src/go/syntax';
+import { parseGo, SyntaxNode } from '../../server/src/go/parser';
+import { SourceFile } from '../../server/src/go/source';
 
 /** Runs `check` on the file and the receiver (operand) of each call to a method named `marker`. */
 async function withMarkedCalls(source: string, marker: string, check: (file: SourceFile, receivers: SyntaxNode[], calls: SyntaxNode[]) => void): Promise<void> {

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, editsOverlap, ensureImport } from '../../server/src/engine/edits';
-import { parseGo } from '../../server/src/engine/parser';
-import { SourceFile } from '../../server/src/engine/source';
+import { parseGo } from '../../server/src/go/parser';
+import { SourceFile } from '../../server/src/go/source';
 import { gofmtProblem } from '../support/repo';
 
 async function withImport(source: string, importPath: string): Promise<string> {

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { findAll } from '../../server/src/engine/go-ast';
-import { literalHeavy, searchingFor } from '../../server/src/engine/node-search';
-import { parseGo } from '../../server/src/engine/parser';
-import { spansContaining, stringLiteralSpans } from '../../server/src/engine/string-spans';
+import { findAll } from '../../server/src/go/syntax';
+import { literalHeavy, searchingFor } from '../../server/src/go/node-search';
+import { parseGo } from '../../server/src/go/parser';
+import { spansContaining, stringLiteralSpans } from '../../server/src/go/string-spans';
 import { REPO_ROOT as repoRoot } from '../support/repo';
 
 /** Code with goroutines, calls and literals, followed by an embedded blob big enough to make the tree literal-heavy. */

@@ -1,8 +1,8 @@
 /** Incremental trees: after any sequence of edits, the reused tree equals a fresh parse of the same text. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { walk } from '../../server/src/engine/go-ast';
-import { createGoParser, SyntaxNode } from '../../server/src/engine/parser';
+import { walk } from '../../server/src/go/syntax';
+import { createGoParser, SyntaxNode } from '../../server/src/go/parser';
 import { DocumentStore, endOfInsertion } from '../../server/src/lsp/documents';
 
 const SOURCE = `package main

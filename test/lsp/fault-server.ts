@@ -5,7 +5,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { defineFileRule } from '../../server/src/engine/rule';
 import { startServer } from '../../server/src/lsp/session';
-import { RULES } from '../../server/src/rules';
+import { RULES } from '../../server/src/traps/index';
 
 export const THROWING_RULE_ID = 'always-throws';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/engine/edits';
-import { parseGo } from '../../server/src/engine/parser';
+import { parseGo } from '../../server/src/go/parser';
 import { fileUri, LspClient } from '../support/lsp-client';
 import { gofmtProblem } from '../support/repo';
 

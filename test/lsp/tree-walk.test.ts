@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findAll, walk } from '../../server/src/engine/go-ast';
-import { createGoParser, SyntaxNode } from '../../server/src/engine/parser';
+import { findAll, walk } from '../../server/src/go/syntax';
+import { createGoParser, SyntaxNode } from '../../server/src/go/parser';
 
 /** The reference: a tree cursor, node by node. */
 function reference(root: SyntaxNode, skip: (n: SyntaxNode) => boolean): string[] {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultSettings, parseConfig, Settings } from '../../server/src/engine/config';
 import { GoModule, parseGoModPath } from '../../server/src/engine/domains';
-import { RULES } from '../../server/src/rules';
+import { RULES } from '../../server/src/traps/index';
 
 export interface FixtureCase {
   ruleId: string;

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ConfigProblem, defaultSettings, parseConfig, Settings } from '../engine/config';
-import { RULES } from '../rules';
+import { RULES } from '../traps/index';
 
 export const CONFIG_FILE_NAME = '.go-traps.json';
 

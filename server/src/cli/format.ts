@@ -2,7 +2,7 @@
 import type { AnalyzeResult } from '../engine/analyze';
 import type { Rule } from '../engine/rule';
 import type { Finding, Locale, Range, Severity } from '../engine/types';
-import { docsUrl } from '../rules';
+import { docsUrl } from '../traps/index';
 
 export const TOOL_VERSION = '0.1.0';
 

@@ -4,9 +4,9 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { measureCoupling } from '../engine/coupling';
+import { measureCoupling } from '../architecture/coupling';
 import { localeFrom } from '../engine/messages';
-import { decideSplit } from '../engine/split-model';
+import { decideSplit } from '../architecture/split-model';
 import { collectSummaries } from '../engine/summaries';
 import type { CouplingReport, SplitDecision, SplitInput } from '../protocol';
 import { loadConfigFile } from './config-file';

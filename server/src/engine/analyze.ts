@@ -5,15 +5,15 @@
 import { isExcluded, isGenerated, Settings } from './config';
 import { GoModule, locateFile } from './domains';
 import { formatMessage } from './messages';
-import { searchingFor } from './node-search';
-import { parseGo } from './parser';
+import { searchingFor } from '../go/node-search';
+import { parseGo } from '../go/parser';
 import type { FileContext, FileLocation, ReportDescriptor, Rule, WorkspaceRule } from './rule';
-import { rangeOf, SourceFile } from './source';
+import { rangeOf, SourceFile } from '../go/source';
 import { applyDirectives, Directive, readDirectives } from './suppress';
 import type { Finding, RuleMeta } from './types';
-import { RULES } from '../rules';
+import { RULES } from '../traps/index';
 import { COLLECTORS, FactCollector } from './collectors';
-import { SUPPRESSION_RULE_ID, unusedDirectiveFindings } from '../rules/invalid-suppression';
+import { SUPPRESSION_RULE_ID, unusedDirectiveFindings } from '../traps/meta/invalid-suppression';
 
 /** Something that kept the engine from analysing a file or running a rule; reported, never thrown. */
 export interface AnalysisProblem {

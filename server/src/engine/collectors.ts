@@ -4,9 +4,9 @@
  */
 import type { Settings } from './config';
 import type { FileLocation } from './rule';
-import type { SourceFile } from './source';
-import { checklistCollector } from './checklist-facts';
-import { couplingCollector } from './coupling-facts';
+import type { SourceFile } from '../go/source';
+import { checklistCollector } from '../architecture/checklist-facts';
+import { couplingCollector } from '../architecture/coupling-facts';
 
 export interface FactCollector<Facts = unknown> {
   /** Key in `FileSummary.facts`; starts with `$` so it can never clash with a rule id. */

@@ -1,6 +1,6 @@
 /** Building and applying text edits; the fix helpers every rule shares. */
-import type { SyntaxNode } from './parser';
-import { computeLineStarts, rangeOf, SourceFile } from './source';
+import type { SyntaxNode } from '../go/parser';
+import { computeLineStarts, rangeOf, SourceFile } from '../go/source';
 import type { FileEdit, Position, TextEdit } from './types';
 
 export function replaceNode(file: SourceFile, node: SyntaxNode, newText: string): FileEdit {

@@ -1,7 +1,7 @@
 /** The rule contract: metadata beside logic, file rules over one tree, workspace rules over per-file facts. */
-import type { SyntaxNode } from './parser';
+import type { SyntaxNode } from '../go/parser';
 import type { Settings } from './config';
-import type { SourceFile } from './source';
+import type { SourceFile } from '../go/source';
 import type { FileEdit, Message, Range, RuleMeta } from './types';
 
 export interface FixDescriptor {

@@ -5,8 +5,8 @@
 import { Engine, FileSummary, skipReason } from './analyze';
 import type { Settings } from './config';
 import { GoModule, locateFile } from './domains';
-import { parseGo } from './parser';
-import { SourceFile } from './source';
+import { parseGo } from '../go/parser';
+import { SourceFile } from '../go/source';
 
 export async function collectSummaries(
   paths: readonly string[],

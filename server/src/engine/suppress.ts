@@ -2,7 +2,7 @@
  * Suppression comments: `//go-traps:ignore <rule-id> <reason>` (same line or the line above),
  * `//go-traps:ignore-file <rule-id>`, and golangci-lint's `//nolint:go-traps` / `//nolint:<rule-id>`.
  */
-import type { SourceFile } from './source';
+import type { SourceFile } from '../go/source';
 import type { Finding, Range } from './types';
 
 export const ALL_RULES = '*';

@@ -7,7 +7,7 @@ import type { AnalysisProblem, Engine, FileSummary } from './analyze';
 import { compareFindings, skipReason } from './analyze';
 import { GoModule, locateFile } from './domains';
 import type { Parser } from 'web-tree-sitter';
-import { SourceFile } from './source';
+import { SourceFile } from '../go/source';
 import type { Finding } from './types';
 
 /** One analysed file as the index keeps it. */

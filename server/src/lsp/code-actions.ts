@@ -15,7 +15,7 @@ import {
 import { ShowRuleDocumentationCommand } from '../protocol';
 import { planFixes } from '../engine/fix-all';
 import type { Finding, Locale } from '../engine/types';
-import { SUPPRESSION_RULE_ID } from '../rules/invalid-suppression';
+import { SUPPRESSION_RULE_ID } from '../traps/meta/invalid-suppression';
 import { dataOf, WireFix } from './diagnostics';
 
 /** `source.fixAll.goTraps`: every safe fix in the file, usable from `editor.codeActionsOnSave`. */

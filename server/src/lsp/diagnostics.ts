@@ -1,7 +1,7 @@
 /** Engine findings as LSP diagnostics, with everything a stateless quick fix needs in `data`. */
 import { Diagnostic, DiagnosticSeverity, DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver';
 import type { Finding, Severity } from '../engine/types';
-import { docsUrl } from '../rules';
+import { docsUrl } from '../traps/index';
 
 export const DIAGNOSTIC_SOURCE = 'go-traps';
 

@@ -1,7 +1,7 @@
 /** Hover on a flagged range: the rule's "why" in a few lines and the link to its documentation. */
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { Finding, Locale, Position, Range } from '../engine/types';
-import { docsUrl, ruleById } from '../rules';
+import { docsUrl, ruleById } from '../traps/index';
 
 function contains(range: Range, position: Position): boolean {
   const after = (a: Position, b: Position) => a.line > b.line || (a.line === b.line && a.character >= b.character);

@@ -2,10 +2,10 @@
 import * as path from 'node:path';
 import { SplitDecisionRequest, SplitInput, WorkspaceReport, WorkspaceReportRequest } from '../protocol';
 import type { FileSummary } from '../engine/analyze';
-import { buildChecklist } from '../engine/checklist';
+import { buildChecklist } from '../architecture/checklist';
 import { defaultSettings } from '../engine/config';
-import { measureCoupling } from '../engine/coupling';
-import { decideSplit } from '../engine/split-model';
+import { measureCoupling } from '../architecture/coupling';
+import { decideSplit } from '../architecture/split-model';
 import type { Finding } from '../engine/types';
 import type { Session } from './session';
 

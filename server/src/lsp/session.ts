@@ -31,13 +31,13 @@ import {
 } from '../protocol';
 import { AnalysisProblem, skipReason } from '../engine/analyze';
 import { localeFrom } from '../engine/messages';
-import { createGoParser } from '../engine/parser';
+import { createGoParser } from '../go/parser';
 import type { Rule } from '../engine/rule';
-import { SourceFile } from '../engine/source';
+import { SourceFile } from '../go/source';
 import type { Finding, Locale } from '../engine/types';
 import { indexText, indexTree } from '../engine/workspace-index';
 import { walkGoFiles } from '../cli/walk';
-import { docsUrl } from '../rules';
+import { docsUrl } from '../traps/index';
 import { FIX_ALL_KIND, fixAllAction, quickFixes, wanted } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { DocumentStore, OpenDocument } from './documents';

@@ -1,0 +1,146 @@
+/**
+ * The architecture report as Markdown, for reviews and pull requests: the checklist, the measured coupling
+ * and the findings of each concern. Pure text in, text out, so the client's export and the tests share it.
+ */
+import { ChecklistItem, ChecklistStatus, CouplingReport, RULE_DOCS_BASE_URL, SplitDecision } from '../protocol';
+import type { Locale, Message } from '../engine/types';
+
+export interface MarkdownReportInput {
+  checklist: readonly ChecklistItem[];
+  coupling?: CouplingReport;
+  /** The calculator's current decision, when the user has one. */
+  decision?: SplitDecision;
+  /** Shown in the title, e.g. the workspace folder's name. */
+  workspaceName?: string;
+  /** Stated under the title; callers pass it so the output stays reproducible. */
+  generatedAt?: string;
+  filesIndexed?: number;
+  /** True while the scan was still running: counts may be incomplete. */
+  indexing?: boolean;
+}
+
+export interface MarkdownReportOptions {
+  locale?: Locale;
+  /** Turns a finding's URI into the text shown for it, e.g. a workspace-relative path. */
+  label?: (uri: string) => string;
+}
+
+/** The rule's documentation page; the client has no rule registry, so the base comes from the protocol. */
+function docsUrl(ruleId: string): string {
+  return `${RULE_DOCS_BASE_URL}${ruleId}.md`;
+}
+
+const ICON: Record<ChecklistStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
+
+const TEXT = {
+  title: { en: 'Architecture report', zh: '架构报告' },
+  generated: { en: 'Generated {at} by Go Traps.', zh: '由 Go Traps 生成于 {at}。' },
+  files: { en: '{count} Go file(s) analysed.', zh: '共分析 {count} 个 Go 文件。' },
+  indexing: { en: 'The workspace scan was still running: counts may grow.', zh: '工作区扫描尚未完成:数字可能还会增加。' },
+  summary: { en: '**{pass}** pass, **{warn}** warn, **{fail}** fail; **{findings}** finding(s).', zh: '**{pass}** 项通过,**{warn}** 项警告,**{fail}** 项失败;共 **{findings}** 处问题。' },
+  checklist: { en: 'Checklist', zh: '检查清单' },
+  status: { en: 'Status', zh: '状态' },
+  concern: { en: 'Concern', zh: '关注点' },
+  count: { en: 'Findings', zh: '问题数' },
+  rules: { en: 'Rules', zh: '规则' },
+  detail: { en: 'Detail', zh: '说明' },
+  coupling: { en: 'Coupling', zh: '耦合度' },
+  score: { en: 'Coupling score: **{score}** (0 = loose, 1 = tight; split line 0.65).', zh: '耦合度:**{score}**(0 = 松散,1 = 紧耦合;拆分线 0.65)。' },
+  component: { en: 'Component', zh: '组成' },
+  value: { en: 'Value', zh: '取值' },
+  weight: { en: 'Weight', zh: '权重' },
+  domains: { en: 'Domains: {list}.', zh: '业务领域:{list}。' },
+  shared: { en: 'Shared database handles:', zh: '共享的数据库句柄:' },
+  sharedTables: { en: 'Tables used by several domains:', zh: '被多个领域使用的表:' },
+  decision: { en: 'Split decision', zh: '拆分决策' },
+  actions: { en: 'Actions:', zh: '建议动作:' },
+  findings: { en: 'Findings', zh: '问题列表' },
+  none: { en: 'No findings.', zh: '没有发现问题。' },
+} satisfies Record<string, Message>;
+
+const STATUS_WORD: Record<ChecklistStatus, Message> = {
+  pass: { en: 'pass', zh: '通过' },
+  warn: { en: 'warn', zh: '警告' },
+  fail: { en: 'fail', zh: '失败' },
+};
+
+/** Table cells hold one line with no unescaped pipes. */
+function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+/** Inline text: no line breaks, and Markdown that would start a heading or list kept literal. */
+function inline(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/([*_`[\]<>])/g, '\\$1');
+}
+
+/** Renders the report; the same input always gives the same text. */
+export function renderReportMarkdown(input: MarkdownReportInput, options: MarkdownReportOptions = {}): string {
+  const locale = options.locale ?? 'en';
+  const label = options.label ?? ((uri: string) => uri);
+  const say = (message: Message, data: Record<string, string | number> = {}) =>
+    (locale === 'zh-cn' ? message.zh : message.en).replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  const lines: string[] = [];
+  const title = say(TEXT.title);
+  lines.push(`# ${input.workspaceName ? `${title}: ${input.workspaceName}` : title}`, '');
+  const intro = [
+    input.generatedAt ? say(TEXT.generated, { at: input.generatedAt }) : '',
+    input.filesIndexed !== undefined ? say(TEXT.files, { count: input.filesIndexed }) : '',
+    input.indexing ? say(TEXT.indexing) : '',
+  ].filter(Boolean);
+  if (intro.length > 0) lines.push(intro.join(' '), '');
+
+  const counts = { pass: 0, warn: 0, fail: 0 };
+  for (const item of input.checklist) counts[item.status]++;
+  const total = input.checklist.reduce((sum, item) => sum + item.findings.length, 0);
+  lines.push(say(TEXT.summary, { ...counts, findings: total }), '');
+
+  lines.push(`## ${say(TEXT.checklist)}`, '');
+  lines.push(`| ${say(TEXT.status)} | ${say(TEXT.concern)} | ${say(TEXT.count)} | ${say(TEXT.rules)} | ${say(TEXT.detail)} |`, '|---|---|---:|---|---|');
+  for (const item of input.checklist) {
+    const rules = item.rules.map((id) => `\`${id}\``).join(', ') || '—';
+    lines.push(`| ${ICON[item.status]} ${say(STATUS_WORD[item.status])} | ${cell(item.title)} | ${item.findings.length} | ${rules} | ${cell(item.detail)} |`);
+  }
+  lines.push('');
+
+  if (input.coupling) renderCoupling(input.coupling, lines, say);
+  if (input.decision) {
+    lines.push(`## ${say(TEXT.decision)}`, '', `**${inline(input.decision.verdict)}**`, '');
+    if (input.decision.actions.length > 0) {
+      lines.push(say(TEXT.actions), '');
+      for (const action of input.decision.actions) lines.push(`- ${inline(action)}`);
+      lines.push('');
+    }
+  }
+
+  lines.push(`## ${say(TEXT.findings)}`, '');
+  if (total === 0) lines.push(say(TEXT.none), '');
+  for (const item of input.checklist) {
+    if (item.findings.length === 0) continue;
+    lines.push(`### ${ICON[item.status]} ${inline(item.title)} (${item.findings.length})`, '');
+    for (const finding of item.findings) {
+      const where = `${label(finding.uri)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+      lines.push(`- \`${where}\` [${finding.ruleId}](${docsUrl(finding.ruleId)}) (${finding.severity}): ${inline(finding.message)}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n').replace(/\n+$/, '\n');
+}
+
+function renderCoupling(coupling: CouplingReport, lines: string[], say: (m: Message, d?: Record<string, string | number>) => string): void {
+  lines.push(`## ${say(TEXT.coupling)}`, '', say(TEXT.score, { score: coupling.score.toFixed(2) }), '');
+  lines.push(`| ${say(TEXT.component)} | ${say(TEXT.value)} | ${say(TEXT.weight)} | ${say(TEXT.detail)} |`, '|---|---:|---:|---|');
+  for (const c of coupling.components) lines.push(`| ${cell(c.label)} | ${c.value.toFixed(2)} | ${c.weight} | ${cell(c.explanation)} |`);
+  lines.push('');
+  if (coupling.domains.length > 0) lines.push(say(TEXT.domains, { list: coupling.domains.join(', ') }), '');
+  if (coupling.sharedHandles.length > 0) {
+    lines.push(say(TEXT.shared), '');
+    for (const h of coupling.sharedHandles) lines.push(`- \`${h.handle}\`: ${h.domains.join(', ')}`);
+    lines.push('');
+  }
+  if (coupling.sharedTables && coupling.sharedTables.length > 0) {
+    lines.push(say(TEXT.sharedTables), '');
+    for (const t of coupling.sharedTables) lines.push(`- \`${t.table}\`: ${t.domains.join(', ')}`);
+    lines.push('');
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * `context.Background()` / `context.TODO()` in a function that already has a context: the caller's deadline,
+ * cancellation and trace stop at that line.
+ */
+import { detachment, ScopedContext, scopedContext } from './context-source';
+import { replaceNode } from '../../engine/edits';
+import { ancestor, enclosingFunction, findAll, isInMainOrInit } from '../../go/syntax';
+import { resultTypes } from '../../go/zero-values';
+import type { SyntaxNode } from '../../go/parser';
+import { defineFileRule } from '../../engine/rule';
+import type { SourceFile } from '../../go/source';
+
+/** Helpers whose whole point is to detach from a parent context, e.g. `xcontext.Detach(...)`. */
+const DETACHING_CALLEE = /(Detach|WithoutCancel|NoCancel|WithoutDeadline|ContextWithSpan)\w*$/i;
+
+export const rule = defineFileRule({
+  meta: {
+    id: 'ctx-background-in-request',
+    trap: 'context',
+    severity: 'warning',
+    fixable: true,
+    description: {
+      en: 'context.Background() or context.TODO() inside a function that already has a context (a context.Context parameter, *http.Request, *gin.Context, echo.Context).',
+      zh: '在已有 context 的函数里(context.Context 参数、*http.Request、*gin.Context、echo.Context)使用了 context.Background() 或 context.TODO()。',
+    },
+    why: {
+      en: 'A fresh root context drops the request deadline and cancellation (and the trace that rides on it): when the client gives up or the budget runs out, the database query or remote call started here keeps running and keeps its connection.',
+      zh: '新建的根 context 丢掉了请求的超时、取消(以及挂在上面的链路追踪)：客户端放弃或预算耗尽后，这里发起的数据库查询或远程调用仍继续执行，继续占着连接。',
+    },
+    messages: {
+      fresh: {
+        en: '{call} starts a new root context although {ctx} is in scope: the deadline and cancellation of the request stop here.',
+        zh: '作用域内已有 {ctx}，{call} 却新建了根 context：请求的超时和取消在这里断开。',
+      },
+      detached: {
+        en: '{call} in a goroutine drops the values and trace of {ctx} along with its cancellation; context.WithoutCancel({ctx}) (Go 1.21+) keeps them and drops only the cancellation.',
+        zh: 'goroutine 中的 {call} 在去掉 {ctx} 的取消的同时，也丢掉了它携带的值和链路追踪；context.WithoutCancel({ctx})(Go 1.21+)只去掉取消，保留这些信息。',
+      },
+      fixUseScope: { en: 'Use {ctx}', zh: '改用 {ctx}' },
+      fixWithoutCancel: { en: 'Use context.WithoutCancel({ctx}) (Go 1.21+)', zh: '改用 context.WithoutCancel({ctx})(Go 1.21+)' },
+    },
+  },
+  check(context) {
+    const { file } = context;
+    const contextPkg = file.localNameOf('context');
+    if (file.isTest || !contextPkg) return;
+    for (const call of findAll(file.root, 'call_expression')) {
+      if (!file.isPackageSelector(call.childForFieldName('function'), ['context'], ['Background', 'TODO'])) continue;
+      const scope = scopedContext(file, call);
+      if (!scope || isDeliberate(file, call, scope)) continue;
+      const data = { call: `${call.childForFieldName('function')!.text}()`, ctx: scope.expression };
+      const runs = detachment(call, scope.owner);
+      if (runs === 'later') continue;
+      if (runs === 'goroutine') {
+        // The request context would be cancelled under the goroutine's feet; detach it, keeping its values.
+        // gin reuses its Context once the handler returns: read it inside the goroutine and it may be another request's.
+        const lazy = scope.kind === 'gin' && enclosingFunction(call)?.id !== scope.owner.id;
+        const edits = [replaceNode(file, call, `${contextPkg}.WithoutCancel(${scope.expression})`)];
+        const fixes = lazy ? [] : [{ title: rule.meta.messages.fixWithoutCancel, edits, safe: false }];
+        context.report({ node: call, messageId: 'detached', data, fixes });
+        continue;
+      }
+      context.report({ node: call, messageId: 'fresh', data, fixes: [{ title: rule.meta.messages.fixUseScope, edits: [replaceNode(file, call, scope.expression)] }] });
+    }
+  },
+});
+
+/** The places where a fresh root context is the intent rather than an accident. */
+function isDeliberate(file: SourceFile, call: SyntaxNode, scope: ScopedContext): boolean {
+  // `main`/`init` own the process lifetime; a closure there with a request parameter is a handler and is checked.
+  if (isInMainOrInit(file, call) && scope.kind === 'context') return true;
+  // `if ctx != context.Background()` compares against the root; it starts nothing.
+  if (call.parent?.type === 'binary_expression') return true;
+  // A function that returns a context is a context factory: a detached root is its stated purpose.
+  const fn = enclosingFunction(call);
+  if (fn && returnsContext(fn, file.localNameOf('context')!)) return true;
+  const argumentOf = call.parent?.type === 'argument_list' ? call.parent.parent?.childForFieldName('function')?.text ?? '' : '';
+  if (DETACHING_CALLEE.test(argumentOf)) return true;
+  return defaultsNilContext(call, scope) || afterContextDone(call, scope) || storedInField(call);
+}
+
+/**
+ * `s.ctx, s.cancel = context.WithCancel(context.Background())`: a context kept in a struct field lives as long as
+ * its owner, not as long as this call, so tying it to the caller's context would be the bug.
+ */
+function storedInField(call: SyntaxNode): boolean {
+  let value: SyntaxNode = call;
+  // Through one derivation: `context.WithCancel(context.Background())`.
+  const outer = call.parent?.type === 'argument_list' ? call.parent.parent : null;
+  if (outer?.type === 'call_expression' && /^\w+\.With\w+$/.test(outer.childForFieldName('function')?.text ?? '')) value = outer;
+  const list = value.parent;
+  const assignment = list?.type === 'expression_list' ? list.parent : null;
+  if (assignment?.type !== 'assignment_statement' || assignment.childForFieldName('right')?.id !== list!.id) return false;
+  return (assignment.childForFieldName('left')?.namedChildren ?? []).some((target) => target?.type === 'selector_expression');
+}
+
+/**
+ * Shutdown and cleanup code that runs once the context is already done (`case <-ctx.Done():`,
+ * `if ctx.Err() != nil {`): the request context cannot serve there, so a fresh one is the point.
+ */
+function afterContextDone(call: SyntaxNode, scope: ScopedContext): boolean {
+  const param = /^\w+/.exec(scope.expression)![0];
+  const contextErr = new RegExp(`(\\b${param}|\\bctx\\w*|Context\\(\\))\\.Err\\(\\)`, 'i');
+  for (let current = call.parent; current && current.id !== scope.owner.id; current = current.parent) {
+    if (current.type === 'communication_case' && current.childForFieldName('communication')?.text.includes('.Done()')) return true;
+    if (current.type === 'if_statement' && contextErr.test(current.childForFieldName('condition')?.text ?? '')) return true;
+  }
+  return false;
+}
+
+function returnsContext(fn: SyntaxNode, contextPkg: string): boolean {
+  return resultTypes(fn).includes(`${contextPkg}.Context`);
+}
+
+/** `if ctx == nil { ctx = context.Background() }`: a fallback for callers that pass nil, not a lost context. */
+function defaultsNilContext(call: SyntaxNode, scope: ScopedContext): boolean {
+  if (scope.kind !== 'context') return false;
+  const name = scope.expression;
+  const list = call.parent;
+  const assignment = list?.type === 'expression_list' ? list.parent : null;
+  if (assignment?.type === 'assignment_statement' && assignment.childForFieldName('left')?.text === name) return true;
+  for (let branch = ancestor(call, 'if_statement'); branch; branch = ancestor(branch, 'if_statement')) {
+    const condition = branch.childForFieldName('condition')?.text.replace(/\s+/g, '') ?? '';
+    if (condition.includes(`${name}==nil`) || condition.includes(`nil==${name}`)) return true;
+  }
+  return false;
+}

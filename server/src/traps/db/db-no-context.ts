@@ -1,0 +1,201 @@
+/** `db.Query(...)` instead of `db.QueryContext(ctx, ...)`: the query outlives the request and has no deadline. */
+import { localContextVariable, planTimeoutContext, TimeoutContextPlan } from './db-context';
+import { DbHandles } from './db-handles';
+import { insertAt, replaceNode } from '../../engine/edits';
+import { asMethodCall, contextInScope, declaresBefore, enclosingFunction, enclosingStatement, findAll, MethodCall } from '../../go/syntax';
+import type { SyntaxNode } from '../../go/parser';
+import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
+import type { FileEdit } from '../../engine/types';
+
+/** The context-taking replacement of a method; `nilOptions` adds the `*sql.TxOptions` argument BeginTx wants. */
+interface Variant {
+  name: string;
+  nilOptions?: boolean;
+}
+
+const v = (name: string, nilOptions = false): Variant => ({ name, nilOptions });
+
+const SQL_DB: Record<string, Variant> = {
+  Query: v('QueryContext'),
+  QueryRow: v('QueryRowContext'),
+  Exec: v('ExecContext'),
+  Prepare: v('PrepareContext'),
+  Begin: v('BeginTx', true),
+  Ping: v('PingContext'),
+};
+const SQL_TX: Record<string, Variant> = {
+  Query: v('QueryContext'),
+  QueryRow: v('QueryRowContext'),
+  Exec: v('ExecContext'),
+  Prepare: v('PrepareContext'),
+  Stmt: v('StmtContext'),
+};
+const SQL_STMT: Record<string, Variant> = { Query: v('QueryContext'), QueryRow: v('QueryRowContext'), Exec: v('ExecContext') };
+const SQLX_QUERIES: Record<string, Variant> = {
+  Get: v('GetContext'),
+  Select: v('SelectContext'),
+  Queryx: v('QueryxContext'),
+  QueryRowx: v('QueryRowxContext'),
+  MustExec: v('MustExecContext'),
+};
+
+/**
+ * Methods that have a `...Context` sibling, by receiver type. Only these: gorm chains, `*sql.Conn` (context-only
+ * already) and sqlx's `Tx.NamedQuery` (no context sibling in released sqlx) are left alone.
+ */
+export const CONTEXT_VARIANTS: Record<string, Record<string, Variant>> = {
+  'sql.DB': SQL_DB,
+  'sql.Tx': SQL_TX,
+  'sql.Stmt': SQL_STMT,
+  'sqlx.DB': {
+    ...SQL_DB,
+    ...SQLX_QUERIES,
+    NamedExec: v('NamedExecContext'),
+    NamedQuery: v('NamedQueryContext'),
+    Preparex: v('PreparexContext'),
+    PrepareNamed: v('PrepareNamedContext'),
+    Beginx: v('BeginTxx', true),
+    MustBegin: v('MustBeginTx', true),
+  },
+  'sqlx.Tx': {
+    ...SQL_TX,
+    ...SQLX_QUERIES,
+    NamedExec: v('NamedExecContext'),
+    Preparex: v('PreparexContext'),
+    PrepareNamed: v('PrepareNamedContext'),
+    Stmtx: v('StmtxContext'),
+    NamedStmt: v('NamedStmtContext'),
+  },
+  'sqlx.Stmt': { ...SQL_STMT, ...SQLX_QUERIES },
+  'sqlx.NamedStmt': { ...SQL_STMT, ...SQLX_QUERIES },
+};
+
+const METHOD_NAMES = new Set(Object.values(CONTEXT_VARIANTS).flatMap((m) => Object.keys(m)));
+
+interface Candidate {
+  call: MethodCall;
+  variant: Variant;
+  type: string;
+  context: string | null;
+  safe: boolean;
+}
+
+export const rule = defineFileRule({
+  meta: {
+    id: 'db-no-context',
+    trap: 'db',
+    severity: 'warning',
+    fixable: true,
+    description: {
+      en: 'A database call without a context (Query, Exec, QueryRow, Prepare, Begin, Ping, sqlx Get/Select/...) where a ...Context variant exists.',
+      zh: '数据库调用没有传入 context(Query、Exec、QueryRow、Prepare、Begin、Ping、sqlx 的 Get/Select 等),而它有对应的 ...Context 版本。',
+    },
+    why: {
+      en: 'Without a context a query can neither be cancelled when the client goes away nor bounded by a deadline: one slow statement keeps its pooled connection busy and, with the pool exhausted, stalls every other request that shares it.',
+      zh: '没有 context 的查询既不会随客户端断开而取消,也无法设置截止时间：一条慢 SQL 会一直占着连接池里的连接,池子耗尽后,共用它的其他请求全部被卡住。',
+    },
+    messages: {
+      noContext: {
+        en: '{receiver}.{method} runs without a context: it cannot be cancelled or bounded by a deadline. Use {replacement} ({type}).',
+        zh: '{receiver}.{method} 没有传入 context,无法取消,也没有截止时间。请改用 {replacement}({type})。',
+      },
+      fixInScope: { en: 'Use {replacement} with {context}', zh: '改用 {replacement} 并传入 {context}' },
+      fixTimeout: { en: 'Use {replacement} with a new {timeout} timeout context', zh: '改用 {replacement},并新建 {timeout} 超时的 context' },
+    },
+  },
+  check(context) {
+    if (context.file.isTest) return;
+    const handles = new DbHandles(context.file);
+    if (!handles.relevant) return;
+    const candidates: Candidate[] = [];
+    for (const node of findAll(context.file.root, 'call_expression')) {
+      const call = asMethodCall(node);
+      if (!call || !METHOD_NAMES.has(call.method)) continue;
+      const type = handles.typeOf(call.receiver);
+      const variant = type && CONTEXT_VARIANTS[`${type.library}.${type.kind}`]?.[call.method];
+      if (!type || !variant) continue;
+      const expression = localContextVariable(context.file, node) ?? contextInScope(context.file, node)?.expression ?? null;
+      candidates.push({
+        call,
+        variant,
+        type: `*${type.library}.${type.kind}`,
+        context: expression,
+        safe: expression ? !outlivesContext(node, expression) : true,
+      });
+    }
+    const plans = timeoutPlans(context, candidates.filter((c) => !c.context));
+    for (const candidate of candidates) report(context, candidate, plans);
+  },
+});
+
+function report(context: FileContext, candidate: Candidate, plans: Map<number, TimeoutContextPlan>): void {
+  const { call, variant } = candidate;
+  const data = {
+    receiver: call.receiver.text.replace(/\s+/g, ''),
+    method: call.method,
+    replacement: variant.name,
+    type: candidate.type,
+    context: candidate.context ?? '',
+    timeout: context.settings.timeouts.db,
+  };
+  const fixes: FixDescriptor[] = [];
+  if (candidate.context) {
+    fixes.push({ title: rule.meta.messages.fixInScope, edits: rewrite(context, call, variant, candidate.context), safe: candidate.safe });
+  } else {
+    const fn = enclosingFunction(call.call);
+    const plan = fn ? plans.get(fn.id) : undefined;
+    const safe = plan?.calls.get(call.call.id);
+    if (plan && safe !== undefined) {
+      fixes.push({ title: rule.meta.messages.fixTimeout, edits: [...plan.edits, ...rewrite(context, call, variant, plan.name)], safe });
+    }
+  }
+  const range = {
+    start: { line: call.methodNode.startPosition.row, character: call.methodNode.startPosition.column },
+    end: { line: call.call.endPosition.row, character: call.call.endPosition.column },
+  };
+  context.report({ range, messageId: 'noContext', data, fixes });
+}
+
+/** `db.Query(q, id)` → `db.QueryContext(ctx, q, id)`; `db.Begin()` → `db.BeginTx(ctx, nil)`. */
+function rewrite(context: FileContext, call: MethodCall, variant: Variant, ctx: string): FileEdit[] {
+  const args = call.call.childForFieldName('arguments')!;
+  const open = { line: args.startPosition.row, character: args.startPosition.column + 1 };
+  const first = call.args[0];
+  let text: string;
+  if (!first) text = variant.nilOptions ? `${ctx}, nil` : ctx;
+  // An argument list broken after `(` keeps its layout: `(ctx,` then the original lines.
+  else text = first.startPosition.row > args.startPosition.row ? `${ctx},` : `${ctx}, `;
+  return [replaceNode(context.file, call.methodNode, variant.name), insertAt(context.file, open, text)];
+}
+
+/** One shared timeout context per function for the calls that have none in scope. */
+function timeoutPlans(context: FileContext, candidates: Candidate[]): Map<number, TimeoutContextPlan> {
+  const byFunction = new Map<number, SyntaxNode[]>();
+  for (const candidate of candidates) {
+    const fn = enclosingFunction(candidate.call.call);
+    if (!fn) continue;
+    byFunction.set(fn.id, [...(byFunction.get(fn.id) ?? []), candidate.call.call]);
+  }
+  const plans = new Map<number, TimeoutContextPlan>();
+  for (const [fnId, calls] of byFunction) {
+    const plan = planTimeoutContext(context.file, context.settings, calls);
+    if (plan) plans.set(fnId, plan);
+  }
+  return plans;
+}
+
+/**
+ * True when the call may run after the context it would get is cancelled: in a `go` statement, or in a closure
+ * started with `go` while the context belongs to an outer function (a request context ends with its handler).
+ * The context's owner is the function that declares its first name (`ctx`, `r` of `r.Context()`).
+ */
+function outlivesContext(call: SyntaxNode, expression: string): boolean {
+  if (enclosingStatement(call)?.type === 'go_statement') return true;
+  const base = expression.split('.')[0];
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
+    if (declaresBefore(fn, base, call)) return false;
+    const launcher = fn.parent?.type === 'call_expression' ? fn.parent.parent : null;
+    if (fn.type === 'func_literal' && launcher?.type === 'go_statement') return true;
+  }
+  return false;
+}

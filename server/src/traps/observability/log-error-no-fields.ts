@@ -1,0 +1,94 @@
+/** An error log with no order/user/request/trace id: the line says something failed, not for whom. */
+import { insertAt } from '../../engine/edits';
+import { contextInScope } from '../../go/syntax';
+import { errorLogCalls, ErrorLogCall } from './logging-calls';
+import { ZEROLOG_TYPED } from './logging-convert';
+import { goString } from './logging-format';
+import { LocalName, namesInScope, normalizeKey, variableForKey } from './logging-scope';
+import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
+import { rangeOf } from '../../go/source';
+import type { FileEdit } from '../../engine/types';
+
+export const rule = defineFileRule({
+  meta: {
+    id: 'log-error-no-fields',
+    trap: 'observability',
+    severity: 'warning',
+    fixable: true,
+    description: {
+      en: 'An error-level structured log carries none of the identifying fields (order_id, user_id, request_id, trace_id, ...).',
+      zh: '错误级别的结构化日志没有携带任何标识字段（order_id、user_id、request_id、trace_id 等）。',
+    },
+    why: {
+      en: 'An error line without an order, user, request or trace id cannot be tied to the request that failed: you learn that callbacks fail, not which ones or through which channel.',
+      zh: '没有订单、用户、请求或 trace id 的错误日志无法关联到出错的那次请求：你只知道回调失败了，却不知道是哪一笔、走的哪个渠道。',
+    },
+    messages: {
+      noFields: {
+        en: 'This error log carries no identifying field; add one of: {keys}.',
+        zh: '这条错误日志没有任何标识字段；请加上其中之一：{keys}。',
+      },
+      fixAdd: { en: 'Add {fields} to the log', zh: '在日志中加入 {fields}' },
+    },
+  },
+  check(context) {
+    if (context.file.isTest) return;
+    const idKeys = context.settings.log.idKeys;
+    const wanted = new Set(idKeys.map(normalizeKey));
+    if (wanted.size === 0) return;
+    for (const call of errorLogCalls(context.file)) {
+      if (call.opaque || call.keys.some((k) => wanted.has(normalizeKey(k)))) continue;
+      const names = namesInScope(call.outer);
+      const available = idKeys
+        .map((key) => ({ key, variable: variableForKey(names, key) }))
+        .filter((p): p is { key: string; variable: LocalName } => !!p.variable);
+      // Background plumbing (an accept loop, a metrics sender) has no request to identify: only judge code
+      // that serves a request (a context or request in scope) or that holds an id it leaves out.
+      if (available.length === 0 && !contextInScope(context.file, call.outer)) continue;
+      const edits = available.length > 0 ? fieldEdits(context, call, available) : null;
+      const fixes: FixDescriptor[] = edits ? [{ title: rule.meta.messages.fixAdd, edits }] : [];
+      context.report({
+        node: call.node,
+        messageId: 'noFields',
+        data: { keys: idKeys.join(', '), fields: available.map((a) => a.key).join(', ') },
+        fixes,
+      });
+    }
+  },
+});
+
+type Field = { key: string; variable: LocalName };
+
+const ZAP_TYPED: Record<string, string> = { string: 'String', int: 'Int', int64: 'Int64', uint64: 'Uint64', int32: 'Int32' };
+
+/** The edits that add each available id variable as a field, in the library's own idiom. */
+function fieldEdits(context: FileContext, call: ErrorLogCall, fields: Field[]): FileEdit[] | null {
+  const { file } = context;
+  const last = call.chain.calls[call.chain.calls.length - 1];
+  // After the last argument, not before `)`: a multi-line call keeps its trailing comma where it was.
+  const argsEnd = () => rangeOf(last.args[last.args.length - 1]).end;
+  switch (call.library) {
+    case 'zerolog': {
+      const text = fields.map(({ key, variable }) => `.${ZEROLOG_TYPED[variable.type] ?? 'Interface'}(${goString(key)}, ${variable.name})`).join('');
+      return [insertAt(file, rangeOf(call.node).end, text)];
+    }
+    case 'slog': {
+      if (last.args.length === 0) return null;
+      return [insertAt(file, argsEnd(), fields.map(({ key, variable }) => `, ${goString(key)}, ${variable.name}`).join(''))];
+    }
+    case 'zap': {
+      if (last.method === 'Errorw' && last.args.length > 0) {
+        return [insertAt(file, argsEnd(), fields.map(({ key, variable }) => `, ${goString(key)}, ${variable.name}`).join(''))];
+      }
+      if (last.method !== 'Error' || !call.zapTyped || last.args.length === 0) return null;
+      const zap = file.localNameOf('go.uber.org/zap') ?? 'zap';
+      const text = fields.map(({ key, variable }) => `, ${zap}.${ZAP_TYPED[variable.type] ?? 'Any'}(${goString(key)}, ${variable.name})`).join('');
+      return [insertAt(file, argsEnd(), text)];
+    }
+    case 'logrus': {
+      const receiver = last.call.childForFieldName('function')!.childForFieldName('operand')!;
+      const text = fields.map(({ key, variable }) => `.WithField(${goString(key)}, ${variable.name})`).join('');
+      return [insertAt(file, rangeOf(receiver).end, text)];
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/** Import edits for logging fixes: dropping the standard `log` import once nothing uses it, adding new ones. */
+import { ensureImport, replaceNode } from '../../engine/edits';
+import { walk } from '../../go/syntax';
+import type { SyntaxNode } from '../../go/parser';
+import type { ImportSpec, SourceFile } from '../../go/source';
+import type { FileEdit } from '../../engine/types';
+
+/** How many places in the file use the package imported as `name` (`name.X` selectors and `name.T` types). */
+export function packageReferences(file: SourceFile, name: string): number {
+  let count = 0;
+  walk(file.root, (node) => {
+    if (node.type === 'selector_expression' && node.childForFieldName('operand')?.text === name) count++;
+    else if (node.type === 'qualified_type' && node.childForFieldName('package')?.text === name) count++;
+    return true;
+  });
+  return count;
+}
+
+/** True when the node is alone on its lines (indentation before, at most a comment after). */
+export function ownsItsLines(file: SourceFile, node: SyntaxNode): boolean {
+  const before = file.lineText(node.startPosition.row).slice(0, node.startPosition.column);
+  const after = file.lineText(node.endPosition.row).slice(node.endPosition.column).trim();
+  return before.trim() === '' && (after === '' || after.startsWith('//'));
+}
+
+/**
+ * Edits that add `needed` imports and, when `drop` is given, remove that import. A lone `import "log"` is
+ * rewritten in place to the first needed path, which keeps the edits from touching each other.
+ */
+export function importEdits(file: SourceFile, needed: readonly string[], drop: ImportSpec | null): FileEdit[] {
+  const missing = [...new Set(needed)].filter((p) => !file.imports.some((s) => s.path === p && s.localName !== '_')).sort();
+  const edits: FileEdit[] = [];
+  const parent = drop?.node.parent;
+  if (drop && parent && ownsItsLines(file, parent.type === 'import_declaration' ? parent : drop.node)) {
+    if (parent.type === 'import_declaration') {
+      const first = missing.shift();
+      if (first) edits.push(replaceNode(file, drop.node, JSON.stringify(first)));
+      else edits.push(deleteLines(file, parent.startPosition.row, parent.endPosition.row));
+    } else {
+      const fitting = missing.find((path) => fitsInPlace(file, drop.node, path));
+      if (fitting) {
+        missing.splice(missing.indexOf(fitting), 1);
+        edits.push(replaceNode(file, drop.node, JSON.stringify(fitting)));
+      } else edits.push(deleteSpecLine(file, drop.node));
+    }
+  }
+  for (const path of missing) edits.push(...ensureImport(file, path));
+  return edits;
+}
+
+function deleteLines(file: SourceFile, first: number, last: number): FileEdit {
+  return { path: file.path, range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' };
+}
+
+/** Deletes a spec's line in an import block, and a blank line that would otherwise be left dangling. */
+function deleteSpecLine(file: SourceFile, spec: SyntaxNode): FileEdit {
+  const row = spec.startPosition.row;
+  const blank = (line: number) => file.lineText(line).trim() === '';
+  const opens = (line: number) => /\($/.test(file.lineText(line).trim());
+  const closes = (line: number) => file.lineText(line).trim() === ')';
+  if (blank(row + 1) && (opens(row - 1) || blank(row - 1))) return deleteLines(file, row, row + 1);
+  if (blank(row - 1) && closes(row + 1)) return deleteLines(file, row - 1, row);
+  return deleteLines(file, row, row);
+}
+
+/**
+ * True when `path` can take the place of `spec` in its group and keep the group sorted, so the fix rewrites
+ * one line instead of deleting one and inserting another next to it.
+ */
+function fitsInPlace(file: SourceFile, spec: SyntaxNode, path: string): boolean {
+  const isStd = (p: string) => !p.split('/')[0].includes('.');
+  const pathOf = (s: SyntaxNode) => s.childForFieldName('path')?.text.slice(1, -1) ?? '';
+  if (isStd(path) !== isStd(pathOf(spec))) return false;
+  const siblings = (spec.parent?.namedChildren ?? []).filter((n): n is SyntaxNode => n?.type === 'import_spec');
+  const index = siblings.findIndex((s) => s.id === spec.id);
+  const previous = siblings[index - 1];
+  const next = siblings[index + 1];
+  const sameGroup = (a: SyntaxNode, b: SyntaxNode) => b.startPosition.row - a.endPosition.row === 1;
+  if (previous && sameGroup(previous, spec) && pathOf(previous) >= path) return false;
+  if (next && sameGroup(spec, next) && pathOf(next) <= path) return false;
+  return !file.imports.some((s) => s.path === path);
+}

@@ -1,0 +1,59 @@
+/** A gin engine in a module that installs no tracing middleware: every request starts a fresh, orphaned trace. */
+import { collectGinTracing, GinTracingFacts } from './gin-tracing';
+import { defineWorkspaceRule } from '../../engine/rule';
+
+const messages = {
+  noMiddleware: {
+    en: 'Gin engine {engine} serves requests with no tracing middleware installed anywhere in module {module}: the caller\'s trace stops at this service.',
+    zh: 'Gin 引擎 {engine} 所在模块 {module} 中没有安装任何链路追踪中间件：调用方的链路在这个服务处断开。',
+  },
+  fixInstall: {
+    en: 'Install otelgin: {engine}.Use(otelgin.Middleware("{service}"))',
+    zh: '安装 otelgin：{engine}.Use(otelgin.Middleware("{service}"))',
+  },
+};
+
+export const rule = defineWorkspaceRule<GinTracingFacts>({
+  meta: {
+    id: 'trace-gin-no-middleware',
+    trap: 'observability',
+    severity: 'warning',
+    fixable: true,
+    description: {
+      en: 'A gin engine is created in a module where no tracing middleware (otelgin or a custom server-span middleware) is installed with Use.',
+      zh: '创建了 gin 引擎，但所在模块没有用 Use 安装任何链路追踪中间件(otelgin 或自定义的服务端 span 中间件)。',
+    },
+    why: {
+      en: 'Without a middleware that extracts the incoming traceparent and starts a server span, each request begins a new trace: the upstream call, this handler and its database and RPC spans never join, and a slow request cannot be followed across services.',
+      zh: '没有中间件提取传入的 traceparent 并创建服务端 span，每个请求都会开启一条新链路：上游调用、本服务的 handler 以及它的数据库和 RPC span 无法串起来，慢请求无法跨服务追踪。',
+    },
+    messages,
+  },
+  collect(file, _settings, location) {
+    return collectGinTracing(file, location);
+  },
+  check(context) {
+    const modules = new Map<string, typeof context.files[number][]>();
+    for (const entry of context.files) {
+      const list = modules.get(entry.location.modulePath) ?? [];
+      list.push(entry);
+      modules.set(entry.location.modulePath, list);
+    }
+    for (const [modulePath, files] of modules) {
+      const tracingFunctions = new Set(files.flatMap((f) => f.facts.tracingFunctions));
+      const traced = files.some((f) => f.facts.traced || f.facts.opaque || f.facts.usedNames.some((n) => tracingFunctions.has(n)));
+      if (traced) continue;
+      for (const { location, facts } of files) {
+        for (const engine of facts.engines) {
+          const name = engine.variable || engine.call;
+          context.report(location.path, {
+            range: engine.range,
+            messageId: 'noMiddleware',
+            data: { engine: name, module: modulePath || '(no go.mod)', service: engine.service },
+            fixes: engine.fix ? [{ title: messages.fixInstall, edits: engine.fix }] : [],
+          });
+        }
+      }
+    }
+  },
+});

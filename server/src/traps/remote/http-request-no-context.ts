@@ -1,0 +1,163 @@
+/**
+ * `http.NewRequest(...)` builds a request bound to `context.Background()`: the caller's deadline and
+ * cancellation never reach the outgoing call.
+ */
+import { ensureImport, insertAt, insertLinesBefore, replaceNode } from '../../engine/edits';
+import { contextInScope, enclosingFunction, enclosingStatement, findAll, walk } from '../../go/syntax';
+import { durationExpression, isShadowed, isTestSupportPackage, NET_HTTP } from './http-client';
+import type { SyntaxNode } from '../../go/parser';
+import type { FileEdit } from '../../engine/types';
+import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
+import { rangeOf } from '../../go/source';
+
+export const rule = defineFileRule({
+  meta: {
+    id: 'http-request-no-context',
+    trap: 'remote',
+    severity: 'warning',
+    fixable: true,
+    description: {
+      en: 'http.NewRequest builds a request that no caller can cancel or bound; use http.NewRequestWithContext.',
+      zh: 'http.NewRequest 构造的请求无法被调用方取消或限时；应使用 http.NewRequestWithContext。',
+    },
+    why: {
+      en: 'A request made with http.NewRequest carries context.Background(): when the incoming request times out or the client goes away, the outgoing call keeps running and keeps its goroutine and connection, so the upstream deadline stops at this line.',
+      zh: '用 http.NewRequest 构造的请求带的是 context.Background()：入口请求超时或客户端断开后，出站调用仍继续执行，占着 goroutine 和连接，上游的超时在这一行被截断。',
+    },
+    messages: {
+      noContext: {
+        en: 'http.NewRequest ignores {ctx}: the deadline and cancellation of the caller do not reach this call.',
+        zh: 'http.NewRequest 没有使用 {ctx}：调用方的超时和取消传不到这次调用。',
+      },
+      noContextInScope: {
+        en: 'http.NewRequest builds a request nobody can cancel or bound; pass a context with http.NewRequestWithContext.',
+        zh: 'http.NewRequest 构造的请求无人能取消或限时；请通过 http.NewRequestWithContext 传入 context。',
+      },
+      fixUseContext: { en: 'Use http.NewRequestWithContext({ctx}, ...)', zh: '改用 http.NewRequestWithContext({ctx}, ...)' },
+      fixWithTimeout: {
+        en: 'Use http.NewRequestWithContext with a {timeout} context.WithTimeout',
+        zh: '改用 http.NewRequestWithContext，并使用 {timeout} 的 context.WithTimeout',
+      },
+    },
+  },
+  check(context) {
+    const { file } = context;
+    // Tests build requests to feed handlers directly; no remote call hangs on them.
+    if (file.isTest || isTestSupportPackage(file) || !file.localNameOf(NET_HTTP)) return;
+    for (const selector of findAll(file.root, 'selector_expression')) {
+      if (!file.isPackageSelector(selector, [NET_HTTP], ['NewRequest'])) continue;
+      if (isShadowed(selector, selector.childForFieldName('operand')!.text)) continue;
+      const call = selector.parent;
+      if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== selector.id) {
+        // A function value (`newRequest := http.NewRequest`): every request it builds lacks a context too.
+        context.report({ node: selector, messageId: 'noContextInScope', data: { timeout: context.settings.timeouts.http } });
+        continue;
+      }
+      if (contextAttachedLater(call)) continue;
+      const source = contextInScope(file, call);
+      const timeout = context.settings.timeouts.http;
+      if (source) {
+        context.report({ node: call, messageId: 'noContext', data: { ctx: source.expression, timeout }, fixes: useContextFix(context, call, source.expression) });
+      } else {
+        context.report({ node: call, messageId: 'noContextInScope', data: { timeout }, fixes: withTimeoutFix(context, call) });
+      }
+    }
+  },
+});
+
+/**
+ * `req, _ := http.NewRequest(...)` followed by `req = req.WithContext(ctx)` (the pre-Go 1.13 idiom) or
+ * `req.Clone(ctx)`: the request does get a context before it is sent.
+ */
+function contextAttachedLater(call: SyntaxNode): boolean {
+  const statement = enclosingStatement(call);
+  const fn = enclosingFunction(call);
+  if (!statement || !fn || (statement.type !== 'short_var_declaration' && statement.type !== 'assignment_statement')) return false;
+  const request = statement.childForFieldName('left')?.namedChild(0)?.text;
+  if (!request || request === '_') return false;
+  let attached = false;
+  walk(fn, (node) => {
+    if (attached) return false;
+    const callee = node.type === 'call_expression' && node.startIndex >= call.endIndex ? node.childForFieldName('function') : null;
+    if (callee?.type === 'selector_expression') {
+      const method = callee.childForFieldName('field')?.text;
+      attached = callee.childForFieldName('operand')?.text === request && (method === 'WithContext' || method === 'Clone');
+    }
+    return !attached;
+  });
+  return attached;
+}
+
+function newRequestWithContext(context: FileContext, call: SyntaxNode, ctx: string): FileEdit[] {
+  const callee = call.childForFieldName('function')!;
+  const http = callee.childForFieldName('operand')!.text;
+  const open = call.childForFieldName('arguments')!.child(0)!;
+  return [
+    replaceNode(context.file, callee, `${http}.NewRequestWithContext`),
+    insertAt(context.file, rangeOf(open).end, `${ctx}, `),
+  ];
+}
+
+function useContextFix(context: FileContext, call: SyntaxNode, ctx: string): FixDescriptor[] {
+  return [{ title: rule.meta.messages.fixUseContext, edits: newRequestWithContext(context, call, ctx) }];
+}
+
+/**
+ * With no context in scope: derive one with the configured timeout right before the statement and cancel it
+ * when the function returns. Only offered when that cannot cut a request short that outlives the function (the
+ * request or response is returned, or kept by a goroutine) and the names `ctx` and `cancel` are free.
+ */
+function withTimeoutFix(context: FileContext, call: SyntaxNode): FixDescriptor[] {
+  const { file } = context;
+  const statement = enclosingStatement(call);
+  const fn = enclosingFunction(call);
+  if (!statement || !fn || statement.parent?.type !== 'statement_list') return [];
+  if (declaresName(fn, 'ctx') || declaresName(fn, 'cancel')) return [];
+  if (outlivesFunction(fn, statement)) return [];
+  const contextPkg = file.localNameOf('context') ?? (file.importPathOf('context') ? null : 'context');
+  const duration = durationExpression(file, context.settings.timeouts.http);
+  if (!contextPkg || !duration) return [];
+  const edits: FileEdit[] = [
+    insertLinesBefore(file, statement, [`ctx, cancel := ${contextPkg}.WithTimeout(${contextPkg}.Background(), ${compactBinary(duration.text)})`, 'defer cancel()']),
+    ...newRequestWithContext(context, call, 'ctx'),
+    ...duration.edits,
+    ...ensureImport(file, 'context'),
+  ];
+  return [{ title: rule.meta.messages.fixWithTimeout, edits, safe: false }];
+}
+
+/** gofmt writes `800*time.Millisecond` without spaces as one argument among several. */
+function compactBinary(expression: string): string {
+  return expression.replace(/ \* /g, '*');
+}
+
+/** True when `name` is in the signature of `fn` or declared anywhere in it: a new `ctx :=` would clash or shadow. */
+function declaresName(fn: SyntaxNode, name: string): boolean {
+  const signature = ['receiver', 'parameters', 'result'].flatMap((field) => fn.childForFieldName(field)?.descendantsOfType('identifier') ?? []);
+  if (signature.some((id) => id?.text === name)) return true;
+  return findAll(fn, ['short_var_declaration', 'var_spec', 'parameter_declaration', 'range_clause']).some((decl) => {
+    const names = decl.type === 'var_spec' || decl.type === 'parameter_declaration' ? decl.childrenForFieldName('name') : decl.childForFieldName('left')?.namedChildren ?? [];
+    return names.some((n) => n?.text === name);
+  });
+}
+
+/**
+ * True when the request, or the first value obtained from it (the response of `resp, err := c.Do(req)`), is
+ * itself returned or used by a goroutine: a context cancelled on return would then cut its body short.
+ */
+function outlivesFunction(fn: SyntaxNode, statement: SyntaxNode): boolean {
+  const request = statement.childForFieldName('left')?.namedChild(0)?.text;
+  if (!request || request === '_') return true;
+  const carriers = new Set([request]);
+  for (const decl of findAll(fn, ['short_var_declaration', 'assignment_statement'])) {
+    const right = decl.childForFieldName('right')?.text ?? '';
+    if (!new RegExp(`\\b${request}\\b`).test(right)) continue;
+    const first = decl.childForFieldName('left')?.namedChild(0)?.text;
+    if (first && first !== '_') carriers.add(first);
+  }
+  // `return resp`, `return resp.Body`, `return &Result{Body: resp.Body}`; a call such as `return resp.Body.Close()` ends its use.
+  const carried = (value: SyntaxNode) => value.type !== 'call_expression' && [value, ...value.descendantsOfType('identifier')].some((id) => !!id && carriers.has(id.text));
+  const returned = (ret: SyntaxNode) => (ret.namedChild(0)?.namedChildren ?? []).some((value) => !!value && carried(value));
+  const captured = (go: SyntaxNode) => go.descendantsOfType('identifier').some((id) => !!id && carriers.has(id.text));
+  return findAll(fn, 'return_statement').some(returned) || findAll(fn, 'go_statement').some(captured);
+}
