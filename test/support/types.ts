@@ -2,7 +2,7 @@
 import { defaultSettings } from '../../server/src/engine/config';
 import { GoModule, locateFile } from '../../server/src/engine/domains';
 import { packageKeyOf } from '../../server/src/engine/packages';
-import { extractDeclarations } from '../../server/src/go/declarations';
+import { scanDeclarations } from '../../server/src/go/declaration-scanner';
 import { knowledgeIndex } from '../../server/src/go/knowledge';
 import { parseGo, SyntaxNode, Tree } from '../../server/src/go/parser';
 import { Resolver } from '../../server/src/go/resolver';
@@ -30,7 +30,7 @@ export async function typedSources(sources: Record<string, string>, modules: GoM
     files.set(path, { file, key });
   }
   const index = new TypeIndex(knowledgeIndex());
-  for (const [path, { file, key }] of files) index.setFile(path, key, extractDeclarations(file, key));
+  for (const [path, { file, key }] of files) index.setFile(path, key, scanDeclarations(file.text, () => key));
   const resolvers = new Map<string, Resolver>();
   return {
     index,

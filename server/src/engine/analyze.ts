@@ -1,15 +1,16 @@
 /**
- * The analysis pipeline every front end shares: packages in dependency order, each file parsed once; its
- * declarations go to the type index, then the file rules run and the workspace facts are collected; the
- * workspace rules run over the facts; suppressions and severity overrides come last.
+ * The analysis pipeline every front end shares: every file's declarations go to the type index, then each file
+ * is parsed once, its file rules run and its workspace facts are collected; the workspace rules run over the
+ * facts; suppressions and severity overrides come last.
  */
 import { isExcluded, isGenerated, Settings } from './config';
 import { GoModule, locateFile } from './domains';
 import { formatMessage } from './messages';
-import { extractDeclarations, FileDecls } from '../go/declarations';
+import { scanDeclarations } from '../go/declaration-scanner';
+import type { FileDecls } from '../go/declarations';
 import { knowledgeIndex } from '../go/knowledge';
 import { searchingFor } from '../go/node-search';
-import { loadGoLanguage, parseGo, Tree } from '../go/parser';
+import { loadGoLanguage, parseGo } from '../go/parser';
 import { Resolver } from '../go/resolver';
 import { TypeIndex } from '../go/type-index';
 import type { FileContext, FileLocation, ReportDescriptor, Rule, WorkspaceRule } from './rule';
@@ -18,7 +19,7 @@ import { applyDirectives, Directive, readDirectives } from './suppress';
 import type { Finding, RuleMeta } from './types';
 import { RULES } from '../traps/index';
 import { COLLECTORS, FactCollector } from './collectors';
-import { orderPackages, packageKeyOf, PlannedFile, readHeader } from './packages';
+import { packageKeyOf } from './packages';
 import { SUPPRESSION_RULE_ID, unusedDirectiveFindings } from '../traps/meta/invalid-suppression';
 
 /** Something that kept the engine from analysing a file or running a rule; reported, never thrown. */
@@ -69,10 +70,10 @@ export class Engine {
     this.rules = rules.filter((rule) => settings.rules[rule.meta.id] !== 'off');
   }
 
-  /** The package key and the package-level declarations of one parsed file, for the type index. */
-  declare(file: SourceFile, location: FileLocation): { packageKey: string; decls: FileDecls } {
-    const packageKey = packageKeyOf(location, file.packageName);
-    return { packageKey, decls: extractDeclarations(file, packageKey) };
+  /** The package key and the package-level declarations of a file, for the type index: read from the text alone. */
+  declare(text: string, location: FileLocation): { packageKey: string; decls: FileDecls } {
+    const decls = scanDeclarations(text, (packageName) => packageKeyOf(location, packageName));
+    return { packageKey: packageKeyOf(location, decls.package), decls };
   }
 
   /**
@@ -85,7 +86,7 @@ export class Engine {
     const packageKey = packageKeyOf(location, file.packageName);
     if (!index) {
       index = new TypeIndex(knowledgeIndex());
-      index.setFile(file.path, packageKey, extractDeclarations(file, packageKey));
+      index.setFile(file.path, packageKey, this.declare(file.text, location).decls);
     }
     const types = new Resolver(file, index, packageKey);
     return index.recording(dependencies, () => searchingFor(this, () => this.runRules(file, location, types)));
@@ -209,10 +210,10 @@ export interface AnalyzeResult {
  * Analyses a set of Go sources as one workspace: the single entry point of the shape
  * `analyze(files, settings) → findings` that the CLI, the server and the tests sit on.
  *
- * Packages are analysed in dependency order, each parsed once: first every file of a package gives its
- * declarations to the type index, then the rules run on each file with the index holding its own package and
- * everything it imports, and the package's trees are freed. Sources are read lazily through `read` (once to
- * learn each file's package and imports, once to parse it); only one package's trees are alive at a time.
+ * Declarations first, then rules: every file's package-level declarations are read from its text into the type
+ * index (no syntax tree needed), then each file is parsed once, its rules run with the whole workspace's
+ * declarations at hand, and its tree is freed before the next file. Sources are read lazily through `read`,
+ * twice each (declarations, then rules), so that only one file's text and tree are held at a time.
  */
 export async function analyze(
   paths: readonly string[],
@@ -237,7 +238,7 @@ export async function analyze(
     }
   };
 
-  const planned: PlannedFile[] = [];
+  const planned: { path: string; location: FileLocation }[] = [];
   for (const path of paths) {
     const text = await readText(path);
     if (text === undefined) continue;
@@ -246,38 +247,25 @@ export async function analyze(
       skipped.push({ path, reason });
       continue;
     }
-    const header = readHeader(text);
     const location = locateFile(path, modules, settings);
-    const packageKey = packageKeyOf(location, header.packageName);
-    const internalTest = path.endsWith('_test.go') && !packageKey.endsWith('_test');
-    planned.push({ path, location, packageKey, imports: internalTest ? [] : header.imports });
+    const { packageKey, decls } = engine.declare(text, location);
+    index.setFile(path, packageKey, decls);
+    planned.push({ path, location });
   }
 
   let done = 0;
-  for (const group of orderPackages(planned)) {
-    const parsed: { file: SourceFile; tree: Tree; location: FileLocation; freed?: true }[] = [];
+  for (const { path, location } of planned) {
+    onProgress?.(done++, planned.length);
+    const text = await readText(path);
+    if (text === undefined) continue;
+    const tree = await parseGo(text);
     try {
-      for (const entry of group) {
-        const text = await readText(entry.path);
-        if (text === undefined) continue;
-        const tree = await parseGo(text);
-        const file = new SourceFile(entry.path, text, tree);
-        parsed.push({ file, tree, location: entry.location });
-        const { packageKey, decls } = engine.declare(file, entry.location);
-        index.setFile(entry.path, packageKey, decls);
-      }
-      for (const entry of parsed) {
-        onProgress?.(done++, planned.length);
-        const analysis = engine.analyzeFile(entry.file, entry.location, index);
-        summaries.push(analysis.summary);
-        fileFindings.set(entry.file.path, analysis.findings);
-        problems.push(...analysis.problems);
-        // Each tree goes as soon as its rules ran: the package's declarations are in the index already.
-        entry.tree.delete();
-        entry.freed = true;
-      }
+      const analysis = engine.analyzeFile(new SourceFile(path, text, tree), location, index);
+      summaries.push(analysis.summary);
+      fileFindings.set(path, analysis.findings);
+      problems.push(...analysis.problems);
     } finally {
-      for (const entry of parsed) if (!entry.freed) entry.tree.delete();
+      tree.delete();
     }
   }
   onProgress?.(done, planned.length);

@@ -5,15 +5,15 @@
  * bound to any of these. Declarations of other files and packages come from the type index, library types from
  * the signatures in `go/knowledge`. Unknown stays unknown: every answer may be null, and rules stay silent then.
  */
-import type { InitChain, MethodDecl, SignatureDecl, TypeDecl } from './declarations';
-import { signatureDecl } from './declarations';
+import { fieldChildren } from './syntax';
+import { decodeChain, InitChain, methodEntry } from './declarations';
 import type { SyntaxNode } from './parser';
 import { LocalDecl, LocalScopes } from './scopes';
 import type { SourceFile } from './source';
 import type { TypeIndex } from './type-index';
 import {
-  deref, elementOf, funcType, GoType, isUnknown, named, namedParts, pointerTo, PREDECLARED_TYPES, resultValue, signatureOf, tupleElement,
-  typeFromNode, TypeNaming, typeShape,
+  deref, funcType, GoType, isUnknown, named, pointerTo, PREDECLARED_TYPES, resultValue, signatureOf, tupleElement, typeFromNode,
+  TypeNaming, typeShape,
 } from './types';
 
 /** What a name or expression stands for. */
@@ -124,16 +124,19 @@ export class Resolver {
     return this.selectMember(type, name);
   }
 
-  /** The declaration of a named type (following aliases), from the workspace or the library signatures. */
-  typeDecl(type: GoType): { pkg: string; name: string; decl: TypeDecl } | null {
+  /**
+   * The declaration of a named type (following aliases), from the workspace or the library signatures: its
+   * package, name and underlying type (`struct{...}`, `interface{...}`, `[]T`, another named type ...).
+   */
+  typeDecl(type: GoType): { pkg: string; name: string; underlying: GoType } | null {
     let current = deref(type);
     for (let hops = 0; hops < 8; hops++) {
       const shape = typeShape(current);
       if (shape.kind !== 'named' || !shape.pkg) return null;
-      const decl = this.index.lookupType(shape.pkg, shape.name);
-      if (!decl) return null;
-      if (decl.kind !== 'alias') return { pkg: shape.pkg, name: shape.name, decl };
-      current = deref(decl.of);
+      const entry = this.index.lookupType(shape.pkg, shape.name);
+      if (entry === undefined) return null;
+      if (!entry.startsWith('=')) return { pkg: shape.pkg, name: shape.name, underlying: entry };
+      current = deref(entry.slice(1));
     }
     return null;
   }
@@ -211,12 +214,11 @@ export class Resolver {
 
   /** A package-level name of a package: variable or constant, function, or type. */
   private packageMember(pkg: string, name: string): Resolved | null {
-    const valueDecl = this.index.lookupValue(pkg, name);
-    if (valueDecl) return value(this.packageValueType(pkg, name));
+    const valueEntry = this.index.lookupValue(pkg, name);
+    if (valueEntry !== undefined) return value(this.packageValueType(pkg, name));
     const func = this.index.lookupFunc(pkg, name);
-    if (func) return { kind: 'func', pkg, name, type: signatureType(func) };
-    const type = this.index.lookupType(pkg, name);
-    if (type) return { kind: 'type', type: named(pkg, name) };
+    if (func !== undefined) return { kind: 'func', pkg, name, type: func };
+    if (this.index.lookupType(pkg, name) !== undefined) return { kind: 'type', type: named(pkg, name) };
     return null;
   }
 
@@ -225,10 +227,12 @@ export class Resolver {
     const key = `${pkg}#${name}`;
     if (this.packageValues.has(key)) return this.packageValues.get(key)!;
     this.packageValues.set(key, null);
-    const decl = this.index.lookupValue(pkg, name);
+    const entry = this.index.lookupValue(pkg, name);
     let type: GoType | null = null;
-    if (decl?.type) type = decl.type;
-    else if (decl?.init) type = this.evaluateChain(decl.init);
+    if (entry?.startsWith('@')) {
+      const chain = decodeChain(entry);
+      type = chain ? this.evaluateChain(chain) : null;
+    } else if (entry) type = entry;
     if (type && isUnknown(type)) type = null;
     this.packageValues.set(key, type);
     return type;
@@ -343,10 +347,11 @@ export class Resolver {
   /** A named type's underlying type when it is a defined type (`type IDs []int`); otherwise the type itself. */
   underlying(type: GoType): GoType {
     let current = type;
-    for (let hops = 0; hops < 8; hops++) {
+    for (let hops = 0; hops < 8 && !current.startsWith('*'); hops++) {
       const found = this.typeDecl(current);
-      if (!found || (found.decl.kind !== 'defined' && found.decl.kind !== 'alias')) return current;
-      current = found.decl.of;
+      if (!found) return current;
+      current = found.underlying;
+      if (typeShape(current).kind !== 'named') return current;
     }
     return current;
   }
@@ -389,7 +394,7 @@ export class Resolver {
         return this.rangeType(decl);
       case 'typeswitch': {
         const clause = enclosingCase(use, holder);
-        const types = clause?.childrenForFieldName('type').filter((t): t is SyntaxNode => !!t) ?? [];
+        const types = fieldChildren(clause, 'type').filter((t): t is SyntaxNode => !!t) ?? [];
         if (types.length === 1) return this.typeOfTypeNode(types[0]);
         const asserted = holder.childForFieldName('value');
         return this.typeOf(asserted?.type === 'type_assertion_expression' ? asserted.childForFieldName('operand') : asserted);
@@ -407,7 +412,7 @@ export class Resolver {
   private boundType(decl: LocalDecl): GoType | null {
     const values = valuesOf(decl.holder);
     const names = namesOf(decl.holder);
-    if (values.length === names.length) return defaultType(this.typeOf(values[decl.index]));
+    if (values.length === names.length) return this.typeOf(values[decl.index]);
     if (values.length !== 1) return null;
     const single = values[0];
     // Comma-ok forms: `v, ok := m[k]`, `x.(T)`, `<-ch`.
@@ -469,6 +474,12 @@ export class Resolver {
       }
       return;
     }
+    if (shape.kind === 'interface') {
+      const signature = shape.methods[name];
+      if (signature) found.push({ kind: 'method', receiver: type, name, type: signature, pointer: false });
+      else embedded.push(...shape.embeds);
+      return;
+    }
     if (shape.kind !== 'named') return;
     if (!shape.pkg) {
       if (shape.name === 'error' && name === 'Error') found.push({ kind: 'method', receiver: 'error', name, type: 'func() string', pointer: false });
@@ -478,30 +489,23 @@ export class Resolver {
     if (!resolved) return;
     const receiver = named(resolved.pkg, resolved.name);
     const method = this.index.lookupMethod(resolved.pkg, resolved.name, name);
-    if (method) {
-      found.push(methodMember(receiver, name, method));
+    if (method !== undefined) {
+      const entry = methodEntry(method);
+      found.push({ kind: 'method', receiver, name, type: entry.signature, pointer: entry.pointer });
       return;
     }
-    const decl = resolved.decl;
-    if (decl.kind === 'struct') {
-      for (const field of decl.fields) {
-        if (field.name === name) found.push({ kind: 'field', type: field.type });
-        else if (field.embedded) embedded.push(field.type);
-      }
-    } else if (decl.kind === 'interface') {
-      const signature = decl.methods[name];
-      if (signature) found.push(methodMember(receiver, name, signature));
-      else embedded.push(...decl.embeds);
-    } else if (decl.kind === 'defined' && top) {
-      // `type Store sql.DB` keeps sql.DB's fields but none of its methods; an interface keeps its methods.
-      const under = this.typeDecl(decl.of);
-      if (under?.decl.kind === 'interface') this.membersAt(decl.of, name, found, embedded, false);
-      else if (under?.decl.kind === 'struct') {
-        for (const field of under.decl.fields) {
-          if (field.name === name) found.push({ kind: 'field', type: field.type });
-          else if (field.embedded) embedded.push(field.type);
-        }
-      } else if (typeShape(decl.of).kind === 'struct') this.membersAt(decl.of, name, found, embedded, false);
+    const under = typeShape(resolved.underlying);
+    if (under.kind === 'interface') {
+      // Methods of a named interface belong to the named type.
+      const signature = under.methods[name];
+      if (signature) found.push({ kind: 'method', receiver, name, type: signature, pointer: false });
+      else embedded.push(...under.embeds);
+    } else if (under.kind === 'struct') {
+      this.membersAt(resolved.underlying, name, found, embedded, false);
+    } else if (under.kind === 'named' && top) {
+      // `type Store sql.DB` keeps sql.DB's fields (and an interface's methods) but none of a struct's methods.
+      const base = this.typeDecl(resolved.underlying);
+      if (base && typeShape(base.underlying).kind !== 'named') this.membersAt(base.underlying, name, found, embedded, false);
     }
   }
 
@@ -544,14 +548,6 @@ function firstNamed(node: SyntaxNode): SyntaxNode | null {
   return node.namedChildren.find((n) => n && n.type !== 'comment') ?? null;
 }
 
-function signatureType(signature: SignatureDecl): GoType {
-  return funcType(signature.params, signature.results, !!signature.variadic);
-}
-
-function methodMember(receiver: GoType, name: string, signature: MethodDecl | SignatureDecl): Member {
-  return { kind: 'method', receiver, name, type: signatureType(signature), pointer: !!(signature as MethodDecl).pointer };
-}
-
 function memberResolved(member: Member): Resolved {
   return member.kind === 'field' ? { kind: 'value', type: member.type } : member;
 }
@@ -561,11 +557,6 @@ function callResult(callee: Resolved): GoType | null {
   if (callee.kind !== 'func' && callee.kind !== 'method' && callee.kind !== 'value') return null;
   const shape = typeShape(callee.type);
   return shape.kind === 'func' ? resultValue(shape.results) : null;
-}
-
-/** Untyped constants take their default type when bound to a variable. */
-function defaultType(type: GoType | null): GoType | null {
-  return type;
 }
 
 function isCommaOk(node: SyntaxNode): boolean {
@@ -578,7 +569,7 @@ function valuesOf(holder: SyntaxNode): SyntaxNode[] {
 }
 
 function namesOf(holder: SyntaxNode): SyntaxNode[] {
-  const names = holder.type === 'short_var_declaration' ? holder.childForFieldName('left')?.namedChildren ?? [] : holder.childrenForFieldName('name');
+  const names = holder.type === 'short_var_declaration' ? holder.childForFieldName('left')?.namedChildren ?? [] : fieldChildren(holder, 'name');
   return names.filter((n): n is SyntaxNode => !!n);
 }
 
@@ -592,7 +583,7 @@ function enclosingCase(use: SyntaxNode, switchStatement: SyntaxNode): SyntaxNode
 function typeParameterNames(top: SyntaxNode): Set<string> {
   const names = new Set<string>();
   const list = top.childForFieldName('type_parameters');
-  for (const decl of list?.namedChildren ?? []) for (const name of decl?.childrenForFieldName('name') ?? []) if (name) names.add(name.text);
+  for (const decl of list?.namedChildren ?? []) for (const name of fieldChildren(decl, 'name') ?? []) if (name) names.add(name.text);
   if (top.type === 'method_declaration') {
     const receiver = top.childForFieldName('receiver');
     for (const generic of receiver?.descendantsOfType('generic_type') ?? []) {
@@ -601,12 +592,3 @@ function typeParameterNames(top: SyntaxNode): Set<string> {
   }
   return names;
 }
-
-/** The signature of a function declaration or literal as a type string (for rules that need one). */
-export function signatureTypeOf(fn: SyntaxNode, naming: TypeNaming): GoType {
-  const signature = signatureDecl(fn, naming);
-  return signatureType(signature);
-}
-
-/** The named type under at most one pointer, if any: `*"database/sql".DB` → { pkg, name, pointer }. */
-export { namedParts, elementOf };

@@ -3,6 +3,7 @@
  * holds closures), read in one search of the tree and answered by position: which declaration does this use of
  * a name refer to. Linear in the declaration's size, however many questions are asked.
  */
+import { fieldChildren } from './syntax';
 import { findAllWithin } from './syntax';
 import type { SyntaxNode } from './parser';
 
@@ -67,7 +68,7 @@ export class LocalScopes {
         // Parameters of a function type (`func(x int)` as a type) or an interface method declare nothing.
         const fn = holder.parent?.parent;
         if (!fn || !FUNCTION_LIKE.has(fn.type)) return;
-        this.add(holder.childrenForFieldName('name'), holder, 'param', fn.startIndex, fn.endIndex);
+        this.add(fieldChildren(holder, 'name'), holder, 'param', fn.startIndex, fn.endIndex);
         return;
       }
       case 'short_var_declaration':
@@ -76,7 +77,7 @@ export class LocalScopes {
       case 'const_spec':
         // Package-level specs are the package's, not locals.
         if (!this.insideFunction(holder, top)) return;
-        return this.addScoped(holder.childrenForFieldName('name'), holder, holder.type === 'var_spec' ? 'var' : 'const', top);
+        return this.addScoped(fieldChildren(holder, 'name'), holder, holder.type === 'var_spec' ? 'var' : 'const', top);
       case 'range_clause': {
         if (!holder.children.some((c) => c?.type === ':=')) return;
         const loop = holder.parent;

@@ -7,14 +7,14 @@
  * Lookups can be recorded: the language server keeps, per file, the members an analysis asked about, and
  * re-analyses the file only when one of them changes.
  */
-import type { FileDecls, MethodDecl, SignatureDecl, TypeDecl, ValueDecl } from './declarations';
+import type { FileDecls } from './declarations';
 
+/** Entries by name; null marks a name declared differently in two files (build-tagged variants): unknown. */
 interface PackageMembers {
-  /** null marks a name declared differently in two files (build-tagged variants): its type stays unknown. */
-  types: Map<string, TypeDecl | null>;
-  values: Map<string, ValueDecl | null>;
-  funcs: Map<string, SignatureDecl | null>;
-  methods: Map<string, MethodDecl | null>;
+  types: Map<string, string | null>;
+  values: Map<string, string | null>;
+  funcs: Map<string, string | null>;
+  methods: Map<string, string | null>;
 }
 
 /** A declaration's key in change sets and recorded lookups: `<package>#<name>` or `<package>#<Type>.<method>`. */
@@ -118,36 +118,32 @@ export class TypeIndex {
     }
   }
 
-  lookupType(pkg: string, name: string): TypeDecl | undefined {
-    return this.lookup(pkg, name, 'types', (f) => f.lookupType(pkg, name));
+  /** A named type's entry: its underlying type, or `=T` for an alias. */
+  lookupType(pkg: string, name: string): string | undefined {
+    return this.lookup(pkg, name, 'types');
   }
 
-  lookupValue(pkg: string, name: string): ValueDecl | undefined {
-    return this.lookup(pkg, name, 'values', (f) => f.lookupValue(pkg, name));
+  /** A package variable's or typed constant's entry: its type, or `@chain`. */
+  lookupValue(pkg: string, name: string): string | undefined {
+    return this.lookup(pkg, name, 'values');
   }
 
-  lookupFunc(pkg: string, name: string): SignatureDecl | undefined {
-    return this.lookup(pkg, name, 'funcs', (f) => f.lookupFunc(pkg, name));
+  /** A function's signature. */
+  lookupFunc(pkg: string, name: string): string | undefined {
+    return this.lookup(pkg, name, 'funcs');
   }
 
-  lookupMethod(pkg: string, typeName: string, method: string): MethodDecl | undefined {
-    const name = `${typeName}.${method}`;
-    return this.lookup(pkg, name, 'methods', (f) => f.lookupMethod(pkg, typeName, method));
+  /** A method's entry: its signature, `*` first for a pointer receiver. */
+  lookupMethod(pkg: string, typeName: string, method: string): string | undefined {
+    return this.lookup(pkg, `${typeName}.${method}`, 'methods');
   }
 
-  private lookup<K extends keyof PackageMembers>(
-    pkg: string,
-    name: string,
-    kind: K,
-    fallback: (index: TypeIndex) => ReturnType<PackageMembers[K]['get']> | undefined,
-  ): Exclude<ReturnType<PackageMembers[K]['get']>, null> | undefined {
+  private lookup(pkg: string, name: string, kind: keyof PackageMembers): string | undefined {
     this.recorder?.add(memberKey(pkg, name));
-    const members = this.membersOf(pkg);
-    const found = members?.[kind].get(name);
+    const found = this.membersOf(pkg)?.[kind].get(name);
     if (found === null) return undefined;
-    if (found !== undefined) return found as Exclude<ReturnType<PackageMembers[K]['get']>, null>;
-    const known = this.fallback ? fallback(this.fallback) : undefined;
-    return (known ?? undefined) as Exclude<ReturnType<PackageMembers[K]['get']>, null> | undefined;
+    if (found !== undefined) return found;
+    return this.fallback?.lookup(pkg, name, kind);
   }
 
   private membersOf(pkg: string): PackageMembers | undefined {
@@ -169,12 +165,12 @@ export class TypeIndex {
   }
 }
 
-function merge<T>(into: Map<string, T | null>, from: Record<string, T>): void {
+function merge(into: Map<string, string | null>, from: Record<string, string>): void {
   for (const name in from) {
-    const decl = from[name];
+    const entry = from[name];
     const existing = into.get(name);
-    if (existing === undefined) into.set(name, decl);
-    else if (existing !== null && JSON.stringify(existing) !== JSON.stringify(decl)) into.set(name, null);
+    if (existing === undefined) into.set(name, entry);
+    else if (existing !== null && existing !== entry) into.set(name, null);
   }
 }
 
@@ -186,9 +182,9 @@ function diffKeys(pkg: string, before: FileDecls, after: FileDecls): Set<string>
   const changed = new Set<string>();
   const tables: (keyof Pick<FileDecls, 'types' | 'values' | 'funcs' | 'methods'>)[] = ['types', 'values', 'funcs', 'methods'];
   for (const table of tables) {
-    const a = before[table] as Record<string, unknown>;
-    const b = after[table] as Record<string, unknown>;
-    for (const name in a) if (!(name in b) || JSON.stringify(a[name]) !== JSON.stringify(b[name])) changed.add(memberKey(pkg, name));
+    const a = before[table];
+    const b = after[table];
+    for (const name in a) if (!(name in b) || a[name] !== b[name]) changed.add(memberKey(pkg, name));
     for (const name in b) if (!(name in a)) changed.add(memberKey(pkg, name));
   }
   if (before.package !== after.package) changed.add(memberKey(pkg, ''));

@@ -7,11 +7,13 @@
  *   *T  []T  [4]T  map[K]V  chan T  <-chan T  chan<- T
  *   func(P1, ...P2) R     func(P) (R1, R2)
  *   struct{a T; U}        fields by name, embedded ones by type alone
- *   interface{}           the empty interface (`any`); interface{?} for one whose methods are not kept
+ *   interface{M func() R; "io".Reader}   methods by name with their signature, embedded interfaces by type;
+ *                         interface{} is the empty interface (`any`)
  *   (T1, T2)              the results of a call that returns several values
  *   ?                     unknown (a type parameter, broken syntax): every question about it answers "unknown"
  */
 import type { SyntaxNode } from './parser';
+import { fieldChildren } from './syntax';
 
 export type GoType = string;
 
@@ -29,7 +31,7 @@ export type TypeShape =
   | { kind: 'map'; key: GoType; elem: GoType }
   | { kind: 'func'; params: GoType[]; results: GoType[]; variadic: boolean }
   | { kind: 'struct'; fields: { name: string; type: GoType; embedded: boolean }[] }
-  | { kind: 'interface'; empty: boolean }
+  | { kind: 'interface'; methods: Record<string, GoType>; embeds: GoType[] }
   | { kind: 'tuple'; types: GoType[] }
   | { kind: 'unknown' };
 
@@ -149,8 +151,7 @@ class TypeReader {
     if (rest.startsWith('chan ')) return { kind: 'chan', elem: this.advanced(5) };
     if (rest.startsWith('func(')) return this.func();
     if (rest.startsWith('struct{')) return this.struct();
-    if (rest.startsWith('interface{}')) return this.advance(11, { kind: 'interface', empty: true });
-    if (rest.startsWith('interface{?}')) return this.advance(12, { kind: 'interface', empty: false });
+    if (rest.startsWith('interface{')) return this.interface();
     if (rest.startsWith('(')) {
       this.at++;
       const types = this.list(')');
@@ -200,6 +201,25 @@ class TypeReader {
     }
     this.at++;
     return { kind: 'struct', fields };
+  }
+
+  private interface(): TypeShape {
+    this.at += 10;
+    const methods: Record<string, GoType> = Object.create(null);
+    const embeds: GoType[] = [];
+    while (this.text[this.at] !== '}') {
+      if (this.at >= this.text.length) throw new Error('unclosed interface');
+      const method = /^([\p{L}_][\p{L}\p{N}_]*) (?=func\()/u.exec(this.text.slice(this.at, this.at + 256));
+      if (method) {
+        this.at += method[0].length;
+        methods[method[1]] = this.type();
+      } else {
+        embeds.push(this.type());
+      }
+      if (this.text.startsWith('; ', this.at)) this.at += 2;
+    }
+    this.at++;
+    return { kind: 'interface', methods, embeds };
   }
 
   /** Types separated by ', ' up to `close`, which is consumed. `...T` is kept as written. */
@@ -299,7 +319,7 @@ export function typeFromNode(node: SyntaxNode | null | undefined, naming: TypeNa
     case 'struct_type':
       return structTypeString(node, naming);
     case 'interface_type':
-      return node.namedChildren.some((c) => c && c.type !== 'comment') ? 'interface{?}' : 'interface{}';
+      return interfaceTypeString(node, naming);
     default:
       return UNKNOWN;
   }
@@ -319,7 +339,7 @@ export function signatureOf(fn: SyntaxNode, naming: TypeNaming): { params: GoTyp
       variadic = true;
     } else if (decl?.type === 'parameter_declaration') {
       const type = typeFromNode(decl.childForFieldName('type'), naming);
-      const names = decl.childrenForFieldName('name').length;
+      const names = fieldChildren(decl, 'name').length;
       for (let i = 0; i < Math.max(1, names); i++) params.push(type);
     }
   }
@@ -334,7 +354,7 @@ export function resultTypesOf(fn: SyntaxNode, naming: TypeNaming): GoType[] {
   for (const decl of result.namedChildren) {
     if (decl?.type !== 'parameter_declaration') continue;
     const type = typeFromNode(decl.childForFieldName('type'), naming);
-    const names = decl.childrenForFieldName('name').length;
+    const names = fieldChildren(decl, 'name').length;
     for (let i = 0; i < Math.max(1, names); i++) results.push(type);
   }
   return results;
@@ -348,10 +368,12 @@ export function structFields(struct: SyntaxNode, naming: TypeNaming): { name: st
     if (decl?.type !== 'field_declaration') continue;
     const typeNode = decl.childForFieldName('type');
     const type = typeFromNode(typeNode, naming);
-    const names = decl.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+    const names = fieldChildren(decl, 'name').filter((n): n is SyntaxNode => !!n);
     if (names.length === 0) {
       const base = embeddedName(typeNode);
-      if (base) fields.push({ name: base, type, embedded: true });
+      // tree-sitter keeps the `*` of an embedded pointer (`*sql.DB`) beside the type, not in it.
+      const pointer = decl.children.some((c) => c?.type === '*');
+      if (base) fields.push({ name: base, type: pointer ? pointerTo(type) : type, embedded: true });
     } else {
       for (const name of names) fields.push({ name: name.text, type, embedded: false });
     }
@@ -380,4 +402,22 @@ function embeddedName(type: SyntaxNode | null | undefined): string | null {
 function structTypeString(struct: SyntaxNode, naming: TypeNaming): GoType {
   const parts = structFields(struct, naming).map((f) => (f.embedded ? f.type : `${f.name} ${f.type}`));
   return `struct{${parts.join('; ')}}`;
+}
+
+/** `interface{Name func(P) R; Embedded}`: methods with their signatures, embedded interfaces; unions are left out. */
+function interfaceTypeString(node: SyntaxNode, naming: TypeNaming): GoType {
+  const parts: string[] = [];
+  for (const element of node.namedChildren) {
+    if (element?.type === 'method_elem') {
+      const name = element.childForFieldName('name')?.text;
+      if (!name) continue;
+      const signature = signatureOf(element, naming);
+      parts.push(`${name} ${funcType(signature.params, signature.results, signature.variadic)}`);
+    } else if (element?.type === 'type_elem') {
+      const types = element.namedChildren.filter((n) => n && n.type !== 'comment');
+      // A single type embeds an interface; a union (`~int | string`) only constrains and adds no methods.
+      if (types.length === 1 && types[0]?.type !== 'negated_type') parts.push(typeFromNode(types[0], naming));
+    }
+  }
+  return `interface{${parts.join('; ')}}`;
 }
