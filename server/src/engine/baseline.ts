@@ -17,7 +17,7 @@ export interface BaselineEntry {
   file: string;
   /** `Name` or `Type.Name` of the enclosing top-level function; '' at package level. */
   function: string;
-  /** First 16 hex digits of the SHA-256 of the flagged code, whitespace normalized. */
+  /** First 16 hex digits of the SHA-256 of the flagged code and its first line, whitespace normalized. */
   hash: string;
   /** How many findings share this fingerprint (omitted when 1). */
   count?: number;
@@ -41,7 +41,10 @@ export function enclosingFunction(lines: readonly string[], line: number): strin
   return '';
 }
 
-/** The text a range covers, whitespace runs collapsed; the whole start line when the range is empty. */
+/**
+ * What the hash covers: the flagged text and the whole line it starts on, whitespace runs collapsed. The
+ * line tells apart two findings on the same short text (`db` handed to three constructors).
+ */
 export function normalizedCode(lines: readonly string[], range: Range): string {
   const { start, end } = range;
   let text: string;
@@ -50,8 +53,8 @@ export function normalizedCode(lines: readonly string[], range: Range): string {
     const middle = lines.slice(start.line + 1, end.line);
     text = [(lines[start.line] ?? '').slice(start.character), ...middle, (lines[end.line] ?? '').slice(0, end.character)].join('\n');
   }
-  const normalized = text.replace(/\s+/g, ' ').trim();
-  return normalized || (lines[start.line] ?? '').replace(/\s+/g, ' ').trim();
+  const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return `${collapse(text)}\n${collapse(lines[start.line] ?? '')}`;
 }
 
 export function hashCode(code: string): string {
