@@ -39,7 +39,7 @@ describe('extension manifest', () => {
 
   it('declares each setting with a default, a scope and a description, matching the protocol\'s defaults', () => {
     const properties = contributes.configuration.properties;
-    assert.deepEqual(Object.keys(properties).sort(), ['goTraps.configFile', 'goTraps.enable', 'goTraps.rules', 'goTraps.run', 'goTraps.trace.server']);
+    assert.deepEqual(Object.keys(properties).sort(), ['goTraps.baseline', 'goTraps.configFile', 'goTraps.enable', 'goTraps.rules', 'goTraps.run', 'goTraps.trace.server']);
     for (const [key, setting] of Object.entries<Record<string, unknown>>(properties)) {
       assert.ok('default' in setting, `${key} has no default`);
       assert.ok(setting.scope, `${key} has no scope`);
