@@ -1,5 +1,6 @@
 /** go.work: the `use` directives in every form, and a walk that joins the workspace's modules. */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -8,6 +9,7 @@ import { parseGoWork } from '../../server/src/cli/go-work';
 import { walkGoFiles } from '../../server/src/cli/walk';
 import { defaultSettings } from '../../server/src/engine/config';
 import { locateFile } from '../../server/src/engine/domains';
+import { REPO_ROOT } from '../support/repo';
 
 describe('parseGoWork', () => {
   it('reads single and block use directives, quoted or not, with comments', () => {
@@ -97,5 +99,16 @@ describe('walking a Go workspace', () => {
     const walk = await walkGoFiles([path.join(root, 'work')], root, defaultSettings());
     assert.deepEqual(walk.workspaces, []);
     assert.ok(!walk.files.some((f) => f.includes(`${path.sep}shared${path.sep}`)));
+  });
+
+  it('makes the CLI analyse every module of the workspace, the one outside the folder too', () => {
+    const trap = 'package billing\n\nimport "net/http"\n\nfunc Pay(url string) {\n\thttp.Get(url)\n}\n';
+    const root = tree({ ...files, 'shared/internal/billing/pay.go': trap });
+    const cli = path.join(REPO_ROOT, 'server/out/cli.js');
+    const result = spawnSync(process.execPath, [cli, '--format', 'json'], { cwd: path.join(root, 'work'), encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    const report = JSON.parse(result.stdout);
+    assert.equal(report.filesAnalyzed, 4);
+    assert.deepEqual(report.findings.map((f: { path: string; ruleId: string }) => [f.path, f.ruleId]), [[path.join(root, 'shared/internal/billing/pay.go'), 'http-client-no-timeout']]);
   });
 });
