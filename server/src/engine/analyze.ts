@@ -1,18 +1,24 @@
 /**
- * The analysis pipeline every front end shares: parse once, run file rules, collect workspace facts, run
- * workspace rules over the facts, then apply suppressions and severity overrides.
+ * The analysis pipeline every front end shares: packages in dependency order, each file parsed once; its
+ * declarations go to the type index, then the file rules run and the workspace facts are collected; the
+ * workspace rules run over the facts; suppressions and severity overrides come last.
  */
 import { isExcluded, isGenerated, Settings } from './config';
 import { GoModule, locateFile } from './domains';
 import { formatMessage } from './messages';
+import { extractDeclarations, FileDecls } from '../go/declarations';
+import { knowledgeIndex } from '../go/knowledge';
 import { searchingFor } from '../go/node-search';
-import { parseGo } from '../go/parser';
+import { loadGoLanguage, parseGo, Tree } from '../go/parser';
+import { Resolver } from '../go/resolver';
+import { TypeIndex } from '../go/type-index';
 import type { FileContext, FileLocation, ReportDescriptor, Rule, WorkspaceRule } from './rule';
 import { rangeOf, SourceFile } from '../go/source';
 import { applyDirectives, Directive, readDirectives } from './suppress';
 import type { Finding, RuleMeta } from './types';
 import { RULES } from '../traps/index';
 import { COLLECTORS, FactCollector } from './collectors';
+import { orderPackages, packageKeyOf, PlannedFile, readHeader } from './packages';
 import { SUPPRESSION_RULE_ID, unusedDirectiveFindings } from '../traps/meta/invalid-suppression';
 
 /** Something that kept the engine from analysing a file or running a rule; reported, never thrown. */
@@ -63,12 +69,29 @@ export class Engine {
     this.rules = rules.filter((rule) => settings.rules[rule.meta.id] !== 'off');
   }
 
-  /** Runs the file rules and collects the workspace rules' facts for one parsed file. */
-  analyzeFile(file: SourceFile, location: FileLocation): FileAnalysis {
-    return searchingFor(this, () => this.runRules(file, location));
+  /** The package key and the package-level declarations of one parsed file, for the type index. */
+  declare(file: SourceFile, location: FileLocation): { packageKey: string; decls: FileDecls } {
+    const packageKey = packageKeyOf(location, file.packageName);
+    return { packageKey, decls: extractDeclarations(file, packageKey) };
   }
 
-  private runRules(file: SourceFile, location: FileLocation): FileAnalysis {
+  /**
+   * Runs the file rules and collects the workspace rules' facts for one parsed file. Types are resolved against
+   * `index`, which must already hold the declarations of the file's package and its imports (the pipeline
+   * analyses packages in dependency order); without one, the file is its own package. When `dependencies` is
+   * given, every declaration the analysis looked up is recorded there.
+   */
+  analyzeFile(file: SourceFile, location: FileLocation, index?: TypeIndex, dependencies?: Set<string>): FileAnalysis {
+    const packageKey = packageKeyOf(location, file.packageName);
+    if (!index) {
+      index = new TypeIndex(knowledgeIndex());
+      index.setFile(file.path, packageKey, extractDeclarations(file, packageKey));
+    }
+    const types = new Resolver(file, index, packageKey);
+    return index.recording(dependencies, () => searchingFor(this, () => this.runRules(file, location, types)));
+  }
+
+  private runRules(file: SourceFile, location: FileLocation, types: Resolver): FileAnalysis {
     const findings: Finding[] = [];
     const problems: AnalysisProblem[] = [];
     const facts: Record<string, unknown> = {};
@@ -78,11 +101,12 @@ export class Engine {
           const context: FileContext = {
             file,
             settings: this.settings,
+            types,
             report: (descriptor) => findings.push(this.toFinding(rule.meta, file.path, descriptor)),
           };
           rule.check(context);
         } else {
-          const collected = rule.collect(file, this.settings, location);
+          const collected = rule.collect(file, this.settings, location, types);
           if (collected !== undefined) facts[rule.meta.id] = collected;
         }
       } catch (error) {
@@ -91,7 +115,7 @@ export class Engine {
     }
     for (const collector of this.collectors) {
       try {
-        const collected = collector.collect(file, this.settings, location);
+        const collected = collector.collect(file, this.settings, location, types);
         if (collected !== undefined) facts[collector.id] = collected;
       } catch (error) {
         problems.push({ path: file.path, ruleId: collector.id, message: describeError(error) });
@@ -184,7 +208,11 @@ export interface AnalyzeResult {
 /**
  * Analyses a set of Go sources as one workspace: the single entry point of the shape
  * `analyze(files, settings) → findings` that the CLI, the server and the tests sit on.
- * Sources are read lazily through `read`, one at a time, and each tree is freed before the next file.
+ *
+ * Packages are analysed in dependency order, each parsed once: first every file of a package gives its
+ * declarations to the type index, then the rules run on each file with the index holding its own package and
+ * everything it imports, and the package's trees are freed. Sources are read lazily through `read` (once to
+ * learn each file's package and imports, once to parse it); only one package's trees are alive at a time.
  */
 export async function analyze(
   paths: readonly string[],
@@ -193,38 +221,66 @@ export async function analyze(
   modules: readonly GoModule[] = [],
   onProgress?: (done: number, total: number) => void,
 ): Promise<AnalyzeResult> {
+  await loadGoLanguage();
   const engine = new Engine(settings);
+  const index = new TypeIndex(knowledgeIndex());
   const summaries: FileSummary[] = [];
   const fileFindings = new Map<string, Finding[]>();
   const problems: AnalysisProblem[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  let done = 0;
-  for (const path of paths) {
-    onProgress?.(done++, paths.length);
-    let text: string;
+  const readText = async (path: string): Promise<string | undefined> => {
     try {
-      text = await read(path);
+      return await read(path);
     } catch (error) {
       problems.push({ path, message: `cannot read: ${(error as Error).message}` });
-      continue;
+      return undefined;
     }
+  };
+
+  const planned: PlannedFile[] = [];
+  for (const path of paths) {
+    const text = await readText(path);
+    if (text === undefined) continue;
     const reason = skipReason(path, text, settings);
     if (reason) {
       skipped.push({ path, reason });
       continue;
     }
-    const tree = await parseGo(text);
+    const header = readHeader(text);
+    const location = locateFile(path, modules, settings);
+    const packageKey = packageKeyOf(location, header.packageName);
+    const internalTest = path.endsWith('_test.go') && !packageKey.endsWith('_test');
+    planned.push({ path, location, packageKey, imports: internalTest ? [] : header.imports });
+  }
+
+  let done = 0;
+  for (const group of orderPackages(planned)) {
+    const parsed: { file: SourceFile; tree: Tree; location: FileLocation; freed?: true }[] = [];
     try {
-      const file = new SourceFile(path, text, tree);
-      const analysis = engine.analyzeFile(file, locateFile(path, modules, settings));
-      summaries.push(analysis.summary);
-      fileFindings.set(path, analysis.findings);
-      problems.push(...analysis.problems);
+      for (const entry of group) {
+        const text = await readText(entry.path);
+        if (text === undefined) continue;
+        const tree = await parseGo(text);
+        const file = new SourceFile(entry.path, text, tree);
+        parsed.push({ file, tree, location: entry.location });
+        const { packageKey, decls } = engine.declare(file, entry.location);
+        index.setFile(entry.path, packageKey, decls);
+      }
+      for (const entry of parsed) {
+        onProgress?.(done++, planned.length);
+        const analysis = engine.analyzeFile(entry.file, entry.location, index);
+        summaries.push(analysis.summary);
+        fileFindings.set(entry.file.path, analysis.findings);
+        problems.push(...analysis.problems);
+        // Each tree goes as soon as its rules ran: the package's declarations are in the index already.
+        entry.tree.delete();
+        entry.freed = true;
+      }
     } finally {
-      tree.delete();
+      for (const entry of parsed) if (!entry.freed) entry.tree.delete();
     }
   }
-  onProgress?.(done, paths.length);
+  onProgress?.(done, planned.length);
   const workspace = engine.workspaceFindings(summaries);
   problems.push(...workspace.problems);
   const findings: Finding[] = [];
