@@ -4,8 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { AnalyzeResult } from '../engine/analyze';
-import { analyze } from '../engine/analyze';
+import { analyze, AnalyzeResult } from '../engine/analyze';
 import { BaselineEntry, matchBaseline } from '../engine/baseline';
 import { applyEdits } from '../engine/edits';
 import { planFixes } from '../engine/fix-all';
