@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isExcluded, Settings } from '../engine/config';
-import { GoModule, parseGoModPath } from '../engine/domains';
+import { GoModule, moduleFromGoMod } from '../engine/domains';
 import { parseGoWork } from './go-work';
 
 export interface WalkResult {
@@ -41,7 +41,7 @@ export async function walkGoFiles(roots: readonly string[], base: string, settin
     const dir = path.dirname(goMod);
     if (modules.has(dir)) return;
     const text = await fs.readFile(goMod, 'utf8').catch(() => '');
-    modules.set(dir, { root: toEnginePath(dir, base), path: parseGoModPath(text) });
+    modules.set(dir, moduleFromGoMod(toEnginePath(dir, base), text));
   }
 
   /** Reads a go.work once; returns the absolute directories of its modules. */

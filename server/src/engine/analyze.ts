@@ -101,6 +101,7 @@ export class Engine {
         if (rule.kind === 'file') {
           const context: FileContext = {
             file,
+            location,
             settings: this.settings,
             types,
             report: (descriptor) => findings.push(this.toFinding(rule.meta, file.path, descriptor)),

@@ -30,6 +30,8 @@ export interface ReportDescriptor {
 
 export interface FileContext {
   readonly file: SourceFile;
+  /** Where the file sits: its module (and the module's Go version), package directory and domain. */
+  readonly location: FileLocation;
   readonly settings: Settings;
   /** Types of expressions, across the file's package and its imports; null answers mean "unknown: stay silent". */
   readonly types: Resolver;
@@ -52,6 +54,8 @@ export interface FileLocation {
   packageDir: string;
   /** The business domain, or '' for composition roots and infrastructure packages. */
   domain: string;
+  /** The module's `go` version from go.mod ('' when unknown): a fix may use only what this Go has. */
+  goVersion: string;
 }
 
 export interface WorkspaceContext<Facts> {
