@@ -6,13 +6,16 @@
  */
 import { scanDeclarations } from '../declaration-scanner';
 import { TypeIndex } from '../type-index';
+import { CONCURRENCY_STUBS } from './concurrency';
 import { DATABASE_STUBS } from './database';
 import { FRAMEWORK_STUBS } from './frameworks';
 import { OBSERVABILITY_STUBS } from './observability';
 import { REMOTE_STUBS } from './remote';
 import type { LibraryStub } from './stub';
 
-export const LIBRARY_STUBS: readonly LibraryStub[] = [...DATABASE_STUBS, ...REMOTE_STUBS, ...OBSERVABILITY_STUBS, ...FRAMEWORK_STUBS];
+export const LIBRARY_STUBS: readonly LibraryStub[] = [
+  ...DATABASE_STUBS, ...REMOTE_STUBS, ...OBSERVABILITY_STUBS, ...FRAMEWORK_STUBS, ...CONCURRENCY_STUBS,
+];
 
 let knowledge: TypeIndex | undefined;
 
