@@ -16,7 +16,7 @@ import { TypeIndex } from '../go/type-index';
 import type { FileContext, FileLocation, ReportDescriptor, Rule, WorkspaceRule } from './rule';
 import { rangeOf, SourceFile } from '../go/source';
 import { applyDirectives, Directive, readDirectives } from './suppress';
-import type { Finding, RuleMeta } from './types';
+import type { Finding, RuleMeta, Severity } from './types';
 import { RULES } from '../traps/index';
 import { COLLECTORS, FactCollector } from './collectors';
 import { packageKeyOf } from './packages';
@@ -178,13 +178,20 @@ export class Engine {
       ruleId: meta.id,
       path,
       range,
-      severity: level && level !== 'off' ? level : meta.severity,
+      severity: capSeverity(level && level !== 'off' ? level : meta.severity, descriptor.severity),
       messageId: descriptor.messageId,
       message: formatMessage(message, locale, descriptor.data),
       related: (descriptor.related ?? []).map((r) => ({ path: r.path, range: r.range, message: formatMessage(r.message, locale, descriptor.data) })),
       fixes: (descriptor.fixes ?? []).map((f) => ({ title: formatMessage(f.title, locale, descriptor.data), edits: f.edits, safe: f.safe ?? true })),
     };
   }
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** The rule's level, lowered to a finding's own severity when that is lower. */
+function capSeverity(level: Severity, own: Severity | undefined): Severity {
+  return own && SEVERITY_RANK[own] < SEVERITY_RANK[level] ? own : level;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

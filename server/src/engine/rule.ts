@@ -3,7 +3,7 @@ import type { SyntaxNode } from '../go/parser';
 import type { Resolver } from '../go/resolver';
 import type { Settings } from './config';
 import type { SourceFile } from '../go/source';
-import type { FileEdit, Message, Range, RuleMeta } from './types';
+import type { FileEdit, Message, Range, RuleMeta, Severity } from './types';
 
 export interface FixDescriptor {
   title: Message;
@@ -26,6 +26,11 @@ export interface ReportDescriptor {
   data?: Record<string, string | number>;
   related?: RelatedDescriptor[];
   fixes?: FixDescriptor[];
+  /**
+   * A lower severity for this finding than the rule's (a start-up loop beside per-request leaks). It caps the
+   * rule's configured level, so a rule set to "hint" stays a hint and one set to "error" still ranks it lower.
+   */
+  severity?: Severity;
 }
 
 export interface FileContext {
