@@ -7,6 +7,7 @@ import { typeShape } from '../../go/types';
 import { replaceNode } from '../../engine/edits';
 import { asMethodCall, enclosingFunction, findAll, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
+import { isTestCode } from '../../engine/domains';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 
 /** Context-first methods of database/sql and sqlx handles (transactions, conns and statements included). */
@@ -71,7 +72,7 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    if (context.file.isTest) return;
+    if (isTestCode(context.location, context.settings)) return;
     const candidates: Candidate[] = [];
     for (const node of findAll(context.file.root, 'call_expression')) {
       const call = asMethodCall(node);

@@ -4,6 +4,7 @@ import { dbHandleOf, handleLabel, isMigrationCall } from './db-handles';
 import { insertAt, replaceNode } from '../../engine/edits';
 import { asMethodCall, contextInScope, declaresBefore, enclosingFunction, enclosingStatement, findAll, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
+import { isTestCode } from '../../engine/domains';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import type { FileEdit, Severity } from '../../engine/types';
 import type { RuleLevel } from '../../engine/config';
@@ -107,7 +108,7 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    if (context.file.isTest) return;
+    if (isTestCode(context.location, context.settings)) return;
     const candidates: Candidate[] = [];
     for (const node of findAll(context.file.root, 'call_expression')) {
       const call = asMethodCall(node);
