@@ -2,9 +2,9 @@
  * `context.Background()` / `context.TODO()` in a function that already has a context: the caller's deadline,
  * cancellation and trace stop at that line.
  */
-import { detachment, ScopedContext, scopedContext } from './context-source';
+import { detachment } from './context-source';
 import { replaceNode } from '../../engine/edits';
-import { ancestor, enclosingFunction, findAll, isInMainOrInit } from '../../go/syntax';
+import { ancestor, ContextSource, contextInScope, enclosingFunction, findAll, isInMainOrInit } from '../../go/syntax';
 import { resultTypes } from '../../go/zero-values';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule } from '../../engine/rule';
@@ -46,7 +46,7 @@ export const rule = defineFileRule({
     if (file.isTest || !contextPkg) return;
     for (const call of findAll(file.root, 'call_expression')) {
       if (!file.isPackageSelector(call.childForFieldName('function'), ['context'], ['Background', 'TODO'])) continue;
-      const scope = scopedContext(file, call);
+      const scope = contextInScope(context.types, call);
       if (!scope || isDeliberate(file, call, scope)) continue;
       const data = { call: `${call.childForFieldName('function')!.text}()`, ctx: scope.expression };
       const runs = detachment(call, scope.owner);
@@ -66,7 +66,7 @@ export const rule = defineFileRule({
 });
 
 /** The places where a fresh root context is the intent rather than an accident. */
-function isDeliberate(file: SourceFile, call: SyntaxNode, scope: ScopedContext): boolean {
+function isDeliberate(file: SourceFile, call: SyntaxNode, scope: ContextSource): boolean {
   // `main`/`init` own the process lifetime; a closure there with a request parameter is a handler and is checked.
   if (isInMainOrInit(file, call) && scope.kind === 'context') return true;
   // `if ctx != context.Background()` compares against the root; it starts nothing.
@@ -98,7 +98,7 @@ function storedInField(call: SyntaxNode): boolean {
  * Shutdown and cleanup code that runs once the context is already done (`case <-ctx.Done():`,
  * `if ctx.Err() != nil {`): the request context cannot serve there, so a fresh one is the point.
  */
-function afterContextDone(call: SyntaxNode, scope: ScopedContext): boolean {
+function afterContextDone(call: SyntaxNode, scope: ContextSource): boolean {
   const param = /^\w+/.exec(scope.expression)![0];
   const contextErr = new RegExp(`(\\b${param}|\\bctx\\w*|Context\\(\\))\\.Err\\(\\)`, 'i');
   for (let current = call.parent; current && current.id !== scope.owner.id; current = current.parent) {
@@ -113,7 +113,7 @@ function returnsContext(fn: SyntaxNode, contextPkg: string): boolean {
 }
 
 /** `if ctx == nil { ctx = context.Background() }`: a fallback for callers that pass nil, not a lost context. */
-function defaultsNilContext(call: SyntaxNode, scope: ScopedContext): boolean {
+function defaultsNilContext(call: SyntaxNode, scope: ContextSource): boolean {
   if (scope.kind !== 'context') return false;
   const name = scope.expression;
   const list = call.parent;

@@ -114,7 +114,7 @@ export const rule = defineFileRule({
       const type = handles.typeOf(call.receiver);
       const variant = type && CONTEXT_VARIANTS[`${type.library}.${type.kind}`]?.[call.method];
       if (!type || !variant) continue;
-      const expression = localContextVariable(context.file, node) ?? contextInScope(context.file, node)?.expression ?? null;
+      const expression = localContextVariable(context.file, node) ?? contextInScope(context.types, node)?.expression ?? null;
       candidates.push({
         call,
         variant,

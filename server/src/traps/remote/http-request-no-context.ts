@@ -55,7 +55,7 @@ export const rule = defineFileRule({
         continue;
       }
       if (contextAttachedLater(call)) continue;
-      const source = contextInScope(file, call);
+      const source = contextInScope(context.types, call);
       const timeout = context.settings.timeouts.http;
       if (source) {
         context.report({ node: call, messageId: 'noContext', data: { ctx: source.expression, timeout }, fixes: useContextFix(context, call, source.expression) });
