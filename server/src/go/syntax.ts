@@ -266,6 +266,34 @@ function contextExpression(kind: ContextSource['kind'], name: string): string {
   }
 }
 
+/**
+ * A local variable holding a context (`ctx, cancel := context.WithTimeout(r.Context(), d)`) visible at `node`:
+ * the innermost, latest declared, unless a later declaration of the same name hides it. Null when none.
+ */
+export function contextVariableAt(types: Resolver, node: SyntaxNode): SyntaxNode | null {
+  const at = node.startIndex;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const visible = new Map<string, { node: SyntaxNode; start: number }>();
+    for (const holder of findAllWithin(fn, ['short_var_declaration', 'var_spec'])) {
+      if (holder.startIndex >= at) break;
+      const names = holder.type === 'var_spec' ? fieldChildren(holder, 'name') : holder.childForFieldName('left')?.namedChildren ?? [];
+      for (const name of names) {
+        if (name?.type !== 'identifier' || name.text === '_') continue;
+        const decl = types.localDeclOf(name);
+        if (!decl || decl.scopeStart > at || at >= decl.scopeEnd) continue;
+        const seen = visible.get(name.text);
+        if (!seen || decl.scopeStart >= seen.start) visible.set(name.text, { node: name, start: decl.scopeStart });
+      }
+    }
+    let best: { node: SyntaxNode; start: number } | null = null;
+    for (const candidate of visible.values()) {
+      if (isContextType(types, types.typeOf(candidate.node)) && (!best || candidate.start > best.start)) best = candidate;
+    }
+    if (best) return best.node;
+  }
+  return null;
+}
+
 /** What a parameter of this type offers as a context, after type aliases. */
 export function contextKindOf(types: Resolver, type: GoType | null): ContextSource['kind'] | null {
   const resolved = type ? unalias(types, type) : null;

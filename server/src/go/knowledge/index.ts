@@ -10,9 +10,10 @@ import { DATABASE_STUBS } from './database';
 import { FRAMEWORK_STUBS } from './frameworks';
 import { OBSERVABILITY_STUBS } from './observability';
 import { REMOTE_STUBS } from './remote';
+import { STDLIB_STUBS } from './stdlib';
 import type { LibraryStub } from './stub';
 
-export const LIBRARY_STUBS: readonly LibraryStub[] = [...DATABASE_STUBS, ...REMOTE_STUBS, ...OBSERVABILITY_STUBS, ...FRAMEWORK_STUBS];
+export const LIBRARY_STUBS: readonly LibraryStub[] = [...DATABASE_STUBS, ...REMOTE_STUBS, ...OBSERVABILITY_STUBS, ...FRAMEWORK_STUBS, ...STDLIB_STUBS];
 
 let knowledge: TypeIndex | undefined;
 
