@@ -10,7 +10,7 @@ import (
 type Client struct{ Timeout time.Duration }
 
 func (c *Client) Do(req *http.Request) (*http.Response, error) { return nil, nil }
-func (c *Client) Get(url string) (*http.Response, error)      { return nil, nil }
+func (c *Client) Get(url string) (*http.Response, error)       { return nil, nil }
 
 var own = &Client{}
 

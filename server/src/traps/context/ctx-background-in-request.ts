@@ -4,11 +4,13 @@
  */
 import { detachment } from './context-source';
 import { replaceNode } from '../../engine/edits';
-import { ancestor, ContextSource, contextInScope, enclosingFunction, findAll, isInMainOrInit } from '../../go/syntax';
-import { resultTypes } from '../../go/zero-values';
+import { ancestor, CONTEXT_PACKAGES, ContextSource, contextInScope, enclosingFunction, findAll, isContextType, isInMainOrInit } from '../../go/syntax';
+import { keepsDeadline } from './deadline-copy';
+import { goSupports } from '../../engine/go-version';
+import { isTestHarness } from '../test-harness';
+import type { Resolver } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
-import { defineFileRule } from '../../engine/rule';
-import type { SourceFile } from '../../go/source';
+import { defineFileRule, FileContext } from '../../engine/rule';
 
 /** Helpers whose whole point is to detach from a parent context, e.g. `xcontext.Detach(...)`. */
 const DETACHING_CALLEE = /(Detach|WithoutCancel|NoCancel|WithoutDeadline|ContextWithSpan)\w*$/i;
@@ -41,22 +43,24 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    const { file } = context;
+    const { file, types } = context;
+    if (isTestHarness(file, context.location) || !CONTEXT_PACKAGES.some((path) => file.localNameOf(path))) return;
     const contextPkg = file.localNameOf('context');
-    if (file.isTest || !contextPkg) return;
     for (const call of findAll(file.root, 'call_expression')) {
-      if (!file.isPackageSelector(call.childForFieldName('function'), ['context'], ['Background', 'TODO'])) continue;
-      const scope = contextInScope(context.types, call);
-      if (!scope || isDeliberate(file, call, scope)) continue;
+      if (!isRootContextCall(types, call)) continue;
+      const scope = contextInScope(types, call);
+      if (!scope || isDeliberate(context, call, scope)) continue;
       const data = { call: `${call.childForFieldName('function')!.text}()`, ctx: scope.expression };
       const runs = detachment(call, scope.owner);
       if (runs === 'later') continue;
       if (runs === 'goroutine') {
         // The request context would be cancelled under the goroutine's feet; detach it, keeping its values.
         // gin reuses its Context once the handler returns: read it inside the goroutine and it may be another request's.
+        // context.WithoutCancel needs Go 1.21: an older module gets the finding without a fix that cannot compile.
         const lazy = scope.kind === 'gin' && enclosingFunction(call)?.id !== scope.owner.id;
+        const usable = !lazy && !!contextPkg && goSupports(context.location, '1.21');
         const edits = [replaceNode(file, call, `${contextPkg}.WithoutCancel(${scope.expression})`)];
-        const fixes = lazy ? [] : [{ title: rule.meta.messages.fixWithoutCancel, edits, safe: false }];
+        const fixes = usable ? [{ title: rule.meta.messages.fixWithoutCancel, edits, safe: false }] : [];
         context.report({ node: call, messageId: 'detached', data, fixes });
         continue;
       }
@@ -65,18 +69,27 @@ export const rule = defineFileRule({
   },
 });
 
+/** `context.Background()` or `context.TODO()` (of the standard package or x/net's), by what the call resolves to. */
+function isRootContextCall(types: Resolver, call: SyntaxNode): boolean {
+  const name = call.childForFieldName('function')?.childForFieldName('field')?.text;
+  if (name !== 'Background' && name !== 'TODO') return false;
+  const callee = types.calleeOf(call);
+  return callee?.kind === 'func' && CONTEXT_PACKAGES.includes(callee.pkg);
+}
+
 /** The places where a fresh root context is the intent rather than an accident. */
-function isDeliberate(file: SourceFile, call: SyntaxNode, scope: ContextSource): boolean {
+function isDeliberate(context: FileContext, call: SyntaxNode, scope: ContextSource): boolean {
+  const { file, types } = context;
   // `main`/`init` own the process lifetime; a closure there with a request parameter is a handler and is checked.
   if (isInMainOrInit(file, call) && scope.kind === 'context') return true;
   // `if ctx != context.Background()` compares against the root; it starts nothing.
   if (call.parent?.type === 'binary_expression') return true;
   // A function that returns a context is a context factory: a detached root is its stated purpose.
   const fn = enclosingFunction(call);
-  if (fn && returnsContext(fn, file.localNameOf('context')!)) return true;
+  if (fn && returnsContext(types, fn)) return true;
   const argumentOf = call.parent?.type === 'argument_list' ? call.parent.parent?.childForFieldName('function')?.text ?? '' : '';
   if (DETACHING_CALLEE.test(argumentOf)) return true;
-  return defaultsNilContext(call, scope) || afterContextDone(call, scope) || storedInField(call);
+  return defaultsNilContext(call, scope) || afterContextDone(call, scope) || storedInField(call) || keepsDeadline(types, call);
 }
 
 /**
@@ -108,8 +121,11 @@ function afterContextDone(call: SyntaxNode, scope: ContextSource): boolean {
   return false;
 }
 
-function returnsContext(fn: SyntaxNode, contextPkg: string): boolean {
-  return resultTypes(fn).includes(`${contextPkg}.Context`);
+function returnsContext(types: Resolver, fn: SyntaxNode): boolean {
+  const result = fn.childForFieldName('result');
+  if (!result) return false;
+  const written = result.type === 'parameter_list' ? result.namedChildren.map((d) => d?.childForFieldName('type')) : [result];
+  return written.some((type) => isContextType(types, types.typeOfTypeNode(type)));
 }
 
 /** `if ctx == nil { ctx = context.Background() }`: a fallback for callers that pass nil, not a lost context. */

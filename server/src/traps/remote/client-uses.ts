@@ -4,8 +4,9 @@
  * whose responses are streamed, saved to a file or handed on to be read elsewhere (cmd/go's module downloads)
  * must not get one in bulk; neither may a client whose uses the rule cannot all see.
  */
-import { ancestor, enclosingTopLevelFunction, findAllWithin, fieldChildren, FUNCTION_TYPES, unalias } from '../../go/syntax';
+import { ancestor, findAllWithin, fieldChildren, FUNCTION_TYPES, unalias } from '../../go/syntax';
 import { constantString } from '../constant-string';
+import { usesOf } from '../local-uses';
 import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import type { LocalDecl } from '../../go/scopes';
@@ -79,13 +80,6 @@ export function bindingOf(types: Resolver, construction: SyntaxNode): Binding {
   const holder = holderOf(types, target);
   if (!target || !holder) return { kind: 'escapes' };
   return { kind: 'holder', holder, target, local: target.type === 'identifier' ? types.localDeclOf(target) : null };
-}
-
-/** The uses of a local: every identifier below its function that refers to the same declaration. */
-export function usesOf(types: Resolver, local: LocalDecl): SyntaxNode[] {
-  const top = enclosingTopLevelFunction(local.node) ?? ancestor(local.node, ['var_declaration', 'const_declaration']);
-  if (!top) return [];
-  return findAllWithin(top, 'identifier').filter((id) => id.id !== local.node.id && id.text === local.name && types.localDeclOf(id)?.node.id === local.node.id);
 }
 
 /**
