@@ -125,12 +125,12 @@ function readImports(root: SyntaxNode): ImportSpec[] {
   return specs;
 }
 
-/** Go's convention for the package name of an import path: the last element, skipping `/vN` and `gopkg.in` `.vN`. */
+/** Go's convention for the package name of an import path: the last element, skipping `/vN`, `gopkg.in` `.vN` and a `.go` suffix (`nats.go`). */
 export function defaultPackageName(importPath: string): string {
   const parts = importPath.split('/');
   let last = parts[parts.length - 1];
   if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2];
-  last = last.replace(/\.v\d+$/, '');
+  last = last.replace(/\.v\d+$/, '').replace(/\.go$/, '');
   if (last.startsWith('go-')) last = last.slice(3);
   return last.replace(/[-.]/g, '_');
 }
