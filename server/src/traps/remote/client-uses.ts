@@ -10,7 +10,7 @@ import { usesOf } from '../local-uses';
 import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import type { LocalDecl } from '../../go/scopes';
-import { deref, namedParts } from '../../go/types';
+import { namedParts } from '../../go/types';
 
 export const NET_HTTP = 'net/http';
 
@@ -21,29 +21,6 @@ export const SENDING_METHODS = new Set(['Do', 'Get', 'Post', 'Head', 'PostForm']
 export function isHttpClient(types: Resolver, type: string | null | undefined, pointer: 'no' | 'either' = 'either'): boolean {
   const parts = namedParts(type ? unalias(types, type) : null);
   return !!parts && parts.pkg === NET_HTTP && parts.name === 'Client' && (pointer === 'either' || !parts.pointer);
-}
-
-/**
- * A name for the place a client is kept, equal for every expression that reaches the same place: a local
- * (`local:<declaring node>`), a package variable (`var:<pkg>#<name>`) or a struct field (`field:<type>.<name>`).
- */
-export function holderOf(types: Resolver, expr: SyntaxNode | null | undefined): string | null {
-  if (!expr) return null;
-  if (expr.type === 'parenthesized_expression') return holderOf(types, expr.namedChild(0));
-  if (expr.type === 'identifier') {
-    const local = types.localDeclOf(expr);
-    if (local) return `local:${local.node.id}`;
-    return types.resolve(expr)?.kind === 'value' ? `var:${types.ownPackage}#${expr.text}` : null;
-  }
-  if (expr.type !== 'selector_expression') return null;
-  const operand = expr.childForFieldName('operand');
-  const field = expr.childForFieldName('field')?.text;
-  const base = types.resolve(operand);
-  if (!field || !base) return null;
-  if (base.kind === 'package') return `var:${base.path}#${field}`;
-  if (base.kind !== 'value') return null;
-  const owner = namedParts(deref(base.type));
-  return owner ? `field:"${owner.pkg}".${owner.name}.${field}` : null;
 }
 
 /** Where a constructed client goes: into a holder, straight into a call, or somewhere the rule cannot follow. */
@@ -63,9 +40,9 @@ export function bindingOf(types: Resolver, construction: SyntaxNode): Binding {
   if (parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element') {
     const key = parent.parent.childForFieldName('key');
     const literal = ancestor(parent.parent, 'composite_literal');
-    const owner = literal ? namedParts(deref(types.typeOf(literal) ?? '')) : null;
-    const field = key?.text;
-    return owner && field && /^\w+$/.test(field) ? { kind: 'holder', holder: `field:"${owner.pkg}".${owner.name}.${field}`, target: key!, local: null } : { kind: 'escapes' };
+    const member = literal && key ? types.member(types.typeOf(literal), key.text) : null;
+    // The same key `storageOf` gives `x.field` anywhere in the workspace.
+    return member?.kind === 'field' && member.owner ? { kind: 'holder', holder: `field:${member.owner}.${key!.text}`, target: key!, local: null } : { kind: 'escapes' };
   }
   if (parent?.type !== 'expression_list') return { kind: 'escapes' };
   const index = parent.namedChildren.findIndex((n) => n?.id === value.id);
@@ -77,7 +54,7 @@ export function bindingOf(types: Resolver, construction: SyntaxNode): Binding {
   } else if (statement?.type === 'var_spec') {
     target = fieldChildren(statement, 'name')[index];
   }
-  const holder = holderOf(types, target);
+  const holder = types.storageOf(target);
   if (!target || !holder) return { kind: 'escapes' };
   return { kind: 'holder', holder, target, local: target.type === 'identifier' ? types.localDeclOf(target) : null };
 }
@@ -100,7 +77,7 @@ export function sendsThrough(types: Resolver, root: SyntaxNode, holder: string):
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'selector_expression' || !SENDING_METHODS.has(fn.childForFieldName('field')?.text ?? '')) return false;
     const operand = fn.childForFieldName('operand');
-    return holderOf(types, operand) === holder && isHttpClient(types, types.typeOf(operand));
+    return types.storageOf(operand) === holder && isHttpClient(types, types.typeOf(operand));
   });
 }
 

@@ -6,7 +6,7 @@
 import { replaceNode } from '../../engine/edits';
 import { findAll, unalias } from '../../go/syntax';
 import { addKeyedElement, isPositionalLiteral, keyedElements, remoteTimeout } from './http-client';
-import { bindingOf, holderOf, isHttpClient, namesTransfer, NET_HTTP, ResponseUse, responseUse, sendsThrough, SENDING_METHODS, staysLocal } from './client-uses';
+import { bindingOf, isHttpClient, namesTransfer, NET_HTTP, ResponseUse, responseUse, sendsThrough, SENDING_METHODS, staysLocal } from './client-uses';
 import { isTestHarness } from '../test-harness';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
@@ -84,7 +84,7 @@ export const rule = defineFileRule({
   },
 });
 
-const DEFAULT_CLIENT = `var:${NET_HTTP}#DefaultClient`;
+const DEFAULT_CLIENT = `var:"${NET_HTTP}".DefaultClient`;
 
 /** A place where an `http.Client` comes into being with its zero Timeout. */
 interface Construction {
@@ -171,9 +171,9 @@ function timeoutAssignments({ file, types }: FileContext): Set<string> {
       const operand = left.childForFieldName('operand');
       const field = left.childForFieldName('field')?.text;
       if (field === 'Timeout' && isHttpClient(types, types.typeOf(operand))) {
-        const holder = holderOf(types, operand);
+        const holder = types.storageOf(operand);
         if (holder) holders.add(holder);
-      } else if (field === 'DefaultClient' && holderOf(types, left) === DEFAULT_CLIENT) {
+      } else if (field === 'DefaultClient' && types.storageOf(left) === DEFAULT_CLIENT) {
         holders.add(DEFAULT_CLIENT);
       }
     }
@@ -189,15 +189,15 @@ function transportHasDeadlines({ file, types }: FileContext, value: SyntaxNode):
   const setsHeaderTimeout = (node: SyntaxNode) => findAll(node, 'keyed_element').some((e) => e.childForFieldName('key')?.text === 'ResponseHeaderTimeout');
   if (setsHeaderTimeout(value)) return true;
   const named = value.type === 'unary_expression' ? value.childForFieldName('operand') : value;
-  const holder = holderOf(types, named);
+  const holder = types.storageOf(named);
   if (!holder) return false;
   for (const assignment of findAll(file.root, ['assignment_statement', 'short_var_declaration', 'var_spec'])) {
     const targets = assignment.type === 'var_spec' ? assignment.childrenForFieldName('name') : assignment.childForFieldName('left')?.namedChildren ?? [];
     for (const target of targets) {
       if (!target) continue;
-      if (holderOf(types, target) === holder && setsHeaderTimeout(assignment)) return true;
+      if (types.storageOf(target) === holder && setsHeaderTimeout(assignment)) return true;
       // `t.ResponseHeaderTimeout = d` on the transport.
-      if (target.type === 'selector_expression' && target.childForFieldName('field')?.text === 'ResponseHeaderTimeout' && holderOf(types, target.childForFieldName('operand')) === holder) return true;
+      if (target.type === 'selector_expression' && target.childForFieldName('field')?.text === 'ResponseHeaderTimeout' && types.storageOf(target.childForFieldName('operand')) === holder) return true;
     }
   }
   return false;
