@@ -8,6 +8,8 @@ import { ancestor, CONTEXT_PACKAGES, ContextSource, contextInScope, enclosingFun
 import { keepsDeadline } from './deadline-copy';
 import { goSupports } from '../../engine/go-version';
 import { isTestHarness } from '../test-harness';
+import { deleteImport, importUses } from '../imports';
+import type { FileEdit } from '../../engine/types';
 import type { Resolver } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext } from '../../engine/rule';
@@ -46,6 +48,7 @@ export const rule = defineFileRule({
     const { file, types } = context;
     if (isTestHarness(file, context.location) || !CONTEXT_PACKAGES.some((path) => file.localNameOf(path))) return;
     const contextPkg = file.localNameOf('context');
+    const fresh: { call: SyntaxNode; data: Record<string, string>; scope: ContextSource }[] = [];
     for (const call of findAll(file.root, 'call_expression')) {
       if (!isRootContextCall(types, call)) continue;
       const scope = contextInScope(types, call);
@@ -64,10 +67,34 @@ export const rule = defineFileRule({
         context.report({ node: call, messageId: 'detached', data, fixes });
         continue;
       }
-      context.report({ node: call, messageId: 'fresh', data, fixes: [{ title: rule.meta.messages.fixUseScope, edits: [replaceNode(file, call, scope.expression)] }] });
+      fresh.push({ call, data, scope });
+    }
+    const imports = importEdits(types, fresh.map((f) => f.call));
+    for (const { call, data, scope } of fresh) {
+      const edits = [replaceNode(file, call, scope.expression), ...imports.edits];
+      context.report({ node: call, messageId: 'fresh', data, fixes: [{ title: rule.meta.messages.fixUseScope, edits, safe: imports.safe }] });
     }
   },
 });
+
+/**
+ * What replacing the root-context calls does to the file's imports. Go rejects an unused import, so when those
+ * calls are the only uses of their package: one replacement deletes the import with it; several leave it to the
+ * last one applied, and are offered one at a time (fix-all would apply them together and leave it unused).
+ */
+function importEdits(types: Resolver, replaced: SyntaxNode[]): { edits: FileEdit[]; safe: boolean } {
+  const paths = new Set(replaced.map((call) => (types.calleeOf(call) as { pkg: string }).pkg));
+  let edits: FileEdit[] = [];
+  let safe = true;
+  for (const path of paths) {
+    const uses = importUses(types, path);
+    const kept = uses.filter((use) => !replaced.some((call) => call.childForFieldName('function')?.childForFieldName('operand')?.id === use.id));
+    if (kept.length > 0) continue;
+    if (uses.length === 1) edits = [...edits, ...deleteImport(types, path)];
+    else safe = false;
+  }
+  return { edits, safe };
+}
 
 /** `context.Background()` or `context.TODO()` (of the standard package or x/net's), by what the call resolves to. */
 function isRootContextCall(types: Resolver, call: SyntaxNode): boolean {
