@@ -125,12 +125,16 @@ function readImports(root: SyntaxNode): ImportSpec[] {
   return specs;
 }
 
-/** Go's convention for the package name of an import path: the last element, skipping `/vN`, `gopkg.in` `.vN` and a `.go` suffix (`nats.go`). */
+/**
+ * The package name an import path is assumed to have (goimports' rule): the last element, or the one before a
+ * `/vN` suffix, without a `go-` prefix, cut at the first character that cannot be in an identifier
+ * (`kafka-go` → kafka, `nats.go` → nats, `yaml.v3` → yaml).
+ */
 export function defaultPackageName(importPath: string): string {
   const parts = importPath.split('/');
   let last = parts[parts.length - 1];
   if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2];
-  last = last.replace(/\.v\d+$/, '').replace(/\.go$/, '');
   if (last.startsWith('go-')) last = last.slice(3);
-  return last.replace(/[-.]/g, '_');
+  const cut = last.search(/[^\p{L}\p{N}_]/u);
+  return cut >= 0 ? last.slice(0, cut) : last;
 }
