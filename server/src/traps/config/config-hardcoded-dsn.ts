@@ -15,9 +15,11 @@ import { spansContaining, stringLiteralSpans } from '../../go/string-spans';
 import { constantString } from '../constant-string';
 import { usesOf } from '../local-uses';
 import { isTestHarness } from '../test-harness';
+import { importUses } from '../imports';
 
 /** Every DSN the rule reports has a scheme, a user@host, or a host/password key: literals without one are skipped. */
 const DSN_MARKERS_ALL = /:\/\/|@|\b(?:host|hostaddr|server|data source|password|pwd)\s*=/gi;
+const DSN_MARKER = /:\/\/|@|\b(?:host|hostaddr|server|data source|password|pwd)\s*=/i;
 
 export const rule = defineFileRule({
   meta: {
@@ -120,11 +122,17 @@ function isComparedOperand(node: SyntaxNode): boolean {
  */
 function assembledDsns(types: Resolver, reported: ReadonlySet<number>): { call: SyntaxNode; dsn: Dsn; replaceable: boolean }[] {
   const file = types.file;
-  if (!file.text.includes('Sprintf')) return [];
+  // From the text first: a Sprintf whose format is a literal with no DSN marker is a message, and most are.
+  const formats = [...file.text.matchAll(/Sprintf\(\s*("(?:[^"\\\n]|\\.)*"|`[^`]*`|[\p{L}_][\p{L}\p{N}_]*\s*,)/gu)].map((m) => m[1]);
+  if (!formats.some((f) => !/^["`]/.test(f) || DSN_MARKER.test(f))) return [];
   const found: { call: SyntaxNode; dsn: Dsn; replaceable: boolean }[] = [];
-  const fmtUses = findAll(file.root, 'selector_expression').filter((s) => types.resolve(s.childForFieldName('operand'))?.kind === 'package' && s.childForFieldName('operand')?.text === file.localNameOf('fmt')).length;
+  let fmtUses: number | undefined;
   for (const call of findAll(file.root, 'call_expression')) {
-    if (call.childForFieldName('function')?.childForFieldName('field')?.text !== 'Sprintf') continue;
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Sprintf') continue;
+    // Most formats are messages: only one that could read as a DSN is worth resolving.
+    const first = call.childForFieldName('arguments')?.namedChild(0);
+    if (!first || (first.type === 'interpreted_string_literal' || first.type === 'raw_string_literal' ? !DSN_MARKER.test(first.text) : first.type !== 'identifier')) continue;
     const callee = types.calleeOf(call);
     if (callee?.kind !== 'func' || callee.pkg !== 'fmt') continue;
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
@@ -134,6 +142,7 @@ function assembledDsns(types: Resolver, reported: ReadonlySet<number>): { call: 
     const dsn = text && text.length >= 6 ? parseDsn(text) : null;
     if (!dsn || (!dsn.host && !dsn.password) || onlyCompared(types, call)) continue;
     // Replacing the call must leave no variable (Go rejects unused ones; constants may go unused) and no `fmt` import unused.
+    fmtUses ??= importUses(types, 'fmt').length;
     const replaceable = fmtUses > 1 && args.every((a) => a.type === 'int_literal' || constantString(types, a) !== null);
     found.push({ call, dsn, replaceable });
   }

@@ -72,11 +72,14 @@ export function serviceAddresses(types: Resolver): ServiceAddress[] {
       found.set(node.id, { node, service: position.service, ...address, ...(whole && position.variable ? { variable: position.variable } : {}) });
     }
   };
-  const root = types.file.root;
-  for (const element of findAll(root, 'keyed_element')) {
-    const position = fieldPosition(types, element);
-    if (position) note(element.childForFieldName('value'), position);
+  const { root, text } = types.file;
+  if (FIELD_NAMES.test(text)) {
+    for (const element of findAll(root, 'keyed_element')) {
+      const position = fieldPosition(types, element);
+      if (position) note(element.childForFieldName('value'), position);
+    }
   }
+  if (!CALL_NAMES.test(text)) return [...found.values()];
   for (const call of findAll(root, 'call_expression')) {
     const match = callPosition(types, call);
     if (!match) continue;
@@ -86,8 +89,14 @@ export function serviceAddresses(types: Resolver): ServiceAddress[] {
   return [...found.values()];
 }
 
+/** Cheap first looks at the text: files that name none of the fields or functions have no position to check. */
+const FIELD_NAMES = /\b(Addrs?|SentinelAddrs|Brokers|Url|Servers|Endpoints)\s*:/;
+const CALL_NAMES = new RegExp(`\\.(${[...new Set(CALLS.flatMap((c) => Object.keys(c.calls)))].join('|')})\\(`);
+const KEYS = new Set(FIELDS.flatMap((f) => Object.keys(f.fields).map((k) => k.slice(k.indexOf('.') + 1))));
+
 function fieldPosition(types: Resolver, element: SyntaxNode): Position | null {
   const key = element.childForFieldName('key')?.text;
+  if (!key || !KEYS.has(key)) return null;
   const literal = element.parent?.parent;
   if (!key || literal?.type !== 'composite_literal') return null;
   const type = namedParts(deref(unalias(types, types.typeOfTypeNode(literal.childForFieldName('type')) ?? '') ?? ''));
