@@ -16,6 +16,7 @@ export class SourceFile {
   readonly imports: ImportSpec[];
   private readonly byLocalName = new Map<string, ImportSpec>();
   private readonly importedPaths: ReadonlySet<string>;
+  private cachedPackageName: string | undefined;
 
   constructor(
     /** Workspace-relative or absolute path, as the caller names files; always with `/` separators. */
@@ -39,8 +40,12 @@ export class SourceFile {
 
   /** The package name from the package clause, or '' when the file is too broken to tell. */
   get packageName(): string {
-    const clause = this.root.namedChildren.find((n) => n?.type === 'package_clause');
-    return clause?.namedChild(0)?.text ?? '';
+    // Read once: rules ask per node, and listing the root's children marshals every top-level declaration.
+    if (this.cachedPackageName === undefined) {
+      const clause = this.root.namedChildren.find((n) => n?.type === 'package_clause');
+      this.cachedPackageName = clause?.namedChild(0)?.text ?? '';
+    }
+    return this.cachedPackageName;
   }
 
   /** The import path a local package name stands for, if the file imports it under that name. */

@@ -6,6 +6,7 @@ import { ensureImport } from '../../engine/edits';
 import { goSupports } from '../../engine/go-version';
 import type { FileContext } from '../../engine/rule';
 import type { FileEdit } from '../../engine/types';
+import type { SourceFile } from '../../go/source';
 
 export interface FixLogger {
   /** The imports the lines need. */
@@ -16,6 +17,17 @@ export interface FixLogger {
 
 /** The logger for a fix in this file, or null when neither slog nor `log` can be named without a clash. */
 export function fixLogger({ file, location }: Pick<FileContext, 'file' | 'location'>): FixLogger | null {
+  // The same for every fix of the file; working out the import edit walks the file's top level.
+  const cached = loggers.get(file);
+  if (cached && cached.version === location.goVersion) return cached.logger;
+  const logger = chooseLogger(file, location);
+  loggers.set(file, { version: location.goVersion, logger });
+  return logger;
+}
+
+const loggers = new WeakMap<SourceFile, { version: string; logger: FixLogger | null }>();
+
+function chooseLogger(file: SourceFile, location: Pick<FileContext, 'location'>['location']): FixLogger | null {
   const slog = file.localNameOf('golang.org/x/exp/slog') ?? file.localNameOf('log/slog');
   if (slog) return structured(slog, []);
   if (goSupports(location, '1.21') && !file.importPathOf('slog')) return structured('slog', ensureImport(file, 'log/slog'));

@@ -84,11 +84,12 @@ export const rule = defineFileRule({
  */
 function importEdits(types: Resolver, replaced: SyntaxNode[]): { edits: FileEdit[]; safe: boolean } {
   const paths = new Set(replaced.map((call) => (types.calleeOf(call) as { pkg: string }).pkg));
+  const operands = new Set(replaced.map((call) => call.childForFieldName('function')?.childForFieldName('operand')?.id));
   let edits: FileEdit[] = [];
   let safe = true;
   for (const path of paths) {
     const uses = importUses(types, path);
-    const kept = uses.filter((use) => !replaced.some((call) => call.childForFieldName('function')?.childForFieldName('operand')?.id === use.id));
+    const kept = uses.filter((use) => !operands.has(use.id));
     if (kept.length > 0) continue;
     if (uses.length === 1) edits = [...edits, ...deleteImport(types, path)];
     else safe = false;

@@ -71,14 +71,18 @@ export function staysLocal(types: Resolver, local: LocalDecl): boolean {
   });
 }
 
-/** The calls in a file that send through a client kept in `holder`. */
-export function sendsThrough(types: Resolver, root: SyntaxNode, holder: string): SyntaxNode[] {
-  return findAllWithin(root, 'call_expression').filter((call) => {
+/** The calls below `root` that send through an `http.Client`, by where the client is kept: one pass per file. */
+export function sendsByHolder(types: Resolver, root: SyntaxNode): Map<string, SyntaxNode[]> {
+  const byHolder = new Map<string, SyntaxNode[]>();
+  for (const call of findAllWithin(root, 'call_expression')) {
     const fn = call.childForFieldName('function');
-    if (fn?.type !== 'selector_expression' || !SENDING_METHODS.has(fn.childForFieldName('field')?.text ?? '')) return false;
+    if (fn?.type !== 'selector_expression' || !SENDING_METHODS.has(fn.childForFieldName('field')?.text ?? '')) continue;
     const operand = fn.childForFieldName('operand');
-    return types.storageOf(operand) === holder && isHttpClient(types, types.typeOf(operand));
-  });
+    const holder = types.storageOf(operand);
+    if (!holder || !isHttpClient(types, types.typeOf(operand))) continue;
+    byHolder.set(holder, [...(byHolder.get(holder) ?? []), call]);
+  }
+  return byHolder;
 }
 
 /** What happens to the response of one sending call. */

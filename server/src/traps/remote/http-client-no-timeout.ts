@@ -4,9 +4,9 @@
  * Types come from the resolver: import and type aliases count, a look-alike `Client` or a shadowed `http` does not.
  */
 import { replaceNode } from '../../engine/edits';
-import { findAll, unalias } from '../../go/syntax';
+import { fieldChildren, findAll, unalias } from '../../go/syntax';
 import { addKeyedElement, isPositionalLiteral, keyedElements, remoteTimeout } from './http-client';
-import { bindingOf, isHttpClient, namesTransfer, NET_HTTP, ResponseUse, responseUse, sendsThrough, SENDING_METHODS, staysLocal } from './client-uses';
+import { bindingOf, isHttpClient, namesTransfer, NET_HTTP, ResponseUse, responseUse, sendsByHolder, SENDING_METHODS, staysLocal } from './client-uses';
 import { isTestHarness } from '../test-harness';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
@@ -62,7 +62,12 @@ export const rule = defineFileRule({
     // net/http itself declares DefaultClient: the trap is in using it, which is reported where that happens.
     if (isTestHarness(file, context.location) || types.ownPackage === NET_HTTP) return;
     const timeoutsSet = timeoutAssignments(context);
-    for (const construction of clientConstructions(context)) checkConstruction(context, construction, timeoutsSet);
+    const constructions = clientConstructions(context);
+    if (constructions.length > 0) {
+      // Where clients are kept, what sends through them, which transports bound the headers: once per file.
+      const seen: FileFacts = { timeoutsSet, sends: sendsByHolder(types, file.root), boundedTransports: headerTimeoutHolders(context) };
+      for (const construction of constructions) checkConstruction(context, construction, seen);
+    }
     if (!file.localNameOf(NET_HTTP) || timeoutsSet.has(DEFAULT_CLIENT)) return;
     for (const selector of findAll(file.root, 'selector_expression')) {
       const field = selector.childForFieldName('field')?.text ?? '';
@@ -113,19 +118,26 @@ function clientConstructions({ file, types }: FileContext): Construction[] {
   return found;
 }
 
-function checkConstruction(context: FileContext, construction: Construction, timeoutsSet: Set<string>): void {
+/** What the whole file says about clients, gathered once. */
+interface FileFacts {
+  timeoutsSet: Set<string>;
+  sends: Map<string, SyntaxNode[]>;
+  boundedTransports: Set<string>;
+}
+
+function checkConstruction(context: FileContext, construction: Construction, facts: FileFacts): void {
   const { types } = context;
   if (construction.body) {
     const elements = keyedElements(construction.body);
     if (elements.some((e) => e.key === 'Timeout')) return;
     const transport = elements.find((e) => e.key === 'Transport');
-    if (transport && transportHasDeadlines(context, transport.value)) return;
+    if (transport && transportHasDeadlines(types, transport.value, facts.boundedTransports)) return;
   }
   const binding = bindingOf(types, construction.node);
-  if (binding.kind === 'holder' && timeoutsSet.has(binding.holder)) return;
+  if (binding.kind === 'holder' && facts.timeoutsSet.has(binding.holder)) return;
   // The sends the rule can see, and whether it sees them all: a client kept in a local that never leaves it, or
   // used on the spot. A package variable or a field may be used by any file, so its fix is never safe in bulk.
-  const sends = binding.kind === 'inline' ? [binding.call] : binding.kind === 'holder' ? sendsThrough(types, context.file.root, binding.holder) : [];
+  const sends = binding.kind === 'inline' ? [binding.call] : binding.kind === 'holder' ? facts.sends.get(binding.holder) ?? [] : [];
   const complete = binding.kind === 'inline' || (binding.kind === 'holder' && !!binding.local && staysLocal(types, binding.local));
   const holderName = binding.kind === 'holder' ? binding.target.text : '';
   let streamed: { use: ResponseUse & { node: SyntaxNode }; send: SyntaxNode } | null = null;
@@ -182,25 +194,37 @@ function timeoutAssignments({ file, types }: FileContext): Set<string> {
 }
 
 /**
- * A transport that bounds the wait for the response itself (`ResponseHeaderTimeout`), written inline, in the
- * local it was bound to, or set on that local afterwards: the deadline the client lacks is enforced below it.
+ * A transport that bounds the wait for the response itself (`ResponseHeaderTimeout`), written inline, or kept in
+ * a place that is given one (a literal setting it, or `t.ResponseHeaderTimeout = d` afterwards): the deadline the
+ * client lacks is enforced below it.
  */
-function transportHasDeadlines({ file, types }: FileContext, value: SyntaxNode): boolean {
-  const setsHeaderTimeout = (node: SyntaxNode) => findAll(node, 'keyed_element').some((e) => e.childForFieldName('key')?.text === 'ResponseHeaderTimeout');
+function transportHasDeadlines(types: Resolver, value: SyntaxNode, bounded: Set<string>): boolean {
   if (setsHeaderTimeout(value)) return true;
-  const named = value.type === 'unary_expression' ? value.childForFieldName('operand') : value;
-  const holder = types.storageOf(named);
-  if (!holder) return false;
+  const holder = types.storageOf(value.type === 'unary_expression' ? value.childForFieldName('operand') : value);
+  return !!holder && bounded.has(holder);
+}
+
+const setsHeaderTimeout = (node: SyntaxNode) => findAll(node, 'keyed_element').some((e) => e.childForFieldName('key')?.text === 'ResponseHeaderTimeout');
+
+/** The places in the file that hold a transport with `ResponseHeaderTimeout` set. */
+function headerTimeoutHolders({ file, types }: FileContext): Set<string> {
+  const holders = new Set<string>();
+  if (!file.text.includes('ResponseHeaderTimeout')) return holders;
   for (const assignment of findAll(file.root, ['assignment_statement', 'short_var_declaration', 'var_spec'])) {
-    const targets = assignment.type === 'var_spec' ? assignment.childrenForFieldName('name') : assignment.childForFieldName('left')?.namedChildren ?? [];
+    const targets = assignment.type === 'var_spec' ? fieldChildren(assignment, 'name') : assignment.childForFieldName('left')?.namedChildren ?? [];
+    const sets = setsHeaderTimeout(assignment);
     for (const target of targets) {
       if (!target) continue;
-      if (types.storageOf(target) === holder && setsHeaderTimeout(assignment)) return true;
-      // `t.ResponseHeaderTimeout = d` on the transport.
-      if (target.type === 'selector_expression' && target.childForFieldName('field')?.text === 'ResponseHeaderTimeout' && types.storageOf(target.childForFieldName('operand')) === holder) return true;
+      if (target.type === 'selector_expression' && target.childForFieldName('field')?.text === 'ResponseHeaderTimeout') {
+        const holder = types.storageOf(target.childForFieldName('operand'));
+        if (holder) holders.add(holder);
+      } else if (sets) {
+        const holder = types.storageOf(target);
+        if (holder) holders.add(holder);
+      }
     }
   }
-  return false;
+  return holders;
 }
 
 /** `http.DefaultClient` used to send, or handed on as a value; not a field read nor an assignment target. */

@@ -107,6 +107,11 @@ export function durationExpression(file: SourceFile, duration: string): { text: 
 export function remoteTimeout(context: FileContext, node: SyntaxNode): { text: string; edits: FileEdit[]; inScope: boolean } | null {
   const inScope = timeoutInScope(context.types, node);
   if (inScope) return { text: inScope, edits: [], inScope: true };
-  const duration = durationExpression(context.file, context.settings.timeouts.http);
-  return duration && { ...duration, inScope: false };
+  // The same for every fix of the file; working out the import edit walks the file's top level.
+  const key = context.settings.timeouts.http;
+  let cached = defaultDurations.get(context.file);
+  if (cached?.key !== key) defaultDurations.set(context.file, (cached = { key, value: durationExpression(context.file, key) }));
+  return cached.value && { ...cached.value, inScope: false };
 }
+
+const defaultDurations = new WeakMap<SourceFile, { key: string; value: { text: string; edits: FileEdit[] } | null }>();
