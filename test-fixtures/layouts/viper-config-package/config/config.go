@@ -17,3 +17,8 @@ func Load() (*Settings, error) {
 	}
 	return &s, nil
 }
+
+// NewFeatures builds a second viper instance for feature flags.
+func NewFeatures() *viper.Viper {
+	return viper.New()
+}
