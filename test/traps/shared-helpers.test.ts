@@ -1,6 +1,7 @@
 /** The small judgements several trap families share: contexts in scope, Go versions, test harnesses, addresses. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { defaultSettings } from '../../server/src/engine/config';
 import { goSupports } from '../../server/src/engine/go-version';
 import { contextInScope } from '../../server/src/go/syntax';
 import { defaultPackageName, SourceFile } from '../../server/src/go/source';
@@ -104,7 +105,7 @@ describe('isTestHarness', () => {
   async function harness(path: string, text: string, location = IN_MODULE): Promise<boolean> {
     const tree = await parseGo(text);
     try {
-      return isTestHarness(new SourceFile(path, text, tree), { ...location, path, packageDir: path.split('/').slice(0, -1).join('/') });
+      return isTestHarness(new SourceFile(path, text, tree), { ...location, path, packageDir: path.split('/').slice(0, -1).join('/') }, defaultSettings());
     } finally {
       tree.delete();
     }

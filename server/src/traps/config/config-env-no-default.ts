@@ -40,7 +40,7 @@ export const rule = defineFileRule({
   check(context) {
     const { file } = context;
     // caarlos0/env's RequiredIfNoDef makes every field without a default required.
-    if (isTestHarness(file, context.location) || file.text.includes('RequiredIfNoDef')) return;
+    if (isTestHarness(file, context.location, context.settings) || file.text.includes('RequiredIfNoDef')) return;
     if (!file.text.includes('env:"') && !file.text.includes('envconfig:"')) return;
     const dialect = dialectOf(file);
     // A variable the code also reads by name (`env.MustGet("DB_URI")`) is handled there, not through the tag.

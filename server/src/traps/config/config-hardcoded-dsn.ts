@@ -61,7 +61,7 @@ export const rule = defineFileRule({
   },
   check(context) {
     const { file, types } = context;
-    if (isTestHarness(file, context.location)) return;
+    if (isTestHarness(file, context.location, context.settings)) return;
     // Import paths are strings too.
     const importSpans = file.imports.map((spec) => [spec.node.startIndex, spec.node.endIndex]);
     const reported = new Set<number>();

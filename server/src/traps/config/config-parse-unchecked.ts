@@ -57,7 +57,7 @@ export const rule = defineFileRule({
   },
   check(context) {
     const { file, types } = context;
-    if (isTestHarness(file, context.location) || !/\b(Atoi|Parse(Int|Uint|Float|Bool|Duration))\(/.test(file.text)) return;
+    if (isTestHarness(file, context.location, context.settings) || !/\b(Atoi|Parse(Int|Uint|Float|Bool|Duration))\(/.test(file.text)) return;
     const reloadBodies = reloadPathBodies(types);
     for (const call of findAll(file.root, 'call_expression')) {
       const parser = parserOf(types, call);

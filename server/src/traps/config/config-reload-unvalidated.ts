@@ -43,7 +43,7 @@ export const rule = defineFileRule({
   },
   check(context) {
     const { file, types } = context;
-    if (isTestHarness(file, context.location)) return;
+    if (isTestHarness(file, context.location, context.settings)) return;
     const handlers = reloadHandlers(types);
     const functions = declaredFunctions(file);
     for (const handler of handlers) {

@@ -46,7 +46,7 @@ export const rule = defineFileRule({
   },
   check(context) {
     const { file, types } = context;
-    if (isTestHarness(file, context.location) || !CONTEXT_PACKAGES.some((path) => file.localNameOf(path))) return;
+    if (isTestHarness(file, context.location, context.settings) || !CONTEXT_PACKAGES.some((path) => file.localNameOf(path))) return;
     const contextPkg = file.localNameOf('context');
     const fresh: { call: SyntaxNode; data: Record<string, string>; scope: ContextSource }[] = [];
     for (const call of findAll(file.root, 'call_expression')) {

@@ -6,6 +6,7 @@
  */
 import type { Callee } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
+import { callArguments, enclosingTopLevelFunction, functionName, stringValue } from '../../go/syntax';
 import { namedParts, type GoType } from '../../go/types';
 
 /** The database libraries we know, by import path. */
@@ -86,4 +87,30 @@ export function inScope(declared: SyntaxNode, use: SyntaxNode): boolean {
   while (scope && !(SCOPE_TYPES as readonly string[]).includes(scope.type)) scope = scope.parent;
   if (!scope) return true;
   return scope.startIndex <= use.startIndex && use.endIndex <= scope.endIndex;
+}
+
+/** Directory or file names of schema tooling: migrations, installers, upgrades, seeds. */
+const MIGRATION_PATH = /(^|\/)[^/]*(migrat|install|upgrade|seed|schema|fixture)[^/]*(\/|\.go$)/i;
+/** Function names of the same tooling: `Migrate`, `runMigrations`, `InstallSchema`, `Seed`, `CreateTables`. */
+const MIGRATION_FUNCTION = /(^|[a-z.])(Migrat|migrat|Install|install|Upgrade|upgrade|Seed|seed|CreateTables|createTables|InitSchema|initSchema|EnsureSchema|ensureSchema)/;
+
+/**
+ * True for code that migrates, installs, upgrades or seeds a schema, by its path or its function (`fn` is a
+ * function id, `"pkg".Type.Name`, or a plain name): long statements there are the job, not a trap.
+ */
+export function isMigrationCode(path: string, fn = ''): boolean {
+  return MIGRATION_PATH.test(path) || MIGRATION_FUNCTION.test(fn.slice(fn.lastIndexOf('"') + 1));
+}
+
+/** Statements that change a schema rather than query data. */
+const DDL = /^\s*(CREATE|ALTER|DROP|TRUNCATE|RENAME|GRANT|REVOKE|COMMENT\s+ON)\b/i;
+
+/**
+ * True when a database call is schema work — in migration, install, upgrade or seed code (by directory, file
+ * or function name) or running DDL — where a timeout would cut a long `ALTER TABLE` short.
+ */
+export function isMigrationCall(path: string, call: SyntaxNode): boolean {
+  const fn = enclosingTopLevelFunction(call);
+  if (isMigrationCode(path, fn ? functionName(fn) : '')) return true;
+  return callArguments(call).some((arg) => DDL.test(stringValue(arg) ?? ''));
 }

@@ -60,7 +60,7 @@ export const rule = defineFileRule({
     const { file, types } = context;
     // Tests and their harnesses talk to servers the test itself started; a missing timeout there is no trap.
     // net/http itself declares DefaultClient: the trap is in using it, which is reported where that happens.
-    if (isTestHarness(file, context.location) || types.ownPackage === NET_HTTP) return;
+    if (isTestHarness(file, context.location, context.settings) || types.ownPackage === NET_HTTP) return;
     const timeoutsSet = timeoutAssignments(context);
     const constructions = clientConstructions(context);
     if (constructions.length > 0) {

@@ -49,7 +49,7 @@ export const rule = defineFileRule({
   check(context) {
     const { file, types } = context;
     // Tests build requests to feed handlers directly; no remote call hangs on them.
-    if (isTestHarness(file, context.location) || !file.text.includes('NewRequest')) return;
+    if (isTestHarness(file, context.location, context.settings) || !file.text.includes('NewRequest')) return;
     for (const selector of findAll(file.root, 'selector_expression')) {
       if (selector.childForFieldName('field')?.text !== 'NewRequest') continue;
       const callee = types.resolve(selector);
