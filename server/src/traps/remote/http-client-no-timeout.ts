@@ -51,7 +51,8 @@ export const rule = defineFileRule({
         en: 'This http.Client has no Timeout, and a total Timeout does not suit it either: a response it fetches is handed on to be read elsewhere (line {line}), and Timeout would cut reading the body short. Bound the wait for the response headers (Transport.ResponseHeaderTimeout) or give each request a context deadline.',
         zh: '这个 http.Client 没有设置 Timeout，但整体 Timeout 也不适合它：它取回的响应被交给别处读取(第 {line} 行)，Timeout 会把读取响应体的过程一并截断。请限制等待响应头的时间(Transport.ResponseHeaderTimeout)，或为每个请求设置带截止时间的 context。',
       },
-      responseHere: { en: 'the response is read here', zh: '响应在这里被读取' },
+      bodyStreamedHere: { en: 'the body is read as a stream or saved here', zh: '响应体在这里被流式读取或写入文件' },
+      responseHandedHere: { en: 'the response is handed on here', zh: '响应在这里被交给别处' },
       fixAddTimeout: { en: 'Add Timeout: {timeout}', zh: '添加 Timeout: {timeout}' },
       fixUseClient: { en: 'Use a client with Timeout: {timeout}', zh: '改用带 Timeout: {timeout} 的客户端' },
     },
@@ -157,7 +158,7 @@ function checkConstruction(context: FileContext, construction: Construction, fac
       node: construction.node,
       messageId: streamed.use.kind === 'streamed' ? 'literalStreamed' : 'literalHanded',
       data: { timeout: fix.timeout, line },
-      related: [{ path: context.file.path, range: rangeOf(streamed.use.node), message: messages.responseHere }],
+      related: [{ path: context.file.path, range: rangeOf(streamed.use.node), message: streamed.use.kind === 'streamed' ? messages.bodyStreamedHere : messages.responseHandedHere }],
       fixes: fix.fixes,
     });
     return;
