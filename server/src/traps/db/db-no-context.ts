@@ -118,7 +118,7 @@ export const rule = defineFileRule({
       const type = callee?.kind === 'method' ? dbHandleOf(callee.receiver) : null;
       const variant = type && CONTEXT_VARIANTS[`${type.library}.${type.kind}`]?.[call.method];
       if (!type || !variant) continue;
-      const expression = localContextVariable(context.file, node) ?? contextInScope(context.file, node)?.expression ?? null;
+      const expression = localContextVariable(context.file, node) ?? contextInScope(context.types, node)?.expression ?? null;
       const migration = isMigrationCall(context.file.path, node);
       if (migration && migrationLevel(context) === 'off') continue;
       candidates.push({
