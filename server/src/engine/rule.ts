@@ -27,8 +27,8 @@ export interface ReportDescriptor {
   related?: RelatedDescriptor[];
   fixes?: FixDescriptor[];
   /**
-   * A lower severity for this finding than the rule's (a start-up loop beside per-request leaks). It caps the
-   * rule's configured level, so a rule set to "hint" stays a hint and one set to "error" still ranks it lower.
+   * A severity decided for this finding by a setting of its own (migration code's findings), which wins over
+   * the rule's severity and its override in `rules`.
    */
   severity?: Severity;
 }

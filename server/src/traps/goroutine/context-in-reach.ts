@@ -6,23 +6,30 @@
  */
 import type { Resolver } from '../../go/resolver';
 import { LocalDecl, LocalScopes } from '../../go/scopes';
-import { GoType, isNamed } from '../../go/types';
+import { contextKindOf } from '../../go/syntax';
+import type { GoType } from '../../go/types';
 import { typedParams } from './goroutine-ast';
 import type { GoroutineScan } from './goroutine-scan';
 
-/** True for context.Context (and golang.org/x/net/context's alias of it). */
-export function isContextType(type: GoType | null | undefined): boolean {
-  return isNamed(type, 'context', 'Context', 'no') || isNamed(type, 'golang.org/x/net/context', 'Context', 'no');
+/** True for context.Context (and golang.org/x/net/context's alias of it, or an interface that embeds it). */
+export function isContextType(types: Resolver, type: GoType | null | undefined): boolean {
+  return !!type && contextKindOf(types, type) === 'context';
 }
 
 /** What kind of incoming request a parameter type is, if any. */
 export type RequestKind = 'http' | 'gin' | 'echo';
 
-export function requestKind(type: GoType | null | undefined): RequestKind | null {
-  if (isNamed(type, 'net/http', 'Request', 'yes')) return 'http';
-  if (isNamed(type, 'github.com/gin-gonic/gin', 'Context', 'yes')) return 'gin';
-  if (isNamed(type, 'github.com/labstack/echo/v4', 'Context', 'no') || isNamed(type, 'github.com/labstack/echo', 'Context', 'no')) return 'echo';
-  return null;
+export function requestKind(types: Resolver, type: GoType | null | undefined): RequestKind | null {
+  switch (type ? contextKindOf(types, type) : null) {
+    case 'http-request':
+      return 'http';
+    case 'gin':
+      return 'gin';
+    case 'echo':
+      return 'echo';
+    default:
+      return null;
+  }
 }
 
 /** The context expression of a request parameter named `name`. */
@@ -52,7 +59,7 @@ export class ContextsInReach {
     const fn = this.scan.fn[at];
     if (fn < 0) return null;
     const local = this.visibleLocal(at, 'ctx', position);
-    if (local && isContextType(this.types.typeOf(local.node))) return 'ctx';
+    if (local && isContextType(this.types, this.types.typeOf(local.node))) return 'ctx';
     const param = this.param(fn);
     if (param && !this.shadowed(at, param, position)) return param.expression;
     const request = this.request(fn);
@@ -64,7 +71,7 @@ export class ContextsInReach {
   private param(fn: number): Found | null {
     if (this.params.has(fn)) return this.params.get(fn)!;
     let found: Found | null = null;
-    const contexts = typedParams(this.scan.nodes[fn]).filter((p) => p.name && p.name !== '_' && isContextType(this.types.typeOfTypeNode(p.type)));
+    const contexts = typedParams(this.scan.nodes[fn]).filter((p) => p.name && p.name !== '_' && isContextType(this.types, this.types.typeOfTypeNode(p.type)));
     const chosen = contexts.find((p) => p.name === 'ctx') ?? contexts[0];
     if (chosen) found = { expression: chosen.name, fn };
     else if (this.scan.fn[fn] >= 0) found = this.param(this.scan.fn[fn]);
@@ -78,7 +85,7 @@ export class ContextsInReach {
     let found: Found | null = null;
     for (const p of typedParams(this.scan.nodes[fn])) {
       if (!p.name || p.name === '_') continue;
-      const kind = requestKind(this.types.typeOfTypeNode(p.type));
+      const kind = requestKind(this.types, this.types.typeOfTypeNode(p.type));
       if (kind) {
         found = { expression: requestContext(kind, p.name), fn };
         break;

@@ -106,13 +106,6 @@ export function startsLine(file: SourceFile, node: SyntaxNode): boolean {
 export function packageName(file: SourceFile, importPath: string, fallback: string): string {
   return file.localNameOf(importPath) ?? fallback;
 }
-
-/** True when the module's Go version has `minor` (1.minor); an unknown version (no go.mod) is taken as current. */
-export function goHas(goVersion: string, minor: number): boolean {
-  const match = /^1\.(\d+)/.exec(goVersion);
-  return !match || Number(match[1]) >= minor;
-}
-
 /** A parameter (or receiver) with its type node; `index` counts the names of the parameter list, receiver apart. */
 export interface TypedParam {
   name: string;

@@ -70,7 +70,7 @@ export class DoomedContexts {
     const fnNode = scan.nodes[fn];
     for (const param of typedParams(fnNode)) {
       if (!param.name || param.name === '_' || param.receiver) continue;
-      const kind = requestKind(this.types.typeOfTypeNode(param.type));
+      const kind = requestKind(this.types, this.types.typeOfTypeNode(param.type));
       const from = scan.starts[fn];
       if (kind === 'http') doomed.set(`${param.name}.Context()`, { kind: 'request', name: param.name, viaCall: true, from, cancels: [] });
       if (kind === 'echo') doomed.set(`${param.name}.Request().Context()`, { kind: 'request', name: param.name, viaCall: true, from, cancels: [] });
@@ -113,7 +113,7 @@ export class DoomedContexts {
     if (value.type !== 'call_expression') return false;
     const callee = this.types.calleeOf(value);
     if (callee?.kind === 'func' && CONTEXT_PACKAGES.includes(callee.pkg)) return true;
-    if (isContextType(this.types.typeOf(value))) return true;
+    if (isContextType(this.types, this.types.typeOf(value))) return true;
     const fn = value.childForFieldName('function');
     const name = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : fn?.text;
     return /^With\w*Context$|^WithContext$|Context$/.test(name ?? '');

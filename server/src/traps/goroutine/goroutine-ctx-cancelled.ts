@@ -12,7 +12,8 @@ import type { Resolver } from '../../go/resolver';
 import { rangeOf, SourceFile } from '../../go/source';
 import { callArguments, findAll } from '../../go/syntax';
 import { DoomedContexts, DoomedUse, mayHoldDoomedContext } from './goroutine-context';
-import { calleeKey, declarationKey, goCall, GO_STATEMENT, goHas, packageName } from './goroutine-ast';
+import { goSupports } from '../../engine/go-version';
+import { calleeKey, declarationKey, goCall, GO_STATEMENT, packageName } from './goroutine-ast';
 import { identifierIndexOf, scanOf } from './goroutine-scan';
 
 /** A `go` statement, or a function that watches a context: text without either has nothing to record. */
@@ -119,7 +120,7 @@ function collectCancelled(file: SourceFile, settings: Settings, goVersion: strin
     const ctx = use.node.text;
     const func = scan.nodes[fn].childForFieldName('name')?.text || 'the enclosing function';
     const related: RelatedDescriptor[] = cancels.slice(0, 1).map((c) => ({ path: file.path, range: rangeOf(c), message: rule.meta.messages.cancelHere }));
-    const detachable = entry.kind !== 'gin' && goHas(goVersion, 21) && !importsOldContext(file);
+    const detachable = entry.kind !== 'gin' && goSupports({ goVersion }, '1.21') && !importsOldContext(file);
     const fixes = detachable ? detachFix(file, settings, call, inArguments.map((a) => a.arg), literal, captured) : [];
     facts.findings.push({
       range: rangeOf(scan.nodes[go].child(0)!),

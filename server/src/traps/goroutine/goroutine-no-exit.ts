@@ -7,7 +7,8 @@
  */
 import { insertAt, replaceNode, ensureImport } from '../../engine/edits';
 import { defineWorkspaceRule, FixDescriptor } from '../../engine/rule';
-import type { FileEdit, Range } from '../../engine/types';
+import type { Settings } from '../../engine/config';
+import type { FileEdit, Range, Severity } from '../../engine/types';
 import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import { rangeOf, SourceFile } from '../../go/source';
@@ -131,8 +132,16 @@ function report(context: Context, path: string, loop: LoopReport, role: StartRol
     data: loop.data,
     related,
     fixes: loop.fixes,
-    ...(startup ? { severity: 'info' as const } : {}),
+    ...(startup ? { severity: startupSeverity(context.settings) } : {}),
   });
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** Information, or the rule's configured level when that is lower still ("hint"). */
+function startupSeverity(settings: Settings): Severity {
+  const level = settings.rules[rule.meta.id];
+  return level && level !== 'off' && RANK[level] < RANK.info ? level : 'info';
 }
 
 /**

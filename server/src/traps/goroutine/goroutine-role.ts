@@ -24,9 +24,9 @@ const CONNECTION_TYPES: [string, string][] = [
 ];
 
 /** True for a request, a connection or a stream (or a pointer to one). */
-export function isPerRequestType(type: GoType | null | undefined): boolean {
+export function isPerRequestType(types: Resolver, type: GoType | null | undefined): boolean {
   if (!type) return false;
-  return !!requestKind(type) || CONNECTION_TYPES.some(([pkg, name]) => isNamed(type, pkg, name));
+  return !!requestKind(types, type) || CONNECTION_TYPES.some(([pkg, name]) => isNamed(type, pkg, name));
 }
 
 export class StartRoles {
@@ -110,7 +110,7 @@ export class StartRoles {
     const node = this.scan.nodes[fn];
     let serves = typedParams(node).some((p) => {
       const type = this.types.typeOfTypeNode(p.type);
-      return p.receiver ? !!type && this.holdsConnection(type) : isPerRequestType(type);
+      return p.receiver ? !!type && this.holdsConnection(type) : isPerRequestType(this.types, type);
     });
     if (!serves && this.scan.fn[fn] >= 0) serves = this.servesRequest(this.scan.fn[fn]);
     this.requestFns.set(fn, serves);
@@ -124,7 +124,7 @@ export class StartRoles {
     this.holders.set(type, false);
     const declared = this.types.typeDecl(type);
     const shape = declared ? typeShape(declared.underlying) : null;
-    const holds = shape?.kind === 'struct' && shape.fields.some((f) => isPerRequestType(f.type));
+    const holds = shape?.kind === 'struct' && shape.fields.some((f) => isPerRequestType(this.types, f.type));
     this.holders.set(type, holds);
     return holds;
   }

@@ -170,7 +170,7 @@ export class LoopInputs {
     if (known !== undefined) return known;
     this.derived.set(key, false);
     let derived = false;
-    if (decl.kind === 'param') derived = !!requestKind(this.types.typeOf(decl.node)) || isNamedFiber(this.types.typeOf(decl.node));
+    if (decl.kind === 'param') derived = !!requestKind(this.types, this.types.typeOf(decl.node)) || isNamedFiber(this.types.typeOf(decl.node));
     else if (decl.kind === 'short' || decl.kind === 'var') {
       const value = boundExpression(this.types, decl);
       if (value) derived = this.expressionFromRequest(value, depth);
