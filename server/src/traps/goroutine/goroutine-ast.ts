@@ -77,12 +77,18 @@ export type EndlessKind = 'forever' | 'ticker';
  * `*time.Timer`) and `for range time.Tick(d)` too, because their channels are never closed.
  */
 export function endlessKind(types: Resolver, loop: SyntaxNode): EndlessKind | null {
-  let clause = loop.firstNamedChild;
-  while (clause?.type === 'comment') clause = clause.nextNamedSibling;
-  if (!clause || clause.type === 'block') return 'forever';
+  const clause = loopClause(loop);
+  if (!clause) return 'forever';
   if (clause.type === 'for_clause' && !clause.childForFieldName('condition')) return 'forever';
   if (clause.type !== 'range_clause') return null;
   return isTimerChannel(types, clause.childForFieldName('right')) ? 'ticker' : null;
+}
+
+/** A loop's header (range clause, for clause or condition), or null for `for {}`. */
+export function loopClause(loop: SyntaxNode): SyntaxNode | null {
+  let clause = loop.firstNamedChild;
+  while (clause?.type === 'comment') clause = clause.nextNamedSibling;
+  return !clause || clause.type === 'block' ? null : clause;
 }
 
 /** `t.C` of a `*time.Ticker` or `*time.Timer`, `time.Tick(d)`, `time.After(d)`: channels that tick, never close. */

@@ -7,7 +7,7 @@
 import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import { GoType, isNamed, typeShape } from '../../go/types';
-import { isTimerChannel, typedParams } from './goroutine-ast';
+import { isTimerChannel, loopClause, typedParams } from './goroutine-ast';
 import type { GoroutineScan } from './goroutine-scan';
 import { requestKind } from './context-in-reach';
 
@@ -147,7 +147,7 @@ export class StartRoles {
 
   /** `for {}`, `for next() {}`, or a range over a channel (a ticker's too: one start per tick). */
   private runsPerEvent(loop: SyntaxNode): boolean {
-    const header = loop.namedChildren.find((n) => n && n.type !== 'block' && n.type !== 'comment');
+    const header = loopClause(loop);
     if (!header) return true;
     if (header.type === 'for_clause') return !header.childForFieldName('condition');
     if (header.type === 'call_expression') return true;

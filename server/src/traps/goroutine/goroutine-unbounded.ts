@@ -77,14 +77,13 @@ export const rule = defineFileRule({
       let input: LoopInput | null = null;
       for (; loop >= 0; loop = nearestInputLoop(scan.loop[loop])) {
         input = inputs.inputOf(loop);
-        if (input?.kind !== 'messages') break;
+        if (!input?.names) break;
         // A goroutine that uses the message just read is started per message.
         identifiers ??= identifierIndexOf(file);
         if (identifiers.mentions(input.names ?? [], scan.starts[go], scan.ends[go])) break;
       }
       if (loop < 0 || !input) continue;
-      identifiers ??= identifierIndexOf(file);
-      if (limits.bound(loop, go, identifiers)) continue;
+      if (limits.bound(loop, go, () => (identifiers ??= identifierIndexOf(file)))) continue;
       const messageId = input.kind === 'request' ? 'unboundedRequest' : input.kind === 'messages' ? 'unboundedMessages' : 'unbounded';
       context.report({
         node: scan.nodes[go].child(0)!,
@@ -160,12 +159,12 @@ class Limits {
     return !!communication && node.startIndex >= communication.startIndex && node.endIndex <= communication.endIndex;
   }
 
-  bound(loop: number, go: number, identifiers: IdentifierIndex): boolean {
+  bound(loop: number, go: number, identifiers: () => IdentifierIndex): boolean {
     const scan = this.scan;
     const fn = scan.fn[loop];
     const [fnStart, fnEnd] = fn >= 0 ? [scan.starts[fn], scan.ends[fn]] : [0, Infinity];
     if (anyWithin(this.limitCalls, fnStart, fnEnd) || anyWithin(this.waitCalls, scan.starts[loop], scan.ends[loop])) return true;
     if (this.paced.has(loop) || this.semaphoreGoroutines.has(go)) return true;
-    return (this.received.get(loop) ?? []).some((names) => !identifiers.mentions(names, scan.starts[go], scan.ends[go]));
+    return (this.received.get(loop) ?? []).some((names) => !identifiers().mentions(names, scan.starts[go], scan.ends[go]));
   }
 }

@@ -7,7 +7,7 @@ import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import type { LocalDecl } from '../../go/scopes';
 import { GoType, typeShape } from '../../go/types';
-import { isQuitChannel, isTimerChannel, receivedChannel } from './goroutine-ast';
+import { isQuitChannel, isTimerChannel, loopClause, receivedChannel } from './goroutine-ast';
 import { requestKind } from './context-in-reach';
 import type { GoroutineScan } from './goroutine-scan';
 
@@ -16,7 +16,10 @@ export interface LoopInput {
   kind: 'items' | 'request' | 'messages';
   /** How the message names it. */
   text: string;
-  /** For messages: the names bound to each message; a goroutine that uses one is started per message. */
+  /**
+   * For a loop that reads messages in its body: the names bound to each message; a goroutine that uses one is
+   * started per message. Absent for a range over a channel, where every turn is a message.
+   */
   names?: string[];
 }
 
@@ -58,7 +61,7 @@ export class LoopInputs {
 
   private compute(loop: number): LoopInput | null {
     const node = this.scan.nodes[loop];
-    const header = node.namedChildren.find((n) => n && n.type !== 'block' && n.type !== 'comment');
+    const header = loopClause(node);
     if (!header) return this.messages(loop);
     switch (header.type) {
       case 'range_clause':
@@ -86,8 +89,10 @@ export class LoopInputs {
     const type = this.types.typeOf(right);
     if (type && this.bounded(type)) return null;
     if (isInteger(type)) return this.countFrom(right);
-    if (right.type === 'identifier') return this.isInputName(right) ? { kind: 'items', text: right.text } : this.fromRequest(right);
-    if (right.type === 'call_expression') return this.isCallInput(right) ? { kind: 'items', text: right.text } : null;
+    // A channel delivers messages for as long as its sender keeps sending.
+    const kind = type && typeShape(this.types.underlying(type)).kind === 'chan' ? 'messages' : 'items';
+    if (right.type === 'identifier') return this.isInputName(right) ? { kind, text: right.text } : this.fromRequest(right);
+    if (right.type === 'call_expression') return this.isCallInput(right) ? { kind, text: right.text } : null;
     if (right.type === 'slice_expression' && constantEnd(right)) return null;
     return this.fromRequest(right);
   }

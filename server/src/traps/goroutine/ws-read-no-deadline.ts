@@ -13,11 +13,11 @@ import type { Range } from '../../engine/types';
 import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import { rangeOf, SourceFile } from '../../go/source';
-import { callArguments, CONTEXT_PACKAGES, enclosingStatement, findAll } from '../../go/syntax';
+import { callArguments, CONTEXT_PACKAGES, findAll } from '../../go/syntax';
 import { isNamed, tupleElement } from '../../go/types';
 import type { Settings } from '../../engine/config';
 import { calleeKey, declarationKey, packageName, typedParams } from './goroutine-ast';
-import { GoroutineScan, scanOf } from './goroutine-scan';
+import { firstFrom, GoroutineScan, scanOf } from './goroutine-scan';
 
 /** Packages with gorilla's `*Conn` API (ReadMessage, SetReadDeadline, SetPongHandler). */
 const GORILLA_STYLE = ['github.com/gorilla/websocket', 'github.com/fasthttp/websocket', 'github.com/gofiber/websocket/v2', 'github.com/gofiber/contrib/websocket'];
@@ -332,13 +332,28 @@ class Collector {
   private deadlineFix(call: SyntaxNode, receiver: SyntaxNode, loop: SyntaxNode): FixDescriptor[] {
     // The receiver is written twice; only a plain name or field chain is safe to repeat.
     if (!/^[A-Za-z_][\w.]*$/.test(receiver.text)) return [];
-    const body = loop.childForFieldName('body');
-    const statement = enclosingStatement(call);
-    if (!body || !statement || statement.startIndex < body.startIndex || statement.endIndex > body.endIndex) return [];
+    const statement = this.statementHolding(loop, call);
+    if (!statement) return [];
     const time = packageName(this.file, 'time', 'time');
     const timeout = goDuration(this.settings.timeouts.wsRead, time);
     const line = `${receiver.text}.SetReadDeadline(${time}.Now().Add(${timeout}))`;
     return [{ title: rule.meta.messages.fixDeadline, edits: [insertLinesBefore(this.file, statement, [line]), ...ensureImport(this.file, 'time')] }];
+  }
+
+  private readonly bodies = new Map<number, SyntaxNode[]>();
+
+  /** The statement of the loop's body that holds `node`, found by position among the body's statements. */
+  private statementHolding(loop: SyntaxNode, node: SyntaxNode): SyntaxNode | null {
+    let statements = this.bodies.get(loop.id);
+    if (!statements) {
+      const body = loop.childForFieldName('body');
+      const list = body?.namedChildren.find((n) => n?.type === 'statement_list') ?? body;
+      statements = (list?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
+      this.bodies.set(loop.id, statements);
+    }
+    const k = firstFrom(statements, (s) => s.endIndex, node.endIndex);
+    const statement = statements[k];
+    return statement && statement.startIndex <= node.startIndex ? statement : null;
   }
 }
 
