@@ -11,7 +11,8 @@ export interface PathologicalCase {
   findings: Record<string, number>;
 }
 
-const HEADER = 'package big\n\nimport (\n\t"context"\n\t"time"\n\n\t"github.com/gorilla/websocket"\n)\n\nfunc use(v any) {}\n\n';
+// A package variable: the old singleton check searched the whole function once per go statement when there was one.
+const HEADER = 'package big\n\nimport (\n\t"context"\n\t"time"\n\n\t"github.com/gorilla/websocket"\n)\n\nvar registry = map[int]bool{}\n\nfunc use(v any) { registry[0] = true }\n\n';
 
 /** `count` goroutines in one function, each with an endless loop that a context can stop (2,000 took 50 s). */
 export function manyGoroutines(count: number): PathologicalCase {

@@ -97,7 +97,11 @@ export const rule = defineWorkspaceRule<NoExitFacts>({
     const starts = new Map<string, { path: string; start: StartFact }[]>();
     const mentions = new Map<string, Map<string, number>>();
     for (const { location, facts } of context.files) {
-      for (const start of facts.starts) starts.set(start.key, [...(starts.get(start.key) ?? []), { path: location.path, start }]);
+      for (const start of facts.starts) {
+        const list = starts.get(start.key);
+        if (list) list.push({ path: location.path, start });
+        else starts.set(start.key, [{ path: location.path, start }]);
+      }
       const counts = mentions.get(facts.pkg) ?? new Map<string, number>();
       for (const name in facts.mentions) counts.set(name, (counts.get(name) ?? 0) + facts.mentions[name]);
       mentions.set(facts.pkg, counts);
