@@ -84,7 +84,10 @@ export async function analyzeProject(project: Project): Promise<AnalyzeResult> {
   };
   const { settings } = project;
   const jobs = project.options.jobs ?? os.availableParallelism();
-  const cache = project.options.cache === false ? undefined : new ResultCache(defaultCacheDir(), `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`);
+  const limitMb = Number(process.env.GO_TRAPS_CACHE_LIMIT_MB);
+  const limit = Number.isFinite(limitMb) && limitMb > 0 ? limitMb * 1024 * 1024 : undefined;
+  const scope = `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`;
+  const cache = project.options.cache === false ? undefined : new ResultCache(defaultCacheDir(), scope, limit);
   const result = await analyze(project.files, project.read, settings, project.modules, {
     onProgress: progress,
     jobs,
