@@ -133,6 +133,7 @@ describe('a rule that throws', () => {
       '--log-level=warning',
       `--outfile=${script}`,
       '--define:import.meta.url=__goTrapsImportMetaUrl',
+      '--alias:jsonc-parser=jsonc-parser/lib/esm/main.js',
       "--banner:js=const __goTrapsImportMetaUrl = require('url').pathToFileURL(__filename).href;",
     ]);
   });

@@ -1,5 +1,6 @@
 /** Which module and which business domain a Go file belongs to. */
-import { globToRegExp, Settings } from './config';
+import type { Settings } from './config';
+import { globMatcher, PathMatcher } from './glob';
 import type { FileLocation } from './rule';
 
 export interface GoModule {
@@ -46,6 +47,18 @@ export function locateFile(path: string, modules: readonly GoModule[], settings:
   return { path: normalized, modulePath: module?.path ?? '', packageDir, domain: domainOf(packageDir, settings) };
 }
 
+const matchers = new Map<string, PathMatcher>();
+
+/** Domain globs compiled once each; a workspace has a handful, so the cache stays small. */
+function compiled(pattern: string): PathMatcher {
+  let match = matchers.get(pattern);
+  if (!match) {
+    if (matchers.size > 4096) matchers.clear();
+    matchers.set(pattern, (match = globMatcher(pattern)));
+  }
+  return match;
+}
+
 /**
  * The domain of a package directory: a configured mapping wins; otherwise the first directory below the
  * container folders (internal/, app/, pkg/, service(s)/, domain/ ...), unless it is shared infrastructure.
@@ -54,7 +67,7 @@ export function domainOf(packageDir: string, settings: Settings): string {
   for (const [domain, patterns] of Object.entries(settings.domains)) {
     for (const pattern of patterns) {
       const prefix = pattern.replace(/\/\*\*$/, '').replace(/\/+$/, '');
-      if (packageDir === prefix || packageDir.startsWith(prefix + '/') || globToRegExp(pattern).test(packageDir)) return domain;
+      if (packageDir === prefix || packageDir.startsWith(prefix + '/') || compiled(pattern)(packageDir)) return domain;
     }
   }
   const segments = packageDir.split('/').filter(Boolean);
