@@ -2,12 +2,15 @@
 /** The command line: `go-traps [paths...] [--format text|json|sarif] [--output FILE] [--config FILE] [--fix]`. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, AnalyzeResult } from './engine/analyze';
+import type { AnalyzeResult } from './engine/analyze';
+import type { Finding } from './engine/types';
 import { applyEdits } from './engine/edits';
 import { planFixes } from './engine/fix-all';
 import { loadConfigFile } from './cli/config-file';
-import { formatJson, formatSarif, formatText, TOOL_VERSION } from './cli/format';
+import { displayPath, formatJson, formatSarif, formatText, TOOL_VERSION } from './cli/format';
 import { toEnginePath, walkGoFiles } from './cli/walk';
+import { analyzeWithBudget, DEFAULT_FILE_BUDGET_MS, isAnalysisWorker, runAnalysisWorker } from './cli/budgeted-analysis';
+import { decodeUtf8Exactly, readRegularFile, writeRegularFile } from './cli/safe-fs';
 import { RULES } from './traps/index';
 import { localeFrom } from './engine/messages';
 import { runSplitCommand } from './cli/split-command';
@@ -26,6 +29,7 @@ Options:
   --locale en|zh-cn          message language (default: from LANG)
   --rules ID[,ID...]         run only these rules
   --exit-zero                exit 0 even when traps are found
+  --file-budget SECONDS      skip a file whose analysis takes longer (default: ${DEFAULT_FILE_BUDGET_MS / 1000})
   --help, --version
 
 Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
@@ -39,12 +43,13 @@ interface Options {
   exitZero: boolean;
   locale?: string;
   only?: string[];
+  fileBudgetMs: number;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { paths: [], format: 'text', fix: false, exitZero: false };
+  const options: Options = { paths: [], format: 'text', fix: false, exitZero: false, fileBudgetMs: DEFAULT_FILE_BUDGET_MS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -60,7 +65,11 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--config') options.config = value();
     else if (arg === '--locale') options.locale = value();
     else if (arg === '--rules') options.only = value().split(',').filter(Boolean);
-    else if (arg === '--fix') options.fix = true;
+    else if (arg === '--file-budget') {
+      const seconds = Number(value());
+      if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError('--file-budget must be a number of seconds between 0 and 3600');
+      options.fileBudgetMs = seconds * 1000;
+    } else if (arg === '--fix') options.fix = true;
     else if (arg === '--exit-zero') options.exitZero = true;
     else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else options.paths.push(arg);
@@ -95,38 +104,72 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(`go-traps: ${source}: ${problem.key ? `"${problem.key}": ` : ''}${problem.message} (defaults apply)\n`);
   }
 
-  const { files, modules } = await walkGoFiles(options.paths, base, settings);
-  const showProgress = process.stderr.isTTY && files.length > 200;
+  const walk = await walkGoFiles(options.paths, base, settings);
+  const showProgress = process.stderr.isTTY && walk.files.length > 200;
   const progress = (done: number, total: number) => {
     if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rgo-traps: ${done}/${total} files`);
   };
-  const enginePaths = files.map((f) => toEnginePath(f, base));
-  const read = (p: string) => fs.readFile(path.resolve(base, p), 'utf8');
-  let result = await analyze(enginePaths, read, settings, modules, progress);
+  const enginePaths = walk.files.map((f) => toEnginePath(f, base));
+  const analyzeAll = async (onProgress?: typeof progress) => {
+    const result = await analyzeWithBudget(enginePaths, base, settings, walk.modules, { fileBudgetMs: options.fileBudgetMs, script: __filename, onProgress });
+    // What the walk left out or could not read belongs to the report as much as what the analysis skipped.
+    result.skipped.push(...walk.skipped);
+    result.problems.push(...walk.problems);
+    return result;
+  };
+  let result = await analyzeAll(progress);
   if (showProgress) process.stderr.write('\n');
 
   if (options.fix) {
+    const walked = new Set(enginePaths);
+    const refused = new Map<string, string>();
+    const touchesRefused = (f: Finding) => refused.has(f.path) || f.fixes.some((x) => x.safe && x.edits.some((e) => refused.has(e.path)));
     // Fixes can overlap or unlock others; a few passes settle them.
     for (let pass = 0; pass < 5; pass++) {
-      const plan = planFixes(result.findings);
+      const plan = planFixes(result.findings.filter((f) => !touchesRefused(f)));
       if (plan.applied === 0) break;
-      for (const [file, edits] of plan.edits) {
-        const absolute = path.resolve(base, file);
-        await fs.writeFile(absolute, applyEdits(await fs.readFile(absolute, 'utf8'), edits));
+      // Every file of the plan is read first: a fix spanning files is applied whole or not at all.
+      const texts = new Map<string, string>();
+      for (const file of plan.edits.keys()) {
+        const read = walked.has(file) ? await readForFix(path.resolve(base, file)) : { reason: 'not among the files analysed' };
+        if ('text' in read) texts.set(file, read.text);
+        else {
+          refused.set(file, read.reason);
+          process.stderr.write(`go-traps: fixes not applied to ${displayPath(file)}: ${read.reason}\n`);
+        }
       }
+      if (texts.size < plan.edits.size) {
+        pass--;
+        continue;
+      }
+      for (const [file, edits] of plan.edits) await writeRegularFile(path.resolve(base, file), applyEdits(texts.get(file)!, edits));
       process.stderr.write(`go-traps: applied ${plan.applied} fix(es) in ${plan.edits.size} file(s)\n`);
-      result = await analyze(enginePaths, read, settings, modules);
+      result = await analyzeAll();
     }
   }
 
   await writeReport(result, options, settings.locale);
   for (const problem of result.problems) {
-    process.stderr.write(`go-traps: ${problem.path || 'workspace'}: rule ${problem.ruleId ?? '?'} failed: ${problem.message.split('\n')[0]}\n`);
+    const what = problem.ruleId ? `rule ${problem.ruleId} failed: ` : '';
+    process.stderr.write(`go-traps: ${displayPath(problem.path || 'workspace')}: ${what}${problem.message.split('\n')[0]}\n`);
   }
-  const oversized = result.skipped.filter((s) => !s.reason.startsWith('excluded') && !s.reason.startsWith('generated'));
-  for (const skip of oversized) process.stderr.write(`go-traps: skipped ${skip.path}: ${skip.reason}\n`);
+  const noticed = result.skipped.filter((s) => !s.reason.startsWith('excluded') && !s.reason.startsWith('generated'));
+  for (const skip of noticed) process.stderr.write(`go-traps: skipped ${displayPath(skip.path)}: ${skip.reason}\n`);
   if (result.problems.length > 0) return 2;
   return result.findings.length > 0 && !options.exitZero ? 1 : 0;
+}
+
+/**
+ * A file's text for fixing, or why it must not be rewritten: a link (never written through), not a regular
+ * file, or bytes that are not UTF-8 (decoding would turn them into U+FFFD for good).
+ */
+async function readForFix(file: string): Promise<{ text: string } | { reason: string }> {
+  try {
+    const text = decodeUtf8Exactly(await readRegularFile(file));
+    return text === undefined ? { reason: 'not valid UTF-8 (Go source must be); its bytes are left as they are' } : { text };
+  } catch (error) {
+    return { reason: (error as Error).message };
+  }
 }
 
 async function writeReport(result: AnalyzeResult, options: Options, locale: 'en' | 'zh-cn'): Promise<void> {
@@ -143,13 +186,19 @@ async function writeReport(result: AnalyzeResult, options: Options, locale: 'en'
   else process.stdout.write(report + '\n');
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    if (error instanceof UsageError) process.stderr.write(`go-traps: ${error.message}\n\n${USAGE}\n`);
-    else process.stderr.write(`go-traps: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+function main(): void {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      if (error instanceof UsageError) process.stderr.write(`go-traps: ${error.message}\n\n${USAGE}\n`);
+      else process.stderr.write(`go-traps: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+// The same bundle is the analysis worker of analyzeWithBudget.
+if (isAnalysisWorker()) void runAnalysisWorker();
+else main();

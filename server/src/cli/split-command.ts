@@ -11,6 +11,7 @@ import { collectSummaries } from '../engine/summaries';
 import type { CouplingReport, SplitDecision, SplitInput } from '../protocol';
 import { loadConfigFile } from './config-file';
 import { toEnginePath, walkGoFiles } from './walk';
+import { readTextFile } from './safe-fs';
 
 export const SPLIT_USAGE = `Usage: go-traps split --qps N --team N [--coupling X] [signals] [paths...] [options]
 
@@ -88,7 +89,7 @@ async function measurePaths(options: SplitOptions, locale: 'en' | 'zh-cn'): Prom
   const { files, modules } = await walkGoFiles(options.paths, base, settings);
   const summaries = await collectSummaries(
     files.map((f) => toEnginePath(f, base)),
-    (p) => fs.readFile(path.resolve(base, p), 'utf8'),
+    (p) => readTextFile(path.resolve(base, p)),
     settings,
     modules,
   );

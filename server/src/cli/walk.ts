@@ -1,12 +1,22 @@
-/** Finds the Go files and go.mod modules below the paths given on the command line. */
-import { promises as fs } from 'node:fs';
+/**
+ * Finds the Go files and go.mod modules below the paths given on the command line (or a workspace folder).
+ * The walk never hangs and never leaves the tree: entries are `lstat`ed, symbolic links below a root are not
+ * followed, a directory reached twice (a bind-mount loop) is entered once, named pipes, sockets and devices
+ * are skipped, and an unreadable entry becomes a problem while the rest is walked.
+ */
+import { promises as fs, Stats } from 'node:fs';
 import * as path from 'node:path';
 import { isExcluded, Settings } from '../engine/config';
 import { GoModule, parseGoModPath } from '../engine/domains';
+import { kindOf, readTextFile } from './safe-fs';
 
 export interface WalkResult {
   files: string[];
   modules: GoModule[];
+  /** Go files (or directories) left out, with why: links, pipes, oversized files. Exclusions are silent. */
+  skipped: { path: string; reason: string }[];
+  /** Entries that could not be read; the rest of the tree was still walked. */
+  problems: { path: string; message: string }[];
 }
 
 /** `/`-separated path relative to `base`, the form the engine and the output use. */
@@ -20,39 +30,83 @@ export function toEnginePath(file: string, base: string): string {
 export async function walkGoFiles(roots: readonly string[], base: string, settings: Settings): Promise<WalkResult> {
   const files = new Set<string>();
   const modules = new Map<string, GoModule>();
+  const skipped: WalkResult['skipped'] = [];
+  const problems: WalkResult['problems'] = [];
+  /** Directories entered, by device and inode: a loop through a bind mount is walked once. */
+  const entered = new Set<string>();
+  const enginePath = (entry: string) => toEnginePath(entry, base) || '.';
 
   async function addModule(goMod: string): Promise<void> {
     const dir = path.dirname(goMod);
     if (modules.has(dir)) return;
-    const text = await fs.readFile(goMod, 'utf8').catch(() => '');
+    const text = await readTextFile(goMod).catch(() => '');
     modules.set(dir, { root: toEnginePath(dir, base), path: parseGoModPath(text) });
   }
 
-  async function visit(entry: string): Promise<void> {
+  async function visit(entry: string, stat: Stats): Promise<void> {
     const relative = toEnginePath(entry, base);
     if (relative !== '' && relative !== '.' && isExcluded(relative, settings)) return;
-    const stat = await fs.stat(entry);
     if (stat.isDirectory()) {
-      const names = (await fs.readdir(entry)).sort();
-      for (const name of names) {
-        if (name === 'go.mod') await addModule(path.join(entry, name));
-        else if (!name.startsWith('.') || name === '.') await visit(path.join(entry, name));
+      const id = `${stat.dev}:${stat.ino}`;
+      if (entered.has(id)) return;
+      entered.add(id);
+      let names: string[];
+      try {
+        names = (await fs.readdir(entry)).sort();
+      } catch (error) {
+        problems.push({ path: enginePath(entry), message: `cannot read directory: ${(error as Error).message}` });
+        return;
       }
-    } else if (entry.endsWith('.go')) files.add(entry);
+      for (const name of names) {
+        if (name.startsWith('.')) continue;
+        const child = path.join(entry, name);
+        let childStat: Stats;
+        try {
+          childStat = await fs.lstat(child);
+        } catch (error) {
+          problems.push({ path: enginePath(child), message: `cannot read: ${(error as Error).message}` });
+          continue;
+        }
+        if (name === 'go.mod' && childStat.isFile()) await addModule(child);
+        else if (childStat.isSymbolicLink()) await noteLink(child, name);
+        else await visit(child, childStat);
+      }
+    } else if (entry.endsWith('.go')) {
+      if (!stat.isFile()) skipped.push({ path: enginePath(entry), reason: `${kindOf(stat)}, not read` });
+      else if (stat.size > settings.maxFileSize) skipped.push({ path: enginePath(entry), reason: `larger than maxFileSize (${stat.size} > ${settings.maxFileSize} bytes)` });
+      else files.add(entry);
+    }
+  }
+
+  /** Links below a root are never followed: a Go file or directory behind one is named as skipped. */
+  async function noteLink(link: string, name: string): Promise<void> {
+    const target = await fs.stat(link).catch(() => undefined);
+    if (name.endsWith('.go') || target?.isDirectory()) {
+      const reason = target ? 'a symbolic link, not followed' : 'a symbolic link whose target is missing or loops, not followed';
+      skipped.push({ path: enginePath(link), reason });
+    }
   }
 
   for (const root of roots) {
+    // A root named on the command line is taken as the user means it, even through a link.
     const absolute = path.resolve(root);
-    await visit(absolute);
+    let stat: Stats;
+    try {
+      stat = await fs.stat(absolute);
+    } catch (error) {
+      problems.push({ path: enginePath(absolute), message: `cannot read: ${(error as Error).message}` });
+      continue;
+    }
+    await visit(absolute, stat);
     // A path inside a module still needs that module's go.mod to place its files in domains.
     for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
       const goMod = path.join(dir, 'go.mod');
-      if (await fs.stat(goMod).then(() => true, () => false)) {
+      if (await fs.lstat(goMod).then((s) => s.isFile(), () => false)) {
         await addModule(goMod);
         break;
       }
       if (path.dirname(dir) === dir) break;
     }
   }
-  return { files: [...files].sort(), modules: [...modules.values()] };
+  return { files: [...files].sort(), modules: [...modules.values()], skipped, problems };
 }
