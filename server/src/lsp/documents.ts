@@ -36,20 +36,30 @@ export class OpenDocument {
     return this.document.lineCount;
   }
 
-  /** Applies the editor's changes in order, describing each to the old tree so it can be reused. */
+  /**
+   * Applies the editor's changes in order, describing each to the old tree so it can be reused. A range is
+   * made well-formed first (ends swapped when reversed, positions clamped to the text) and the document and
+   * the tree are given the same one, so the tree always matches a fresh parse; a change that is not text at
+   * all is dropped.
+   */
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
+      if (!change || typeof change.text !== 'string') continue;
       if (!('range' in change) || !change.range) {
         this.dropTree();
-        this.document = TextDocument.update(this.document, [change], version);
+        this.document = TextDocument.update(this.document, [{ text: change.text }], version);
         continue;
       }
-      const startIndex = this.document.offsetAt(change.range.start);
-      const oldEndIndex = this.document.offsetAt(change.range.end);
-      // offsetAt clamps positions past a line's end; the tree must see the clamped positions too.
-      const start = this.document.positionAt(startIndex);
-      const oldEnd = this.document.positionAt(oldEndIndex);
-      this.document = TextDocument.update(this.document, [change], version);
+      if (!isPosition(change.range.start) || !isPosition(change.range.end)) continue;
+      let startIndex = this.document.offsetAt(change.range.start);
+      let oldEndIndex = this.document.offsetAt(change.range.end);
+      if (startIndex > oldEndIndex) [startIndex, oldEndIndex] = [oldEndIndex, startIndex];
+      // offsetAt clamps positions past a line's end or the text's; the tree must see the clamped positions too.
+      const range = { start: this.document.positionAt(startIndex), end: this.document.positionAt(oldEndIndex) };
+      // Tree-sitter counts rows by '\n' only, where LSP also breaks lines at a lone '\r': its points come from offsets.
+      const start = treePoint(this.document.getText(), startIndex);
+      const oldEnd = treePoint(this.document.getText(), oldEndIndex);
+      this.document = TextDocument.update(this.document, [{ range, text: change.text }], version);
       this.tree?.edit({
         startIndex,
         oldEndIndex,
@@ -84,6 +94,23 @@ export class OpenDocument {
   get hasTree(): boolean {
     return this.tree !== undefined;
   }
+}
+
+/** A position whose line and character are whole numbers (negative ones clamp to the start). */
+function isPosition(value: unknown): value is Position {
+  const p = value as Position | null;
+  return !!p && Number.isSafeInteger(p.line) && Number.isSafeInteger(p.character);
+}
+
+/** Row and column of an offset as tree-sitter counts them: rows end at '\n', columns in UTF-16 units. */
+function treePoint(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
 }
 
 function point(position: Position): { row: number; column: number } {
