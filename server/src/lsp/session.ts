@@ -46,6 +46,7 @@ import { hoverFor } from './hover';
 import { ProgressReporter, startProgress } from './progress';
 import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings } from './settings';
 import { registerReportRequests } from './reports';
+import { InitializeGate } from './initialize-gate';
 import { isRangeChange, RangeChange, shiftFinding } from './shift';
 import { fsPathOf, sameUri, uriOfFsPath } from './uris';
 
@@ -113,6 +114,8 @@ export class Session {
   private lastEdit = -Infinity;
   private draining = false;
   private configDiagnosticUris = new Set<string>();
+  /** Holds back every message but initialize until the parser is loaded. */
+  private readonly gate = new InitializeGate();
 
   constructor(
     readonly connection: Connection,
@@ -124,7 +127,7 @@ export class Session {
   }
 
   listen(): void {
-    const c = this.connection;
+    const c = this.gate.wrap(this.connection);
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => void this.initialized());
     c.onShutdown(() => this.documents.dispose());
@@ -156,14 +159,21 @@ export class Session {
       void this.drainWatchQueue();
     });
     c.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event }) => void this.changeFolders(event.added, event.removed));
-    c.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only));
+    // Clients may send nulls where the protocol has none: every field is checked before use.
+    c.onCodeAction((params) => {
+      const diagnostics = Array.isArray(params?.context?.diagnostics) ? params.context.diagnostics : [];
+      const only = Array.isArray(params?.context?.only) ? params.context.only : undefined;
+      return typeof params?.textDocument?.uri === 'string' ? this.codeActions(params.textDocument.uri, diagnostics, only) : [];
+    });
     c.onHover((params) => {
-      const document = this.documents.get(params.textDocument.uri);
-      return document ? hoverFor(this.freshFindings(document), params.position, this.locale) : undefined;
+      const document = typeof params?.textDocument?.uri === 'string' ? this.documents.get(params.textDocument.uri) : undefined;
+      const position = params?.position;
+      if (!document || !position || !Number.isSafeInteger(position.line) || !Number.isSafeInteger(position.character)) return undefined;
+      return hoverFor(this.freshFindings(document), position, this.locale);
     });
     c.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
     c.onRequest(AnalyzeWorkspaceRequest, () => this.rescanAll());
-    registerReportRequests(this);
+    registerReportRequests(this, c);
     c.listen();
   }
 
@@ -193,6 +203,7 @@ export class Session {
       return root ? [new Folder(f.uri, root, this.options.rules)] : [];
     });
     this.parser = await createGoParser();
+    this.gate.openNow();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
