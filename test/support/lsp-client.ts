@@ -188,6 +188,10 @@ export class LspClient {
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version, text } });
   }
 
+  close(uri: string): void {
+    this.notify('textDocument/didClose', { textDocument: { uri } });
+  }
+
   change(uri: string, version: number, changes: unknown[]): void {
     this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
   }

@@ -3,7 +3,6 @@
  * updated tree; every folder keeps a tree-free index for the workspace rules, filled by a background scan
  * and kept current by file watching. The engine never sees a URI: paths become URIs only here.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeAction,
@@ -37,6 +36,8 @@ import { SourceFile } from '../go/source';
 import type { Finding, Locale } from '../engine/types';
 import { indexText, indexTree } from '../engine/workspace-index';
 import { walkGoFiles } from '../cli/walk';
+import { readTextFile } from '../cli/safe-fs';
+import { CrashGuard } from './crash-guard';
 import { docsUrl } from '../traps/index';
 import { FIX_ALL_KIND, fixAllAction, quickFixes, wanted } from './code-actions';
 import { toDiagnostic } from './diagnostics';
@@ -116,6 +117,8 @@ export class Session {
   private configDiagnosticUris = new Set<string>();
   /** Holds back every message but initialize until the parser is loaded. */
   private readonly gate = new InitializeGate();
+  /** Remembers the file being analysed, so a crash is not repeated after a restart. */
+  private guard = new CrashGuard(undefined);
 
   constructor(
     readonly connection: Connection,
@@ -130,7 +133,10 @@ export class Session {
     const c = this.gate.wrap(this.connection);
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => void this.initialized());
-    c.onShutdown(() => this.documents.dispose());
+    c.onShutdown(() => {
+      this.documents.dispose();
+      this.guard.dispose();
+    });
     c.onDidOpenTextDocument(({ textDocument: t }) => {
       const document = this.documents.open(t.uri, t.languageId, t.version, t.text);
       this.states.set(t.uri, { lastRun: 0, analyzedVersion: -1, fullVersion: -1, shifts: [], findings: [] });
@@ -187,7 +193,7 @@ export class Session {
   }
 
   private async initialize(params: InitializeParams): Promise<InitializeResult> {
-    const options = (params.initializationOptions ?? {}) as { locale?: string };
+    const options = (params.initializationOptions ?? {}) as { locale?: string; storageDir?: string };
     this.locale = localeFrom(options.locale ?? params.locale);
     const caps = params.capabilities;
     this.can = {
@@ -202,6 +208,8 @@ export class Session {
       const root = fsPathOf(f.uri);
       return root ? [new Folder(f.uri, root, this.options.rules)] : [];
     });
+    const storageDir = typeof options.storageDir === 'string' ? options.storageDir : undefined;
+    this.guard = new CrashGuard(CrashGuard.journalFor(folders.map((f) => f.uri), storageDir));
     this.parser = await createGoParser();
     this.gate.openNow();
     return {
@@ -217,6 +225,10 @@ export class Session {
   }
 
   private async initialized(): Promise<void> {
+    for (const { file, reason } of this.guard.heldAtStart) {
+      this.connection.console.warn(`go-traps: skipping ${file}: ${reason}`);
+      this.notice(MessageType.Warning, `Go Traps skipped ${path.basename(file)}: ${reason}.`);
+    }
     if (this.can.configurationChange) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'goTraps' });
     if (this.can.watchers) {
       const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
@@ -397,7 +409,8 @@ export class Session {
       return;
     }
     const text = document.text;
-    const reason = skipReason(enginePath, text, folder.settings);
+    const guardKey = fsPathOf(document.uri) ?? document.uri;
+    const reason = skipReason(enginePath, text, folder.settings) ?? this.guard.reasonFor(guardKey);
     if (reason) {
       document.dropTree();
       state.findings = [];
@@ -410,6 +423,7 @@ export class Session {
     this.notified.delete(`skip:${document.uri}`);
     const known = folder.index.get(enginePath);
     if (!known || state.fullVersion < 0) full = true;
+    this.guard.enter(guardKey);
     const tree = document.syntaxTree(this.parser);
     const file = new SourceFile(enginePath, text, tree);
     let factsChanged = false;
@@ -432,6 +446,7 @@ export class Session {
       const carried = foreign.map((f) => shiftFinding(f, enginePath, shifts ?? []));
       state.findings = folder.engine.finalize(enginePath, [...own.findings, ...carried], own.summary.directives);
     }
+    this.guard.leave();
     state.analyzedVersion = document.version;
     folder.setCount(enginePath, state.findings.length);
     this.publish(document, state.findings);
@@ -512,6 +527,20 @@ export class Session {
     if (this.notified.get(`skip:${uri}`) === reason) return;
     this.notified.set(`skip:${uri}`, reason);
     this.notice(MessageType.Info, `Go Traps skipped ${path.basename(enginePath)}: ${reason}.`);
+  }
+
+  /** What the scan's walk left out (links, pipes) is counted as skipped; what it could not read is said once. */
+  private noticeWalk(folder: Folder, root: string, skipped: readonly { path: string; reason: string }[], problems: readonly { path: string; message: string }[]): void {
+    for (const s of skipped) {
+      folder.skipped.set(s.path, s.reason);
+      this.connection.console.info(`go-traps: skipped ${s.path}: ${s.reason}`);
+    }
+    for (const p of problems) this.connection.console.warn(`go-traps: ${p.path}: ${p.message}`);
+    if (problems.length === 0) return;
+    const line = `Go Traps could not read ${problems.length} entr${problems.length === 1 ? 'y' : 'ies'} in ${path.basename(root)} (${problems[0].path}: ${problems[0].message}); the rest is analysed.`;
+    if (this.notified.get(`walk:${root}`) === line) return;
+    this.notified.set(`walk:${root}`, line);
+    this.notice(MessageType.Warning, line);
   }
 
   /** A one-way message for the user: a notification, so nothing waits on the user dismissing it. */
@@ -612,8 +641,9 @@ export class Session {
     this.scheduleStatus();
     const progress: ProgressReporter = await startProgress(this.connection, this.can.progress, 'Go Traps: indexing');
     try {
-      const { files, modules } = await walkGoFiles([root], root, folder.settings);
+      const { files, modules, skipped: walkSkipped, problems: walkProblems } = await walkGoFiles([root], root, folder.settings);
       if (generation !== folder.scanGeneration) return;
+      this.noticeWalk(folder, root, walkSkipped, walkProblems);
       // The walk found every go.mod of the folder (and the one above it): the list replaces the guesses made
       // for files opened before the scan, in one step, so no file is ever placed with half a list.
       folder.modules = modules;
@@ -648,16 +678,24 @@ export class Session {
 
   /** Reads one file from disk into the index; returns true when its facts changed. */
   private async indexFromDisk(folder: Folder, enginePath: string, fsPath: string, current: () => boolean = () => true): Promise<boolean> {
+    const held = this.guard.reasonFor(fsPath);
+    if (held) {
+      folder.skipped.set(enginePath, held);
+      folder.setCount(enginePath, undefined);
+      return folder.index.delete(enginePath);
+    }
     let text: string;
     try {
-      text = await fs.readFile(fsPath, 'utf8');
+      text = await readTextFile(fsPath);
       // A scan superseded while the file was read must not write into the new scan's index.
       if (!current()) return false;
     } catch {
       folder.setCount(enginePath, undefined);
       return folder.index.delete(enginePath);
     }
+    this.guard.enter(fsPath);
     const result = indexText(folder.engine, this.parser, enginePath, text, folder.modules);
+    this.guard.leave();
     this.logProblems(result.problems);
     if (!result.entry) {
       folder.skipped.set(enginePath, result.skipped ?? '');
