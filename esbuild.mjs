@@ -58,6 +58,12 @@ const builds = [
     outbase: 'test',
   },
   {
+    // The fuzz suite (npm run fuzz) is not a test entry point: the default run never starts it.
+    ...common,
+    entryPoints: { 'fuzz/run-fuzz': 'test/fuzz/run-fuzz.ts' },
+    outdir: 'test/out',
+  },
+  {
     // The end-to-end suite runs inside VS Code's extension host: vscode is provided there, mocha is required
     // from node_modules at run time.
     ...common,

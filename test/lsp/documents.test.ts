@@ -99,6 +99,28 @@ describe('open documents', () => {
     store.dispose();
   });
 
+  it('parses broken code afresh, since tree-sitter recovers from errors differently with an old tree', async () => {
+    // Found by npm run fuzz: one ordinary edit, and the incremental tree's ERROR nodes differed from a fresh parse's.
+    const cases: [string, unknown[]][] = [
+      ["/g﻿Clicontext.Background()e]nt{}/ckage... mselect {", [{"range":{"start":{"line":0,"character":14},"end":{"line":0,"character":14}},"text":"select{"}]],
+      ["for {extxxxxxxxxx......\rxxxxxxxxxxxx﻿\r\rxt.WithTimeout(ctx, 0)", [{"range":{"start":{"line":0,"character":1},"end":{"line":0,"character":1}},"text":":="},{"range":{"start":{"line":0,"character":12},"end":{"line":0,"character":12}},"text":"case <-ctx.Done():"}]],
+    ];
+    const parser = await createGoParser();
+    for (const [before, changes] of cases) {
+      const store = new DocumentStore();
+      const document = store.open('file:///tmp/broken.go', 'go', 1, before);
+      document.syntaxTree(parser);
+      document.applyChanges(changes as never, 2);
+      const fresh = parser.parse(document.text)!;
+      try {
+        assert.equal(shape(document.syntaxTree(parser).rootNode), shape(fresh.rootNode));
+      } finally {
+        fresh.delete();
+        store.dispose();
+      }
+    }
+  });
+
   it('keeps the tree equal to a fresh parse under reversed, out-of-range and malformed changes', async () => {
     const parser = await createGoParser();
     const store = new DocumentStore();
