@@ -58,6 +58,7 @@ export function readClientSettings(scope?: vscode.ConfigurationScope): ClientSet
     run: config.get<ClientSettings['run']>('run', DEFAULT_CLIENT_SETTINGS.run),
     rules: config.get<ClientSettings['rules']>('rules', DEFAULT_CLIENT_SETTINGS.rules),
     configFile: config.get<string>('configFile', DEFAULT_CLIENT_SETTINGS.configFile),
+    baseline: config.get<ClientSettings['baseline']>('baseline', DEFAULT_CLIENT_SETTINGS.baseline),
   };
 }
 

@@ -58,17 +58,22 @@ export async function fuzzTrees(random: Random, deadline: number, report: FuzzRe
     const store = new DocumentStore();
     const document = store.open('file:///fuzz.go', 'go', 1, readFileSync(source, 'utf8').slice(0, 30_000));
     document.syntaxTree(parser);
+    // Every batch since the document was opened, to replay a difference that needs the tree's history.
+    const history: unknown[] = [document.text];
     for (let version = 2; version < 60 && Date.now() < deadline; version++) {
       const before = document.text;
       const changes: unknown[] = randomChanges(random, before, true);
       if (random.chance(0.03)) changes.push({ range: { start: { line: 'x' }, end: null }, text: 3 });
+      history.push(changes);
       try {
         document.applyChanges(changes as Change[], version);
         const fresh = parser.parse(document.text)!;
-        const same = shape(document.syntaxTree(parser).rootNode) === shape(fresh.rootNode);
+        const incremental = document.syntaxTree(parser).rootNode;
+        const same = shape(incremental) === shape(fresh.rootNode);
+        const errors = `errors: incremental ${incremental.hasError}, fresh ${fresh.rootNode.hasError}`;
         fresh.delete();
         if (!same) {
-          section.diff(`tree differs from a fresh parse at version ${version} of ${source}`, { 'before.go': before, 'changes.json': JSON.stringify(changes, null, 1) });
+          section.diff(`tree differs from a fresh parse at version ${version} of ${source} (${errors})`, { 'before.go': before, 'changes.json': JSON.stringify(changes, null, 1), 'history.json': JSON.stringify(history) });
           break;
         }
       } catch (error) {

@@ -4,16 +4,18 @@ import type { AnalyzeResult } from '../engine/analyze';
 import type { Rule } from '../engine/rule';
 import type { Finding, Locale, Range, Severity } from '../engine/types';
 import { docsUrl } from '../traps/index';
+import { version } from '../../../package.json';
 
-export const TOOL_VERSION = '0.1.0';
+/** The package's version: the bundle carries it from package.json, so `--version` and reports never drift. */
+export const TOOL_VERSION: string = version;
 
-const at = (path: string, range: Range) => `${displayPath(path)}:${range.start.line + 1}:${range.start.character + 1}`;
+const at = (path: string, range: Range) => `${lineSafePath(path)}:${range.start.line + 1}:${range.start.character + 1}`;
 
 /**
  * A path for one line of text output: control characters (a newline in a file name would split the line and
  * forge another finding) are written as escapes, the way Go's %q would.
  */
-export function displayPath(path: string): string {
+export function lineSafePath(path: string): string {
   return path.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029\\]/g, (c) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
     return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -40,10 +42,12 @@ export function formatText(result: AnalyzeResult): string {
   return lines.join('\n');
 }
 
-export function formatJson(result: AnalyzeResult): string {
+/** The whole result as JSON; `extra` adds what the run held back (baseline, new-code filter). */
+export function formatJson(result: AnalyzeResult, extra: object = {}): string {
   return JSON.stringify(
     {
       version: TOOL_VERSION,
+      ...extra,
       filesAnalyzed: result.filesAnalyzed,
       findings: result.findings.map((f) => ({ ...f, docs: docsUrl(f.ruleId) })),
       skipped: result.skipped,

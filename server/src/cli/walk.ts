@@ -1,22 +1,34 @@
 /**
- * Finds the Go files and go.mod modules below the paths given on the command line (or a workspace folder).
- * The walk never hangs and never leaves the tree: entries are `lstat`ed, symbolic links below a root are not
- * followed, a directory reached twice (a bind-mount loop) is entered once, named pipes, sockets and devices
- * are skipped, and an unreadable entry becomes a problem while the rest is walked.
+ * Finds the Go files and go.mod modules below the paths given on the command line (or a workspace folder),
+ * and the modules a go.work names: a Go workspace is analysed as one, each module placing its own files in
+ * domains. The walk never hangs and never leaves the tree: entries are `lstat`ed, symbolic links below a
+ * root are not followed, a directory reached twice (a bind-mount loop) is entered once, named pipes, sockets
+ * and devices are skipped, and an unreadable entry becomes a problem while the rest is walked.
  */
 import { promises as fs, Stats } from 'node:fs';
 import * as path from 'node:path';
 import { isExcluded, Settings } from '../engine/config';
 import { GoModule, parseGoModPath } from '../engine/domains';
+import { parseGoWork } from './go-work';
 import { kindOf, readTextFile } from './safe-fs';
 
 export interface WalkResult {
   files: string[];
   modules: GoModule[];
+  /** The go.work files that joined modules into the walk (absolute paths). */
+  workspaces: string[];
   /** Go files (or directories) left out, with why: links, pipes, oversized files. Exclusions are silent. */
   skipped: { path: string; reason: string }[];
   /** Entries that could not be read; the rest of the tree was still walked. */
   problems: { path: string; message: string }[];
+}
+
+export interface WalkOptions {
+  /**
+   * Also walk the modules a go.work at or below a root names, even outside the roots (`use ../shared`).
+   * A go.work above the roots only adds its modules to the list, so their domains stay right.
+   */
+  followWorkspace?: boolean;
 }
 
 /** `/`-separated path relative to `base`, the form the engine and the output use. */
@@ -27,20 +39,36 @@ export function toEnginePath(file: string, base: string): string {
   return (!relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file).split(path.sep).join('/');
 }
 
-export async function walkGoFiles(roots: readonly string[], base: string, settings: Settings): Promise<WalkResult> {
+export async function walkGoFiles(roots: readonly string[], base: string, settings: Settings, options: WalkOptions = {}): Promise<WalkResult> {
   const files = new Set<string>();
   const modules = new Map<string, GoModule>();
+  const workspaces = new Map<string, string[]>();
   const skipped: WalkResult['skipped'] = [];
   const problems: WalkResult['problems'] = [];
   /** Directories entered, by device and inode: a loop through a bind mount is walked once. */
   const entered = new Set<string>();
   const enginePath = (entry: string) => toEnginePath(entry, base) || '.';
+  const isRegularFile = (file: string) => fs.lstat(file).then((s) => s.isFile(), () => false);
 
   async function addModule(goMod: string): Promise<void> {
     const dir = path.dirname(goMod);
     if (modules.has(dir)) return;
     const text = await readTextFile(goMod).catch(() => '');
     modules.set(dir, { root: toEnginePath(dir, base), path: parseGoModPath(text) });
+  }
+
+  /** Reads a go.work once; returns the absolute directories of its modules. */
+  async function readWorkspace(goWork: string): Promise<string[]> {
+    const known = workspaces.get(goWork);
+    if (known) return known;
+    const text = await readTextFile(goWork).catch(() => '');
+    const dirs = parseGoWork(text).map((dir) => path.resolve(path.dirname(goWork), dir));
+    workspaces.set(goWork, dirs);
+    for (const dir of dirs) {
+      const goMod = path.join(dir, 'go.mod');
+      if (await isRegularFile(goMod)) await addModule(goMod);
+    }
+    return dirs;
   }
 
   async function visit(entry: string, stat: Stats): Promise<void> {
@@ -57,6 +85,7 @@ export async function walkGoFiles(roots: readonly string[], base: string, settin
         problems.push({ path: enginePath(entry), message: `cannot read directory: ${(error as Error).message}` });
         return;
       }
+      const outside: string[] = [];
       for (const name of names) {
         if (name.startsWith('.')) continue;
         const child = path.join(entry, name);
@@ -68,9 +97,12 @@ export async function walkGoFiles(roots: readonly string[], base: string, settin
           continue;
         }
         if (name === 'go.mod' && childStat.isFile()) await addModule(child);
+        else if (name === 'go.work' && childStat.isFile() && options.followWorkspace) outside.push(...(await readWorkspace(child)));
         else if (childStat.isSymbolicLink()) await noteLink(child, name);
         else await visit(child, childStat);
       }
+      // A go.work's modules are roots the team named, like the command line's: taken even through a link.
+      for (const dir of outside) await visitRoot(dir);
     } else if (entry.endsWith('.go')) {
       if (!stat.isFile()) skipped.push({ path: enginePath(entry), reason: `${kindOf(stat)}, not read` });
       else if (stat.size > settings.maxFileSize) skipped.push({ path: enginePath(entry), reason: `larger than maxFileSize (${stat.size} > ${settings.maxFileSize} bytes)` });
@@ -87,26 +119,41 @@ export async function walkGoFiles(roots: readonly string[], base: string, settin
     }
   }
 
-  for (const root of roots) {
-    // A root named on the command line is taken as the user means it, even through a link.
-    const absolute = path.resolve(root);
+  /** A root is taken as the user means it, even through a link. */
+  async function visitRoot(root: string): Promise<void> {
     let stat: Stats;
     try {
-      stat = await fs.stat(absolute);
+      stat = await fs.stat(root);
     } catch (error) {
-      problems.push({ path: enginePath(absolute), message: `cannot read: ${(error as Error).message}` });
-      continue;
+      problems.push({ path: enginePath(root), message: `cannot read: ${(error as Error).message}` });
+      return;
     }
-    await visit(absolute, stat);
+    await visit(root, stat);
+  }
+
+  for (const root of roots) {
+    const absolute = path.resolve(root);
+    await visitRoot(absolute);
     // A path inside a module still needs that module's go.mod to place its files in domains.
     for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
       const goMod = path.join(dir, 'go.mod');
-      if (await fs.lstat(goMod).then((s) => s.isFile(), () => false)) {
+      if (await isRegularFile(goMod)) {
         await addModule(goMod);
         break;
       }
       if (path.dirname(dir) === dir) break;
     }
+    // ... and a path inside a Go workspace, the workspace's other modules.
+    if (options.followWorkspace) {
+      for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
+        const goWork = path.join(dir, 'go.work');
+        if (await isRegularFile(goWork)) {
+          await readWorkspace(goWork);
+          break;
+        }
+        if (path.dirname(dir) === dir) break;
+      }
+    }
   }
-  return { files: [...files].sort(), modules: [...modules.values()], skipped, problems };
+  return { files: [...files].sort(), modules: [...modules.values()], workspaces: [...workspaces.keys()], skipped, problems };
 }

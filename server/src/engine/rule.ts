@@ -1,5 +1,6 @@
 /** The rule contract: metadata beside logic, file rules over one tree, workspace rules over per-file facts. */
 import type { SyntaxNode } from '../go/parser';
+import type { Resolver } from '../go/resolver';
 import type { Settings } from './config';
 import type { SourceFile } from '../go/source';
 import type { FileEdit, Message, Range, RuleMeta } from './types';
@@ -30,6 +31,8 @@ export interface ReportDescriptor {
 export interface FileContext {
   readonly file: SourceFile;
   readonly settings: Settings;
+  /** Types of expressions, across the file's package and its imports; null answers mean "unknown: stay silent". */
+  readonly types: Resolver;
   report(descriptor: ReportDescriptor): void;
 }
 
@@ -67,7 +70,7 @@ export interface WorkspaceContext<Facts> {
 export interface WorkspaceRule<Facts = unknown> {
   readonly meta: RuleMeta;
   readonly kind: 'workspace';
-  collect(file: SourceFile, settings: Settings, location: FileLocation): Facts | undefined;
+  collect(file: SourceFile, settings: Settings, location: FileLocation, types: Resolver): Facts | undefined;
   check(context: WorkspaceContext<Facts>): void;
 }
 

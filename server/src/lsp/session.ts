@@ -29,6 +29,7 @@ import {
   StatusParams,
 } from '../protocol';
 import { AnalysisProblem, skipReason } from '../engine/analyze';
+import { BASELINE_FILE_NAME } from '../engine/baseline';
 import { localeFrom } from '../engine/messages';
 import { createGoParser } from '../go/parser';
 import type { Rule } from '../engine/rule';
@@ -39,6 +40,7 @@ import { walkGoFiles } from '../cli/walk';
 import { readTextFile } from '../cli/safe-fs';
 import { CrashGuard } from './crash-guard';
 import { docsUrl } from '../traps/index';
+import { BaselineStore, isBaselineFile } from './baseline';
 import { FIX_ALL_KIND, fixAllAction, quickFixes, wanted } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { DocumentStore, OpenDocument } from './documents';
@@ -119,6 +121,7 @@ export class Session {
   private readonly gate = new InitializeGate();
   /** Remembers the file being analysed, so a crash is not repeated after a restart. */
   private guard = new CrashGuard(undefined);
+  private readonly baselines = new BaselineStore((message) => this.notice(MessageType.Warning, message));
 
   constructor(
     readonly connection: Connection,
@@ -233,7 +236,7 @@ export class Session {
     if (this.can.watchers) {
       const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: ['**/*.go', '**/go.mod', `**/${CONFIG_FILE_NAME}`].map((globPattern) => ({ globPattern, kind })),
+        watchers: ['**/*.go', '**/go.mod', `**/${CONFIG_FILE_NAME}`, `**/${BASELINE_FILE_NAME}`].map((globPattern) => ({ globPattern, kind })),
       });
     }
     await this.configure(this.loose);
@@ -273,6 +276,7 @@ export class Session {
       if (folder.client.configFile && folder.client.configFile !== previousConfigFile) this.watchConfigFile(file);
       folder.team = await loadTeamConfig(file, this.knownRules, folder.client.configFile !== '');
       this.reportConfigProblems(folder);
+      await this.baselines.load(root);
     }
     return folder.setSettings(engineSettings(folder.team.settings, folder.client, this.locale, this.knownRules));
   }
@@ -490,7 +494,8 @@ export class Session {
     const folder = this.folderOf(document.uri);
     const ownPath = folder.pathOf(document.uri);
     const toUri = (p: string) => (p === ownPath ? document.uri : this.openUriOf(folder, p));
-    const diagnostics = findings.map((f) => toDiagnostic(f, document.version, toUri));
+    const shown = this.baselines.apply(folder.root, ownPath, document.text, findings, folder.client.baseline, this.locale);
+    const diagnostics = shown.map((f) => toDiagnostic(f, document.version, toUri));
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
@@ -733,6 +738,11 @@ export class Session {
         }
         if (name === 'go.mod') {
           await this.scan(folder);
+          continue;
+        }
+        if (isBaselineFile(fsPath)) {
+          await this.baselines.load(folder.root!);
+          this.revalidateOpen(folder);
           continue;
         }
         if (this.documents.get(uri) || !folder.client.enable) continue;

@@ -25,6 +25,7 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
     run: value.run === 'onSave' || value.run === 'onType' ? value.run : DEFAULT_CLIENT_SETTINGS.run,
     rules,
     configFile: typeof value.configFile === 'string' ? value.configFile : DEFAULT_CLIENT_SETTINGS.configFile,
+    baseline: value.baseline === 'hint' || value.baseline === 'hide' || value.baseline === 'ignore' ? value.baseline : DEFAULT_CLIENT_SETTINGS.baseline,
   };
 }
 

@@ -4,6 +4,7 @@
  * (parameter and variable types, struct fields, open calls, results of methods on known handles), so callers
  * can stay silent whenever the answer is unknown.
  */
+import { fieldChildren } from '../../go/syntax';
 import { FUNCTION_TYPES, walk } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import type { SourceFile } from '../../go/source';
@@ -157,7 +158,7 @@ export class DbHandles {
       } else if (decl.type === 'var_declaration') {
         for (const spec of decl.descendantsOfType('var_spec')) {
           if (!spec || spec.parent?.type === 'block') continue;
-          for (const name of spec.childrenForFieldName('name')) {
+          for (const name of fieldChildren(spec, 'name')) {
             if (!name) continue;
             const list = this.packageVars.get(name.text) ?? [];
             list.push(name);
@@ -268,7 +269,7 @@ export class DbHandles {
     for (const decl of struct.descendantsOfType('field_declaration')) {
       if (!decl || decl.parent?.parent?.id !== struct.id) continue;
       const type = decl.childForFieldName('type');
-      const names = decl.childrenForFieldName('name');
+      const names = fieldChildren(decl, 'name');
       if (names.length === 0) {
         const ref = this.typeRefFromNode(type);
         if (ref?.name === field) return ref;
@@ -341,7 +342,7 @@ export class DbHandles {
       for (const list of [fn.childForFieldName('receiver'), fn.childForFieldName('parameters'), fn.childForFieldName('result')]) {
         if (!list || list.type !== 'parameter_list') continue;
         for (const decl of list.namedChildren) {
-          for (const name of decl?.childrenForFieldName('name') ?? []) if (name?.text === id.text) found = name;
+          for (const name of fieldChildren(decl, 'name') ?? []) if (name?.text === id.text) found = name;
         }
       }
       const body = fn.childForFieldName('body');
@@ -369,7 +370,7 @@ export class DbHandles {
     if (holder.type === 'var_spec') {
       const type = holder.childForFieldName('type');
       if (type) return this.typeRefFromNode(type);
-      const names = holder.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+      const names = fieldChildren(holder, 'name').filter((n): n is SyntaxNode => !!n);
       return this.boundValueType(names, name, holder.childForFieldName('value'), depth);
     }
     if (holder.type === 'expression_list' && holder.parent?.type === 'short_var_declaration') {
@@ -416,7 +417,7 @@ function declaredNames(node: SyntaxNode): SyntaxNode[] {
     case 'short_var_declaration':
       return (node.childForFieldName('left')?.namedChildren ?? []).filter((n): n is SyntaxNode => n?.type === 'identifier');
     case 'var_spec':
-      return node.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+      return fieldChildren(node, 'name').filter((n): n is SyntaxNode => !!n);
     case 'range_clause':
       // Only `for k, v := range`; `=` assigns existing variables.
       return node.children.some((c) => c?.type === ':=')

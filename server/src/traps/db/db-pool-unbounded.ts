@@ -1,4 +1,5 @@
 /** A pool from `sql.Open` (or sqlx/gorm) that its package never bounds with SetMaxOpenConns / SetConnMaxLifetime. */
+import { fieldChildren } from '../../go/syntax';
 import { goDuration } from '../../engine/config';
 import { DB_OPEN_FUNCTIONS, DbLibrary } from './db-handles';
 import { ensureImport } from '../../engine/edits';
@@ -168,7 +169,7 @@ function openFact(file: SourceFile, call: SyntaxNode, callText: string, library:
   if (holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement') {
     targets = (holder.childForFieldName('left')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
   } else if (holder?.type === 'var_spec') {
-    targets = holder.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+    targets = fieldChildren(holder, 'name').filter((n): n is SyntaxNode => !!n);
   }
   const target = targets[0];
   const name = target ? nameOf(target) : null;
@@ -221,7 +222,7 @@ function collectFlow(node: SyntaxNode, facts: PoolFacts): void {
   let left: SyntaxNode[] = [];
   let right: SyntaxNode[] = [];
   if (node.type === 'var_spec') {
-    left = node.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+    left = fieldChildren(node, 'name').filter((n): n is SyntaxNode => !!n);
     right = (node.childForFieldName('value')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
   } else {
     left = (node.childForFieldName('left')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
