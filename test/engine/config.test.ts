@@ -169,3 +169,21 @@ describe('.go-traps.json as untrusted input', () => {
     assert.equal(dup.settings.maxFileSize, 20);
   });
 });
+
+describe('.go-traps.json of hostile size', () => {
+  it('refuses a file of thousands of values whole, before validating any', () => {
+    const domains = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`d${i}`, 5]));
+    const started = Date.now();
+    const { settings, problems } = parseConfig(JSON.stringify({ domains }), ['a']);
+    assert.deepEqual(problems.map((p) => [p.key, p.message]), [['', 'holds more than 4096 values, not read']]);
+    assert.deepEqual(settings, defaultSettings());
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms (quadratic before)`);
+  });
+
+  it('reports the first 50 bad keys and how many more there are', () => {
+    const rules = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`r${i}`, 'x']));
+    const { problems } = parseConfig(JSON.stringify({ rules }), ['a']);
+    assert.equal(problems.length, 51);
+    assert.deepEqual(problems[50], { key: '', message: 'and 250 more bad keys' });
+  });
+});

@@ -106,20 +106,24 @@ export async function fuzzServer(random: Random, deadline: number, report: FuzzR
       writeFileSync(file, text);
       const client = new LspClient();
       let mirror = TextDocument.create(uri, 'go', 1, text);
+      let stage = 'initialize';
       try {
         await client.initialize(root);
+        stage = 'first diagnostics';
         client.open(uri, text, 1);
         await client.diagnostics(uri, 1, 20_000);
         for (let round = 0; round < 15 && Date.now() < deadline; round++) {
           const version = mirror.version + 1;
           const changes = randomChanges(random, mirror.getText(), true);
           mirror = TextDocument.update(mirror, changes, version);
+          stage = `diagnostics of version ${version} after ${JSON.stringify(changes)}`;
           client.change(uri, version, changes);
           // The full analysis follows a pause in typing; the last diagnostics of the version are its.
           await client.diagnostics(uri, version, 20_000);
           await new Promise((resolve) => setTimeout(resolve, 400));
           const edited = [...client.notifications].reverse().find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && n.params.version === version)!;
           const reopened = version + 1;
+          stage = `diagnostics of the reopened text (version ${reopened})`;
           client.close(uri);
           const fresh = client.diagnostics(uri, reopened, 20_000);
           client.open(uri, mirror.getText(), reopened);
@@ -131,7 +135,10 @@ export async function fuzzServer(random: Random, deadline: number, report: FuzzR
         }
       } catch (error) {
         if (client.exitCode !== null) section.crash(`the server exited (${client.exitCode}): ${client.stderr.slice(-3000)}`, { 'text.go': mirror.getText() });
-        else section.hang(`no answer: ${(error as Error).message.slice(0, 500)}`, { 'text.go': mirror.getText() });
+        else {
+          const tail = client.notifications.slice(-8).map((n) => `${n.method} ${JSON.stringify(n.params).slice(0, 300)}`).join('\n');
+          section.hang(`no answer while waiting for ${stage}: ${(error as Error).message.slice(0, 300)}\nlast notifications:\n${tail}`, { 'text.go': mirror.getText() });
+        }
       } finally {
         await client.shutdown();
       }

@@ -1,8 +1,9 @@
 /**
  * The CLI's analysis under a per-file time budget. `analyze` runs in a worker thread that reports each file
- * as it starts; a file that holds the worker past the budget (or runs it out of memory) is skipped with a
- * notice, and the analysis starts again without it. Synchronous work cannot be interrupted on its own thread,
- * so the worker is what lets the CLI finish whatever one file does.
+ * it reads (the engine reads a file right before each of its passes over it: declarations, then rules); a
+ * file that holds the worker past the budget (or runs it out of memory) is skipped with a notice, and the
+ * analysis starts again without it. Synchronous work cannot be interrupted on its own thread, so the worker is
+ * what lets the CLI finish whatever one file does.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import * as path from 'node:path';
@@ -21,7 +22,11 @@ interface Job {
   modules: GoModule[];
 }
 
-type WorkerMessage = { kind: 'ready' } | { kind: 'progress'; done: number; total: number } | { kind: 'result'; result: AnalyzeResult };
+type WorkerMessage =
+  | { kind: 'ready' }
+  | { kind: 'reading'; path: string }
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'result'; result: AnalyzeResult };
 
 const JOB_KEY = 'goTrapsAnalysisJob';
 
@@ -36,7 +41,10 @@ export async function runAnalysisWorker(): Promise<void> {
   (await parseGo('package p\n')).delete();
   const post = (message: WorkerMessage) => parentPort!.postMessage(message);
   post({ kind: 'ready' });
-  const read = (p: string) => readTextFile(path.resolve(job.base, p));
+  const read = (p: string) => {
+    post({ kind: 'reading', path: p });
+    return readTextFile(path.resolve(job.base, p));
+  };
   const result = await analyze(job.paths, read, job.settings, job.modules, (done, total) => post({ kind: 'progress', done, total }));
   post({ kind: 'result', result });
 }
@@ -74,7 +82,9 @@ function runOnce(job: Job, options: BudgetOptions): Promise<Outcome> {
   const workspaceBudget = Math.max(60_000, budget * 5);
   return new Promise((resolve, reject) => {
     const worker = new Worker(options.script, { workerData: { [JOB_KEY]: job } });
-    let current = -1;
+    /** The file being worked on: the last one read; undefined before the first and once all are analysed. */
+    let current: string | undefined;
+    let started = false;
     let since = Date.now();
     let settled = false;
     const finish = (outcome: Outcome | Error) => {
@@ -86,23 +96,24 @@ function runOnce(job: Job, options: BudgetOptions): Promise<Outcome> {
       else resolve(outcome);
     };
     const watchdog = setInterval(() => {
-      if (current < 0) return;
-      const limit = current < job.paths.length ? budget : workspaceBudget;
+      if (!started) return;
+      const limit = current !== undefined ? budget : workspaceBudget;
       if (Date.now() - since <= limit) return;
-      if (current < job.paths.length) finish({ path: job.paths[current], reason: `analysis took longer than the per-file budget of ${seconds(budget)}, skipped` });
+      if (current !== undefined) finish({ path: current, reason: `analysis took longer than the per-file budget of ${seconds(budget)}, skipped` });
       else finish(new Error(`the workspace rules did not finish within ${seconds(workspaceBudget)}`));
     }, Math.max(10, Math.min(250, budget / 4)));
     worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'ready') current = 0;
+      if (message.kind === 'ready') started = true;
+      else if (message.kind === 'reading') current = message.path;
       else if (message.kind === 'progress') {
-        current = message.done;
+        // The last progress report comes once every file is analysed: what follows is the workspace rules.
+        if (message.done === message.total) current = undefined;
         options.onProgress?.(message.done, message.total);
       } else finish({ result: message.result });
       since = Date.now();
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      const file = job.paths[current];
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && file !== undefined) finish({ path: file, reason: 'analysis ran out of memory, skipped' });
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && current !== undefined) finish({ path: current, reason: 'analysis ran out of memory, skipped' });
       else finish(error);
     });
     worker.on('exit', (code) => finish(new Error(`the analysis worker stopped (exit code ${code})`)));

@@ -64,6 +64,11 @@ export interface LoadedConfig {
 
 /** A larger config file is refused whole: nobody writes a megabyte of settings by hand. */
 export const MAX_CONFIG_CHARS = 1024 * 1024;
+/**
+ * Nor one of more values (keys, list entries, scalars): a team's file holds a few hundred, and every domain
+ * glob is tried on every file, so a hundred thousand would slow each analysis.
+ */
+export const MAX_CONFIG_VALUES = 4096;
 
 /** Copies the defaults so callers may change their settings freely. */
 export function defaultSettings(): Settings {
@@ -121,8 +126,12 @@ interface PathedProblem extends ConfigProblem {
 function applyParsed(raw: unknown, knownRules: readonly string[], base: Settings): { settings: Settings; problems: PathedProblem[] } {
   const settings = structuredClone(base);
   if (!isObject(raw)) return { settings, problems: [{ key: '', message: 'expected a JSON object at the top level' }] };
+  if (countValues(raw, MAX_CONFIG_VALUES + 1) > MAX_CONFIG_VALUES) {
+    return { settings, problems: [{ key: '', message: `holds more than ${MAX_CONFIG_VALUES} values, not read` }] };
+  }
   const bad = rejectedKeys(raw);
   const problems: PathedProblem[] = [...bad.values()].map(({ path, message }) => ({ key: path.join('.'), path, message }));
+  const capped = () => capProblems(problems);
   const accepted = (...path: string[]) => !bad.has(path.join('\u0000'));
 
   for (const key of Object.keys(raw)) {
@@ -143,7 +152,34 @@ function applyParsed(raw: unknown, knownRules: readonly string[], base: Settings
       (settings as unknown as Record<string, unknown>)[key] = structuredClone(value);
     }
   }
-  return { settings, problems };
+  return { settings, problems: capped() };
+}
+
+/** A file can hold thousands of bad keys; the first ones are reported, and how many more there are. */
+export const MAX_CONFIG_PROBLEMS = 50;
+
+function capProblems(problems: PathedProblem[]): PathedProblem[] {
+  if (problems.length <= MAX_CONFIG_PROBLEMS) return problems;
+  const more = problems.length - MAX_CONFIG_PROBLEMS;
+  return [...problems.slice(0, MAX_CONFIG_PROBLEMS), { key: '', message: `and ${more} more bad key${more === 1 ? '' : 's'}` }];
+}
+
+/** How many values (object entries, list items) a parsed document holds, counting no further than `limit`. */
+function countValues(value: unknown, limit: number): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && count < limit) {
+    const next = pending.pop();
+    if (Array.isArray(next)) {
+      count += next.length;
+      pending.push(...next.slice(0, limit));
+    } else if (isObject(next)) {
+      const values = Object.values(next);
+      count += values.length;
+      pending.push(...values.slice(0, limit));
+    }
+  }
+  return count;
 }
 
 /**
@@ -152,7 +188,7 @@ function applyParsed(raw: unknown, knownRules: readonly string[], base: Settings
  */
 function rejectedKeys(raw: Record<string, unknown>): Map<string, { path: string[]; message: string }> {
   validateConfigSchema(raw);
-  const rejected = new Map<string, { path: string[]; message: string }>();
+  const candidates = new Map<string, { path: string[]; message: string }>();
   for (const error of validateConfigSchema.errors ?? []) {
     let path = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const unknown = error.keyword === 'additionalProperties';
@@ -160,15 +196,16 @@ function rejectedKeys(raw: Record<string, unknown>): Map<string, { path: string[
     if (error.keyword === 'propertyNames') path.push(String(error.params.propertyName));
     const arrayEnd = path.findIndex((_, i) => i > 0 && Array.isArray(valueAt(raw, path.slice(0, i))));
     if (arrayEnd > 0) path = path.slice(0, arrayEnd);
-    if ([...rejected.values()].some((r) => startsWith(path, r.path))) continue;
-    for (const [id, r] of rejected) if (startsWith(r.path, path)) rejected.delete(id);
-    rejected.set(path.join('\u0000'), { path, message: unknown ? unknownKey(path) : expected(path, error.message) });
+    const id = path.join('\u0000');
+    if (!candidates.has(id)) candidates.set(id, { path, message: unknown ? unknownKey(path) : expected(path, error.message) });
+  }
+  // A key below another rejected key is not reported again; paths are at most a few segments deep.
+  const rejected = new Map<string, { path: string[]; message: string }>();
+  for (const [id, candidate] of candidates) {
+    const underAnother = candidate.path.some((_, i) => i > 0 && candidates.has(candidate.path.slice(0, i).join('\u0000')));
+    if (!underAnother) rejected.set(id, candidate);
   }
   return rejected;
-}
-
-function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
 
 function valueAt(raw: unknown, path: readonly string[]): unknown {
