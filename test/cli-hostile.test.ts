@@ -141,6 +141,17 @@ describe('the per-file time budget', () => {
   });
 });
 
+describe('broken Go found by the fuzzer', () => {
+  it('analyses a file with a stray ) at the top level instead of looping on it', () => {
+    const dir = workspace({ 'store/db.go': TRAP, 'store/stray.go': 'package store\n)\n\nfunc F() {}\n', 'store/inline.go': 'package ma)db.Query*/é' });
+    const result = run(dir, ['.', '--file-budget', '5', '--format', 'json'], { timeout: 60_000 });
+    assert.equal(result.code, 1, result.stderr);
+    const report = JSON.parse(result.stdout);
+    assert.deepEqual(report.skipped, [], result.stderr);
+    assert.equal(report.filesAnalyzed, 3);
+  });
+});
+
 describe('a hostile .go-traps.json', () => {
   it('takes {"timeouts":{"__proto__":{}}} as one bad key and goes on', () => {
     for (const section of ['timeouts', 'pool', 'log', 'metrics']) {
