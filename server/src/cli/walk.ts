@@ -8,7 +8,7 @@
 import { promises as fs, Stats } from 'node:fs';
 import * as path from 'node:path';
 import { isExcluded, Settings } from '../engine/config';
-import { GoModule, parseGoModPath } from '../engine/domains';
+import { GoModule, moduleFromGoMod } from '../engine/domains';
 import { parseGoWork } from './go-work';
 import { kindOf, readTextFile } from './safe-fs';
 
@@ -54,7 +54,7 @@ export async function walkGoFiles(roots: readonly string[], base: string, settin
     const dir = path.dirname(goMod);
     if (modules.has(dir)) return;
     const text = await readTextFile(goMod).catch(() => '');
-    modules.set(dir, { root: toEnginePath(dir, base), path: parseGoModPath(text) });
+    modules.set(dir, moduleFromGoMod(toEnginePath(dir, base), text));
   }
 
   /** Reads a go.work once; returns the absolute directories of its modules. */

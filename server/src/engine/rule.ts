@@ -3,7 +3,7 @@ import type { SyntaxNode } from '../go/parser';
 import type { Resolver } from '../go/resolver';
 import type { Settings } from './config';
 import type { SourceFile } from '../go/source';
-import type { FileEdit, Message, Range, RuleMeta } from './types';
+import type { FileEdit, Message, Range, RuleMeta, Severity } from './types';
 
 export interface FixDescriptor {
   title: Message;
@@ -26,10 +26,17 @@ export interface ReportDescriptor {
   data?: Record<string, string | number>;
   related?: RelatedDescriptor[];
   fixes?: FixDescriptor[];
+  /**
+   * A severity decided for this finding by a setting of its own (migration code's findings), which wins over
+   * the rule's severity and its override in `rules`.
+   */
+  severity?: Severity;
 }
 
 export interface FileContext {
   readonly file: SourceFile;
+  /** Where the file sits: its module (and the module's Go version), package directory and domain. */
+  readonly location: FileLocation;
   readonly settings: Settings;
   /** Types of expressions, across the file's package and its imports; null answers mean "unknown: stay silent". */
   readonly types: Resolver;
@@ -52,6 +59,8 @@ export interface FileLocation {
   packageDir: string;
   /** The business domain, or '' for composition roots and infrastructure packages. */
   domain: string;
+  /** The module's `go` version from go.mod ('' when unknown): a fix may use only what this Go has. */
+  goVersion: string;
 }
 
 export interface WorkspaceContext<Facts> {

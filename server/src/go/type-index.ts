@@ -28,6 +28,8 @@ export class TypeIndex {
   private readonly merged = new Map<string, PackageMembers>();
   /** When set, every member looked up is added here (see `recording`). */
   private recorder: Set<string> | undefined;
+  /** Import path → the non-test files that import it; built on demand, dropped on every change. */
+  private importers: Map<string, string[]> | undefined;
 
   constructor(
     /** Consulted for members no workspace file declares: the library signatures. */
@@ -47,6 +49,22 @@ export class TypeIndex {
     return this.files.get(path)?.decls;
   }
 
+  /** The non-test files that import a package. */
+  importedBy(importPath: string): readonly string[] {
+    if (!this.importers) {
+      this.importers = new Map();
+      for (const [path, { decls }] of this.files) {
+        if (path.endsWith('_test.go')) continue;
+        for (const spec of decls.imports) {
+          const list = this.importers.get(spec.path);
+          if (list) list.push(path);
+          else this.importers.set(spec.path, [path]);
+        }
+      }
+    }
+    return this.importers.get(importPath) ?? [];
+  }
+
   /** Paths of the files of a package. */
   filesOf(pkg: string): string[] {
     return [...(this.filesByPackage.get(pkg) ?? [])];
@@ -62,6 +80,7 @@ export class TypeIndex {
    */
   setFile(path: string, pkg: string, decls: FileDecls): Set<string> {
     const previous = this.files.get(path);
+    if (!previous || JSON.stringify(previous.decls.imports) !== JSON.stringify(decls.imports)) this.importers = undefined;
     const changed = new Set<string>();
     if (previous && previous.pkg !== pkg) {
       for (const key of this.deleteFile(path)) changed.add(key);
@@ -91,6 +110,7 @@ export class TypeIndex {
   deleteFile(path: string): Set<string> {
     const previous = this.files.get(path);
     if (!previous) return new Set();
+    this.importers = undefined;
     this.files.delete(path);
     const set = this.filesByPackage.get(previous.pkg);
     set?.delete(path);
@@ -102,6 +122,7 @@ export class TypeIndex {
   }
 
   clear(): void {
+    this.importers = undefined;
     this.files.clear();
     this.filesByPackage.clear();
     this.merged.clear();

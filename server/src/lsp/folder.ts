@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { ClientSettings, DEFAULT_CLIENT_SETTINGS } from '../protocol';
 import { Engine } from '../engine/analyze';
 import { defaultSettings, Settings } from '../engine/config';
-import { GoModule, parseGoModPath } from '../engine/domains';
+import { GoModule, moduleFromGoMod } from '../engine/domains';
 import type { Rule } from '../engine/rule';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import type { TeamConfig } from './settings';
@@ -117,7 +117,7 @@ export class Folder {
       if (this.modules.some((m) => m.root === root)) return;
       const goMod = path.join(dir, 'go.mod');
       if (existsSync(goMod)) {
-        this.modules.push({ root, path: parseGoModPath(readFileSync(goMod, 'utf8')) });
+        this.modules.push(moduleFromGoMod(root, readFileSync(goMod, 'utf8')));
         return;
       }
       if (dir === stop || path.dirname(dir) === dir) return;
