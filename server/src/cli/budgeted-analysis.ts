@@ -3,7 +3,9 @@
  * it reads (the engine reads a file right before each of its passes over it: declarations, then rules); a
  * file that holds the worker past the budget (or runs it out of memory) is skipped with a notice, and the
  * analysis starts again without it. Synchronous work cannot be interrupted on its own thread, so the worker is
- * what lets the CLI finish whatever one file does.
+ * what lets the CLI finish whatever one file does. With several engine workers (`jobs`) files are read by
+ * them, out of sight: a stall there is not pinned on a file, so the analysis runs again on one thread, where
+ * it is.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import * as path from 'node:path';
@@ -11,6 +13,7 @@ import { analyze, AnalyzeResult } from '../engine/analyze';
 import type { Settings } from '../engine/config';
 import type { GoModule } from '../engine/domains';
 import { parseGo } from '../go/parser';
+import { ResultCache } from '../engine/result-cache';
 import { readTextFile } from './safe-fs';
 
 export const DEFAULT_FILE_BUDGET_MS = 20_000;
@@ -20,6 +23,15 @@ interface Job {
   base: string;
   settings: Settings;
   modules: GoModule[];
+  jobs: number;
+  cache?: CacheOptions;
+  analysisWorker?: string;
+}
+
+/** The engine's result cache, named by what a worker thread needs to open it. */
+export interface CacheOptions {
+  dir: string;
+  key: string;
 }
 
 type WorkerMessage =
@@ -45,7 +57,13 @@ export async function runAnalysisWorker(): Promise<void> {
     post({ kind: 'reading', path: p });
     return readTextFile(path.resolve(job.base, p));
   };
-  const result = await analyze(job.paths, read, job.settings, job.modules, (done, total) => post({ kind: 'progress', done, total }));
+  const result = await analyze(job.paths, read, job.settings, job.modules, {
+    onProgress: (done, total) => post({ kind: 'progress', done, total }),
+    jobs: job.jobs,
+    fsPathOf: (p) => path.resolve(job.base, p),
+    workerScript: job.analysisWorker,
+    cache: job.cache ? new ResultCache(job.cache.dir, job.cache.key) : undefined,
+  });
   post({ kind: 'result', result });
 }
 
@@ -54,6 +72,10 @@ export interface BudgetOptions {
   fileBudgetMs: number;
   /** The script that runs the worker: the CLI bundle itself. */
   script: string;
+  /** The engine's own worker threads, and the script they run. */
+  jobs?: number;
+  analysisWorker?: string;
+  cache?: CacheOptions;
   onProgress?: (done: number, total: number) => void;
   /** Told of each file skipped, as it happens. */
   onSkip?: (path: string, reason: string) => void;
@@ -62,12 +84,18 @@ export interface BudgetOptions {
 /** `analyze` for the CLI: the same result, with files past the budget among `skipped`. */
 export async function analyzeWithBudget(paths: readonly string[], base: string, settings: Settings, modules: readonly GoModule[], options: BudgetOptions): Promise<AnalyzeResult> {
   const skipped = new Map<string, string>();
+  let jobs = Math.max(1, options.jobs ?? 1);
   for (;;) {
     const remaining = paths.filter((p) => !skipped.has(p));
-    const outcome = await runOnce({ paths: remaining, base, settings, modules: [...modules] }, options);
+    const job: Job = { paths: remaining, base, settings, modules: [...modules], jobs, cache: options.cache, analysisWorker: options.analysisWorker };
+    const outcome = await runOnce(job, options);
     if ('result' in outcome) {
       outcome.result.skipped.push(...[...skipped].map(([p, reason]) => ({ path: p, reason })));
       return outcome.result;
+    }
+    if (jobs > 1) {
+      jobs = 1;
+      continue;
     }
     skipped.set(outcome.path, outcome.reason);
     options.onSkip?.(outcome.path, outcome.reason);

@@ -4,7 +4,11 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import type { AnalyzeResult } from '../engine/analyze';
+import { defaultCacheDir } from '../engine/result-cache';
+import { grammarVersion } from '../go/parser';
+import { TOOL_VERSION } from './format';
 import type { Settings } from '../engine/config';
 import type { GoModule } from '../engine/domains';
 import { localeFrom } from '../engine/messages';
@@ -22,6 +26,10 @@ export interface ProjectOptions {
   locale?: string;
   /** Run only these rule ids. */
   rules?: string[];
+  /** Worker threads (default: one per core). */
+  jobs?: number;
+  /** False for --no-cache. */
+  cache?: boolean;
   /** Seconds one file's analysis may take before it is skipped. */
   fileBudget?: number;
 }
@@ -29,6 +37,7 @@ export interface ProjectOptions {
 export interface Project {
   /** The directory engine paths are relative to (the working directory). */
   base: string;
+  options: ProjectOptions;
   /** The paths given, absolute. */
   roots: string[];
   settings: Settings;
@@ -38,7 +47,6 @@ export interface Project {
   read(enginePath: string): Promise<string>;
   /** What the walk left out (links, pipes) and could not read: part of every report. */
   walk: Pick<WalkResult, 'skipped' | 'problems'>;
-  fileBudgetMs: number;
 }
 
 /** The display language: the option, else the environment's. */
@@ -65,13 +73,13 @@ export async function loadProject(paths: readonly string[], options: ProjectOpti
   const { files, modules, skipped, problems: unreadable } = await walkGoFiles(given, base, settings, { followWorkspace: true });
   return {
     base,
+    options,
     roots: given.map((p) => path.resolve(p)),
     settings,
     files: files.map((f) => toEnginePath(f, base)),
     modules,
     read: (p) => readTextFile(path.resolve(base, p)),
     walk: { skipped, problems: unreadable },
-    fileBudgetMs: (options.fileBudget ?? DEFAULT_FILE_BUDGET_MS / 1000) * 1000,
   };
 }
 
@@ -81,11 +89,17 @@ export async function analyzeProject(project: Project): Promise<AnalyzeResult> {
   const progress = (done: number, total: number) => {
     if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rgo-traps: ${done}/${total} files`);
   };
-  // In a worker under the per-file budget; this module is bundled into the CLI, which is also the worker.
-  const result = await analyzeWithBudget(project.files, project.base, project.settings, project.modules, {
-    fileBudgetMs: project.fileBudgetMs,
+  const { settings } = project;
+  const jobs = project.options.jobs ?? os.availableParallelism();
+  const cache = project.options.cache === false ? undefined : { dir: defaultCacheDir(), key: `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}` };
+  // Under the per-file budget: the engine runs in a worker of this bundle (which is also the CLI).
+  const result = await analyzeWithBudget(project.files, project.base, settings, project.modules, {
+    fileBudgetMs: (project.options.fileBudget ?? DEFAULT_FILE_BUDGET_MS / 1000) * 1000,
     script: __filename,
-    onProgress: showProgress ? progress : undefined,
+    jobs,
+    cache,
+    analysisWorker: path.join(__dirname, 'analysis-worker.js'),
+    onProgress: progress,
   });
   if (showProgress) process.stderr.write('\n');
   result.skipped.push(...project.walk.skipped);
