@@ -32,6 +32,8 @@ interface Job {
 export interface CacheOptions {
   dir: string;
   key: string;
+  /** Bytes the cache may hold (the engine's default when undefined). */
+  limit?: number;
 }
 
 type WorkerMessage =
@@ -62,7 +64,7 @@ export async function runAnalysisWorker(): Promise<void> {
     jobs: job.jobs,
     fsPathOf: (p) => path.resolve(job.base, p),
     workerScript: job.analysisWorker,
-    cache: job.cache ? new ResultCache(job.cache.dir, job.cache.key) : undefined,
+    cache: job.cache ? new ResultCache(job.cache.dir, job.cache.key, job.cache.limit) : undefined,
   });
   post({ kind: 'result', result });
 }

@@ -91,7 +91,10 @@ export async function analyzeProject(project: Project): Promise<AnalyzeResult> {
   };
   const { settings } = project;
   const jobs = project.options.jobs ?? os.availableParallelism();
-  const cache = project.options.cache === false ? undefined : { dir: defaultCacheDir(), key: `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}` };
+  const limitMb = Number(process.env.GO_TRAPS_CACHE_LIMIT_MB);
+  const limit = Number.isFinite(limitMb) && limitMb > 0 ? limitMb * 1024 * 1024 : undefined;
+  const scope = `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`;
+  const cache = project.options.cache === false ? undefined : { dir: defaultCacheDir(), key: scope, limit };
   // Under the per-file budget: the engine runs in a worker of this bundle (which is also the CLI).
   const result = await analyzeWithBudget(project.files, project.base, settings, project.modules, {
     fileBudgetMs: (project.options.fileBudget ?? DEFAULT_FILE_BUDGET_MS / 1000) * 1000,
