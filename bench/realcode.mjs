@@ -8,23 +8,28 @@
 // Corpus layout: <corpus>/<owner>+<name>/ holds a repository's newest commit (git archive or worktree); an
 // optional <corpus>/<owner>+<name>/.corpus-commit holds its commit hash (first line) and date (second line).
 // Usage: npm run build && node bench/realcode.mjs [corpus=/tmp/corpus] [--out /tmp/realcode] [--only a,b]
-//        [--rules ids] [--jobs 1] [--sample 25] [--context 6]
+//        [--rules ids] [--jobs 1] [--sample 25] [--context 6] [--cli path/to/cli.js] [--compare findings.json]
+// --compare FILE prints, per rule, how the findings differ from an earlier run's findings.json (same corpus).
+// --cli runs another build (say an older commit's, for a before/after comparison); options that build does not
+// list in its --help are left out.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'server/out/cli.js');
 const options = parseArguments(process.argv.slice(2));
+const cli = path.resolve(options.cli ?? path.join(root, 'server/out/cli.js'));
 const TIMEOUT_FIX = /timeout|deadline|超时/i;
 // Where schema work lives: folder, file or function names, and DDL in the statement (issue 10, point 4).
-const MIGRATION_PLACE = /migrat|install|upgrade|seed|schema|initdb|init_db|bootstrap|setup/i;
+const MIGRATION_PLACE = /migrat|install|upgrade|seed|schema|init_?db|init_?database|create_?db|create_?database|create_?tables?|bootstrap|setup/i;
 const DDL = /\b(CREATE|ALTER|DROP|TRUNCATE)\s+(TABLE|INDEX|UNIQUE|VIEW|SCHEMA|DATABASE|EXTENSION|TYPE|TRIGGER|FUNCTION|SEQUENCE)\b/i;
+// Maintenance statements run for minutes by design, like DDL: a request-sized timeout would abort them.
+const MAINTENANCE = /\b(VACUUM|ANALYZE|REINDEX|CLUSTER|REFRESH\s+MATERIALIZED\s+VIEW|OPTIMIZE\s+TABLE)\b/;
 const DB_CONTEXT_RULES = new Set(['db-no-context', 'db-context-no-deadline']);
 
 function parseArguments(args) {
-  const parsed = { corpus: '/tmp/corpus', out: '/tmp/realcode', only: undefined, rules: undefined, jobs: '1', sample: 25, context: 6 };
+  const parsed = { corpus: '/tmp/corpus', out: '/tmp/realcode', only: undefined, rules: undefined, jobs: '1', sample: 25, context: 6, cli: undefined, compare: undefined };
   for (let i = 0; i < args.length; i++) {
     const value = () => args[++i];
     switch (args[i]) {
@@ -34,6 +39,8 @@ function parseArguments(args) {
       case '--jobs': parsed.jobs = value(); break;
       case '--sample': parsed.sample = Number(value()); break;
       case '--context': parsed.context = Number(value()); break;
+      case '--cli': parsed.cli = value(); break;
+      case '--compare': parsed.compare = value(); break;
       default:
         if (args[i].startsWith('--')) throw new Error(`unknown option ${args[i]}`);
         parsed.corpus = args[i];
@@ -68,9 +75,17 @@ function commitOf(dir) {
   return { hash: hash.trim(), date: date.trim().slice(0, 10) };
 }
 
+/** The options this build of the CLI lists in its --help (older builds lack --no-baseline, --no-cache, --jobs). */
+function knownOptions() {
+  const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout ?? '';
+  return new Set(help.match(/--[a-z][a-z-]*/g) ?? []);
+}
+
 /** Runs the CLI on one repository from inside it, so paths are relative and no outside settings apply. */
-function analyse(dir) {
-  const args = [cli, '.', '--format', 'json', '--no-baseline', '--no-cache', '--exit-zero', '--jobs', options.jobs, '--locale', 'en'];
+function analyse(dir, known) {
+  const args = [cli, '.', '--format', 'json', '--exit-zero', '--locale', 'en'];
+  for (const flag of ['--no-baseline', '--no-cache']) if (known.has(flag)) args.push(flag);
+  if (known.has('--jobs')) args.push('--jobs', options.jobs);
   if (options.rules) args.push('--rules', options.rules);
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, LANG: 'C' } });
@@ -79,13 +94,13 @@ function analyse(dir) {
   return { report: JSON.parse(result.stdout), seconds };
 }
 
-/** The name of the function a line sits in (the nearest `func` line above it), for the migration check. */
+/** The function a line sits in (the nearest top-level `func` line above it): its name and first line index. */
 function enclosingFunction(lines, index) {
   for (let i = index; i >= 0; i--) {
     const match = /^func\s+(?:\([^)]*\)\s*)?([\w]+)/.exec(lines[i] ?? '');
-    if (match) return match[1];
+    if (match) return { name: match[1], start: i };
   }
-  return '';
+  return { name: '', start: Math.max(0, index - 3) };
 }
 
 function toFinding(repo, dir, f) {
@@ -98,7 +113,7 @@ function toFinding(repo, dir, f) {
     message: f.message,
     related: (f.related ?? []).map((r) => ({ path: r.path, line: r.range.start.line + 1, message: r.message })),
     fixes: (f.fixes ?? []).map((x) => x.title),
-    function: enclosingFunction(linesOf(path.join(dir, f.path)), f.range.start.line),
+    function: enclosingFunction(linesOf(path.join(dir, f.path)), f.range.start.line).name,
   };
 }
 
@@ -108,19 +123,29 @@ function table(header, rows) {
   return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-/** Up to `size` findings of one rule, taken in turn from each repository (in path and line order). */
+/**
+ * Up to `size` findings of one rule: the places are shared out between the repositories in turn, and each
+ * repository's share is taken at even steps through its findings (in path and line order), so that the first
+ * folder of a large repository does not stand for all of it.
+ */
 function spreadSample(findings, size) {
   const byRepo = new Map();
   for (const f of [...findings].sort((a, b) => a.repo.localeCompare(b.repo) || a.path.localeCompare(b.path) || a.line - b.line)) {
     if (!byRepo.has(f.repo)) byRepo.set(f.repo, []);
     byRepo.get(f.repo).push(f);
   }
-  const queues = [...byRepo.values()];
-  const picked = [];
-  while (picked.length < size && queues.some((q) => q.length)) {
-    for (const queue of queues) if (queue.length && picked.length < size) picked.push(queue.shift());
+  const lists = [...byRepo.values()];
+  const shares = lists.map(() => 0);
+  let left = Math.min(size, findings.length);
+  while (left > 0) {
+    lists.forEach((list, i) => {
+      if (left > 0 && shares[i] < list.length) {
+        shares[i]++;
+        left--;
+      }
+    });
   }
-  return picked;
+  return lists.flatMap((list, i) => Array.from({ length: shares[i] }, (_, k) => list[Math.floor((k * list.length) / shares[i])]));
 }
 
 function excerpt(dir, file, line, context) {
@@ -154,21 +179,30 @@ function decisionGroups(findings) {
   return [...groups.entries()].filter(([, list]) => list.length > 3).sort((a, b) => b[1].length - a[1].length);
 }
 
-function isMigrationLike(dir, f) {
+/** The enclosing function's text up to a few lines after the finding: where its statement is spelled out. */
+function functionText(dir, f) {
   const lines = linesOf(path.join(dir, f.path));
-  const window = lines.slice(Math.max(0, f.line - 4), f.line + 3).join('\n');
-  return MIGRATION_PLACE.test(f.path) || MIGRATION_PLACE.test(f.function) || DDL.test(window);
+  return lines.slice(enclosingFunction(lines, f.line - 1).start, f.line + 3).join('\n');
+}
+
+function isMigrationLike(dir, f) {
+  return MIGRATION_PLACE.test(f.path) || MIGRATION_PLACE.test(f.function) || DDL.test(functionText(dir, f));
+}
+
+function gitHead() {
+  return spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown commit';
 }
 
 if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
 const repos = readdirSync(options.corpus).filter((name) => statSync(path.join(options.corpus, name)).isDirectory() && (!options.only || options.only.includes(name))).sort();
 mkdirSync(options.out, { recursive: true });
+const known = knownOptions();
 
 const results = [];
 for (const name of repos) {
   const dir = path.join(options.corpus, name);
   process.stderr.write(`analysing ${name} ... `);
-  const { report, seconds } = analyse(dir);
+  const { report, seconds } = analyse(dir, known);
   process.stderr.write(`${seconds.toFixed(1)} s, ${report.findings.length} findings\n`);
   const skipped = new Set(report.skipped.map((s) => s.path));
   const files = goFiles(dir).filter((f) => !skipped.has(f));
@@ -200,13 +234,15 @@ const totalLines = results.reduce((n, r) => n + r.nonTestLines, 0);
 const count = (list, rule) => list.filter((f) => f.rule === rule).length;
 
 console.log(`## Corpus run — ${new Date().toISOString().slice(0, 10)}, \`node bench/realcode.mjs ${process.argv.slice(2).join(' ')}\`\n`);
+console.log(`CLI: ${cli}${options.cli ? '' : ` (this checkout, ${gitHead()})`}\n`);
 console.log(table(['repository@commit', 'files analysed', 'lines of Go (non-test)', 'test lines', 'findings', 'per 1,000 lines', 'wall s', 'engine problems'],
   results.map((r) => [`${r.repo}@${r.commit.hash}`, r.filesAnalyzed, r.nonTestLines, r.lines - r.nonTestLines, r.findings.length, perThousand(r.findings.length, r.nonTestLines), r.seconds.toFixed(1), r.problems.length])));
 console.log(`\nTotal: ${results.length} repositories, ${totalLines} non-test lines, ${all.length} findings (${perThousand(all.length, totalLines)} per 1,000 lines).`);
 console.log('Per 1,000 lines counts non-test lines: the rules skip `_test.go` files.\n');
 
 console.log('### Findings per rule and repository (count, then per 1,000 non-test lines)\n');
-const short = (repo) => repo.split('/')[1];
+// Column labels: the repository's name, with its owner when the name alone says little (service, server, v2).
+const short = (repo) => (repo.split('/')[1].length > 7 ? repo.split('/')[1] : repo);
 console.log(table(['rule', ...results.map((r) => short(r.repo)), 'total', 'per 1,000'],
   rules.map((rule) => [rule, ...results.map((r) => { const n = count(r.findings, rule); return n ? `${n} (${perThousand(n, r.nonTestLines)})` : '0'; }), count(all, rule), perThousand(count(all, rule), totalLines)])));
 
@@ -230,6 +266,22 @@ console.log(`- of the migration-looking ones, reported at severity information: 
 for (const { f } of offended) console.log(`  - ${f.repo} ${f.path}:${f.line} (${f.function}) — ${f.fixes.join('; ')}`);
 const timeoutOffers = dbContext.filter((x) => !x.migration && x.f.fixes.some((t) => TIMEOUT_FIX.test(t)));
 console.log(`- outside schema-looking code, findings offered a timeout fix: ${timeoutOffers.length} (read them: none should be schema work the heuristics missed)`);
+const maintenance = results.flatMap((r) => timeoutOffers.filter((x) => x.f.repo === r.repo && MAINTENANCE.test(functionText(r.dir, x.f))));
+console.log(`- of those, in a function that spells out a maintenance statement (VACUUM, ANALYZE, REINDEX, REFRESH MATERIALIZED VIEW ...): ${maintenance.length}`);
+for (const { f } of maintenance) console.log(`  - ${f.repo} ${f.path}:${f.line} (${f.function}) — ${f.fixes.join('; ')}`);
+
+if (options.compare) {
+  const earlier = JSON.parse(readFileSync(options.compare, 'utf8')).flatMap((r) => r.findings);
+  const key = (f) => `${f.repo} ${f.path}:${f.line} ${f.rule}`;
+  const before = new Set(earlier.map(key));
+  const now = new Set(all.map(key));
+  const compared = [...new Set([...earlier, ...all].map((f) => f.rule))].sort();
+  console.log(`\n### Against ${options.compare} (a finding is the same when repository, path, line and rule are)\n`);
+  console.log(table(['rule', 'before', 'now', 'new', 'gone'], compared.map((rule) => [rule,
+    count(earlier, rule), count(all, rule),
+    all.filter((f) => f.rule === rule && !before.has(key(f))).length,
+    earlier.filter((f) => f.rule === rule && !now.has(key(f))).length])));
+}
 
 const dump = path.join(options.out, 'findings.json');
 writeFileSync(dump, JSON.stringify(results.map(({ dir, ...r }) => r), null, 1));
