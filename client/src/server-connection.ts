@@ -84,7 +84,8 @@ export class ServerConnection implements vscode.Disposable {
       ],
       outputChannel: output,
       traceOutputChannel: output,
-      initializationOptions: { locale: vscode.env.language, settings: readClientSettings() },
+      // storageDir keeps the server's crash journal (which file it was analysing) with the workspace's storage.
+      initializationOptions: { locale: vscode.env.language, settings: readClientSettings(), storageDir: (context.storageUri ?? context.globalStorageUri).fsPath },
       errorHandler: new RestartingErrorHandler(output),
       diagnosticCollectionName: 'go-traps',
     };

@@ -2,10 +2,10 @@
  * What every analysing subcommand does first: check the paths, load the team's settings, apply the
  * command-line overrides, find the Go files and modules, and run the engine over them.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { analyze, AnalyzeResult } from '../engine/analyze';
+import type { AnalyzeResult } from '../engine/analyze';
 import { defaultCacheDir } from '../engine/result-cache';
 import { grammarVersion } from '../go/parser';
 import { TOOL_VERSION } from './format';
@@ -14,7 +14,9 @@ import type { GoModule } from '../engine/domains';
 import { localeFrom } from '../engine/messages';
 import { RULES } from '../traps/index';
 import { loadConfigFile } from './config-file';
-import { toEnginePath, walkGoFiles } from './walk';
+import { toEnginePath, walkGoFiles, WalkResult } from './walk';
+import { analyzeWithBudget, DEFAULT_FILE_BUDGET_MS } from './budgeted-analysis';
+import { readTextFile } from './safe-fs';
 
 /** A mistake on the command line: reported with a hint, exit status 2. */
 export class UsageError extends Error {}
@@ -28,6 +30,8 @@ export interface ProjectOptions {
   jobs?: number;
   /** False for --no-cache. */
   cache?: boolean;
+  /** Seconds one file's analysis may take before it is skipped. */
+  fileBudget?: number;
 }
 
 export interface Project {
@@ -41,6 +45,8 @@ export interface Project {
   files: string[];
   modules: GoModule[];
   read(enginePath: string): Promise<string> | string;
+  /** What the walk left out (links, pipes) and could not read: part of every report. */
+  walk: Pick<WalkResult, 'skipped' | 'problems'>;
 }
 
 /** The display language: the option, else the environment's. */
@@ -64,7 +70,7 @@ export async function loadProject(paths: readonly string[], options: ProjectOpti
   for (const problem of problems) {
     process.stderr.write(`go-traps: ${source}: ${problem.key ? `"${problem.key}": ` : ''}${problem.message} (defaults apply)\n`);
   }
-  const { files, modules } = await walkGoFiles(given, base, settings, { followWorkspace: true });
+  const { files, modules, skipped, problems: unreadable } = await walkGoFiles(given, base, settings, { followWorkspace: true });
   return {
     base,
     options,
@@ -72,8 +78,8 @@ export async function loadProject(paths: readonly string[], options: ProjectOpti
     settings,
     files: files.map((f) => toEnginePath(f, base)),
     modules,
-    // Synchronous reads: a promise per file costs more than the read itself on thousands of small files.
-    read: (p) => readFileSync(path.resolve(base, p), 'utf8'),
+    read: (p) => readTextFile(path.resolve(base, p)),
+    walk: { skipped, problems: unreadable },
   };
 }
 
@@ -89,15 +95,18 @@ export async function analyzeProject(project: Project): Promise<AnalyzeResult> {
   const limit = Number.isFinite(limitMb) && limitMb > 0 ? limitMb * 1024 * 1024 : undefined;
   const scope = `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`;
   const cache = project.options.cache === false ? undefined : { root: defaultCacheDir(), scope, limitBytes: limit };
-  const result = await analyze(project.files, project.read, settings, project.modules, {
-    onProgress: progress,
+  // Under the per-file budget: the engine runs in a worker of this bundle (which is also the CLI).
+  const result = await analyzeWithBudget(project.files, project.base, settings, project.modules, {
+    fileBudgetMs: (project.options.fileBudget ?? DEFAULT_FILE_BUDGET_MS / 1000) * 1000,
+    script: __filename,
     jobs,
-    fsPathOf: (p) => path.resolve(project.base, p),
-    workerScript: path.join(__dirname, 'analysis-worker.js'),
     cache,
-    collectors: false,
+    analysisWorker: path.join(__dirname, 'analysis-worker.js'),
+    onProgress: progress,
   });
   if (showProgress) process.stderr.write('\n');
+  result.skipped.push(...project.walk.skipped);
+  result.problems.push(...project.walk.problems);
   return result;
 }
 

@@ -44,12 +44,12 @@ export interface DocumentView {
 }
 
 /** Quick fixes for the go-traps diagnostics in the request: the rule's fixes, suppress, documentation. */
-export function quickFixes(document: DocumentView, diagnostics: readonly Diagnostic[], locale: Locale): CodeAction[] {
+export function quickFixes(document: DocumentView, diagnostics: readonly (Diagnostic | null)[], locale: Locale): CodeAction[] {
   const actions: CodeAction[] = [];
   const docsShown = new Set<string>();
   for (const diagnostic of diagnostics) {
     const data = dataOf(diagnostic);
-    if (!data) continue;
+    if (!data || !diagnostic) continue;
     data.fixes.forEach((fix, index) => {
       actions.push({
         title: fix.title,
