@@ -2,7 +2,8 @@
  * What every analysing subcommand does first: check the paths, load the team's settings, apply the
  * command-line overrides, find the Go files and modules, and run the engine over them.
  */
-import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import type { AnalyzeResult } from '../engine/analyze';
@@ -17,6 +18,26 @@ import { loadConfigFile } from './config-file';
 import { toEnginePath, walkGoFiles, WalkResult } from './walk';
 import { analyze } from '../engine/analyze';
 import { readTextFile } from './safe-fs';
+
+let build: string | undefined;
+
+/**
+ * A digest of the engine bundles themselves: results cached by one build are never served to another, even
+ * with the same version number (a development build, a patched install).
+ */
+function buildVersion(): string {
+  if (build) return build;
+  const hash = createHash('sha256');
+  for (const file of [__filename, path.join(__dirname, 'analysis-worker.js')]) {
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update(`missing ${file}`);
+    }
+  }
+  build = hash.digest('hex').slice(0, 16);
+  return build;
+}
 
 /** How long one file may hold the analysis by default before it is skipped with a notice. */
 export const DEFAULT_FILE_BUDGET_MS = 20_000;
@@ -96,7 +117,7 @@ export async function analyzeProject(project: Project): Promise<AnalyzeResult> {
   const jobs = project.options.jobs ?? os.availableParallelism();
   const limitMb = Number(process.env.GO_TRAPS_CACHE_LIMIT_MB);
   const limit = Number.isFinite(limitMb) && limitMb > 0 ? limitMb * 1024 * 1024 : undefined;
-  const scope = `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`;
+  const scope = `${TOOL_VERSION}\u0000${buildVersion()}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`;
   const cache = project.options.cache === false ? undefined : { root: defaultCacheDir(), scope, limitBytes: limit };
   // The engine runs in worker threads (at least one), so that a file past the per-file budget can be given up.
   const result = await analyze(project.files, project.read, settings, project.modules, {

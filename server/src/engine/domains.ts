@@ -36,7 +36,7 @@ const ROLE_NAMES: Record<Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet
   infrastructure: new Set([
     'db', 'database', 'databases', 'store', 'stores', 'storage', 'sql', 'sqldb', 'sqlc', 'query', 'queries', 'gen', 'generated', 'dao', 'dal', 'repository', 'repositories', 'repo', 'repos', 'persistence',
     'platform', 'foundation', 'sdk', 'lib', 'libs', 'util', 'utils', 'utility', 'helper', 'helpers', 'common', 'shared', 'infra', 'infrastructure',
-    'config', 'configs', 'conf', 'settings', 'cache', 'redis', 'mq', 'kafka', 'log', 'logger', 'logging', 'metrics', 'monitoring', 'telemetry',
+    'config', 'configs', 'conf', 'settings', 'cache', 'redis', 'mq', 'kafka', 'log', 'logger', 'logging', 'metric', 'metrics', 'stats', 'prometheus', 'monitoring', 'telemetry', 'instrumentation',
     'tracing', 'observability', 'middleware', 'middlewares', 'errors', 'errs', 'model', 'models', 'entity', 'entities', 'schema', 'migrate',
     'migration', 'migrations', 'health', 'healthcheck', 'validator', 'validators', 'validation', 'types', 'constants', 'consts',
   ]),
@@ -48,7 +48,8 @@ const ROLE_NAMES: Record<Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet
 };
 
 /** A folder of test harnesses and examples: sharing a pool there costs nothing in production. */
-const HARNESS = /^(test|tests|testing|testutils?|testhelpers?|testkit|testenv|e2e|integration|mocks?|fakes?|stubs?|examples?|testdata|\w+test|\w+tests)$/;
+// `integration` is left out: production code that integrates with other systems lives under that name too.
+const HARNESS = /^(test|tests|testing|testutils?|testhelpers?|testkit|testenv|e2e|mocks?|fakes?|stubs?|examples?|testdata|\w+test|\w+tests)$/;
 
 export function parseGoModPath(text: string): string {
   return /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? '';

@@ -60,8 +60,8 @@ export const rule = defineWorkspaceRule<PoolFacts>({
       fixLimits: { en: 'Bound the pool ({limits})', zh: '限制连接池({limits})' },
     },
   },
-  collect(file, _settings, location, types) {
-    const flow = collectPoolFlow(file, location, types);
+  collect(file, settings, location, types) {
+    const flow = collectPoolFlow(file, location, types, settings);
     if (!flow) return undefined;
     const insertions: Record<string, Insertion> = {};
     if (flow.opens.length > 0) {
@@ -93,9 +93,12 @@ export const rule = defineWorkspaceRule<PoolFacts>({
       }
       for (const edge of facts.flow.edges) consumed.add(edge.slice(0, edge.indexOf('\t')));
     }
+    // A pool closed in the function that opened it (`defer db.Close()`) lives for one job: nothing to bound.
+    const closedLocals = new Set(context.files.flatMap(({ facts }) => facts.flow.uses.filter((u) => u.method === 'Close' && u.storage.startsWith('local:')).map((u) => u.storage)));
     const { pool } = context.settings;
     for (const { location, facts } of context.files) {
       for (const open of facts.flow.opens) {
+        if (open.target && closedLocals.has(open.target)) continue;
         const own = limitsByPool.get(open.origin) ?? new Set<string>();
         const moduleLimits = limitsByModule.get(location.modulePath) ?? new Set<string>();
         const calls = flow.derived.get(open.origin) ?? [];
