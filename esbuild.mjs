@@ -34,8 +34,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: !production,
-  minify: production,
+  sourcemap: true,
   logLevel: 'warning',
   alias: { '@protocol': join(root, 'server/src/protocol.ts') },
   // web-tree-sitter's ES module asks for import.meta.url, which a CommonJS bundle must supply itself.
@@ -43,9 +42,12 @@ const common = {
   banner: { js: "const __goTrapsImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/** What ships (`npm run package` builds with --production): minified, without source maps. */
+const shipped = production ? { minify: true, keepNames: true, sourcemap: false } : {};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'server/out' },
+  { ...common, ...shipped, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] },
+  { ...common, ...shipped, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'server/out' },
   {
     ...common,
     entryPoints: testEntryPoints(join(root, 'test')).map((p) => relative(root, p)),

@@ -56,6 +56,7 @@ export function readClientSettings(scope?: vscode.ConfigurationScope): ClientSet
   return {
     enable: config.get<boolean>('enable', DEFAULT_CLIENT_SETTINGS.enable),
     run: config.get<ClientSettings['run']>('run', DEFAULT_CLIENT_SETTINGS.run),
+    problems: config.get<ClientSettings['problems']>('problems', DEFAULT_CLIENT_SETTINGS.problems),
     rules: config.get<ClientSettings['rules']>('rules', DEFAULT_CLIENT_SETTINGS.rules),
     configFile: config.get<string>('configFile', DEFAULT_CLIENT_SETTINGS.configFile),
   };

@@ -11,13 +11,15 @@ export type { Locale, Range, Severity };
 export interface ClientSettings {
   enable: boolean;
   run: 'onType' | 'onSave';
+  /** Which files' findings go to Problems: every indexed file, or open editors only. */
+  problems: 'workspace' | 'openFiles';
   /** Per-rule severity overrides on top of `.go-traps.json`. */
   rules: Record<string, Severity | 'off'>;
   /** Path of the team config file, relative to the workspace folder; '' → `.go-traps.json` at its root. */
   configFile: string;
 }
 
-export const DEFAULT_CLIENT_SETTINGS: ClientSettings = { enable: true, run: 'onType', rules: {}, configFile: '' };
+export const DEFAULT_CLIENT_SETTINGS: ClientSettings = { enable: true, run: 'onType', problems: 'workspace', rules: {}, configFile: '' };
 
 /** A finding as the client sees it: like the engine's, with a URI instead of a path. */
 export interface WireFinding {

@@ -1,4 +1,5 @@
-// `npm run test:e2e`: the end-to-end suite inside a real VS Code (code-server) driven by Debian's Chromium.
+// `npm run test:e2e`: the end-to-end suite inside a real VS Code (code-server) driven by Debian's Chromium, with
+// Go Traps installed from the VSIX that `npm run package` made (dist/go-traps.vsix), as a user installs it.
 // Phase A runs the mocha suite (test/e2e/suite) in the extension host; phase B checks what a person sees and
 // saves screenshots under test/e2e/out/; phase C checks it again with VS Code's display language in Chinese. Prints `N passed, N failed` and exits non-zero on any failure.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +16,9 @@ import { runChineseChecks } from './ui-checks-zh.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = path.join(repo, 'test', 'e2e', 'out', 'screenshots');
+const VSIX = path.join(repo, 'dist', 'go-traps.vsix');
+/** A bare extension that only carries the mocha suite into the extension host; Go Traps comes from the VSIX. */
+const HARNESS = path.join(repo, 'test', 'e2e', 'harness');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const log = (...args) => console.log(...args);
 /** Bounds phase A, so a hung extension host cannot stall CI: the suite itself needs well under a minute. */
@@ -26,7 +30,6 @@ const phases = (process.env.GO_TRAPS_E2E_PHASES || 'abc').toLowerCase();
 
 function payloadUrl(server, folder, entries) {
   const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repo}`],
     ...entries,
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
@@ -56,9 +59,10 @@ async function runSuite(browser, server, workspace) {
     const line = Array.isArray(args) ? format(...args) : String(args);
     if (!NOISE.test(line)) log(`  [window] ${line}`);
   });
-  const env = JSON.stringify({ GO_TRAPS_E2E_RESULTS: resultFile, GO_TRAPS_E2E_WORKSPACE: workspace });
+  const env = JSON.stringify({ GO_TRAPS_E2E_RESULTS: resultFile, GO_TRAPS_E2E_WORKSPACE: workspace, GO_TRAPS_E2E_EXTENSIONS_DIR: server.extensionsDir, GO_TRAPS_E2E_REPO: repo });
   await page.goto(
     payloadUrl(server, workspace, [
+      ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${HARNESS}`],
       ['extensionTestsPath', `vscode-remote://127.0.0.1:${server.port}${suiteIndex}`],
       ['extensionEnvironment', env],
     ]),
@@ -86,10 +90,11 @@ function freshWorkspace() {
 async function main() {
   const started = Date.now();
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: npm run package makes it`);
   const tools = ensureTools(log);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const server = await startCodeServer(tools, log);
+  const server = await startCodeServer(tools, log, { vsix: VSIX });
   /** Phase C's code-server, started when it runs. */
   let chinese;
   // Interrupted (Ctrl+C, a CI timeout): stop what this run started, by PID, before exiting.
@@ -117,7 +122,7 @@ async function main() {
     if (phases.includes('c')) {
       log('e2e: phase C — the workbench in Simplified Chinese');
       // A second code-server: the display language is fixed when the server starts.
-      chinese = await startCodeServer(tools, log, { extraArgs: ['--locale', 'zh-cn'], seed: seedChineseLanguagePack });
+      chinese = await startCodeServer(tools, log, { extraArgs: ['--locale', 'zh-cn'], seed: seedChineseLanguagePack, vsix: VSIX });
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(payloadUrl(chinese, freshWorkspace(), []));
       results.push(...(await runChineseChecks({ page, repo, outDir, log })));

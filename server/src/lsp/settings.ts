@@ -23,6 +23,7 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
   return {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_CLIENT_SETTINGS.enable,
     run: value.run === 'onSave' || value.run === 'onType' ? value.run : DEFAULT_CLIENT_SETTINGS.run,
+    problems: value.problems === 'openFiles' || value.problems === 'workspace' ? value.problems : DEFAULT_CLIENT_SETTINGS.problems,
     rules,
     configFile: typeof value.configFile === 'string' ? value.configFile : DEFAULT_CLIENT_SETTINGS.configFile,
   };

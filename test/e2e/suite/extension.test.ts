@@ -3,7 +3,8 @@
  * and share one window; the ones that edit files come after the ones that read the untouched workspace.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   actionsAt,
@@ -63,9 +64,17 @@ async function replaceText(document: vscode.TextDocument, from: string, to: stri
 }
 
 describe('Go Traps in VS Code', () => {
-  it('activates on a Go file and the server publishes diagnostics', async () => {
-    const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'go-traps');
-    assert.ok(extension, 'the extension is loaded in development mode');
+  it('runs the extension installed from the packaged VSIX; it activates on a Go file and publishes diagnostics', async () => {
+    const extension = vscode.extensions.getExtension('go-traps.go-traps');
+    assert.ok(extension, 'go-traps.go-traps is installed');
+    // What users install is what is tested: the extension comes from the VSIX, not from the source folder.
+    const extensionsDir = process.env.GO_TRAPS_E2E_EXTENSIONS_DIR;
+    if (extensionsDir) {
+      assert.ok(extension.extensionPath.startsWith(extensionsDir), `the extension runs from ${extension.extensionPath}, not from the installed VSIX in ${extensionsDir}`);
+      assert.equal(existsSync(path.join(extension.extensionPath, 'server', 'out', 'cli.js')), false, 'the CLI is not shipped');
+      assert.equal(extension.packageJSON.icon, 'media/icon.png');
+      assert.ok(existsSync(path.join(extension.extensionPath, 'media', 'icon.png')), 'the icon is shipped');
+    }
     const document = await openGo('/internal/store/db.go');
     await waitFor('the extension to activate', () => extension.isActive);
     await waitFor('go-traps diagnostics on internal/store/db.go', () => goTrapsDiagnostics(document.uri).length > 0);
