@@ -9,7 +9,7 @@ import { loadConfigFile } from './cli/config-file';
 import { formatJson, formatSarif, formatText, TOOL_VERSION } from './cli/format';
 import { toEnginePath, walkGoFiles } from './cli/walk';
 import { RULES } from './traps/index';
-import { localeFrom } from './engine/messages';
+import { countOf, localeFrom } from './engine/messages';
 import { runSplitCommand } from './cli/split-command';
 
 const USAGE = `Usage: go-traps [paths...] [options]
@@ -88,7 +88,7 @@ async function run(argv: string[]): Promise<number> {
   settings.locale = localeFrom(options.locale ?? process.env.LC_ALL ?? process.env.LANG?.split('.')[0]?.replace('_', '-'));
   if (options.only) {
     const unknown = options.only.filter((id) => !RULES.some((r) => r.meta.id === id));
-    if (unknown.length > 0) throw new UsageError(`unknown rule id(s): ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw new UsageError(`unknown rule ${unknown.length === 1 ? 'id' : 'ids'}: ${unknown.join(', ')}`);
     for (const rule of RULES) if (!options.only.includes(rule.meta.id)) settings.rules[rule.meta.id] = 'off';
   }
   for (const problem of configProblems) {
@@ -114,7 +114,7 @@ async function run(argv: string[]): Promise<number> {
         const absolute = path.resolve(base, file);
         await fs.writeFile(absolute, applyEdits(await fs.readFile(absolute, 'utf8'), edits));
       }
-      process.stderr.write(`go-traps: applied ${plan.applied} fix(es) in ${plan.edits.size} file(s)\n`);
+      process.stderr.write(`go-traps: applied ${countOf(plan.applied, 'fix', 'fixes')} in ${countOf(plan.edits.size, 'file')}\n`);
       result = await analyze(enginePaths, read, settings, modules);
     }
   }

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { measureCoupling } from '../architecture/coupling';
-import { localeFrom } from '../engine/messages';
+import { countOf, localeFrom } from '../engine/messages';
 import { decideSplit } from '../architecture/split-model';
 import { collectSummaries } from '../engine/summaries';
 import type { CouplingReport, SplitDecision, SplitInput } from '../protocol';
@@ -102,7 +102,7 @@ function formatText(decision: SplitDecision, input: SplitInput, coupling: Coupli
     lines.push(`${check.fired ? '!' : ' '} ${check.id.padEnd(12)} ${value.padStart(8)}  ${`(${check.comparison} ${check.limit})`.padEnd(10)} ${check.note}`);
   }
   if (coupling) {
-    lines.push('', `coupling ${input.couplingScore.toFixed(2)} measured from ${coupling.filesMeasured ?? 0} file(s), domains: ${coupling.domains.join(', ') || '(none)'}`);
+    lines.push('', `coupling ${input.couplingScore.toFixed(2)} measured from ${countOf(coupling.filesMeasured ?? 0, 'file')}, domains: ${coupling.domains.join(', ') || '(none)'}`);
     for (const c of coupling.components) lines.push(`  ${c.label}: ${c.value.toFixed(2)} × ${c.weight} — ${c.explanation}`);
     for (const h of coupling.sharedHandles) lines.push(`  shared handle ${h.handle}: ${h.domains.join(', ')}`);
     for (const t of coupling.sharedTables ?? []) lines.push(`  shared table ${t.table}: ${t.domains.join(', ')}`);

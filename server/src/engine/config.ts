@@ -54,6 +54,28 @@ export interface LoadedConfig {
 const LEVELS: RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
 const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
+/** The known rule id closest to a mistyped one (a few edits away), or undefined when none is close. */
+export function closestRuleId(id: string, knownRules: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of knownRules) {
+    const distance = editDistance(id, known);
+    if (distance < bestDistance) [best, bestDistance] = [known, distance];
+  }
+  // Close enough to be a typo or an abbreviation (`db-no-ctx` → `db-no-context`), not just another id.
+  return bestDistance <= Math.max(2, Math.floor(id.length / 2)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 /** Copies the defaults so callers may change their settings freely. */
 export function defaultSettings(): Settings {
   return structuredClone(DEFAULT_SETTINGS) as Settings;
@@ -87,7 +109,10 @@ export function applyConfigObject(raw: unknown, knownRules: readonly string[], b
         if (!isObject(value)) problem('rules', 'expected an object of rule id → "error" | "warning" | "info" | "hint" | "off"');
         else
           for (const [rule, level] of Object.entries(value)) {
-            if (!knownRules.includes(rule)) problem(`rules.${rule}`, `unknown rule id; known rules: ${knownRules.join(', ')}`);
+            if (!knownRules.includes(rule)) {
+              const near = closestRuleId(rule, knownRules);
+              problem(`rules.${rule}`, near ? `unknown rule id; did you mean "${near}"?` : 'unknown rule id');
+            }
             else if (!LEVELS.includes(level as RuleLevel)) problem(`rules.${rule}`, `expected one of ${LEVELS.map((l) => `"${l}"`).join(', ')}`);
             else settings.rules[rule] = level as RuleLevel;
           }

@@ -12,6 +12,7 @@ import type { Rule } from '../engine/rule';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import type { TeamConfig } from './settings';
 import { fsPathOf, relativeEnginePath, uriOfFsPath } from './uris';
+import { shownInProblems } from './workspace-problems';
 
 export class Folder {
   readonly index = new WorkspaceIndex();
@@ -29,6 +30,8 @@ export class Folder {
   scanned: Promise<void> = Promise.resolve();
   /** Bumped by every scan so that a superseded scan stops quietly. */
   scanGeneration = 0;
+  /** The running scan's progress: files read so far and Go files found. */
+  scanProgress: { done: number; total: number } | undefined;
   /** Files the scan or the watcher skipped, with why. */
   readonly skipped = new Map<string, string>();
   /** Settled once the folder's settings are loaded: analysis waits for it, never for the scan. */
@@ -142,7 +145,7 @@ export class Folder {
   }
 
   /**
-   * Findings in the folder, for the status bar. After cross-file findings moved, only the files that had or
+   * Findings in the folder as the Problems panel lists them (no hints), for the status bar. After cross-file findings moved, only the files that had or
    * have some are counted again: recounting thousands of files would stall the next keystroke.
    */
   trapCount(): number {
@@ -152,7 +155,7 @@ export class Folder {
       const paths = this.countsStale === 'all' ? [...this.index.paths()] : [...new Set([...this.foreignPaths, ...foreign.keys()])];
       if (this.countsStale === 'all') this.counts.clear();
       for (const p of paths) {
-        if (this.index.get(p)) this.counts.set(p, this.index.findingsFor(this.engine, p, !this.indexing).length);
+        if (this.index.get(p)) this.counts.set(p, shownInProblems(this.index.findingsFor(this.engine, p, !this.indexing)));
         else this.counts.delete(p);
       }
       this.foreignPaths = new Set(foreign.keys());

@@ -25,6 +25,7 @@ import {
 import type { Parser } from 'web-tree-sitter';
 import {
   AnalyzeWorkspaceRequest,
+  ClientFeatures,
   ShowRuleDocumentationCommand,
   StatusNotification,
   StatusParams,
@@ -38,13 +39,16 @@ import type { Finding, Locale } from '../engine/types';
 import { indexText, indexTree } from '../engine/workspace-index';
 import { walkGoFiles } from '../cli/walk';
 import { docsUrl } from '../traps/index';
-import { FIX_ALL_KIND, fixAllAction, quickFixes, wanted } from './code-actions';
+import { DocumentView, FIX_ALL_KIND, fixAllAction, packageClauseLine, quickFixes, wanted } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { DocumentStore, OpenDocument } from './documents';
 import { Folder } from './folder';
 import { hoverFor } from './hover';
 import { ProgressReporter, startProgress } from './progress';
-import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings } from './settings';
+import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings, unknownRuleIds } from './settings';
+import { COMPLETION_TRIGGERS, completeRuleIds } from './completion';
+import { shownInProblems, WorkspaceProblems } from './workspace-problems';
+import { describeSkipped } from './scan-log';
 import { registerReportRequests } from './reports';
 import { isRangeChange, RangeChange, shiftFinding } from './shift';
 import { fsPathOf, sameUri, uriOfFsPath } from './uris';
@@ -113,6 +117,13 @@ export class Session {
   private lastEdit = -Infinity;
   private draining = false;
   private configDiagnosticUris = new Set<string>();
+  /** What the client does itself (progress in its status item, the reason prompt, the docs preview). */
+  private features: ClientFeatures = {};
+  /** Findings of files that are not open, in Problems too. */
+  private readonly problems = new WorkspaceProblems({
+    isOpen: (uri) => this.documents.all().some((d) => sameUri(d.uri, uri)),
+    publish: (uri, diagnostics) => void this.connection.sendDiagnostics({ uri, diagnostics }),
+  });
 
   constructor(
     readonly connection: Connection,
@@ -127,7 +138,10 @@ export class Session {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => void this.initialized());
-    c.onShutdown(() => this.documents.dispose());
+    c.onShutdown(() => {
+      this.problems.dispose();
+      this.documents.dispose();
+    });
     c.onDidOpenTextDocument(({ textDocument: t }) => {
       const document = this.documents.open(t.uri, t.languageId, t.version, t.text);
       this.states.set(t.uri, { lastRun: 0, analyzedVersion: -1, fullVersion: -1, shifts: [], findings: [] });
@@ -159,7 +173,12 @@ export class Session {
     c.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only));
     c.onHover((params) => {
       const document = this.documents.get(params.textDocument.uri);
-      return document ? hoverFor(this.freshFindings(document), params.position, this.locale) : undefined;
+      return document ? hoverFor(this.freshFindings(document), params.position, this.locale, !!this.features.commandLinks) : undefined;
+    });
+    c.onCompletion(({ textDocument, position }) => {
+      const document = this.documents.get(textDocument.uri);
+      const line = document?.text.split('\n', position.line + 1)[position.line];
+      return line === undefined ? null : (completeRuleIds(line, position, this.options.rules, this.locale) ?? null);
     });
     c.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
     c.onRequest(AnalyzeWorkspaceRequest, () => this.rescanAll());
@@ -177,8 +196,9 @@ export class Session {
   }
 
   private async initialize(params: InitializeParams): Promise<InitializeResult> {
-    const options = (params.initializationOptions ?? {}) as { locale?: string };
+    const options = (params.initializationOptions ?? {}) as { locale?: string; features?: ClientFeatures };
     this.locale = localeFrom(options.locale ?? params.locale);
+    this.features = options.features ?? {};
     const caps = params.capabilities;
     this.can = {
       configuration: !!caps.workspace?.configuration,
@@ -198,7 +218,9 @@ export class Session {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
-        executeCommandProvider: { commands: [ShowRuleDocumentationCommand] },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        // A client with its own commands opens the shipped page itself; two registrations of one id would clash.
+        executeCommandProvider: { commands: this.features.clientCommands ? [] : [ShowRuleDocumentationCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'go-traps' },
@@ -244,6 +266,8 @@ export class Session {
     }
     const previousConfigFile = folder.client.configFile;
     folder.client = sanitizeClientSettings(raw);
+    this.warnUnknownRules(raw);
+    this.problems.folderChanged(folder);
     const root = folder.root;
     if (root) {
       const file = configFilePath(root, folder.client);
@@ -288,9 +312,29 @@ export class Session {
     const line = describeProblems(file, problems);
     if (this.notified.get(`config:${uri}`) !== line) {
       this.notified.set(`config:${uri}`, line);
-      this.notice(problems.some((p) => p.key === '') ? MessageType.Error : MessageType.Warning, `Go Traps: ${line}`);
+      void this.offerToOpen(problems.some((p) => p.key === '') ? MessageType.Error : MessageType.Warning, `Go Traps: ${line}`, uri);
     }
     this.scheduleStatus();
+  }
+
+  /** One notification with a button that opens the file, when the client can open documents for the server. */
+  private async offerToOpen(type: MessageType, message: string, uri: string): Promise<void> {
+    if (!this.can.showDocument) return this.notice(type, message);
+    const open = { title: `Open ${path.basename(fsPathOf(uri) ?? CONFIG_FILE_NAME)}` };
+    const show = type === MessageType.Error ? this.connection.window.showErrorMessage : this.connection.window.showWarningMessage;
+    const choice = await show.call(this.connection.window, message, open).catch(() => undefined);
+    if (choice?.title === open.title) await this.connection.window.showDocument({ uri, takeFocus: true }).catch(() => undefined);
+  }
+
+  /** `goTraps.rules` naming a rule that does not exist is ignored, and said once. */
+  private warnUnknownRules(raw: unknown): void {
+    const unknown = unknownRuleIds(raw, this.knownRules);
+    if (unknown.length === 0) return;
+    const line = `Go Traps: the setting goTraps.rules names ${unknown.length === 1 ? 'a rule that does not exist' : `${unknown.length} rules that do not exist`}: ${unknown.join(', ')}. ${unknown.length === 1 ? 'It is' : 'They are'} ignored.`;
+    if (this.notified.get('settings:rules') === line) return;
+    this.notified.set('settings:rules', line);
+    this.connection.console.warn(line);
+    this.notice(MessageType.Warning, line);
   }
 
   private async reconfigureAll(): Promise<void> {
@@ -422,7 +466,7 @@ export class Session {
       state.findings = folder.engine.finalize(enginePath, [...own.findings, ...carried], own.summary.directives);
     }
     state.analyzedVersion = document.version;
-    folder.setCount(enginePath, state.findings.length);
+    folder.setCount(enginePath, shownInProblems(state.findings));
     this.publish(document, state.findings);
     if (!full && state.factsTimer) {
       // A pause counts from the end of the analysis: on a slow file the keys were only waiting for it.
@@ -448,6 +492,7 @@ export class Session {
   private workspaceMoved(folder: Folder, exceptUri?: string): void {
     folder.countsChanged();
     if (folder.indexing) return;
+    this.problems.workspaceMoved(folder);
     for (const other of this.documents.all()) {
       if (other.uri === exceptUri || this.folderOf(other.uri) !== folder) continue;
       const state = this.states.get(other.uri);
@@ -490,6 +535,7 @@ export class Session {
       return;
     }
     // The buffer may have held unsaved text; the disk is the truth again.
+    this.problems.closed(folder, uri, enginePath);
     this.watchQueue.set(uri, FileChangeType.Changed);
     void this.drainWatchQueue();
   }
@@ -525,11 +571,23 @@ export class Session {
     const document = this.documents.get(uri);
     if (!document) return [];
     const lines = document.text.split('\n');
-    const view = { uri, version: document.version, lineText: (line: number) => lines[line] ?? '' };
+    const folder = this.folderOf(uri);
+    const view: DocumentView = {
+      uri,
+      version: document.version,
+      lineText: (line: number) => lines[line] ?? '',
+      packageLine: () => packageClauseLine(lines),
+      configFileName: path.basename(folder.client.configFile || CONFIG_FILE_NAME),
+    };
     const actions: CodeAction[] = [];
-    if (wanted(CodeActionKind.QuickFix, only)) actions.push(...quickFixes(view, diagnostics, this.locale));
+    if (wanted(CodeActionKind.QuickFix, only)) {
+      actions.push(...quickFixes(view, diagnostics, this.locale, this.features));
+      // Fix-all in the light bulb menu too, where people look for it, when the cursor is on a finding.
+      const fixAll = diagnostics.length > 0 ? fixAllAction(uri, document.version, folder.pathOf(uri), this.freshFindings(document), this.locale, CodeActionKind.QuickFix) : undefined;
+      const firstCommand = actions.findIndex((a) => !a.edit);
+      if (fixAll) actions.splice(firstCommand < 0 ? actions.length : firstCommand, 0, fixAll);
+    }
     if (wanted(FIX_ALL_KIND, only)) {
-      const folder = this.folderOf(uri);
       const fixAll = fixAllAction(uri, document.version, folder.pathOf(uri), this.freshFindings(document, true), this.locale);
       if (fixAll) actions.push(fixAll);
     }
@@ -592,6 +650,7 @@ export class Session {
     folder.countsChanged(true);
     if (!folder.client.enable) {
       folder.indexing = false;
+      this.problems.folderChanged(folder);
       this.revalidateOpen(folder);
       this.scheduleStatus();
       return;
@@ -599,7 +658,13 @@ export class Session {
     folder.indexing = true;
     this.revalidateOpen(folder);
     this.scheduleStatus();
-    const progress: ProgressReporter = await startProgress(this.connection, this.can.progress, 'Go Traps: indexing');
+    const progress: ProgressReporter = await startProgress(this.connection, this.can.progress && !this.features.progressInStatus, 'Go Traps: indexing', (scan) => {
+      // The first report says how many files there are: worth showing at once, the rest can wait a moment.
+      const first = !folder.scanProgress && scan;
+      folder.scanProgress = scan;
+      if (first) this.flushStatus();
+      else this.scheduleStatus();
+    });
     try {
       const { files, modules } = await walkGoFiles([root], root, folder.settings);
       if (generation !== folder.scanGeneration) return;
@@ -622,9 +687,10 @@ export class Session {
       if (generation !== folder.scanGeneration) return;
       folder.indexing = false;
       folder.countsChanged(true);
+      this.problems.folderChanged(folder);
       const skipped = folder.skipped.size;
       progress.done(`${folder.index.size} files${skipped ? `, ${skipped} skipped` : ''}`);
-      this.connection.console.info(`go-traps: indexed ${folder.index.size} files in ${root}${skipped ? ` (${skipped} skipped)` : ''}`);
+      this.connection.console.info(describeSkipped(`go-traps: indexed ${folder.index.size} files in ${root}`, folder.skipped));
       this.workspaceMoved(folder);
     } catch (error) {
       this.connection.console.error(`go-traps: scan of ${root} failed: ${(error as Error).stack ?? error}`);
@@ -655,7 +721,8 @@ export class Session {
     }
     folder.skipped.delete(enginePath);
     const changed = folder.index.set(enginePath, result.entry);
-    if (!changed && !folder.indexing) folder.setCount(enginePath, folder.index.findingsFor(folder.engine, enginePath).length);
+    // Its own findings may change with or without its facts; cross-file ones are recounted by workspaceMoved.
+    if (!folder.indexing) folder.setCount(enginePath, shownInProblems(folder.index.findingsFor(folder.engine, enginePath)));
     return changed;
   }
 
@@ -690,7 +757,10 @@ export class Session {
         const enginePath = folder.pathOf(uri);
         if (!fsPath.endsWith('.go')) {
           // A deleted directory arrives as one event for the directory.
-          if (type === FileChangeType.Deleted && folder.index.deleteUnder(enginePath) > 0) moved.add(folder);
+          if (type === FileChangeType.Deleted && folder.index.deleteUnder(enginePath) > 0) {
+            moved.add(folder);
+            this.problems.folderChanged(folder);
+          }
           continue;
         }
         const changed =
@@ -698,6 +768,7 @@ export class Session {
             ? folder.index.delete(enginePath)
             : await this.indexFromDisk(folder, enginePath, fsPath);
         if (type === FileChangeType.Deleted) folder.setCount(enginePath, undefined);
+        this.problems.fileChanged(folder, enginePath);
         if (changed) moved.add(folder);
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -709,6 +780,7 @@ export class Session {
   }
 
   private async changeFolders(added: { uri: string }[], removed: { uri: string }[]): Promise<void> {
+    for (const gone of this.folders.filter((f) => removed.some((r) => r.uri === f.uri))) this.problems.removeFolder(gone);
     this.folders = this.folders.filter((f) => !removed.some((r) => r.uri === f.uri));
     for (const r of removed) void this.connection.sendDiagnostics({ uri: r.uri, diagnostics: [] });
     for (const a of added) {
@@ -737,11 +809,17 @@ export class Session {
   status(): StatusParams {
     const all = [...this.folders, this.loose];
     const broken = all.find((f) => f.team.problems.length > 0 && f.team.file);
+    const scanning = all.filter((f) => f.indexing && f.scanProgress);
+    const skipped = all.reduce((sum, f) => sum + f.skipped.size, 0);
     return {
       trapCount: all.reduce((sum, f) => sum + f.trapCount(), 0),
       indexing: all.some((f) => f.indexing),
       filesIndexed: all.reduce((sum, f) => sum + f.index.size, 0),
-      ...(broken ? { configError: describeProblems(broken.team.file!, broken.team.problems) } : {}),
+      ...(scanning.length > 0
+        ? { scan: { done: scanning.reduce((sum, f) => sum + f.scanProgress!.done, 0), total: scanning.reduce((sum, f) => sum + f.scanProgress!.total, 0) } }
+        : {}),
+      ...(skipped > 0 ? { filesSkipped: skipped } : {}),
+      ...(broken ? { configError: describeProblems(broken.team.file!, broken.team.problems), configUri: uriOfFsPath(broken.team.file!) } : {}),
     };
   }
 

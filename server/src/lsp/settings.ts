@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ClientSettings, DEFAULT_CLIENT_SETTINGS } from '../protocol';
-import { ConfigProblem, defaultSettings, parseConfig, RuleLevel, Settings } from '../engine/config';
+import { closestRuleId, ConfigProblem, defaultSettings, parseConfig, RuleLevel, Settings } from '../engine/config';
 import type { Locale, Range } from '../engine/types';
 
 export const CONFIG_FILE_NAME = '.go-traps.json';
@@ -64,12 +64,28 @@ export function engineSettings(team: Settings, client: ClientSettings, locale: L
   return settings;
 }
 
-/** One line that says what is wrong with the config file, for a message or the status bar. */
+/**
+ * One short line that says what is wrong with the config file, for a notification or the status bar; every
+ * problem is listed in Problems on the file itself.
+ */
 export function describeProblems(file: string, problems: readonly ConfigProblem[]): string {
-  const first = problems[0];
-  const where = first.key ? `"${first.key}": ` : '';
-  const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : '';
-  return `${path.basename(file)}: ${where}${first.message}${more}; defaults apply`;
+  const name = path.basename(file);
+  if (problems.length === 1) {
+    const [only] = problems;
+    if (only.key === '') return `${name}: ${only.message}; the defaults apply.`;
+    return `${name}: "${only.key}": ${only.message}; its default applies.`;
+  }
+  return `${name} has ${problems.length} problems; their defaults apply. Each is listed in Problems.`;
+}
+
+/** Rule ids the `goTraps.rules` setting names that are not rules. */
+export function unknownRuleIds(raw: unknown, knownRules: readonly string[]): string[] {
+  const rules = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).rules : undefined;
+  if (!rules || typeof rules !== 'object') return [];
+  return Object.keys(rules).filter((id) => !knownRules.includes(id)).map((id) => {
+    const near = closestRuleId(id, knownRules);
+    return near ? `"${id}" (did you mean "${near}"?)` : `"${id}"`;
+  });
 }
 
 /**

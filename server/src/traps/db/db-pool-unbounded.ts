@@ -50,13 +50,21 @@ export const rule = defineWorkspaceRule<PoolFacts>({
       zh: '用 sql.Open(或 sqlx/gorm)打开的连接池,所在包从未用 SetMaxOpenConns 限制连接数,或从未设置 SetConnMaxLifetime。',
     },
     why: {
-      en: 'database/sql opens as many connections as there are concurrent queries and keeps them for ever by default: a burst exhausts the database server\'s connection limit, and connections outlive failovers and load-balancer timeouts.',
+      en: 'database/sql opens as many connections as there are concurrent queries and keeps them forever by default: a burst exhausts the database server\'s connection limit, and connections outlive failovers and load-balancer timeouts.',
       zh: 'database/sql 默认有多少并发查询就开多少连接,并且永久复用：流量突增会打满数据库的连接上限,连接也会熬过主从切换和负载均衡的空闲超时,变成坏连接。',
     },
     messages: {
       unbounded: {
-        en: 'The pool from {call} ({handle}) never gets {missing} in this package: it grows without limit or keeps connections for ever.',
-        zh: '{call} 打开的连接池({handle})在本包中从未设置 {missing}:连接数无上限,或连接被永久复用。',
+        en: 'The pool from {call} ({handle}) never gets SetMaxOpenConns or SetConnMaxLifetime in this package: it opens a connection for every concurrent query, and keeps each connection forever.',
+        zh: '{call} 打开的连接池({handle})在本包中既没有设置 SetMaxOpenConns,也没有设置 SetConnMaxLifetime:每个并发查询都会新开连接,且每个连接被永久复用。',
+      },
+      noMaxOpenConns: {
+        en: 'The pool from {call} ({handle}) never gets SetMaxOpenConns in this package: it opens a connection for every concurrent query, with no limit.',
+        zh: '{call} 打开的连接池({handle})在本包中从未设置 SetMaxOpenConns:每个并发查询都会新开连接,没有上限。',
+      },
+      noConnMaxLifetime: {
+        en: 'The pool from {call} ({handle}) never gets SetConnMaxLifetime in this package: it keeps each connection forever, past database failovers and load-balancer timeouts.',
+        zh: '{call} 打开的连接池({handle})在本包中从未设置 SetConnMaxLifetime:每个连接被永久复用,熬过数据库主从切换和负载均衡超时。',
       },
       fixLimits: { en: 'Bound the pool ({limits})', zh: '限制连接池({limits})' },
     },
@@ -108,7 +116,7 @@ export const rule = defineWorkspaceRule<PoolFacts>({
           }
           context.report(location.path, {
             range: open.range,
-            messageId: 'unbounded',
+            messageId: missing.length === 2 ? 'unbounded' : missing[0] === 'SetMaxOpenConns' ? 'noMaxOpenConns' : 'noConnMaxLifetime',
             data: { call: open.call, handle: open.handle || open.call, missing: missing.join(' / '), limits: missing.join(', ') },
             fixes,
           });
