@@ -48,8 +48,9 @@ export interface ChecklistItem {
 
 /** What the split-threshold calculator takes. */
 export interface SplitInput {
-  qps: number;
-  teamSize: number;
+  /** Sustained QPS and core team size; undefined until the user gives them (the check then says "not given"). */
+  qps?: number;
+  teamSize?: number;
   couplingScore: number;
   /** Decision signals (optional): slowest interface's average response time, releases per day, cross-module call share (0..1). */
   slowestResponseMs?: number;

@@ -73,10 +73,11 @@ function usable(value: number | undefined): value is number {
 export function decideSplit(input: SplitInput, locale: Locale = 'en'): SplitDecision {
   const reasons: SplitDecision['reasons'] = [];
   const checks: SplitCheck[] = [];
-  const threshold = (id: 'qps' | 'team' | 'coupling', value: number, limit: number, fired: Message, quiet: Message) => {
+  const threshold = (id: 'qps' | 'team' | 'coupling', value: number | undefined, limit: number, fired: Message, quiet: Message) => {
     const crossed = usable(value) && value > limit;
     if (crossed) reasons.push(id);
-    checks.push({ id, kind: 'threshold', value: usable(value) ? value : undefined, limit, comparison: '>', fired: crossed, note: say(crossed ? fired : quiet, locale) });
+    const note = crossed ? fired : usable(value) ? quiet : TEXT.signalMissing;
+    checks.push({ id, kind: 'threshold', value: usable(value) ? value : undefined, limit, comparison: '>', fired: crossed, note: say(note, locale) });
   };
   threshold('qps', input.qps, SPLIT_THRESHOLDS.qps, TEXT.qps, TEXT.qpsOk);
   threshold('team', input.teamSize, SPLIT_THRESHOLDS.teamSize, TEXT.team, TEXT.teamOk);
