@@ -45,23 +45,28 @@ export async function openConfig(resource?: vscode.Uri): Promise<vscode.Uri | un
   return uri;
 }
 
-/** Sets `rules.<id>` to "off" in the config file of the finding's folder and saves it. Resolves with the file. */
+/**
+ * Sets `rules.<id>` to "off" in the config file of the finding's folder, on disk (an editor showing it reloads);
+ * when an editor holds unsaved changes to it, the edit goes into that editor and is saved with them.
+ * Resolves with the file.
+ */
 export async function turnRuleOff(args: TurnRuleOffArgs): Promise<vscode.Uri | undefined> {
   const uri = configFileUri(vscode.Uri.parse(args.uri));
   if (!uri) {
     void vscode.window.showWarningMessage(t('noFolder'));
     return undefined;
   }
-  const document = await configDocument(uri);
-  const text = document.getText();
-  const edits = modify(text, ['rules', args.ruleId], 'off', { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
-  const next = applyEdits(text, edits);
-  if (next !== text) {
+  const off = (text: string) => applyEdits(text, modify(text, ['rules', args.ruleId], 'off', { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } }));
+  const dirty = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
+  if (dirty) {
+    const text = dirty.getText();
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), next);
-    if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+    edit.replace(uri, new vscode.Range(dirty.positionAt(0), dirty.positionAt(text.length)), off(text));
+    if (!(await vscode.workspace.applyEdit(edit)) || !(await dirty.save())) return undefined;
+  } else {
+    const text = (await exists(uri)) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) : STARTER;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(off(text)));
   }
-  await document.save();
   void vscode.window.setStatusBarMessage(t('turnedOff', { rule: args.ruleId, file: vscode.workspace.asRelativePath(uri) }), 5000);
   return uri;
 }

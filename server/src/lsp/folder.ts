@@ -9,6 +9,7 @@ import { Engine } from '../engine/analyze';
 import { defaultSettings, Settings } from '../engine/config';
 import { GoModule, parseGoModPath } from '../engine/domains';
 import type { Rule } from '../engine/rule';
+import type { Finding } from '../engine/types';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import type { TeamConfig } from './settings';
 import { fsPathOf, relativeEnginePath, uriOfFsPath } from './uris';
@@ -43,6 +44,8 @@ export class Folder {
   private countsStale: 'all' | 'foreign' | undefined = 'all';
   /** Paths that had workspace findings when the counts were last brought up to date. */
   private foreignPaths = new Set<string>();
+  /** The cross-file findings of the last finished scan, shown while the next one runs (same engine only). */
+  private held: { engine: Engine; byPath: Map<string, Finding[]> } | undefined;
 
   constructor(
     /** The folder's URI, or '' for the loose folder. */
@@ -130,6 +133,31 @@ export class Folder {
   private moduleRootName(dir: string): string {
     if (!this.root) return dir.split(path.sep).join('/');
     return relativeEnginePath(this.root, dir) ?? '';
+  }
+
+  /**
+   * A scan is starting over: keep the cross-file findings it is about to clear, so open files keep showing
+   * them (and Problems keeps its count) until the scan finishes, unless the settings changed meanwhile.
+   */
+  holdCrossFileFindings(): void {
+    if (this.indexing && this.held) return;
+    this.held = this.index.size > 0 ? { engine: this.engine, byPath: this.index.workspaceFindings(this.engine).byPath } : undefined;
+  }
+
+  /** Workspace-rule findings of a file: the index's, or while a scan runs the ones held from the last scan. */
+  crossFileFindings(enginePath: string): Finding[] {
+    if (!this.indexing) {
+      this.held = undefined;
+      return this.index.workspaceFindings(this.engine).byPath.get(enginePath) ?? [];
+    }
+    return this.held?.engine === this.engine ? (this.held.byPath.get(enginePath) ?? []) : [];
+  }
+
+  /** A file's final findings: its own and the cross-file ones (held ones while a scan runs), after suppressions. */
+  findingsFor(enginePath: string): Finding[] {
+    const entry = this.index.get(enginePath);
+    if (!entry) return [];
+    return this.engine.finalize(enginePath, [...entry.findings, ...this.crossFileFindings(enginePath)], entry.summary.directives);
   }
 
   /** Records a file's final finding count (after its own analysis) for the status bar. */

@@ -461,7 +461,7 @@ export class Session {
       const own = result.entry!;
       folder.index.updateOwn(enginePath, own.findings, own.summary.directives);
       const shifts = state.shifts;
-      const foreign = folder.indexing || !shifts ? [] : (folder.index.workspaceFindings(folder.engine).byPath.get(enginePath) ?? []);
+      const foreign = !shifts ? [] : folder.crossFileFindings(enginePath);
       const carried = foreign.map((f) => shiftFinding(f, enginePath, shifts ?? []));
       state.findings = folder.engine.finalize(enginePath, [...own.findings, ...carried], own.summary.directives);
     }
@@ -485,7 +485,7 @@ export class Session {
   /** Final findings of one indexed file; workspace rules join in once the folder's scan is complete. */
   private findingsOf(folder: Folder, enginePath: string): Finding[] {
     if (!folder.indexing) this.logProblems(folder.index.workspaceFindings(folder.engine).problems);
-    return folder.index.findingsFor(folder.engine, enginePath, !folder.indexing);
+    return folder.findingsFor(enginePath);
   }
 
   /** Some file's facts changed: workspace findings may have moved in every other open file of the folder. */
@@ -645,6 +645,7 @@ export class Session {
 
   private async scanOnce(folder: Folder, root: string): Promise<void> {
     const generation = ++folder.scanGeneration;
+    folder.holdCrossFileFindings();
     folder.index.clear();
     folder.skipped.clear();
     folder.countsChanged(true);
