@@ -54,9 +54,10 @@
   const locale = data.locale === 'zh-cn' ? 'zh-CN' : 'en-US';
 
   /** A number as people read it in the page's language: 5,000 and 0.65, never 5000.00. */
-  function figure(value, digits) {
+  function figure(value, digits, fixed) {
     if (value === undefined || value === null || !Number.isFinite(value)) return '';
-    return Number(value).toLocaleString(locale, { maximumFractionDigits: digits === undefined ? 2 : digits });
+    const most = digits === undefined ? 2 : digits;
+    return Number(value).toLocaleString(locale, { maximumFractionDigits: most, minimumFractionDigits: fixed ? most : 0 });
   }
 
   /**
@@ -216,7 +217,7 @@
       el(
         'table',
         { id: 'coupling-breakdown' },
-        el('thead', {}, el('tr', {}, el('th', {}, S.component), el('th', { class: 'num' }, S.value), el('th', { class: 'num' }, S.weight), el('th', { class: 'num' }, S.contribution), el('th', {}, S.explanation))),
+        el('thead', {}, el('tr', {}, el('th', {}, S.component), el('th', { class: 'num' }, S.componentValue), el('th', { class: 'num' }, S.weight), el('th', { class: 'num' }, S.contribution), el('th', {}, S.explanation))),
         el('tbody', {}, rows),
       ),
     );
@@ -270,9 +271,11 @@
     const g = currentLayout(coupling);
     const root = svg('svg', { id: 'coupling-graph', width: g.width, height: g.height, viewBox: `0 0 ${g.width} ${g.height}`, role: 'img', 'aria-label': S.graph });
     for (const e of g.edges) {
+      // Weak links recede, strong ones stand out; links into the grouped node are dashed (they stand for many).
+      const grouped = e.from === '\u0000other' || e.to === '\u0000other';
       root.append(
-        svg('line', { class: 'edge', x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2, 'stroke-width': 1.5 + 6 * e.weight, 'data-weight': e.weight },
-          svg('title', {}, `${e.fromLabel} – ${e.toLabel}: ${figure(e.weight, 2)}`)),
+        svg('line', { class: 'edge' + (grouped ? ' to-others' : ''), x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2, 'stroke-width': 1.5 + 6 * e.weight, 'stroke-opacity': 0.3 + 0.6 * e.weight, 'data-weight': e.weight },
+          svg('title', {}, `${e.fromLabel} – ${e.toLabel}: ${figure(e.weight, 2, true)}`)),
       );
     }
     for (const m of g.marks) {
@@ -282,7 +285,7 @@
       }
     }
     for (const e of g.edges) {
-      if (e.labelled) root.append(svg('text', { class: 'edge-label', x: e.lx, y: e.ly + 4, 'text-anchor': 'middle' }, figure(e.weight, 2)));
+      if (e.labelled) root.append(svg('text', { class: 'edge-label', x: e.lx, y: e.ly + 4, 'text-anchor': 'middle' }, figure(e.weight, 2, true)));
     }
     for (const m of g.marks) {
       root.append(

@@ -108,9 +108,12 @@
         return Object.assign({}, e, { x1: a.x, y1: a.y, x2: b.x, y2: b.y, fromLabel: a.full, toLabel: b.full });
       })
       .sort((a, b) => b.weight - a.weight);
-    // Numbers on the strongest few only: more would cover each other in the middle of the ring.
-    edges.forEach((e, i) => {
-      e.labelled = i < 6 && e.weight >= 0.05;
+    // Numbers on the strongest few links between named domains only: more would cover each other in the middle
+    // of the ring, and a link into the grouped node stands for many links.
+    let labels = 0;
+    edges.forEach((e) => {
+      e.labelled = labels < 6 && e.weight >= 0.05 && e.from !== OTHER && e.to !== OTHER;
+      if (e.labelled) labels++;
       e.lx = e.x1 + (e.x2 - e.x1) * 0.5;
       e.ly = e.y1 + (e.y2 - e.y1) * 0.5;
     });

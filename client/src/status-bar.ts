@@ -86,12 +86,12 @@ export class TrapStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`**Go Traps**\n\n${lines.join('\n\n')}\n\n`);
     const settings = `command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify(['goTraps']))}`;
     const links = [
-      `[${t('menuChecklist')}](command:goTraps.showChecklist)`,
-      `[${t('menuRescan')}](command:goTraps.analyzeWorkspace)`,
-      `[${t('menuOutput')}](command:goTraps.showOutput)`,
-      `[${t('menuSettings')}](${settings})`,
+      `[${t('linkChecklist')}](command:goTraps.showChecklist)`,
+      `[${t('linkRescan')}](command:goTraps.analyzeWorkspace)`,
+      `[${t('linkOutput')}](command:goTraps.showOutput)`,
+      `[${t('linkSettings')}](${settings})`,
     ];
-    tooltip.appendMarkdown(links.join(' &nbsp; '));
+    tooltip.appendMarkdown(links.join(' &nbsp;·&nbsp; '));
     this.item.tooltip = tooltip;
     this.current = { text, tooltip: `${lines.join('\n')}`, count, state };
   }
