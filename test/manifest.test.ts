@@ -1,6 +1,7 @@
 /** The extension manifest: contract command ids, localised strings in both languages, settings that match the protocol. */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_CLIENT_SETTINGS } from '../server/src/protocol';
@@ -86,7 +87,7 @@ describe('extension manifest', () => {
 
   it('declares each setting with a default, a scope and a description, matching the protocol\'s defaults', () => {
     const properties = contributes.configuration.properties;
-    assert.deepEqual(Object.keys(properties).sort(), ['goTraps.configFile', 'goTraps.enable', 'goTraps.problems', 'goTraps.rules', 'goTraps.run', 'goTraps.trace.server']);
+    assert.deepEqual(Object.keys(properties).sort(), ['goTraps.baseline', 'goTraps.configFile', 'goTraps.enable', 'goTraps.problems', 'goTraps.rules', 'goTraps.run', 'goTraps.trace.server']);
     for (const [key, setting] of Object.entries<Record<string, unknown>>(properties)) {
       assert.ok('default' in setting, `${key} has no default`);
       assert.ok(setting.scope, `${key} has no scope`);
@@ -104,5 +105,21 @@ describe('extension manifest', () => {
 
   it('keeps the scripts the team relies on', () => {
     for (const script of ['build', 'typecheck', 'start', 'test']) assert.ok(manifest.scripts[script], script);
+  });
+
+  it('ships as an npm package with self-contained bundles: no runtime dependencies, no "files" field beside .vscodeignore', () => {
+    // vsce refuses to package when package.json has "files" and a .vscodeignore exists; npm reads .npmignore.
+    assert.equal(manifest.files, undefined);
+    assert.ok(existsSync(path.join(REPO_ROOT, '.vscodeignore')) && existsSync(path.join(REPO_ROOT, '.npmignore')));
+    assert.deepEqual(manifest.bin, { 'go-traps': 'server/out/cli.js' });
+    assert.equal(Object.keys(manifest.dependencies ?? {}).length, 0, 'everything is bundled: an install needs nothing from the registry');
+    const builtins = new Set(builtinModules);
+    for (const bundle of ['server/out/cli.js', 'server/out/server.js', 'client/out/extension.js']) {
+      const text = readFileSync(path.join(REPO_ROOT, bundle), 'utf8');
+      const required = [...text.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1].replace(/^node:/, ''));
+      const foreign = required.filter((name) => !builtins.has(name) && name !== 'vscode');
+      assert.deepEqual([...new Set(foreign)], [], `${bundle} requires modules it does not bundle`);
+    }
+    assert.match(readFileSync(path.join(REPO_ROOT, 'server/out/cli.js'), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   });
 });

@@ -115,6 +115,7 @@ export function readClientSettings(scope?: vscode.ConfigurationScope): ClientSet
     problems: config.get<ClientSettings['problems']>('problems', DEFAULT_CLIENT_SETTINGS.problems),
     rules: config.get<ClientSettings['rules']>('rules', DEFAULT_CLIENT_SETTINGS.rules),
     configFile: config.get<string>('configFile', DEFAULT_CLIENT_SETTINGS.configFile),
+    baseline: config.get<ClientSettings['baseline']>('baseline', DEFAULT_CLIENT_SETTINGS.baseline),
   };
 }
 

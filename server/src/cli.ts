@@ -1,155 +1,110 @@
 #!/usr/bin/env node
-/** The command line: `go-traps [paths...] [--format text|json|sarif] [--output FILE] [--config FILE] [--fix]`. */
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { analyze, AnalyzeResult } from './engine/analyze';
-import { applyEdits } from './engine/edits';
-import { planFixes } from './engine/fix-all';
-import { loadConfigFile } from './cli/config-file';
-import { formatJson, formatSarif, formatText, TOOL_VERSION } from './cli/format';
-import { toEnginePath, walkGoFiles } from './cli/walk';
-import { RULES } from './traps/index';
-import { countOf, localeFrom } from './engine/messages';
-import { runSplitCommand } from './cli/split-command';
+/**
+ * The command line. `go-traps [paths...]` analyses; `baseline`, `init` and `split` are subcommands. The
+ * argument parsing is commander's: per-command --help, "did you mean" for a mistyped option, `--` to end
+ * the options. Exit status: 0 nothing to report, 1 findings, 2 usage or internal error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { FORMATS, runAnalyze } from './cli/analyze-command';
+import { runBaseline } from './cli/baseline-command';
+import { TOOL_VERSION } from './cli/format';
+import { runInit } from './cli/init-command';
+import { UsageError } from './cli/project';
+import { addSplitCommand } from './cli/split-command';
 
-const USAGE = `Usage: go-traps [paths...] [options]
-       go-traps split --qps N --team N [--coupling X] [paths...]   (split-threshold model; split --help)
-
-Finds the architecture traps of Go services (shared DB pools, missing deadlines, leaking goroutines,
-unstructured logs, unchecked config) in the Go files below the given paths (default: .).
-
-Options:
-  --format text|json|sarif   output format (default: text)
-  --output FILE              write the report to FILE instead of standard output
-  --config FILE              settings file (default: the nearest .go-traps.json)
-  --fix                      apply every safe fix in place, then report what is left
-  --locale en|zh-cn          message language (default: from LANG)
-  --rules ID[,ID...]         run only these rules
-  --exit-zero                exit 0 even when traps are found
-  --help, --version
-
+const EXIT_STATUS = `
 Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
 
-interface Options {
-  paths: string[];
-  format: 'text' | 'json' | 'sarif';
-  output?: string;
-  config?: string;
-  fix: boolean;
-  exitZero: boolean;
-  locale?: string;
-  only?: string[];
+const ruleList = (value: string) => value.split(',').filter(Boolean);
+
+/** Options every analysing command shares. */
+function withProjectOptions(command: Command): Command {
+  return command
+    .option('--config <file>', 'settings file (default: the nearest .go-traps.json)')
+    .addOption(new Option('--locale <locale>', 'message language (default: from LANG)').choices(['en', 'zh-cn']))
+    .option('--rules <ids>', 'run only these rules (comma-separated ids)', ruleList);
 }
 
-class UsageError extends Error {}
+function buildProgram(setStatus: (status: number) => void): Command {
+  const program = new Command('go-traps');
+  program
+    .description(
+      'Finds the architecture traps of Go services (shared DB pools, missing deadlines, leaking goroutines, ' +
+        'unstructured logs, unchecked config) in the Go files below the given paths (default: .).',
+    )
+    .version(TOOL_VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .helpCommand('help [command]', 'show the help of a command')
+    .enablePositionalOptions()
+    .showSuggestionAfterError(true)
+    .argument('[paths...]', 'files or folders to analyze (default: .)')
+    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to FILE instead of standard output')
+    .option('--fix', 'apply every safe fix in place, then report what is left')
+    .option('--exit-zero', 'exit 0 even when traps are found')
+    .option('--baseline <file>', 'baseline file (default: the nearest .go-traps-baseline.json)')
+    .option('--no-baseline', 'report every finding, baselined or not')
+    .option('--new-from-rev <rev>', 'report only findings on lines added or changed since the git revision')
+    .option('--new-from-patch <file>', 'report only findings on lines the unified diff adds');
+  withProjectOptions(program)
+    .addHelpText('after', EXIT_STATUS)
+    .action(async (paths: string[], options) => {
+      if (options.newFromRev !== undefined && options.newFromPatch !== undefined) throw new UsageError('give --new-from-rev or --new-from-patch, not both');
+      setStatus(await runAnalyze(paths, options));
+    });
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { paths: [], format: 'text', fix: false, exitZero: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--format') {
-      const format = value();
-      if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
-      options.format = format;
-    } else if (arg === '--output' || arg === '-o') options.output = value();
-    else if (arg === '--config') options.config = value();
-    else if (arg === '--locale') options.locale = value();
-    else if (arg === '--rules') options.only = value().split(',').filter(Boolean);
-    else if (arg === '--fix') options.fix = true;
-    else if (arg === '--exit-zero') options.exitZero = true;
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
-    else options.paths.push(arg);
-  }
-  if (options.paths.length === 0) options.paths.push('.');
-  return options;
+  withProjectOptions(
+    program
+      .command('baseline')
+      .description('record today\'s findings in .go-traps-baseline.json; later runs report only new ones')
+      .argument('[paths...]', 'files or folders to analyze (default: .)')
+      .option('--baseline <file>', 'baseline file to write (default: the nearest one, else beside .go-traps.json, else here)')
+      .option('--prune', 'only drop the entries that no longer match a finding; accept nothing new'),
+  )
+    .addHelpText('after', '\nExit status: 0 written, 2 usage or internal error.')
+    .action(async (paths: string[], options) => setStatus(await runBaseline(paths, options)));
+
+  program
+    .command('init')
+    .description('write a commented .go-traps.json with the domains and infrastructure packages inferred from the code')
+    .argument('[dir]', 'the folder to analyze and write the file into (default: .)')
+    .option('--force', 'overwrite an existing .go-traps.json')
+    .option('--config <file>', 'settings to start from (exclusions, known infrastructure names)')
+    .addHelpText('after', '\nExit status: 0 written, 2 the file exists (without --force) or a usage error.')
+    .action(async (dir: string | undefined, options) => setStatus(await runInit(dir, options)));
+
+  addSplitCommand(program, setStatus);
+
+  program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
+  return program;
 }
 
-async function run(argv: string[]): Promise<number> {
-  if (argv[0] === 'split') return runSplitCommand(argv.slice(1));
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  if (argv.includes('--version')) {
-    process.stdout.write(TOOL_VERSION + '\n');
-    return 0;
-  }
-  const options = parseArgs(argv);
-  for (const p of options.paths) {
-    if (!(await fs.stat(p).then(() => true, () => false))) throw new UsageError(`no such file or directory: ${p}`);
-  }
-  const base = process.cwd();
-  const { settings, problems: configProblems, source } = await loadConfigFile(options.config, options.paths[0]);
-  settings.locale = localeFrom(options.locale ?? process.env.LC_ALL ?? process.env.LANG?.split('.')[0]?.replace('_', '-'));
-  if (options.only) {
-    const unknown = options.only.filter((id) => !RULES.some((r) => r.meta.id === id));
-    if (unknown.length > 0) throw new UsageError(`unknown rule ${unknown.length === 1 ? 'id' : 'ids'}: ${unknown.join(', ')}`);
-    for (const rule of RULES) if (!options.only.includes(rule.meta.id)) settings.rules[rule.meta.id] = 'off';
-  }
-  for (const problem of configProblems) {
-    process.stderr.write(`go-traps: ${source}: ${problem.key ? `"${problem.key}": ` : ''}${problem.message} (defaults apply)\n`);
-  }
-
-  const { files, modules } = await walkGoFiles(options.paths, base, settings);
-  const showProgress = process.stderr.isTTY && files.length > 200;
-  const progress = (done: number, total: number) => {
-    if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rgo-traps: ${done}/${total} files`);
-  };
-  const enginePaths = files.map((f) => toEnginePath(f, base));
-  const read = (p: string) => fs.readFile(path.resolve(base, p), 'utf8');
-  let result = await analyze(enginePaths, read, settings, modules, progress);
-  if (showProgress) process.stderr.write('\n');
-
-  if (options.fix) {
-    // Fixes can overlap or unlock others; a few passes settle them.
-    for (let pass = 0; pass < 5; pass++) {
-      const plan = planFixes(result.findings);
-      if (plan.applied === 0) break;
-      for (const [file, edits] of plan.edits) {
-        const absolute = path.resolve(base, file);
-        await fs.writeFile(absolute, applyEdits(await fs.readFile(absolute, 'utf8'), edits));
-      }
-      process.stderr.write(`go-traps: applied ${countOf(plan.applied, 'fix', 'fixes')} in ${countOf(plan.edits.size, 'file')}\n`);
-      result = await analyze(enginePaths, read, settings, modules);
+async function main(argv: string[]): Promise<number> {
+  let status = 0;
+  const program = buildProgram((s) => (status = s));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has already printed the message (and the suggestion); help and version are not errors.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
+    if (error instanceof UsageError) {
+      process.stderr.write(`go-traps: ${error.message}\n(go-traps --help lists the options)\n`);
+      return 2;
+    }
+    throw error;
   }
-
-  await writeReport(result, options, settings.locale);
-  for (const problem of result.problems) {
-    process.stderr.write(`go-traps: ${problem.path || 'workspace'}: rule ${problem.ruleId ?? '?'} failed: ${problem.message.split('\n')[0]}\n`);
-  }
-  const oversized = result.skipped.filter((s) => !s.reason.startsWith('excluded') && !s.reason.startsWith('generated'));
-  for (const skip of oversized) process.stderr.write(`go-traps: skipped ${skip.path}: ${skip.reason}\n`);
-  if (result.problems.length > 0) return 2;
-  return result.findings.length > 0 && !options.exitZero ? 1 : 0;
 }
 
-async function writeReport(result: AnalyzeResult, options: Options, locale: 'en' | 'zh-cn'): Promise<void> {
-  let report: string;
-  if (options.format === 'json') report = formatJson(result);
-  else if (options.format === 'sarif') report = formatSarif(result, RULES, locale);
-  else {
-    report = formatText(result);
-    const count = result.findings.length;
-    const summary = `${count} trap${count === 1 ? '' : 's'} in ${result.filesAnalyzed} file${result.filesAnalyzed === 1 ? '' : 's'}`;
-    report = report ? `${report}\n${summary}` : summary;
-  }
-  if (options.output) await fs.writeFile(options.output, report + '\n');
-  else process.stdout.write(report + '\n');
-}
-
-run(process.argv.slice(2)).then(
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error) => {
-    if (error instanceof UsageError) process.stderr.write(`go-traps: ${error.message}\n\n${USAGE}\n`);
-    else process.stderr.write(`go-traps: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(`go-traps: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 2;
   },
 );

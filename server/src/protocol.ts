@@ -17,9 +17,14 @@ export interface ClientSettings {
   rules: Record<string, Severity | 'off'>;
   /** Path of the team config file, relative to the workspace folder; '' → `.go-traps.json` at its root. */
   configFile: string;
+  /** What the editor does with the findings `.go-traps-baseline.json` accepted. */
+  baseline: BaselineMode;
 }
 
-export const DEFAULT_CLIENT_SETTINGS: ClientSettings = { enable: true, run: 'onType', problems: 'workspace', rules: {}, configFile: '' };
+/** `hint`: shown as hints; `hide`: not shown; `ignore`: the baseline is ignored, they show like any finding. */
+export type BaselineMode = 'hint' | 'hide' | 'ignore';
+
+export const DEFAULT_CLIENT_SETTINGS: ClientSettings = { enable: true, run: 'onType', problems: 'workspace', rules: {}, configFile: '', baseline: 'hint' };
 
 /** A finding as the client sees it: like the engine's, with a URI instead of a path. */
 export interface WireFinding {

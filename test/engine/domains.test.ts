@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultSettings } from '../../server/src/engine/config';
-import { domainOf, locateFile, parseGoModPath } from '../../server/src/engine/domains';
+import { domainOf, locateFile, moduleFromGoMod, parseGoModPath, parseGoModVersion } from '../../server/src/engine/domains';
 
 describe('domains', () => {
   const settings = defaultSettings();
@@ -27,13 +27,15 @@ describe('domains', () => {
   it('places files in the deepest module', () => {
     const modules = [
       { root: '', path: 'example.com/root' },
-      { root: 'services/shop', path: 'example.com/shop' },
+      { root: 'services/shop', path: 'example.com/shop', goVersion: '1.20' },
     ];
     const location = locateFile('services/shop/internal/order/svc.go', modules, settings);
-    assert.deepEqual(location, { path: 'services/shop/internal/order/svc.go', modulePath: 'example.com/shop', packageDir: 'internal/order', domain: 'order' });
+    assert.deepEqual(location, { path: 'services/shop/internal/order/svc.go', modulePath: 'example.com/shop', packageDir: 'internal/order', domain: 'order', goVersion: '1.20' });
   });
-  it('reads the module path from go.mod', () => {
+  it('reads the module path and the go version from go.mod', () => {
     assert.equal(parseGoModPath('// comment\nmodule example.com/shop\n\ngo 1.21\n'), 'example.com/shop');
     assert.equal(parseGoModPath('module "example.com/quoted"\n'), 'example.com/quoted');
+    assert.deepEqual(moduleFromGoMod('svc', 'module example.com/svc\n\ngo 1.21.3 // pinned\n\ntoolchain go1.22.1\n'), { root: 'svc', path: 'example.com/svc', goVersion: '1.21.3' });
+    assert.equal(parseGoModVersion('module m\n'), '');
   });
 });

@@ -49,13 +49,13 @@ describe('wording', () => {
   it('db-pool-unbounded names exactly what is missing', async () => {
     const lifetimeOnly = await poolMessage('\tdb.SetMaxOpenConns(20)\n');
     assert.ok(lifetimeOnly, 'flagged: no SetConnMaxLifetime');
-    assert.match(lifetimeOnly, /never gets SetConnMaxLifetime/);
-    assert.doesNotMatch(lifetimeOnly, /SetMaxOpenConns|without limit|no limit|grows/, 'the pool is bounded; only the lifetime is missing');
+    assert.match(lifetimeOnly, /never given SetConnMaxLifetime/);
+    assert.doesNotMatch(lifetimeOnly, /SetMaxOpenConns|without limit|no limit|grows|as many connections/, 'the pool is bounded; only the lifetime is missing');
     const openOnly = await poolMessage('\tdb.SetConnMaxLifetime(time.Hour)\n');
-    assert.match(openOnly ?? '', /never gets SetMaxOpenConns in this package: it opens a connection for every concurrent query/);
+    assert.match(openOnly ?? '', /never given SetMaxOpenConns: it opens as many connections as there are concurrent queries/);
     assert.doesNotMatch(openOnly ?? '', /forever|SetConnMaxLifetime/);
     const neither = await poolMessage('');
-    assert.match(neither ?? '', /never gets SetMaxOpenConns or SetConnMaxLifetime/);
+    assert.match(neither ?? '', /never given SetMaxOpenConns \/ SetConnMaxLifetime/);
     assert.equal(await poolMessage('\tdb.SetMaxOpenConns(20)\n\tdb.SetConnMaxLifetime(time.Hour)\n'), undefined);
   });
 

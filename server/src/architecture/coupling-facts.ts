@@ -3,6 +3,7 @@
  * it makes into them, which database handles it declares, uses or hands to other domains, and which tables its
  * SQL literals name. Plain data only, so the workspace index can keep it without the syntax tree.
  */
+import { fieldChildren } from '../go/syntax';
 import type { Settings } from '../engine/config';
 import { domainOf } from '../engine/domains';
 import type { FactCollector } from '../engine/collectors';
@@ -127,7 +128,7 @@ function boundHandles(file: SourceFile, node: SyntaxNode, dirByLocal: ReadonlyMa
   let first: SyntaxNode | null | undefined;
   let value: SyntaxNode | null | undefined;
   if (node.type === 'var_spec') {
-    const names = node.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+    const names = fieldChildren(node, 'name').filter((n): n is SyntaxNode => !!n);
     if (isHandleType(file, node.childForFieldName('type'))) return names.map((n) => ({ name: n.text }));
     first = names[0];
     value = node.childForFieldName('value')?.namedChild(0);

@@ -7,11 +7,16 @@ import { RULES } from '../traps/index';
 export const CONFIG_FILE_NAME = '.go-traps.json';
 
 /** The nearest `.go-traps.json` at or above `start` (a file or directory), if any. */
-export async function findConfigFile(start: string): Promise<string | undefined> {
+export function findConfigFile(start: string): Promise<string | undefined> {
+  return findUp(CONFIG_FILE_NAME, start);
+}
+
+/** The nearest file called `name` at or above `start` (a file or directory), if any. */
+export async function findUp(name: string, start: string): Promise<string | undefined> {
   let dir = path.resolve(start);
   if (!(await fs.stat(dir).then((s) => s.isDirectory(), () => false))) dir = path.dirname(dir);
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    const candidate = path.join(dir, name);
     if (await fs.stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;

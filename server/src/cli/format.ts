@@ -3,8 +3,10 @@ import type { AnalyzeResult } from '../engine/analyze';
 import type { Rule } from '../engine/rule';
 import type { Finding, Locale, Range, Severity } from '../engine/types';
 import { docsUrl } from '../traps/index';
+import { version } from '../../../package.json';
 
-export const TOOL_VERSION = '0.1.0';
+/** The package's version: the bundle carries it from package.json, so `--version` and reports never drift. */
+export const TOOL_VERSION: string = version;
 
 const at = (path: string, range: Range) => `${path}:${range.start.line + 1}:${range.start.character + 1}`;
 
@@ -23,10 +25,12 @@ export function formatText(result: AnalyzeResult): string {
   return lines.join('\n');
 }
 
-export function formatJson(result: AnalyzeResult): string {
+/** The whole result as JSON; `extra` adds what the run held back (baseline, new-code filter). */
+export function formatJson(result: AnalyzeResult, extra: object = {}): string {
   return JSON.stringify(
     {
       version: TOOL_VERSION,
+      ...extra,
       filesAnalyzed: result.filesAnalyzed,
       findings: result.findings.map((f) => ({ ...f, docs: docsUrl(f.ruleId) })),
       skipped: result.skipped,

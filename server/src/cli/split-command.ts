@@ -2,32 +2,17 @@
  * `go-traps split --qps N --team N [--coupling X] [paths]`: the split-threshold model on the command line.
  * When --coupling is omitted the coupling score is measured from the Go files below the paths.
  */
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { measureCoupling } from '../architecture/coupling';
-import { countOf, localeFrom } from '../engine/messages';
 import { decideSplit } from '../architecture/split-model';
 import { collectSummaries } from '../engine/summaries';
 import type { CouplingReport, SplitDecision, SplitInput } from '../protocol';
 import { loadConfigFile } from './config-file';
+import { chosenLocale, UsageError } from './project';
 import { toEnginePath, walkGoFiles } from './walk';
-
-export const SPLIT_USAGE = `Usage: go-traps split --qps N --team N [--coupling X] [signals] [paths...] [options]
-
-Decides whether to split a Go monolith: split when qps > 5000, team > 8 or coupling > 0.65.
-Coupling (0 = loose, 1 = tight) is measured from the Go files below the paths (default: .) unless given.
-
-  --qps N                 sustained queries per second
-  --team N                people on the core team
-  --coupling X            coupling score 0..1 (default: measured)
-  --response-ms N         average response time of the slowest interface (signal: > 200)
-  --releases N            releases per day (signal: >= 8)
-  --cross-calls X         share of calls crossing a module, 0..1 (default: measured; signal: > 0.4)
-  --format text|json      output format (default: text)
-  --config FILE           settings file (default: the nearest .go-traps.json)
-  --locale en|zh-cn       language (default: from LANG)
-
-Exit status: 0 when a decision was made (split or converge: read the output), 2 usage error.`;
+import { countOf } from '../engine/messages';
 
 interface SplitOptions {
   input: Partial<SplitInput>;
@@ -37,47 +22,56 @@ interface SplitOptions {
   locale?: string;
 }
 
-class SplitUsageError extends Error {}
-
-function parseNumber(flag: string, text: string | undefined, min: number, max = Number.POSITIVE_INFINITY): number {
-  if (text === undefined || text.startsWith('--')) throw new SplitUsageError(`${flag} needs a value`);
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
-    throw new SplitUsageError(`${flag} must be a number${max < Number.POSITIVE_INFINITY ? ` from ${min} to ${max}` : ` ≥ ${min}`}, not "${text}"`);
-  }
-  return value;
+/** A numeric option's parser: a clear message names the flag and the accepted range. */
+function numberIn(min: number, max = Number.POSITIVE_INFINITY): (text: string) => number {
+  return (text) => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+      throw new InvalidArgumentError(`must be a number${max < Number.POSITIVE_INFINITY ? ` from ${min} to ${max}` : ` ≥ ${min}`}, not "${text}"`);
+    }
+    return value;
+  };
 }
 
-function parseSplitArgs(argv: string[]): SplitOptions {
-  const options: SplitOptions = { input: {}, paths: [], format: 'text' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => argv[++i];
-    if (arg === '--qps') options.input.qps = parseNumber(arg, next(), 0);
-    else if (arg === '--team') options.input.teamSize = parseNumber(arg, next(), 0);
-    else if (arg === '--coupling') options.input.couplingScore = parseNumber(arg, next(), 0, 1);
-    else if (arg === '--response-ms') options.input.slowestResponseMs = parseNumber(arg, next(), 0);
-    else if (arg === '--releases') options.input.releasesPerDay = parseNumber(arg, next(), 0);
-    else if (arg === '--cross-calls') options.input.crossModuleCallShare = parseNumber(arg, next(), 0, 1);
-    else if (arg === '--format') {
-      const format = next();
-      if (format !== 'text' && format !== 'json') throw new SplitUsageError(`--format must be text or json, not "${format ?? ''}"`);
-      options.format = format;
-    } else if (arg === '--config') options.config = next();
-    else if (arg === '--locale') options.locale = next();
-    else if (arg.startsWith('-')) throw new SplitUsageError(`unknown option ${arg}`);
-    else options.paths.push(arg);
-  }
-  if (options.input.qps === undefined) throw new SplitUsageError('--qps is required');
-  if (options.input.teamSize === undefined) throw new SplitUsageError('--team is required');
-  if (options.paths.length === 0) options.paths.push('.');
-  return options;
+/** `go-traps split`, on the program's parser; the decision's exit status goes to `setStatus`. */
+export function addSplitCommand(program: Command, setStatus: (status: number) => void): Command {
+  return program
+    .command('split')
+    .description('decide whether to split a Go monolith: split when qps > 5000, team > 8 or coupling > 0.65')
+    .argument('[paths...]', 'Go code to measure the coupling of when --coupling is not given (default: .)')
+    .requiredOption('--qps <n>', 'sustained queries per second', numberIn(0))
+    .requiredOption('--team <n>', 'people on the core team', numberIn(0))
+    .option('--coupling <x>', 'coupling score 0..1 (default: measured from the paths)', numberIn(0, 1))
+    .option('--response-ms <n>', 'average response time of the slowest interface (signal: > 200)', numberIn(0))
+    .option('--releases <n>', 'releases per day (signal: >= 8)', numberIn(0))
+    .option('--cross-calls <x>', 'share of calls crossing a module, 0..1 (default: measured; signal: > 0.4)', numberIn(0, 1))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--config <file>', 'settings file (default: the nearest .go-traps.json)')
+    .addOption(new Option('--locale <locale>', 'language (default: from LANG)').choices(['en', 'zh-cn']))
+    .addHelpText('after', '\nExit status: 0 when a decision was made (split or converge: read the output), 2 usage error.')
+    .action(async (paths: string[], o) => {
+      const options: SplitOptions = {
+        input: {
+          qps: o.qps,
+          teamSize: o.team,
+          couplingScore: o.coupling,
+          slowestResponseMs: o.responseMs,
+          releasesPerDay: o.releases,
+          crossModuleCallShare: o.crossCalls,
+        },
+        paths: paths.length > 0 ? paths : ['.'],
+        format: o.format,
+        config: o.config,
+        locale: o.locale,
+      };
+      setStatus(await runSplit(options));
+    });
 }
 
 /** Measures the coupling of the Go files below the paths, with the settings of the nearest config file. */
 async function measurePaths(options: SplitOptions, locale: 'en' | 'zh-cn'): Promise<CouplingReport> {
   for (const p of options.paths) {
-    if (!(await fs.stat(p).then(() => true, () => false))) throw new SplitUsageError(`no such file or directory: ${p}`);
+    if (!(await fs.stat(p).then(() => true, () => false))) throw new UsageError(`no such file or directory: ${p}`);
   }
   const base = process.cwd();
   const { settings, problems, source } = await loadConfigFile(options.config, options.paths[0]);
@@ -85,7 +79,7 @@ async function measurePaths(options: SplitOptions, locale: 'en' | 'zh-cn'): Prom
   for (const problem of problems) {
     process.stderr.write(`go-traps: ${source}: ${problem.key ? `"${problem.key}": ` : ''}${problem.message} (defaults apply)\n`);
   }
-  const { files, modules } = await walkGoFiles(options.paths, base, settings);
+  const { files, modules } = await walkGoFiles(options.paths, base, settings, { followWorkspace: true });
   const summaries = await collectSummaries(
     files.map((f) => toEnginePath(f, base)),
     (p) => fs.readFile(path.resolve(base, p), 'utf8'),
@@ -110,31 +104,10 @@ function formatText(decision: SplitDecision, input: SplitInput, coupling: Coupli
   return lines.join('\n');
 }
 
-/** Runs the subcommand; resolves to the exit status. */
-export async function runSplitCommand(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(SPLIT_USAGE + '\n');
-    return 0;
-  }
-  let options: SplitOptions;
-  try {
-    options = parseSplitArgs(argv);
-  } catch (error) {
-    if (!(error instanceof SplitUsageError)) throw error;
-    process.stderr.write(`go-traps split: ${error.message}\n\n${SPLIT_USAGE}\n`);
-    return 2;
-  }
-  const locale = localeFrom(options.locale ?? process.env.LC_ALL ?? process.env.LANG?.split('.')[0]?.replace('_', '-'));
-  let coupling: CouplingReport | undefined;
-  if (options.input.couplingScore === undefined) {
-    try {
-      coupling = await measurePaths(options, locale);
-    } catch (error) {
-      if (!(error instanceof SplitUsageError)) throw error;
-      process.stderr.write(`go-traps split: ${error.message}\n`);
-      return 2;
-    }
-  }
+/** Decides, measuring the coupling first unless it was given; resolves to the exit status. */
+async function runSplit(options: SplitOptions): Promise<number> {
+  const locale = chosenLocale(options.locale);
+  const coupling = options.input.couplingScore === undefined ? await measurePaths(options, locale) : undefined;
   const input: SplitInput = {
     qps: options.input.qps!,
     teamSize: options.input.teamSize!,

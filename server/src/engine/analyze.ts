@@ -1,18 +1,25 @@
 /**
- * The analysis pipeline every front end shares: parse once, run file rules, collect workspace facts, run
- * workspace rules over the facts, then apply suppressions and severity overrides.
+ * The analysis pipeline every front end shares: every file's declarations go to the type index, then each file
+ * is parsed once, its file rules run and its workspace facts are collected; the workspace rules run over the
+ * facts; suppressions and severity overrides come last.
  */
 import { isExcluded, isGenerated, Settings } from './config';
 import { GoModule, locateFile } from './domains';
 import { formatMessage } from './messages';
+import { scanDeclarations } from '../go/declaration-scanner';
+import type { FileDecls } from '../go/declarations';
+import { knowledgeIndex } from '../go/knowledge';
 import { searchingFor } from '../go/node-search';
-import { parseGo } from '../go/parser';
+import { loadGoLanguage, parseGo } from '../go/parser';
+import { Resolver } from '../go/resolver';
+import { TypeIndex } from '../go/type-index';
 import type { FileContext, FileLocation, ReportDescriptor, Rule, WorkspaceRule } from './rule';
 import { rangeOf, SourceFile } from '../go/source';
 import { applyDirectives, Directive, readDirectives } from './suppress';
 import type { Finding, RuleMeta } from './types';
 import { RULES } from '../traps/index';
 import { COLLECTORS, FactCollector } from './collectors';
+import { packageKeyOf } from './packages';
 import { SUPPRESSION_RULE_ID, unusedDirectiveFindings } from '../traps/meta/invalid-suppression';
 
 /** Something that kept the engine from analysing a file or running a rule; reported, never thrown. */
@@ -63,12 +70,29 @@ export class Engine {
     this.rules = rules.filter((rule) => settings.rules[rule.meta.id] !== 'off');
   }
 
-  /** Runs the file rules and collects the workspace rules' facts for one parsed file. */
-  analyzeFile(file: SourceFile, location: FileLocation): FileAnalysis {
-    return searchingFor(this, () => this.runRules(file, location));
+  /** The package key and the package-level declarations of a file, for the type index: read from the text alone. */
+  declare(text: string, location: FileLocation): { packageKey: string; decls: FileDecls } {
+    const decls = scanDeclarations(text, (packageName) => packageKeyOf(location, packageName));
+    return { packageKey: packageKeyOf(location, decls.package), decls };
   }
 
-  private runRules(file: SourceFile, location: FileLocation): FileAnalysis {
+  /**
+   * Runs the file rules and collects the workspace rules' facts for one parsed file. Types are resolved against
+   * `index`, which must already hold the declarations of the file's package and its imports (the pipeline
+   * analyses packages in dependency order); without one, the file is its own package. When `dependencies` is
+   * given, every declaration the analysis looked up is recorded there.
+   */
+  analyzeFile(file: SourceFile, location: FileLocation, index?: TypeIndex, dependencies?: Set<string>): FileAnalysis {
+    const packageKey = packageKeyOf(location, file.packageName);
+    if (!index) {
+      index = new TypeIndex(knowledgeIndex());
+      index.setFile(file.path, packageKey, this.declare(file.text, location).decls);
+    }
+    const types = new Resolver(file, index, packageKey);
+    return index.recording(dependencies, () => searchingFor(this, () => this.runRules(file, location, types)));
+  }
+
+  private runRules(file: SourceFile, location: FileLocation, types: Resolver): FileAnalysis {
     const findings: Finding[] = [];
     const problems: AnalysisProblem[] = [];
     const facts: Record<string, unknown> = {};
@@ -77,12 +101,14 @@ export class Engine {
         if (rule.kind === 'file') {
           const context: FileContext = {
             file,
+            location,
             settings: this.settings,
+            types,
             report: (descriptor) => findings.push(this.toFinding(rule.meta, file.path, descriptor)),
           };
           rule.check(context);
         } else {
-          const collected = rule.collect(file, this.settings, location);
+          const collected = rule.collect(file, this.settings, location, types);
           if (collected !== undefined) facts[rule.meta.id] = collected;
         }
       } catch (error) {
@@ -91,7 +117,7 @@ export class Engine {
     }
     for (const collector of this.collectors) {
       try {
-        const collected = collector.collect(file, this.settings, location);
+        const collected = collector.collect(file, this.settings, location, types);
         if (collected !== undefined) facts[collector.id] = collected;
       } catch (error) {
         problems.push({ path: file.path, ruleId: collector.id, message: describeError(error) });
@@ -184,7 +210,11 @@ export interface AnalyzeResult {
 /**
  * Analyses a set of Go sources as one workspace: the single entry point of the shape
  * `analyze(files, settings) → findings` that the CLI, the server and the tests sit on.
- * Sources are read lazily through `read`, one at a time, and each tree is freed before the next file.
+ *
+ * Declarations first, then rules: every file's package-level declarations are read from its text into the type
+ * index (no syntax tree needed), then each file is parsed once, its rules run with the whole workspace's
+ * declarations at hand, and its tree is freed before the next file. Sources are read lazily through `read`,
+ * twice each (declarations, then rules), so that only one file's text and tree are held at a time.
  */
 export async function analyze(
   paths: readonly string[],
@@ -193,30 +223,45 @@ export async function analyze(
   modules: readonly GoModule[] = [],
   onProgress?: (done: number, total: number) => void,
 ): Promise<AnalyzeResult> {
+  await loadGoLanguage();
   const engine = new Engine(settings);
+  const index = new TypeIndex(knowledgeIndex());
   const summaries: FileSummary[] = [];
   const fileFindings = new Map<string, Finding[]>();
   const problems: AnalysisProblem[] = [];
   const skipped: { path: string; reason: string }[] = [];
-  let done = 0;
-  for (const path of paths) {
-    onProgress?.(done++, paths.length);
-    let text: string;
+  const readText = async (path: string): Promise<string | undefined> => {
     try {
-      text = await read(path);
+      return await read(path);
     } catch (error) {
       problems.push({ path, message: `cannot read: ${(error as Error).message}` });
-      continue;
+      return undefined;
     }
+  };
+
+  const planned: { path: string; location: FileLocation }[] = [];
+  for (const path of paths) {
+    const text = await readText(path);
+    if (text === undefined) continue;
     const reason = skipReason(path, text, settings);
     if (reason) {
       skipped.push({ path, reason });
       continue;
     }
+    const location = locateFile(path, modules, settings);
+    const { packageKey, decls } = engine.declare(text, location);
+    index.setFile(path, packageKey, decls);
+    planned.push({ path, location });
+  }
+
+  let done = 0;
+  for (const { path, location } of planned) {
+    onProgress?.(done++, planned.length);
+    const text = await readText(path);
+    if (text === undefined) continue;
     const tree = await parseGo(text);
     try {
-      const file = new SourceFile(path, text, tree);
-      const analysis = engine.analyzeFile(file, locateFile(path, modules, settings));
+      const analysis = engine.analyzeFile(new SourceFile(path, text, tree), location, index);
       summaries.push(analysis.summary);
       fileFindings.set(path, analysis.findings);
       problems.push(...analysis.problems);
@@ -224,7 +269,7 @@ export async function analyze(
       tree.delete();
     }
   }
-  onProgress?.(done, paths.length);
+  onProgress?.(done, planned.length);
   const workspace = engine.workspaceFindings(summaries);
   problems.push(...workspace.problems);
   const findings: Finding[] = [];

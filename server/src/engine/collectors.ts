@@ -4,6 +4,7 @@
  */
 import type { Settings } from './config';
 import type { FileLocation } from './rule';
+import type { Resolver } from '../go/resolver';
 import type { SourceFile } from '../go/source';
 import { checklistCollector } from '../architecture/checklist-facts';
 import { couplingCollector } from '../architecture/coupling-facts';
@@ -11,7 +12,7 @@ import { couplingCollector } from '../architecture/coupling-facts';
 export interface FactCollector<Facts = unknown> {
   /** Key in `FileSummary.facts`; starts with `$` so it can never clash with a rule id. */
   readonly id: `$${string}`;
-  collect(file: SourceFile, settings: Settings, location: FileLocation): Facts | undefined;
+  collect(file: SourceFile, settings: Settings, location: FileLocation, types: Resolver): Facts | undefined;
 }
 
 /** Registered collectors, in a fixed order. */

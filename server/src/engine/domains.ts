@@ -7,6 +7,8 @@ export interface GoModule {
   root: string;
   /** The module path declared in go.mod. */
   path: string;
+  /** The `go` directive of go.mod (`1.19`), '' when absent: fixes offer only what this version of Go has. */
+  goVersion?: string;
 }
 
 /** Directories that only group packages; the domain is the package below them. */
@@ -14,6 +16,16 @@ const CONTAINERS = new Set(['internal', 'app', 'apps', 'pkg', 'service', 'servic
 
 export function parseGoModPath(text: string): string {
   return /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? '';
+}
+
+/** The `go` directive of a go.mod (`go 1.21` or `go 1.21.3`), or '' when there is none. */
+export function parseGoModVersion(text: string): string {
+  return /^\s*go\s+(\d+\.\d+(?:\.\d+)?)\s*(?:\/\/.*)?$/m.exec(text)?.[1] ?? '';
+}
+
+/** The module a go.mod declares, placed at `root`. */
+export function moduleFromGoMod(root: string, text: string): GoModule {
+  return { root, path: parseGoModPath(text), goVersion: parseGoModVersion(text) };
 }
 
 function dirname(path: string): string {
@@ -43,7 +55,7 @@ export function locateFile(path: string, modules: readonly GoModule[], settings:
   const root = module ? normalizeRoot(module.root) : '';
   const relative = root && normalized.startsWith(root + '/') ? normalized.slice(root.length + 1) : normalized;
   const packageDir = dirname(relative);
-  return { path: normalized, modulePath: module?.path ?? '', packageDir, domain: domainOf(packageDir, settings) };
+  return { path: normalized, modulePath: module?.path ?? '', packageDir, domain: domainOf(packageDir, settings), goVersion: module?.goVersion ?? '' };
 }
 
 /**

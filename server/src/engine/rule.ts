@@ -1,5 +1,6 @@
 /** The rule contract: metadata beside logic, file rules over one tree, workspace rules over per-file facts. */
 import type { SyntaxNode } from '../go/parser';
+import type { Resolver } from '../go/resolver';
 import type { Settings } from './config';
 import type { SourceFile } from '../go/source';
 import type { FileEdit, Message, Range, RuleMeta } from './types';
@@ -29,7 +30,11 @@ export interface ReportDescriptor {
 
 export interface FileContext {
   readonly file: SourceFile;
+  /** Where the file sits: its module (and the module's Go version), package directory and domain. */
+  readonly location: FileLocation;
   readonly settings: Settings;
+  /** Types of expressions, across the file's package and its imports; null answers mean "unknown: stay silent". */
+  readonly types: Resolver;
   report(descriptor: ReportDescriptor): void;
 }
 
@@ -49,6 +54,8 @@ export interface FileLocation {
   packageDir: string;
   /** The business domain, or '' for composition roots and infrastructure packages. */
   domain: string;
+  /** The module's `go` version from go.mod ('' when unknown): a fix may use only what this Go has. */
+  goVersion: string;
 }
 
 export interface WorkspaceContext<Facts> {
@@ -67,7 +74,7 @@ export interface WorkspaceContext<Facts> {
 export interface WorkspaceRule<Facts = unknown> {
   readonly meta: RuleMeta;
   readonly kind: 'workspace';
-  collect(file: SourceFile, settings: Settings, location: FileLocation): Facts | undefined;
+  collect(file: SourceFile, settings: Settings, location: FileLocation, types: Resolver): Facts | undefined;
   check(context: WorkspaceContext<Facts>): void;
 }
 

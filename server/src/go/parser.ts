@@ -6,6 +6,7 @@ import { Language, Parser, Tree } from 'web-tree-sitter';
 export type { Node as SyntaxNode, Tree, Edit } from 'web-tree-sitter';
 
 let ready: Promise<Language> | undefined;
+let loaded: Language | undefined;
 let sharedParser: Parser | undefined;
 
 /**
@@ -24,9 +25,18 @@ export function defaultGrammarsDir(): string {
 export function loadGoLanguage(grammarsDir = defaultGrammarsDir()): Promise<Language> {
   ready ??= (async () => {
     await Parser.init({ locateFile: (name: string) => path.join(grammarsDir, name) });
-    return Language.load(path.join(grammarsDir, 'tree-sitter-go.wasm'));
+    loaded = await Language.load(path.join(grammarsDir, 'tree-sitter-go.wasm'));
+    return loaded;
   })();
   return ready;
+}
+
+/** A parser ready for Go, for code that runs only after some file was parsed (so the grammar is loaded). */
+export function createParserSync(): Parser {
+  if (!loaded) throw new Error('the Go grammar is not loaded yet: await loadGoLanguage() first');
+  const parser = new Parser();
+  parser.setLanguage(loaded);
+  return parser;
 }
 
 /** A parser ready for Go; call `loadGoLanguage()` first. */

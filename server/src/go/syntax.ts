@@ -198,7 +198,7 @@ export function parametersOf(fn: SyntaxNode): Param[] {
     for (const decl of list.namedChildren) {
       if (!decl || (decl.type !== 'parameter_declaration' && decl.type !== 'variadic_parameter_declaration')) continue;
       const type = decl.childForFieldName('type')?.text ?? '';
-      const names = decl.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+      const names = fieldChildren(decl, 'name').filter((n): n is SyntaxNode => !!n);
       if (names.length === 0) params.push({ name: '', type, node: decl });
       for (const name of names) params.push({ name: name.text, type, node: name });
     }
@@ -275,7 +275,7 @@ export function declaresBefore(fn: SyntaxNode, name: string, before: SyntaxNode)
     if (node.type === 'short_var_declaration') {
       found = (node.childForFieldName('left')?.namedChildren ?? []).some((n) => n?.text === name);
     } else if (node.type === 'var_spec') {
-      found = node.childrenForFieldName('name').some((n) => n?.text === name);
+      found = fieldChildren(node, 'name').some((n) => n?.text === name);
     }
     return !found;
   });
@@ -299,8 +299,17 @@ export function discardedSecondResult(call: SyntaxNode): DiscardedSecondResult |
   if (holder.type === 'short_var_declaration' || holder.type === 'assignment_statement') {
     targets = (holder.childForFieldName('left')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
   } else if (holder.type === 'var_spec') {
-    targets = holder.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+    targets = fieldChildren(holder, 'name').filter((n): n is SyntaxNode => !!n);
   }
   if (targets.length !== 2 || targets[1].text !== '_') return null;
   return { holder, value: targets[0], blank: targets[1] };
+}
+
+/**
+ * The named children of a field, without the commas and comments that web-tree-sitter hands back between
+ * them (`a, b int` has two names, not three).
+ */
+export function fieldChildren(node: SyntaxNode | null | undefined, field: string): SyntaxNode[] {
+  if (!node) return [];
+  return node.childrenForFieldName(field).filter((n): n is SyntaxNode => !!n && n.isNamed && n.type !== 'comment');
 }

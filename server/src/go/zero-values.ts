@@ -1,4 +1,5 @@
 /** Zero values and result lists: what a fix needs to write a correct `return` in the enclosing function. */
+import { fieldChildren } from './syntax';
 import type { SyntaxNode } from './parser';
 
 /** The source text of each result type of a function, e.g. ['*sql.DB', 'error']. */
@@ -10,7 +11,7 @@ export function resultTypes(fn: SyntaxNode): string[] {
   for (const decl of result.namedChildren) {
     if (decl?.type !== 'parameter_declaration') continue;
     const type = decl.childForFieldName('type')?.text ?? '';
-    const names = decl.childrenForFieldName('name').length;
+    const names = fieldChildren(decl, 'name').length;
     for (let i = 0; i < Math.max(1, names); i++) types.push(type);
   }
   return types;

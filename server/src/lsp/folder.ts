@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { ClientSettings, DEFAULT_CLIENT_SETTINGS } from '../protocol';
 import { Engine } from '../engine/analyze';
 import { defaultSettings, Settings } from '../engine/config';
-import { GoModule, parseGoModPath } from '../engine/domains';
+import { GoModule, moduleFromGoMod } from '../engine/domains';
 import type { Rule } from '../engine/rule';
 import type { Finding } from '../engine/types';
 import { WorkspaceIndex } from '../engine/workspace-index';
@@ -123,7 +123,7 @@ export class Folder {
       if (this.modules.some((m) => m.root === root)) return;
       const goMod = path.join(dir, 'go.mod');
       if (existsSync(goMod)) {
-        this.modules.push({ root, path: parseGoModPath(readFileSync(goMod, 'utf8')) });
+        this.modules.push(moduleFromGoMod(root, readFileSync(goMod, 'utf8')));
         return;
       }
       if (dir === stop || path.dirname(dir) === dir) return;
@@ -176,14 +176,14 @@ export class Folder {
    * Findings in the folder as the Problems panel lists them (no hints), for the status bar. After cross-file findings moved, only the files that had or
    * have some are counted again: recounting thousands of files would stall the next keystroke.
    */
-  trapCount(): number {
+  trapCount(shown: (enginePath: string, findings: readonly Finding[]) => readonly Finding[] = (_, findings) => findings): number {
     if (!this.client.enable) return 0;
     if (this.countsStale) {
       const foreign = this.indexing ? new Map() : this.index.workspaceFindings(this.engine).byPath;
       const paths = this.countsStale === 'all' ? [...this.index.paths()] : [...new Set([...this.foreignPaths, ...foreign.keys()])];
       if (this.countsStale === 'all') this.counts.clear();
       for (const p of paths) {
-        if (this.index.get(p)) this.counts.set(p, shownInProblems(this.index.findingsFor(this.engine, p, !this.indexing)));
+        if (this.index.get(p)) this.counts.set(p, shownInProblems(shown(p, this.index.findingsFor(this.engine, p, !this.indexing))));
         else this.counts.delete(p);
       }
       this.foreignPaths = new Set(foreign.keys());

@@ -3,7 +3,7 @@
  * updated tree; every folder keeps a tree-free index for the workspace rules, filled by a background scan
  * and kept current by file watching. The engine never sees a URI: paths become URIs only here.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeAction,
@@ -31,6 +31,7 @@ import {
   StatusParams,
 } from '../protocol';
 import { AnalysisProblem, skipReason } from '../engine/analyze';
+import { BASELINE_FILE_NAME } from '../engine/baseline';
 import { localeFrom } from '../engine/messages';
 import { createGoParser } from '../go/parser';
 import type { Rule } from '../engine/rule';
@@ -39,6 +40,7 @@ import type { Finding, Locale } from '../engine/types';
 import { indexText, indexTree } from '../engine/workspace-index';
 import { walkGoFiles } from '../cli/walk';
 import { docsUrl } from '../traps/index';
+import { BaselineStore, isBaselineFile } from './baseline';
 import { DocumentView, FIX_ALL_KIND, fixAllAction, packageClauseLine, quickFixes, wanted } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { DocumentStore, OpenDocument } from './documents';
@@ -117,12 +119,14 @@ export class Session {
   private lastEdit = -Infinity;
   private draining = false;
   private configDiagnosticUris = new Set<string>();
+  private readonly baselines = new BaselineStore((message) => this.notice(MessageType.Warning, message));
   /** What the client does itself (progress in its status item, the reason prompt, the docs preview). */
   private features: ClientFeatures = {};
   /** Findings of files that are not open, in Problems too. */
   private readonly problems = new WorkspaceProblems({
     isOpen: (uri) => this.documents.all().some((d) => sameUri(d.uri, uri)),
     publish: (uri, diagnostics) => void this.connection.sendDiagnostics({ uri, diagnostics }),
+    shown: (folder, enginePath, findings) => this.shown(folder, enginePath, findings),
   });
 
   constructor(
@@ -232,7 +236,7 @@ export class Session {
     if (this.can.watchers) {
       const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: ['**/*.go', '**/go.mod', `**/${CONFIG_FILE_NAME}`].map((globPattern) => ({ globPattern, kind })),
+        watchers: ['**/*.go', '**/go.mod', `**/${CONFIG_FILE_NAME}`, `**/${BASELINE_FILE_NAME}`].map((globPattern) => ({ globPattern, kind })),
       });
     }
     await this.configure(this.loose);
@@ -267,6 +271,8 @@ export class Session {
     const previousConfigFile = folder.client.configFile;
     folder.client = sanitizeClientSettings(raw);
     this.warnUnknownRules(raw);
+    // `problems` and `baseline` change what Problems lists without changing the engine.
+    folder.countsChanged(true);
     this.problems.folderChanged(folder);
     const root = folder.root;
     if (root) {
@@ -274,6 +280,7 @@ export class Session {
       if (folder.client.configFile && folder.client.configFile !== previousConfigFile) this.watchConfigFile(file);
       folder.team = await loadTeamConfig(file, this.knownRules, folder.client.configFile !== '');
       this.reportConfigProblems(folder);
+      await this.baselines.load(root);
     }
     return folder.setSettings(engineSettings(folder.team.settings, folder.client, this.locale, this.knownRules));
   }
@@ -466,7 +473,7 @@ export class Session {
       state.findings = folder.engine.finalize(enginePath, [...own.findings, ...carried], own.summary.directives);
     }
     state.analyzedVersion = document.version;
-    folder.setCount(enginePath, shownInProblems(state.findings));
+    folder.setCount(enginePath, shownInProblems(this.shown(folder, enginePath, state.findings, text)));
     this.publish(document, state.findings);
     if (!full && state.factsTimer) {
       // A pause counts from the end of the analysis: on a slow file the keys were only waiting for it.
@@ -509,8 +516,27 @@ export class Session {
     const folder = this.folderOf(document.uri);
     const ownPath = folder.pathOf(document.uri);
     const toUri = (p: string) => (p === ownPath ? document.uri : this.openUriOf(folder, p));
-    const diagnostics = findings.map((f) => toDiagnostic(f, document.version, toUri));
+    const shown = this.baselines.apply(folder.root, ownPath, document.text, findings, folder.client.baseline, this.locale);
+    const diagnostics = shown.map((f) => toDiagnostic(f, document.version, toUri));
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  /**
+   * What Problems shows of a file's findings: the baseline's accepted ones become hints or go. Only a file the
+   * baseline names needs its text; a closed one is read from disk then.
+   */
+  private shown(folder: Folder, enginePath: string, findings: readonly Finding[], text?: string): readonly Finding[] {
+    if (!this.baselines.has(folder.root, enginePath)) return findings;
+    let source = text;
+    if (source === undefined) {
+      const fsPath = folder.fsPathOf(enginePath);
+      try {
+        source = fsPath ? readFileSync(fsPath, 'utf8') : undefined;
+      } catch {
+        source = undefined;
+      }
+    }
+    return source === undefined ? findings : this.baselines.apply(folder.root, enginePath, source, findings, folder.client.baseline, this.locale);
   }
 
   /** The URI the client uses for a path: an open document's own spelling, else a fresh file URI. */
@@ -723,7 +749,7 @@ export class Session {
     folder.skipped.delete(enginePath);
     const changed = folder.index.set(enginePath, result.entry);
     // Its own findings may change with or without its facts; cross-file ones are recounted by workspaceMoved.
-    if (!folder.indexing) folder.setCount(enginePath, shownInProblems(folder.index.findingsFor(folder.engine, enginePath)));
+    if (!folder.indexing) folder.setCount(enginePath, shownInProblems(this.shown(folder, enginePath, folder.index.findingsFor(folder.engine, enginePath), text)));
     return changed;
   }
 
@@ -752,6 +778,13 @@ export class Session {
         }
         if (name === 'go.mod') {
           await this.scan(folder);
+          continue;
+        }
+        if (isBaselineFile(fsPath)) {
+          await this.baselines.load(folder.root!);
+          this.revalidateOpen(folder);
+          folder.countsChanged(true);
+          this.problems.folderChanged(folder);
           continue;
         }
         if (this.documents.get(uri) || !folder.client.enable) continue;
@@ -813,7 +846,7 @@ export class Session {
     const scanning = all.filter((f) => f.indexing && f.scanProgress);
     const skipped = all.reduce((sum, f) => sum + f.skipped.size, 0);
     return {
-      trapCount: all.reduce((sum, f) => sum + f.trapCount(), 0),
+      trapCount: all.reduce((sum, f) => sum + f.trapCount((p, list) => this.shown(f, p, list)), 0),
       indexing: all.some((f) => f.indexing),
       filesIndexed: all.reduce((sum, f) => sum + f.index.size, 0),
       ...(scanning.length > 0

@@ -26,6 +26,7 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
     problems: value.problems === 'openFiles' || value.problems === 'workspace' ? value.problems : DEFAULT_CLIENT_SETTINGS.problems,
     rules,
     configFile: typeof value.configFile === 'string' ? value.configFile : DEFAULT_CLIENT_SETTINGS.configFile,
+    baseline: value.baseline === 'hint' || value.baseline === 'hide' || value.baseline === 'ignore' ? value.baseline : DEFAULT_CLIENT_SETTINGS.baseline,
   };
 }
 

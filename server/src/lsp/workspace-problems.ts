@@ -17,6 +17,8 @@ export interface ProblemsHost {
   /** True when an editor has the file open: its own diagnostics are published by the session. */
   isOpen(uri: string): boolean;
   publish(uri: string, diagnostics: Diagnostic[]): void;
+  /** The findings as Problems shows them (the baseline may turn some into hints or drop them). */
+  shown(folder: Folder, enginePath: string, findings: readonly Finding[]): readonly Finding[];
 }
 
 /** Findings the Problems panel lists: VS Code leaves hints out of it, so counts must too. */
@@ -124,7 +126,7 @@ export class WorkspaceProblems {
         state.published.delete(uri);
         continue;
       }
-      const findings = wanted ? folder.index.findingsFor(folder.engine, enginePath) : [];
+      const findings = wanted ? this.host.shown(folder, enginePath, folder.index.findingsFor(folder.engine, enginePath)) : [];
       const diagnostics = findings.map((f) => toDiagnostic(f, -1, (p) => folder.uriOf(p)));
       this.publishIfChanged(state, uri, diagnostics);
     }

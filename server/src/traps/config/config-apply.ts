@@ -2,6 +2,7 @@
  * Does a config reload handler put new values into effect? It does when it writes state it does not own,
  * publishes atomically, decodes into shared state, or calls an apply-like function.
  */
+import { fieldChildren } from '../../go/syntax';
 import { calleeName, identifierWords, ReloadHandler } from './config-reload';
 import { enclosingTopLevelFunction, findAll, FUNCTION_TYPES, parametersOf } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
@@ -92,7 +93,7 @@ export function ownedBy(body: SyntaxNode): Owned {
   for (const decl of findAll(body, ['short_var_declaration', 'range_clause', 'receive_statement'])) {
     for (const n of decl.childForFieldName('left')?.namedChildren ?? []) add(n);
   }
-  for (const spec of findAll(body, 'var_spec')) for (const n of spec.childrenForFieldName('name')) add(n);
+  for (const spec of findAll(body, 'var_spec')) for (const n of fieldChildren(spec, 'name')) add(n);
   for (const fn of findAll(body, 'func_literal')) for (const p of parametersOf(fn)) if (p.name) locals.add(p.name);
   const owner = body.parent;
   if (owner && (FUNCTION_TYPES as readonly string[]).includes(owner.type)) {

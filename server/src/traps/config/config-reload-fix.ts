@@ -1,4 +1,5 @@
 /** The fix for an unvalidated reload: a deferred recover per change, and validate-then-swap when a validator exists. */
+import { fieldChildren } from '../../go/syntax';
 import { appliesIn, handlerScope, ownedBy, STORE_METHODS } from './config-apply';
 import { calleeName, isInside, ReloadHandler } from './config-reload';
 import { slogFor } from './config-values';
@@ -85,7 +86,7 @@ function localTypeOf(value: SyntaxNode, before: SyntaxNode): string | null {
   let type: string | null = null;
   for (const decl of findAll(fn, ['var_spec', 'short_var_declaration'])) {
     if (decl.startIndex >= before.startIndex) break;
-    if (decl.type === 'var_spec' && decl.childrenForFieldName('name').some((n) => n?.text === value.text)) {
+    if (decl.type === 'var_spec' && fieldChildren(decl, 'name').some((n) => n?.text === value.text)) {
       type = decl.childForFieldName('type')?.text.replace(/^\*/, '') ?? null;
     } else if (decl.type === 'short_var_declaration' && decl.childForFieldName('left')?.namedChildren.some((n) => n?.text === value.text)) {
       const right = decl.childForFieldName('right')?.namedChild(0);

@@ -10,6 +10,7 @@
  * "Used" means any mention of the cancel variable, not only a call: returning it, storing it, passing it on or
  * capturing it in a closure hands the duty to someone else, and we prefer silence over guessing who.
  */
+import { fieldChildren } from '../../go/syntax';
 import { CONTEXT_PACKAGES, findAll, FUNCTION_TYPES } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import type { SourceFile } from '../../go/source';
@@ -60,7 +61,7 @@ export function derivedContexts(file: SourceFile, root: SyntaxNode = file.root):
       statement = holder;
       declares = holder.type === 'short_var_declaration';
     } else if (holder?.type === 'var_spec' && holder.parent?.type === 'var_declaration') {
-      targets = holder.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+      targets = fieldChildren(holder, 'name').filter((n): n is SyntaxNode => !!n);
       statement = holder.parent;
     }
     const fn = ancestorFunction(call);
@@ -111,7 +112,7 @@ function ancestorFunction(node: SyntaxNode): SyntaxNode | null {
 function namedResults(fn: SyntaxNode): string[] {
   const result = fn.childForFieldName('result');
   if (result?.type !== 'parameter_list') return [];
-  return result.namedChildren.flatMap((d) => (d ? d.childrenForFieldName('name').map((n) => n?.text ?? '') : []));
+  return result.namedChildren.flatMap((d) => (d ? fieldChildren(d, 'name').map((n) => n?.text ?? '') : []));
 }
 
 /** `name` is a parameter, named result or local of `fn` declared before `before` (not in a nested closure). */
@@ -121,7 +122,7 @@ function declaredIn(fn: SyntaxNode, name: string, before: SyntaxNode): boolean {
   }
   for (const decl of fn.descendantsOfType(['short_var_declaration', 'var_spec'])) {
     if (!decl || decl.startIndex >= before.startIndex || ancestorFunction(decl)?.id !== fn.id) continue;
-    const names = decl.type === 'var_spec' ? decl.childrenForFieldName('name') : decl.childForFieldName('left')?.namedChildren ?? [];
+    const names = decl.type === 'var_spec' ? fieldChildren(decl, 'name') : decl.childForFieldName('left')?.namedChildren ?? [];
     if (names.some((n) => n?.text === name)) return true;
   }
   return false;

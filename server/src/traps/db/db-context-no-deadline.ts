@@ -1,6 +1,8 @@
 /** `db.QueryContext(context.Background(), ...)`: a context is passed, but it can never expire. */
 import { NoDeadline, noDeadlineContext, planTimeoutContext, TimeoutContextPlan } from './db-context';
-import { DbHandles } from './db-handles';
+import { dbHandleOf } from './db-handles';
+import type { Resolver } from '../../go/resolver';
+import { typeShape } from '../../go/types';
 import { replaceNode } from '../../engine/edits';
 import { asMethodCall, enclosingFunction, findAll, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
@@ -28,8 +30,8 @@ const SQL_CONTEXT_METHODS = new Set([
 ]);
 
 /**
- * Names so particular to database/sql that an unknown receiver in a file importing database/sql or sqlx is
- * taken to be a handle (sqlc's DBTX interface, a repository's own wrapper).
+ * Names so particular to database/sql that an interface declaring them is taken to be a handle (sqlc's DBTX
+ * interface, a repository's own abstraction over *sql.DB and *sql.Tx).
  */
 const DISTINCTIVE = new Set(['QueryContext', 'QueryRowContext', 'ExecContext', 'PrepareContext', 'BeginTx', 'GetContext', 'SelectContext', 'NamedExecContext', 'QueryxContext', 'QueryRowxContext', 'BeginTxx']);
 
@@ -67,14 +69,12 @@ export const rule = defineFileRule({
   },
   check(context) {
     if (context.file.isTest) return;
-    const handles = new DbHandles(context.file);
-    if (!handles.relevant) return;
-    const importsSql = ['database/sql', 'github.com/jmoiron/sqlx'].some((p) => context.file.localNameOf(p));
     const candidates: Candidate[] = [];
     for (const node of findAll(context.file.root, 'call_expression')) {
       const call = asMethodCall(node);
       if (!call || call.args.length === 0) continue;
-      if (!isDatabaseContextCall(handles, call, importsSql)) continue;
+      if (!SQL_CONTEXT_METHODS.has(call.method) && call.method !== 'WithContext') continue;
+      if (!isDatabaseContextCall(context.types, node, call)) continue;
       const lack = noDeadlineContext(context.file, call.args[0]);
       if (lack) candidates.push({ call, argument: call.args[0], lack });
     }
@@ -91,11 +91,15 @@ export const rule = defineFileRule({
   },
 });
 
-function isDatabaseContextCall(handles: DbHandles, call: MethodCall, importsSql: boolean): boolean {
-  const type = handles.typeOf(call.receiver);
+function isDatabaseContextCall(types: Resolver, node: SyntaxNode, call: MethodCall): boolean {
+  const callee = types.calleeOf(node);
+  if (callee?.kind !== 'method') return false;
+  const type = dbHandleOf(callee.receiver);
   if (type?.library === 'gorm' || type?.library === 'gorm-v1') return call.method === 'WithContext';
   if (type) return SQL_CONTEXT_METHODS.has(call.method);
-  return importsSql && DISTINCTIVE.has(call.method) && !handles.isKnownOther(call.receiver);
+  // A method of an interface (the receiver is the interface itself) with a name only database code uses.
+  const declared = types.typeDecl(callee.receiver);
+  return DISTINCTIVE.has(call.method) && !!declared && typeShape(declared.underlying).kind === 'interface';
 }
 
 /**

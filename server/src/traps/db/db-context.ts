@@ -3,6 +3,7 @@
  * `context.TODO()`, directly or through a local variable), and the shared fix that derives a timeout context
  * once per function for every flagged call in it.
  */
+import { fieldChildren } from '../../go/syntax';
 import { goDuration, Settings } from '../../engine/config';
 import { ensureImport, insertLinesBefore } from '../../engine/edits';
 import { CONTEXT_PACKAGES, enclosingFunction, enclosingStatement, FUNCTION_TYPES, walk } from '../../go/syntax';
@@ -87,7 +88,7 @@ function bindingOf(node: SyntaxNode, name: string): { value: SyntaxNode | null; 
     names = (node.childForFieldName('left')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
     values = (node.childForFieldName('right')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
   } else if (node.type === 'var_spec') {
-    names = node.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+    names = fieldChildren(node, 'name').filter((n): n is SyntaxNode => !!n);
     values = (node.childForFieldName('value')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
   } else if (node.type === 'range_clause') {
     const left = node.childForFieldName('left')?.namedChildren ?? [];
@@ -222,7 +223,7 @@ export function localContextVariable(file: SourceFile, node: SyntaxNode): string
       if (current.startIndex >= node.startIndex) return false;
       if (current.type !== 'short_var_declaration' && current.type !== 'var_spec') return true;
       if (current.endIndex > node.startIndex || !inScope(current, node)) return true;
-      const names = current.type === 'var_spec' ? current.childrenForFieldName('name') : current.childForFieldName('left')?.namedChildren ?? [];
+      const names = current.type === 'var_spec' ? fieldChildren(current, 'name') : current.childForFieldName('left')?.namedChildren ?? [];
       const values = (current.type === 'var_spec' ? current.childForFieldName('value') : current.childForFieldName('right'))?.namedChildren ?? [];
       const first = names[0];
       if (first?.type === 'identifier' && first.text !== '_' && values.length === 1 && values[0] && makesContext(file, values[0])) found = first.text;

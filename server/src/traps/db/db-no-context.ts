@@ -1,6 +1,6 @@
 /** `db.Query(...)` instead of `db.QueryContext(ctx, ...)`: the query outlives the request and has no deadline. */
 import { localContextVariable, planTimeoutContext, TimeoutContextPlan } from './db-context';
-import { DbHandles } from './db-handles';
+import { dbHandleOf, handleLabel } from './db-handles';
 import { insertAt, replaceNode } from '../../engine/edits';
 import { asMethodCall, contextInScope, declaresBefore, enclosingFunction, enclosingStatement, findAll, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
@@ -105,20 +105,20 @@ export const rule = defineFileRule({
   },
   check(context) {
     if (context.file.isTest) return;
-    const handles = new DbHandles(context.file);
-    if (!handles.relevant) return;
     const candidates: Candidate[] = [];
     for (const node of findAll(context.file.root, 'call_expression')) {
       const call = asMethodCall(node);
       if (!call || !METHOD_NAMES.has(call.method)) continue;
-      const type = handles.typeOf(call.receiver);
+      // The method actually called, after embedding: `s.Query()` on `struct{ *sql.DB }` is sql.DB's Query.
+      const callee = context.types.calleeOf(node);
+      const type = callee?.kind === 'method' ? dbHandleOf(callee.receiver) : null;
       const variant = type && CONTEXT_VARIANTS[`${type.library}.${type.kind}`]?.[call.method];
       if (!type || !variant) continue;
       const expression = localContextVariable(context.file, node) ?? contextInScope(context.file, node)?.expression ?? null;
       candidates.push({
         call,
         variant,
-        type: `*${type.library}.${type.kind}`,
+        type: handleLabel(type),
         context: expression,
         safe: expression ? !outlivesContext(node, expression) : true,
       });

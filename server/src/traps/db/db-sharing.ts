@@ -3,6 +3,7 @@
  * which other packages' handles it references, and which domain packages it hands handles to. Everything here is
  * plain JSON: the rule's `check` resolves the facts across packages without any syntax tree.
  */
+import { fieldChildren } from '../../go/syntax';
 import type { Settings } from '../../engine/config';
 import { domainOf } from '../../engine/domains';
 import { enclosingFunction, findAll, findAllWithin, identifiersByName, parametersOf } from '../../go/syntax';
@@ -180,7 +181,7 @@ class FactReader {
     const found: GlobalFact[] = [];
     for (const spec of decl.descendantsOfType('var_spec')) {
       if (!spec) continue;
-      const names = spec.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+      const names = fieldChildren(spec, 'name').filter((n): n is SyntaxNode => !!n);
       const values = named(spec.childForFieldName('value'));
       const type = spec.childForFieldName('type');
       const at = { line: decl.endPosition.row, character: this.file.lineText(decl.endPosition.row).length };
@@ -203,7 +204,7 @@ class FactReader {
         if (!field || field.parent?.parent?.id !== struct.id) continue;
         const type = this.typeKey(field.childForFieldName('type'));
         if (!type || !HANDLE_TYPES[type]) continue;
-        const names = field.childrenForFieldName('name').filter((n): n is SyntaxNode => !!n);
+        const names = fieldChildren(field, 'name').filter((n): n is SyntaxNode => !!n);
         const typeName = spec.childForFieldName('name')!.text;
         if (names.length === 0) found.push({ name: typeName, field: type.slice(type.lastIndexOf('.') + 1), type, range: rangeOf(field) });
         for (const name of names) found.push({ name: typeName, field: name.text, type, range: rangeOf(name) });
@@ -267,7 +268,7 @@ class FactReader {
           if (this.interesting(type)) locals.push({ name: p.name, range: rangeOf(p.node), origin: { kind: 'type', type }, ...(receiver ? { receiver } : {}) });
         }
       } else if (node.type === 'short_var_declaration' || node.type === 'var_spec' || node.type === 'range_clause') {
-        const names = node.type === 'var_spec' ? node.childrenForFieldName('name') : named(node.childForFieldName('left'));
+        const names = node.type === 'var_spec' ? fieldChildren(node, 'name') : named(node.childForFieldName('left'));
         const values = named(node.childForFieldName(node.type === 'var_spec' ? 'value' : 'right'));
         names.forEach((name, i) => {
           if (!name || name.type !== 'identifier' || name.text === '_') return;

@@ -2,6 +2,7 @@
  * Which contexts die when a function returns: ones derived with a cancel the function defers (or calls), the
  * request's context in an HTTP handler, and gin's per-request `*gin.Context`; and how they reach a goroutine.
  */
+import { fieldChildren } from '../../go/syntax';
 import { findAll, parametersOf } from '../../go/syntax';
 import { contains, findInFunction } from './goroutine-ast';
 import type { SyntaxNode } from '../../go/parser';
@@ -147,7 +148,7 @@ export function doomedUses(file: SourceFile, node: SyntaxNode, doomed: Map<strin
 export function capturedDoomed(file: SourceFile, literal: SyntaxNode, doomed: Map<string, DoomedContext>): DoomedUse[] {
   const own = new Set(parametersOf(literal).map((p) => p.name));
   for (const declaration of findAll(literal, ['short_var_declaration', 'var_spec'])) {
-    const names = declaration.type === 'var_spec' ? declaration.childrenForFieldName('name') : declaration.childForFieldName('left')?.namedChildren ?? [];
+    const names = declaration.type === 'var_spec' ? fieldChildren(declaration, 'name') : declaration.childForFieldName('left')?.namedChildren ?? [];
     for (const name of names) if (name) own.add(name.text);
   }
   const body = literal.childForFieldName('body');

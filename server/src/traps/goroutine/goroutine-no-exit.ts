@@ -1,4 +1,5 @@
 /** A goroutine whose `for {}` or ticker loop can never end: every start leaks one goroutine for good. */
+import { fieldChildren } from '../../go/syntax';
 import { ensureImport, insertAt, replaceNode } from '../../engine/edits';
 import { ancestor, enclosingFunction, enclosingTopLevelFunction, findAll, functionName, goStatements } from '../../go/syntax';
 import { contextExpressionAt, endlessKind, findInFunction, goCall, loopExits, startedFunction, startsLine } from './goroutine-ast';
@@ -178,7 +179,7 @@ function setsPackageState(context: FileContext, fn: SyntaxNode): boolean {
   const globals = new Set<string>();
   for (const declaration of context.file.root.namedChildren) {
     if (declaration?.type !== 'var_declaration') continue;
-    for (const spec of declaration.descendantsOfType('var_spec')) for (const name of spec?.childrenForFieldName('name') ?? []) if (name) globals.add(name.text);
+    for (const spec of declaration.descendantsOfType('var_spec')) for (const name of fieldChildren(spec, 'name') ?? []) if (name) globals.add(name.text);
   }
   if (globals.size === 0) return false;
   // A flag or a field of a package-level value (`started = true`, `srv.running = true`) guards a singleton; an

@@ -1,4 +1,5 @@
 /** One goroutine per input item with nothing bounding how many run at once. */
+import { fieldChildren } from '../../go/syntax';
 import { ancestor, asMethodCall, findAll, FUNCTION_TYPES, goStatements, parametersOf } from '../../go/syntax';
 import { contains, goCall, receivedChannel } from './goroutine-ast';
 import type { SyntaxNode } from '../../go/parser';
@@ -100,7 +101,7 @@ function isInput(loop: SyntaxNode, name: string): boolean {
 }
 
 function declaredNames(declaration: SyntaxNode): string[] {
-  const names = declaration.type === 'var_spec' ? declaration.childrenForFieldName('name') : declaration.childForFieldName('left')?.namedChildren ?? [];
+  const names = declaration.type === 'var_spec' ? fieldChildren(declaration, 'name') : declaration.childForFieldName('left')?.namedChildren ?? [];
   return names.map((n) => n?.text ?? '');
 }
 

@@ -1,4 +1,5 @@
 /** A WebSocket read loop with no read deadline: a peer that vanishes without a FIN parks the reader forever. */
+import { fieldChildren } from '../../go/syntax';
 import { goDuration } from '../../engine/config';
 import { ensureImport, insertLinesBefore } from '../../engine/edits';
 import { ancestor, asMethodCall, callArguments, enclosingStatement, findAll, FUNCTION_TYPES, parametersOf } from '../../go/syntax';
@@ -165,7 +166,7 @@ function declaredAsOtherType(context: FileContext, receiver: SyntaxNode): boolea
   }
   if (receiver.type === 'selector_expression') {
     const field = receiver.childForFieldName('field')?.text;
-    const declared = findAll(context.file.root, 'field_declaration').filter((f) => f.childrenForFieldName('name').some((n) => n?.text === field));
+    const declared = findAll(context.file.root, 'field_declaration').filter((f) => fieldChildren(f, 'name').some((n) => n?.text === field));
     return declared.length > 0 && declared.every((f) => isOther(f.childForFieldName('type')?.text ?? ''));
   }
   return false;

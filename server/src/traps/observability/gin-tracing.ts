@@ -1,4 +1,5 @@
 /** Facts about gin engines and tracing middleware in one file, for a workspace rule that looks across a module. */
+import { fieldChildren } from '../../go/syntax';
 import { calleeName } from '../config/config-reload';
 import { ensureImport, insertLinesAfter } from '../../engine/edits';
 import { enclosingStatement, findAll, findAllWithin, functionName } from '../../go/syntax';
@@ -78,7 +79,7 @@ export function collectGinTracing(file: SourceFile, location: FileLocation): Gin
     // `var Tracing = func(c *gin.Context) {...}`: a middleware held in a package variable.
     if (decl?.type === 'var_declaration') {
       for (const spec of findAll(decl, 'var_spec')) {
-        const names = spec.childrenForFieldName('name');
+        const names = fieldChildren(spec, 'name');
         const values = spec.childForFieldName('value')?.namedChildren ?? [];
         values.forEach((value, i) => {
           if (value?.type === 'func_literal' && startsServerSpan(value) && names[i]) facts.tracingFunctions.push(names[i]!.text);
@@ -146,7 +147,7 @@ function engineFacts(file: SourceFile, call: SyntaxNode, location: FileLocation)
     const left = holder.childForFieldName('left')?.namedChildren ?? [];
     if (left.length === 1) target = left[0];
   } else if (holder?.type === 'var_spec' && list!.namedChildCount === 1) {
-    const names = holder.childrenForFieldName('name');
+    const names = fieldChildren(holder, 'name');
     if (names.length === 1) target = names[0];
   }
   if (!target || target.text === '_') return engine;

@@ -4,6 +4,7 @@
  * When the fields cannot be seen (a field map in a variable, a context logger, a logger passed in as a
  * parameter), the call is marked opaque and rules stay silent.
  */
+import { fieldChildren } from '../../go/syntax';
 import { enclosingFunction, findAll, parametersOf, stringValue, walk } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import type { SourceFile } from '../../go/source';
@@ -210,7 +211,7 @@ function declarationOf(file: SourceFile, root: SyntaxNode): Declaration {
   if (root.type === 'selector_expression') {
     const field = root.childForFieldName('field')?.text ?? '';
     for (const decl of findAll(file.root, 'field_declaration')) {
-      if (decl.childrenForFieldName('name').some((n) => n?.text === field)) return { kind: 'field', type: decl.childForFieldName('type')?.text ?? '' };
+      if (fieldChildren(decl, 'name').some((n) => n?.text === field)) return { kind: 'field', type: decl.childForFieldName('type')?.text ?? '' };
     }
     return { kind: 'field', type: '' };
   }
@@ -226,7 +227,7 @@ function declarationOf(file: SourceFile, root: SyntaxNode): Declaration {
         const right = node.childForFieldName('right')?.namedChildren ?? [];
         const i = left.findIndex((n) => n?.text === name);
         if (i >= 0) local = { kind: 'local', type: '', init: (left.length === right.length ? right[i] : undefined) ?? undefined };
-      } else if (node.type === 'var_spec' && node.childrenForFieldName('name').some((n) => n?.text === name)) {
+      } else if (node.type === 'var_spec' && fieldChildren(node, 'name').some((n) => n?.text === name)) {
         local = { kind: 'local', type: node.childForFieldName('type')?.text ?? '', init: node.childForFieldName('value')?.namedChild(0) ?? undefined };
       }
       return true;
@@ -235,7 +236,7 @@ function declarationOf(file: SourceFile, root: SyntaxNode): Declaration {
   }
   for (const spec of findAll(file.root, 'var_spec')) {
     if (enclosingFunction(spec)) continue;
-    if (spec.childrenForFieldName('name').some((n) => n?.text === name)) return { kind: 'field', type: spec.childForFieldName('type')?.text ?? '' };
+    if (fieldChildren(spec, 'name').some((n) => n?.text === name)) return { kind: 'field', type: spec.childForFieldName('type')?.text ?? '' };
   }
   return { kind: 'unknown', type: '' };
 }

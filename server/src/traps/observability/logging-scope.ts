@@ -1,4 +1,5 @@
 /** Names visible at a point of a function and field-key spelling: what the logging and metrics fixes build on. */
+import { fieldChildren } from '../../go/syntax';
 import { enclosingFunction, parametersOf, walk } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 
@@ -26,7 +27,7 @@ export function namesInScope(at: SyntaxNode): LocalName[] {
     if (result?.type === 'parameter_list') {
       for (const decl of result.namedChildren) {
         const type = decl?.childForFieldName('type')?.text ?? '';
-        for (const name of decl?.childrenForFieldName('name') ?? []) if (name) add(name.text, type);
+        for (const name of fieldChildren(decl, 'name') ?? []) if (name) add(name.text, type);
       }
     }
     const body = fn.childForFieldName('body');
@@ -38,7 +39,7 @@ export function namesInScope(at: SyntaxNode): LocalName[] {
         for (const left of node.childForFieldName('left')?.namedChildren ?? []) if (left?.type === 'identifier') add(left.text, '');
       } else if (node.type === 'var_spec') {
         const type = node.childForFieldName('type')?.text ?? '';
-        for (const name of node.childrenForFieldName('name')) if (name) add(name.text, type);
+        for (const name of fieldChildren(node, 'name')) if (name) add(name.text, type);
       } else if (node.type === 'range_clause') {
         for (const left of node.childForFieldName('left')?.namedChildren ?? []) if (left?.type === 'identifier') add(left.text, '');
       }

@@ -1,4 +1,5 @@
 /** `prometheus.NewCounter(... "payment_errors_total" ...)`: errors counted with no dimension to find the cause by. */
+import { fieldChildren } from '../../go/syntax';
 import { insertAt, replaceNode } from '../../engine/edits';
 import { findAll, stringValue } from '../../go/syntax';
 import { goString } from './logging-format';
@@ -105,7 +106,7 @@ function bindingOf(call: SyntaxNode): Binding | null {
   if (parent?.type === 'expression_list' && parent.namedChildCount === 1) {
     const holder = parent.parent;
     if (holder?.type === 'var_spec') {
-      const names = holder.childrenForFieldName('name');
+      const names = fieldChildren(holder, 'name');
       return names.length === 1 && names[0] ? { kind: 'variable', name: names[0].text, typeNode: holder.childForFieldName('type') } : null;
     }
     if (holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement') {
@@ -141,7 +142,7 @@ function vecFix(context: FileContext, call: SyntaxNode, opts: SyntaxNode, prom: 
   if (binding?.kind === 'field') {
     for (const decl of findAll(file.root, 'field_declaration')) {
       const typeNode = decl.childForFieldName('type');
-      const names = decl.childrenForFieldName('name');
+      const names = fieldChildren(decl, 'name');
       if (names.length === 1 && names[0]?.text === binding.name && isPlainType(typeNode)) edits.push(replaceNode(file, typeNode!, vecType));
     }
   }

@@ -4,6 +4,7 @@
  * whenever it meets something it cannot follow (goto, labelled jumps, the span handed to other code) it
  * answers "unknown" so the rule stays silent.
  */
+import { fieldChildren } from '../../go/syntax';
 import { ancestor, enclosingFunction, FUNCTION_TYPES, identifiersByName, walk } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import type { SourceFile } from '../../go/source';
@@ -58,7 +59,7 @@ export function findSpanStarts(file: SourceFile): SpanStart[] {
     if ((holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement') && holder.childForFieldName('right')?.id === parent.id) {
       targets = holder.childForFieldName('left')?.namedChildren ?? [];
     } else if (holder?.type === 'var_spec') {
-      targets = holder.childrenForFieldName('name');
+      targets = fieldChildren(holder, 'name');
     }
     if (!holder || targets.length !== 2 || !targets[0] || !targets[1]) return;
     const statement = holder.type === 'var_spec' ? ancestor(holder, 'var_declaration') : holder;

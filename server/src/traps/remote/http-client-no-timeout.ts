@@ -2,6 +2,7 @@
  * An outgoing HTTP call with no overall deadline: an `http.Client{}` without `Timeout`, `http.Get/Post/Head/
  * PostForm`, or `http.DefaultClient`. One slow dependency then holds goroutines and connections until they run out.
  */
+import { fieldChildren } from '../../go/syntax';
 import { replaceNode } from '../../engine/edits';
 import { findAll } from '../../go/syntax';
 import { addKeyedElement, durationExpression, isPositionalLiteral, isQualifiedType, isShadowed, isTestSupportPackage, keyedElements, NET_HTTP } from './http-client';
@@ -112,7 +113,7 @@ function boundName(literal: SyntaxNode): string | null {
   if (holder.type === 'short_var_declaration' || holder.type === 'assignment_statement') {
     return holder.childForFieldName('left')?.namedChild(index)?.text ?? null;
   }
-  if (holder.type === 'var_spec') return holder.childrenForFieldName('name')[index]?.text ?? null;
+  if (holder.type === 'var_spec') return fieldChildren(holder, 'name')[index]?.text ?? null;
   return null;
 }
 
@@ -127,7 +128,7 @@ function transportHasDeadlines(file: SourceFile, value: SyntaxNode): boolean {
   const name = value.type === 'unary_expression' ? value.childForFieldName('operand')?.text : value.text;
   if (!name || !/^[\w.]+$/.test(name)) return false;
   for (const decl of findAll(file.root, ['assignment_statement', 'short_var_declaration', 'var_spec'])) {
-    const targets = decl.type === 'var_spec' ? decl.childrenForFieldName('name') : decl.childForFieldName('left')?.namedChildren ?? [];
+    const targets = decl.type === 'var_spec' ? fieldChildren(decl, 'name') : decl.childForFieldName('left')?.namedChildren ?? [];
     const assigned = targets.map((n) => n?.text);
     if (assigned.includes(name) && setsHeaderTimeout(decl)) return true;
     // `t.ResponseHeaderTimeout = d` on the transport variable.

@@ -2,6 +2,7 @@
  * `http.NewRequest(...)` builds a request bound to `context.Background()`: the caller's deadline and
  * cancellation never reach the outgoing call.
  */
+import { fieldChildren } from '../../go/syntax';
 import { ensureImport, insertAt, insertLinesBefore, replaceNode } from '../../engine/edits';
 import { contextInScope, enclosingFunction, enclosingStatement, findAll, walk } from '../../go/syntax';
 import { durationExpression, isShadowed, isTestSupportPackage, NET_HTTP } from './http-client';
@@ -136,7 +137,7 @@ function declaresName(fn: SyntaxNode, name: string): boolean {
   const signature = ['receiver', 'parameters', 'result'].flatMap((field) => fn.childForFieldName(field)?.descendantsOfType('identifier') ?? []);
   if (signature.some((id) => id?.text === name)) return true;
   return findAll(fn, ['short_var_declaration', 'var_spec', 'parameter_declaration', 'range_clause']).some((decl) => {
-    const names = decl.type === 'var_spec' || decl.type === 'parameter_declaration' ? decl.childrenForFieldName('name') : decl.childForFieldName('left')?.namedChildren ?? [];
+    const names = decl.type === 'var_spec' || decl.type === 'parameter_declaration' ? fieldChildren(decl, 'name') : decl.childForFieldName('left')?.namedChildren ?? [];
     return names.some((n) => n?.text === name);
   });
 }

@@ -1,0 +1,213 @@
+/**
+ * The declaration index: every analysed file's package-level declarations, grouped by package (its import
+ * path), with the library signatures of `go/knowledge` behind them. A package's members are visible to every
+ * file of the package and to every importer, so a rule in one file can learn the type of `store.DB` or of
+ * `r.db` whatever file declares it.
+ *
+ * Lookups can be recorded: the language server keeps, per file, the members an analysis asked about, and
+ * re-analyses the file only when one of them changes.
+ */
+import type { FileDecls } from './declarations';
+
+/** Entries by name; null marks a name declared differently in two files (build-tagged variants): unknown. */
+interface PackageMembers {
+  types: Map<string, string | null>;
+  values: Map<string, string | null>;
+  funcs: Map<string, string | null>;
+  methods: Map<string, string | null>;
+}
+
+/** A declaration's key in change sets and recorded lookups: `<package>#<name>` or `<package>#<Type>.<method>`. */
+export function memberKey(pkg: string, name: string): string {
+  return `${pkg}#${name}`;
+}
+
+export class TypeIndex {
+  private readonly files = new Map<string, { pkg: string; decls: FileDecls }>();
+  private readonly filesByPackage = new Map<string, Set<string>>();
+  private readonly merged = new Map<string, PackageMembers>();
+  /** When set, every member looked up is added here (see `recording`). */
+  private recorder: Set<string> | undefined;
+  /** Import path → the non-test files that import it; built on demand, dropped on every change. */
+  private importers: Map<string, string[]> | undefined;
+
+  constructor(
+    /** Consulted for members no workspace file declares: the library signatures. */
+    private readonly fallback?: TypeIndex,
+  ) {}
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** The package a file was indexed under. */
+  packageOf(path: string): string | undefined {
+    return this.files.get(path)?.pkg;
+  }
+
+  declsOf(path: string): FileDecls | undefined {
+    return this.files.get(path)?.decls;
+  }
+
+  /** The non-test files that import a package. */
+  importedBy(importPath: string): readonly string[] {
+    if (!this.importers) {
+      this.importers = new Map();
+      for (const [path, { decls }] of this.files) {
+        if (path.endsWith('_test.go')) continue;
+        for (const spec of decls.imports) {
+          const list = this.importers.get(spec.path);
+          if (list) list.push(path);
+          else this.importers.set(spec.path, [path]);
+        }
+      }
+    }
+    return this.importers.get(importPath) ?? [];
+  }
+
+  /** Paths of the files of a package. */
+  filesOf(pkg: string): string[] {
+    return [...(this.filesByPackage.get(pkg) ?? [])];
+  }
+
+  hasPackage(pkg: string): boolean {
+    return (this.filesByPackage.get(pkg)?.size ?? 0) > 0 || !!this.fallback?.hasPackage(pkg);
+  }
+
+  /**
+   * Stores a file's declarations under a package; returns the keys of the members whose declaration changed
+   * (added, removed or different), which is what files that looked them up depend on.
+   */
+  setFile(path: string, pkg: string, decls: FileDecls): Set<string> {
+    const previous = this.files.get(path);
+    if (!previous || JSON.stringify(previous.decls.imports) !== JSON.stringify(decls.imports)) this.importers = undefined;
+    const changed = new Set<string>();
+    if (previous && previous.pkg !== pkg) {
+      for (const key of this.deleteFile(path)) changed.add(key);
+      return this.addFile(path, pkg, decls, changed);
+    }
+    if (previous) {
+      for (const key of diffKeys(pkg, previous.decls, decls)) changed.add(key);
+      this.files.set(path, { pkg, decls });
+      if (changed.size > 0) this.merged.delete(pkg);
+      return changed;
+    }
+    return this.addFile(path, pkg, decls, changed);
+  }
+
+  private addFile(path: string, pkg: string, decls: FileDecls, changed: Set<string>): Set<string> {
+    this.files.set(path, { pkg, decls });
+    let set = this.filesByPackage.get(pkg);
+    if (!set) this.filesByPackage.set(pkg, (set = new Set()));
+    set.add(path);
+    this.merged.delete(pkg);
+    for (const key of memberKeys(pkg, decls)) changed.add(key);
+    changed.add(memberKey(pkg, ''));
+    return changed;
+  }
+
+  /** Forgets a file; returns the keys of the members it declared. */
+  deleteFile(path: string): Set<string> {
+    const previous = this.files.get(path);
+    if (!previous) return new Set();
+    this.importers = undefined;
+    this.files.delete(path);
+    const set = this.filesByPackage.get(previous.pkg);
+    set?.delete(path);
+    if (set && set.size === 0) this.filesByPackage.delete(previous.pkg);
+    this.merged.delete(previous.pkg);
+    const keys = new Set(memberKeys(previous.pkg, previous.decls));
+    keys.add(memberKey(previous.pkg, ''));
+    return keys;
+  }
+
+  clear(): void {
+    this.importers = undefined;
+    this.files.clear();
+    this.filesByPackage.clear();
+    this.merged.clear();
+  }
+
+  /** Runs `work` with every lookup recorded into `into`. */
+  recording<T>(into: Set<string> | undefined, work: () => T): T {
+    const previous = this.recorder;
+    this.recorder = into;
+    try {
+      return work();
+    } finally {
+      this.recorder = previous;
+    }
+  }
+
+  /** A named type's entry: its underlying type, or `=T` for an alias. */
+  lookupType(pkg: string, name: string): string | undefined {
+    return this.lookup(pkg, name, 'types');
+  }
+
+  /** A package variable's or typed constant's entry: its type, or `@chain`. */
+  lookupValue(pkg: string, name: string): string | undefined {
+    return this.lookup(pkg, name, 'values');
+  }
+
+  /** A function's signature. */
+  lookupFunc(pkg: string, name: string): string | undefined {
+    return this.lookup(pkg, name, 'funcs');
+  }
+
+  /** A method's entry: its signature, `*` first for a pointer receiver. */
+  lookupMethod(pkg: string, typeName: string, method: string): string | undefined {
+    return this.lookup(pkg, `${typeName}.${method}`, 'methods');
+  }
+
+  private lookup(pkg: string, name: string, kind: keyof PackageMembers): string | undefined {
+    this.recorder?.add(memberKey(pkg, name));
+    const found = this.membersOf(pkg)?.[kind].get(name);
+    if (found === null) return undefined;
+    if (found !== undefined) return found;
+    return this.fallback?.lookup(pkg, name, kind);
+  }
+
+  private membersOf(pkg: string): PackageMembers | undefined {
+    let members = this.merged.get(pkg);
+    if (members) return members;
+    const paths = this.filesByPackage.get(pkg);
+    if (!paths || paths.size === 0) return undefined;
+    members = { types: new Map(), values: new Map(), funcs: new Map(), methods: new Map() };
+    // Sorted, so a name declared twice resolves the same way whatever order the files were indexed in.
+    for (const path of [...paths].sort()) {
+      const decls = this.files.get(path)!.decls;
+      merge(members.types, decls.types);
+      merge(members.values, decls.values);
+      merge(members.funcs, decls.funcs);
+      merge(members.methods, decls.methods);
+    }
+    this.merged.set(pkg, members);
+    return members;
+  }
+}
+
+function merge(into: Map<string, string | null>, from: Record<string, string>): void {
+  for (const name in from) {
+    const entry = from[name];
+    const existing = into.get(name);
+    if (existing === undefined) into.set(name, entry);
+    else if (existing !== null && existing !== entry) into.set(name, null);
+  }
+}
+
+function* memberKeys(pkg: string, decls: FileDecls): Iterable<string> {
+  for (const table of [decls.types, decls.values, decls.funcs, decls.methods]) for (const name in table) yield memberKey(pkg, name);
+}
+
+function diffKeys(pkg: string, before: FileDecls, after: FileDecls): Set<string> {
+  const changed = new Set<string>();
+  const tables: (keyof Pick<FileDecls, 'types' | 'values' | 'funcs' | 'methods'>)[] = ['types', 'values', 'funcs', 'methods'];
+  for (const table of tables) {
+    const a = before[table];
+    const b = after[table];
+    for (const name in a) if (!(name in b) || a[name] !== b[name]) changed.add(memberKey(pkg, name));
+    for (const name in b) if (!(name in a)) changed.add(memberKey(pkg, name));
+  }
+  if (before.package !== after.package) changed.add(memberKey(pkg, ''));
+  return changed;
+}
