@@ -47,7 +47,7 @@ import { DocumentStore, OpenDocument } from './documents';
 import { Folder } from './folder';
 import { hoverFor } from './hover';
 import { ProgressReporter, startProgress } from './progress';
-import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings, unknownRuleIds } from './settings';
+import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings, settingsNotice, unknownRuleIds } from './settings';
 import { COMPLETION_TRIGGERS, completeRuleIds } from './completion';
 import { shownInProblems, WorkspaceProblems } from './workspace-problems';
 import { describeSkipped } from './scan-log';
@@ -316,7 +316,7 @@ export class Session {
       return;
     }
     this.configDiagnosticUris.add(uri);
-    const line = describeProblems(file, problems);
+    const line = describeProblems(file, problems, this.locale);
     if (this.notified.get(`config:${uri}`) !== line) {
       this.notified.set(`config:${uri}`, line);
       void this.offerToOpen(problems.some((p) => p.key === '') ? MessageType.Error : MessageType.Warning, `Go Traps: ${line}`, uri);
@@ -327,7 +327,7 @@ export class Session {
   /** One notification with a button that opens the file, when the client can open documents for the server. */
   private async offerToOpen(type: MessageType, message: string, uri: string): Promise<void> {
     if (!this.can.showDocument) return this.notice(type, message);
-    const open = { title: `Open ${path.basename(fsPathOf(uri) ?? CONFIG_FILE_NAME)}` };
+    const open = { title: settingsNotice('open', this.locale, { file: path.basename(fsPathOf(uri) ?? CONFIG_FILE_NAME) }) };
     const show = type === MessageType.Error ? this.connection.window.showErrorMessage : this.connection.window.showWarningMessage;
     const choice = await show.call(this.connection.window, message, open).catch(() => undefined);
     if (choice?.title === open.title) await this.connection.window.showDocument({ uri, takeFocus: true }).catch(() => undefined);
@@ -335,9 +335,9 @@ export class Session {
 
   /** `goTraps.rules` naming a rule that does not exist is ignored, and said once. */
   private warnUnknownRules(raw: unknown): void {
-    const unknown = unknownRuleIds(raw, this.knownRules);
+    const unknown = unknownRuleIds(raw, this.knownRules, this.locale);
     if (unknown.length === 0) return;
-    const line = `Go Traps: the setting goTraps.rules names ${unknown.length === 1 ? 'a rule that does not exist' : `${unknown.length} rules that do not exist`}: ${unknown.join(', ')}. ${unknown.length === 1 ? 'It is' : 'They are'} ignored.`;
+    const line = settingsNotice('unknownRules', this.locale, { ids: unknown });
     if (this.notified.get('settings:rules') === line) return;
     this.notified.set('settings:rules', line);
     this.connection.console.warn(line);
@@ -853,7 +853,7 @@ export class Session {
         ? { scan: { done: scanning.reduce((sum, f) => sum + f.scanProgress!.done, 0), total: scanning.reduce((sum, f) => sum + f.scanProgress!.total, 0) } }
         : {}),
       ...(skipped > 0 ? { filesSkipped: skipped } : {}),
-      ...(broken ? { configError: describeProblems(broken.team.file!, broken.team.problems), configUri: uriOfFsPath(broken.team.file!) } : {}),
+      ...(broken ? { configError: describeProblems(broken.team.file!, broken.team.problems, this.locale), configUri: uriOfFsPath(broken.team.file!) } : {}),
     };
   }
 

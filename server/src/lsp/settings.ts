@@ -69,23 +69,37 @@ export function engineSettings(team: Settings, client: ClientSettings, locale: L
  * One short line that says what is wrong with the config file, for a notification or the status bar; every
  * problem is listed in Problems on the file itself.
  */
-export function describeProblems(file: string, problems: readonly ConfigProblem[]): string {
+export function describeProblems(file: string, problems: readonly ConfigProblem[], locale: Locale = 'en'): string {
   const name = path.basename(file);
+  const zh = locale === 'zh-cn';
   if (problems.length === 1) {
     const [only] = problems;
-    if (only.key === '') return `${name}: ${only.message}; the defaults apply.`;
-    return `${name}: "${only.key}": ${only.message}; its default applies.`;
+    if (only.key === '') return zh ? `${name}:${only.message};已使用默认值。` : `${name}: ${only.message}; the defaults apply.`;
+    return zh ? `${name}:"${only.key}":${only.message};该项使用默认值。` : `${name}: "${only.key}": ${only.message}; its default applies.`;
   }
-  return `${name} has ${problems.length} problems; their defaults apply. Each is listed in Problems.`;
+  return zh
+    ? `${name} 有 ${problems.length} 处问题,相关项使用默认值。每一处都列在“问题”面板中。`
+    : `${name} has ${problems.length} problems; their defaults apply. Each is listed in Problems.`;
+}
+
+/** The words of the server's own notices about settings, in both languages. */
+export function settingsNotice(kind: 'open' | 'unknownRules', locale: Locale, data: { file?: string; ids?: string[] }): string {
+  const zh = locale === 'zh-cn';
+  if (kind === 'open') return zh ? `打开 ${data.file}` : `Open ${data.file}`;
+  const ids = data.ids ?? [];
+  if (zh) return `Go Traps:设置 goTraps.rules 中有不存在的规则:${ids.join('、')}。已忽略。`;
+  const one = ids.length === 1;
+  return `Go Traps: the setting goTraps.rules names ${one ? 'a rule that does not exist' : `${ids.length} rules that do not exist`}: ${ids.join(', ')}. ${one ? 'It is' : 'They are'} ignored.`;
 }
 
 /** Rule ids the `goTraps.rules` setting names that are not rules. */
-export function unknownRuleIds(raw: unknown, knownRules: readonly string[]): string[] {
+export function unknownRuleIds(raw: unknown, knownRules: readonly string[], locale: Locale = 'en'): string[] {
   const rules = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).rules : undefined;
   if (!rules || typeof rules !== 'object') return [];
   return Object.keys(rules).filter((id) => !knownRules.includes(id)).map((id) => {
     const near = closestRuleId(id, knownRules);
-    return near ? `"${id}" (did you mean "${near}"?)` : `"${id}"`;
+    if (!near) return `"${id}"`;
+    return locale === 'zh-cn' ? `"${id}"(是否想写 "${near}"?)` : `"${id}" (did you mean "${near}"?)`;
   });
 }
 
