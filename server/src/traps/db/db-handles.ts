@@ -87,3 +87,16 @@ export function inScope(declared: SyntaxNode, use: SyntaxNode): boolean {
   if (!scope) return true;
   return scope.startIndex <= use.startIndex && use.endIndex <= scope.endIndex;
 }
+
+/** Directory or file names of schema tooling: migrations, installers, upgrades, seeds. */
+const MIGRATION_PATH = /(^|\/)[^/]*(migrat|install|upgrade|seed|schema|fixture)[^/]*(\/|\.go$)/i;
+/** Function names of the same tooling: `Migrate`, `runMigrations`, `InstallSchema`, `Seed`, `CreateTables`. */
+const MIGRATION_FUNCTION = /(^|[a-z.])(Migrat|migrat|Install|install|Upgrade|upgrade|Seed|seed|CreateTables|createTables|InitSchema|initSchema|EnsureSchema|ensureSchema)/;
+
+/**
+ * True for code that migrates, installs, upgrades or seeds a schema, by its path or its function (`fn` is a
+ * function id, `"pkg".Type.Name`, or a plain name): long statements there are the job, not a trap.
+ */
+export function isMigrationCode(path: string, fn = ''): boolean {
+  return MIGRATION_PATH.test(path) || MIGRATION_FUNCTION.test(fn.slice(fn.lastIndexOf('"') + 1));
+}

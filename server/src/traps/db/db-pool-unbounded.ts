@@ -96,9 +96,19 @@ export const rule = defineWorkspaceRule<PoolFacts>({
     const { pool } = context.settings;
     for (const { location, facts } of context.files) {
       for (const open of facts.flow.opens) {
-        const limits = new Set(limitsByPool.get(open.origin) ?? []);
-        // Returned where no code of the workspace takes it: the caller may bound it, as the module does elsewhere.
-        if (escapesWorkspace(flow, open.origin, consumed)) for (const method of limitsByModule.get(location.modulePath) ?? []) limits.add(method);
+        const own = limitsByPool.get(open.origin) ?? new Set<string>();
+        const moduleLimits = limitsByModule.get(location.modulePath) ?? new Set<string>();
+        const calls = flow.derived.get(open.origin) ?? [];
+        let bounded: (method: string) => boolean;
+        if (flow.factoryOpens.has(open.origin)) {
+          // A factory's pools are bounded inside it, or by every caller; with no caller in sight, as the module does.
+          bounded = (m) => own.has(m) || (calls.length > 0 ? calls.every((c) => limitsByPool.get(c)?.has(m)) : moduleLimits.has(m));
+        } else {
+          // Returned where no code of the workspace takes it: the caller may bound it, as the module does elsewhere.
+          const escapes = escapesWorkspace(flow, open.origin, consumed);
+          bounded = (m) => own.has(m) || (escapes && moduleLimits.has(m));
+        }
+        const limits = new Set(['SetMaxOpenConns', 'SetMaxIdleConns', 'SetConnMaxLifetime'].filter(bounded));
         const missing = REQUIRED.filter((m) => !limits.has(m));
         if (missing.length === 0) continue;
         const fixes: FixDescriptor[] = [];

@@ -51,6 +51,40 @@ export interface UseFact {
   fn: string;
   range: Range;
   method: string;
+  /** The receiver when it names the storage directly (`store.DB`, `db`): where a split retargets the use. */
+  ref?: Range;
+  /** Inside a function literal that serves a request (a handler registered inline). */
+  interactive?: true;
+}
+
+/**
+ * A pool handed to a function or struct of another package (`user.NewRepo(db)`, `&order.Service{Store: st}`):
+ * the receiving package draws on it from then on, even before any of its queries run.
+ */
+export interface HandoffFact {
+  /** The storage whose pool is handed over: the handle's, or the pool field of a struct that holds one. */
+  storage: string;
+  /** The receiving package (import path). */
+  pkg: string;
+  /** The receiving parameter or field. */
+  target: string;
+  fn: string;
+  range: Range;
+  /** The argument when it names the storage directly: where a split retargets the hand-off. */
+  ref?: Range;
+  /** Set when a struct holding the pool is handed over (`user.NewService(store)`): the struct's type. */
+  holder?: string;
+}
+
+/** A call of a workspace function whose result is a handle, and where the result goes: `userDB, err := db.Open(dsn)`. */
+export interface ResultSiteFact {
+  /** `result:"pkg".F#0` */
+  result: string;
+  /** The storage the result is assigned to. */
+  target: string;
+  targetText: string;
+  range: Range;
+  call: string;
 }
 
 export interface FunctionFact {
@@ -69,6 +103,8 @@ export interface PoolFlowFacts {
   /** `from\tto`: the pool in `from` reaches `to`. */
   edges: string[];
   uses: UseFact[];
+  handoffs: HandoffFact[];
+  resultSites: ResultSiteFact[];
   functions: FunctionFact[];
   /** `caller\tcallee` for calls of workspace functions from a named function. */
   calls: string[];
@@ -95,7 +131,7 @@ function workspaceUsesDatabases(types: Resolver): boolean {
 }
 
 class FlowReader {
-  private readonly facts: PoolFlowFacts = { opens: [], anchors: [], edges: [], uses: [], functions: [], calls: [] };
+  private readonly facts: PoolFlowFacts = { opens: [], anchors: [], edges: [], uses: [], handoffs: [], resultSites: [], functions: [], calls: [] };
   private readonly edgeSet = new Set<string>();
   private readonly callSet = new Set<string>();
 
@@ -115,7 +151,7 @@ class FlowReader {
       else this.assignment(node);
     }
     const f = this.facts;
-    if (f.opens.length + f.anchors.length + f.edges.length + f.uses.length === 0) {
+    if (f.opens.length + f.anchors.length + f.edges.length + f.uses.length + f.handoffs.length === 0) {
       // Nothing of its own, but its calls may lead to a package that draws on a pool for it.
       return f.calls.length > 0 ? { ...f, functions: f.functions } : undefined;
     }
@@ -163,9 +199,15 @@ class FlowReader {
     const receiverType = decl.type === 'method_declaration' ? id.slice(id.lastIndexOf('"') + 2, id.lastIndexOf('.')) : '';
     const fileName = this.location.path.slice(this.location.path.lastIndexOf('/') + 1);
     if (BATCH_WORDS.test(`${this.location.packageDir} ${fileName.replace(/\.go$/, '')} ${receiverType} ${nameNode.text}`.replace(/([a-z])([A-Z])/g, '$1 $2'))) fact.batch = true;
+    let index = 0;
     for (const param of decl.childForFieldName('parameters')?.namedChildren ?? []) {
-      if (param?.type !== 'parameter_declaration') continue;
-      if (isRequestType(this.types.typeOfTypeNode(param.childForFieldName('type')))) fact.interactive = true;
+      if (param?.type !== 'parameter_declaration' && param?.type !== 'variadic_parameter_declaration') continue;
+      const type = this.types.typeOfTypeNode(param.childForFieldName('type'));
+      if (isRequestType(type)) fact.interactive = true;
+      const names = fieldChildren(param, 'name');
+      // A pool parameter is a pool of its own until some caller in the workspace is seen passing one.
+      names.forEach((name, i) => this.anchor(name, param.type === 'parameter_declaration' ? type : null, `param:${id}#${index + i}`));
+      index += Math.max(1, names.length);
     }
     this.facts.functions.push(fact);
   }
@@ -233,9 +275,19 @@ class FlowReader {
       values = (node.childForFieldName('right')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
     }
     if (values.length === targets.length) {
-      targets.forEach((target, i) => this.edge(this.source(values[i]), this.storage(target)));
+      targets.forEach((target, i) => this.assign(values[i], this.source(values[i]), target));
     } else if (values.length === 1) {
-      targets.forEach((target, i) => this.edge(this.source(values[0], i), this.storage(target)));
+      targets.forEach((target, i) => this.assign(values[0], this.source(values[0], i), target));
+    }
+  }
+
+  private assign(value: SyntaxNode, source: string | null, targetNode: SyntaxNode): void {
+    const target = this.storage(targetNode);
+    this.edge(source, target);
+    // A factory (`db.Open(dsn)` returning a new pool per call) makes one pool per call site: keep where.
+    if (source?.startsWith('result:') && target) {
+      const call = value.childForFieldName('function')?.text ?? value.text;
+      this.facts.resultSites.push({ result: source, target, targetText: targetNode.text, range: rangeOf(value), call });
     }
   }
 
@@ -245,10 +297,43 @@ class FlowReader {
     if (literal?.type !== 'composite_literal') return;
     const key = node.childForFieldName('key');
     const value = node.childForFieldName('value')?.namedChildren.find((n) => n && n.type !== 'comment');
-    const source = this.source(value);
-    if (!source || !key) return;
+    if (!key || !value) return;
     const member = this.types.member(this.types.typeOf(literal), key.text);
-    if (member?.kind === 'field' && member.owner) this.edge(source, `field:${member.owner}.${key.text}`);
+    if (member?.kind !== 'field' || !member.owner) return;
+    const target = `field:${member.owner}.${key.text}`;
+    const source = this.source(value);
+    if (source) this.edge(source, target);
+    this.handoff(value, source, namedParts(member.owner)?.pkg, target, node);
+  }
+
+  /** Records a pool (or a struct holding pools) handed into another package. */
+  private handoff(value: SyntaxNode | null | undefined, source: string | null, pkg: string | undefined, target: string, at: SyntaxNode): void {
+    if (!value || !pkg || pkg === this.types.ownPackage || this.types.index.filesOf(pkg).length === 0) return;
+    const fn = enclosingNamedFunction(at);
+    const base: Omit<HandoffFact, 'storage'> = { pkg, target, fn: (fn && this.types.functionId(fn)) ?? '', range: rangeOf(value) };
+    if (source?.startsWith('var:') && this.storage(value) === source) base.ref = rangeOf(value);
+    if (source) {
+      this.facts.handoffs.push({ storage: source, ...base });
+      return;
+    }
+    delete base.ref;
+    const type = this.types.typeOf(value);
+    for (const field of this.poolFields(type)) this.facts.handoffs.push({ storage: field, ...base, holder: field.slice(6, field.lastIndexOf('.')) });
+  }
+
+  /** The pool fields of a struct type (directly or one level of embedding down): what handing it over shares. */
+  private poolFields(type: string | null): string[] {
+    const declared = type ? this.types.typeDecl(type) : null;
+    if (!declared) return [];
+    const shape = typeShape(declared.underlying);
+    if (shape.kind !== 'struct') return [];
+    const owner = `"${declared.pkg}".${declared.name}`;
+    const fields: string[] = [];
+    for (const field of shape.fields) {
+      const handle = dbHandleOf(field.type);
+      if (handle?.kind === 'DB') fields.push(`field:${owner}.${field.name}`);
+    }
+    return fields;
   }
 
   private returned(node: SyntaxNode): void {
@@ -275,7 +360,11 @@ class FlowReader {
       const storage = this.source(method.receiver);
       if (storage) {
         const range = { start: rangeOf(method.methodNode).start, end: rangeOf(node).end };
-        this.facts.uses.push({ storage, fn: fnId ?? '', range, method: method.method });
+        const use: UseFact = { storage, fn: fnId ?? '', range, method: method.method };
+        // Only a receiver that names the package variable itself can be pointed at another variable by a split.
+        if (storage.startsWith('var:') && this.storage(method.receiver) === storage) use.ref = rangeOf(method.receiver);
+        if (this.inRequestClosure(node, fn)) use.interactive = true;
+        this.facts.uses.push(use);
       }
       return;
     }
@@ -288,10 +377,23 @@ class FlowReader {
         this.facts.calls.push(key);
       }
     }
+    const pkg = callee!.kind === 'func' ? callee!.pkg : namedParts(callee!.receiver)?.pkg;
     callArguments(node).forEach((arg, i) => {
       const source = this.source(arg);
       if (source) this.edge(source, `param:${id}#${i}`);
+      this.handoff(arg, source, pkg, `param:${id}#${i}`, node);
     });
+  }
+
+  /** True inside a function literal with a request parameter (`r.GET("/x", func(c *gin.Context) {...})`). */
+  private inRequestClosure(node: SyntaxNode, outer: SyntaxNode | null): boolean {
+    for (let current = node.parent; current && current.id !== outer?.id; current = current.parent) {
+      if (current.type !== 'func_literal') continue;
+      for (const param of current.childForFieldName('parameters')?.namedChildren ?? []) {
+        if (param?.type === 'parameter_declaration' && isRequestType(this.types.typeOfTypeNode(param.childForFieldName('type')))) return true;
+      }
+    }
+    return false;
   }
 
   private isWorkspaceFunction(callee: Callee): boolean {
@@ -354,35 +456,98 @@ function enclosingFunctionLiteral(node: SyntaxNode, outer: SyntaxNode): boolean 
 
 // ---- the workspace view ------------------------------------------------------------------------------------------
 
-/** Every file's facts joined: which pools reach which storage. */
+/** A pool's origin as reported: an open call, or the call of a factory that opens a new pool each time. */
+export interface PoolOrigin {
+  path: string;
+  range: Range;
+  call: string;
+  library: DbLibrary;
+  /** The storage it is first assigned to, as written. */
+  targetText?: string;
+  target?: string;
+}
+
+/**
+ * Every file's facts joined: which pools reach which storage. A function that opens a pool and returns it
+ * (`func Open(dsn) (*sql.DB, error)`) is a factory: each of its calls is a pool of its own, followed from the call.
+ */
 export class PoolFlow {
   /** Storage → the pools (origins) that reach it. */
   readonly reaching = new Map<string, Set<string>>();
-  readonly opens = new Map<string, { path: string; fact: OpenFact }>();
+  /** Origin key (`open:…` or `call:<path>:<line>:<col>`) → where it starts. */
+  readonly opens = new Map<string, PoolOrigin>();
+  /** A factory's open → the pools its calls make (one per call site). */
+  readonly derived = new Map<string, string[]>();
+  /** Opens inside factories: each call of the factory is a pool of its own. */
+  readonly factoryOpens: ReadonlySet<string>;
 
   constructor(files: ReadonlyArray<{ location: FileLocation; facts: PoolFlowFacts }>) {
     const next = new Map<string, string[]>();
+    const opens: { path: string; fact: OpenFact }[] = [];
+    const sites: { path: string; site: ResultSiteFact }[] = [];
     for (const { location, facts } of files) {
-      for (const open of facts.opens) {
-        this.opens.set(open.origin, { path: location.path, fact: open });
-        if (open.target) add(next, open.origin, open.target);
-      }
+      for (const open of facts.opens) opens.push({ path: location.path, fact: open });
+      for (const site of facts.resultSites) sites.push({ path: location.path, site });
       for (const edge of facts.edges) {
         const tab = edge.indexOf('\t');
         add(next, edge.slice(0, tab), edge.slice(tab + 1));
       }
+      for (const open of facts.opens) if (open.target) add(next, open.origin, open.target);
     }
+    // Factories: an open whose pool reaches its own function's result through locals only.
+    const factories = new Map<string, { path: string; fact: OpenFact }>();
+    for (const open of opens) {
+      const seen = new Set<string>([open.fact.origin]);
+      const queue = [open.fact.origin];
+      while (queue.length > 0) {
+        for (const to of next.get(queue.pop()!) ?? []) {
+          if (seen.has(to)) continue;
+          seen.add(to);
+          if (to.startsWith('local:')) queue.push(to);
+          else if (open.fact.fn && to.startsWith(`result:${open.fact.fn}#`)) factories.set(to, open);
+        }
+      }
+    }
+    // A function returning a factory's result is a factory too (`func Primary() (*sql.DB, error) { return Open(dsn) }`).
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [result, open] of [...factories]) {
+        for (const to of next.get(result) ?? []) {
+          if (to.startsWith('result:') && !factories.has(to)) {
+            factories.set(to, open);
+            grew = true;
+          }
+        }
+      }
+    }
+    // Every open is an origin (a factory's for what it does inside before returning), and so is every call site.
+    const origins: string[] = [];
+    for (const open of opens) {
+      this.opens.set(open.fact.origin, { path: open.path, range: open.fact.range, call: open.fact.call, library: open.fact.library, targetText: open.fact.targetText, target: open.fact.target });
+      origins.push(open.fact.origin);
+    }
+    for (const { path, site } of sites) {
+      const factory = factories.get(site.result);
+      if (!factory || factories.has(site.target)) continue;
+      const origin = `call:${path}:${site.range.start.line}:${site.range.start.character}`;
+      this.opens.set(origin, { path, range: site.range, call: site.call, library: factory.fact.library, targetText: site.targetText, target: site.target });
+      add(next, origin, site.target);
+      origins.push(origin);
+      const list = this.derived.get(factory.fact.origin) ?? [];
+      list.push(origin);
+      this.derived.set(factory.fact.origin, list);
+    }
+    this.factoryOpens = new Set([...factories.values()].map((f) => f.fact.origin));
     // Storage of a pool type that no open reaches (a handle from a library, a parameter nobody in the workspace
     // passes) is a pool of its own: each is followed from itself.
-    const origins = [...this.opens.keys()];
     for (const { facts } of files) for (const anchor of facts.anchors) origins.push(anchor.storage);
     for (const origin of origins) {
       const seen = new Set<string>([origin]);
       const queue = [origin];
       while (queue.length > 0) {
-        const current = queue.pop()!;
-        for (const to of next.get(current) ?? []) {
-          if (seen.has(to)) continue;
+        for (const to of next.get(queue.pop()!) ?? []) {
+          // A factory's result is a new pool per call, which the call sites stand for.
+          if (seen.has(to) || factories.has(to)) continue;
           seen.add(to);
           queue.push(to);
         }
@@ -395,10 +560,10 @@ export class PoolFlow {
     }
   }
 
-  /** The pools that reach a storage key (an open's origin, or an anchor's storage when no open reaches it). */
+  /** The pools that reach a storage key (opens and factory calls; an anchor when neither reaches it). */
   poolsAt(storage: string): string[] {
     const all = [...(this.reaching.get(storage) ?? [])];
-    const opened = all.filter((o) => o.startsWith('open:'));
+    const opened = all.filter((o) => o.startsWith('open:') || o.startsWith('call:'));
     if (opened.length > 0) return opened;
     // An anchor reached by no open stands for the pool itself; among several, the ones no other anchor feeds.
     return all.filter((o) => ![...(this.reaching.get(o) ?? [])].some((p) => p !== o));
