@@ -43,7 +43,7 @@ const ROLE_NAMES: Record<Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet
     'api', 'apis', 'http', 'httpapi', 'rest', 'grpc', 'rpc', 'handler', 'handlers', 'router', 'routers', 'routes', 'route', 'web', 'ui', 'server',
     'gateway', 'graphql', 'transport', 'controller', 'controllers', 'endpoint', 'endpoints', 'delivery', 'presentation', 'frontend', 'ws', 'websocket',
   ]),
-  batch: new Set(['worker', 'workers', 'job', 'jobs', 'cron', 'crons', 'task', 'tasks', 'consumer', 'consumers', 'scheduler', 'queue', 'queues', 'importer', 'importers']),
+  batch: new Set(['worker', 'workers', 'job', 'jobs', 'cron', 'crons', 'task', 'tasks', 'consumer', 'consumers', 'scheduler', 'queue', 'queues', 'importer', 'importers', 'refresh', 'refresher', 'indexer', 'syncer', 'backfill']),
 };
 
 /** A folder of test harnesses and examples: sharing a pool there costs nothing in production. */
@@ -136,4 +136,9 @@ const ROLE_LABELS: Record<Exclude<PackageRole, 'domain' | 'harness'>, string> = 
 /** The business domain of a package directory, '' when the package is not one (see `placePackage`). */
 export function domainOf(packageDir: string, settings: Settings, packageName = ''): string {
   return placePackage(packageDir, settings, packageName).domain;
+}
+
+/** True for files in test harness packages (`dbtest/`, `testutil/`, `e2e/`, ...) and `_test.go` files. */
+export function isTestCode(location: FileLocation, settings: Settings): boolean {
+  return location.path.endsWith('_test.go') || placePackage(location.packageDir, settings).role === 'harness';
 }

@@ -1,11 +1,13 @@
 /** `db.QueryContext(context.Background(), ...)`: a context is passed, but it can never expire. */
 import { NoDeadline, noDeadlineContext, planTimeoutContext, TimeoutContextPlan } from './db-context';
-import { dbHandleOf } from './db-handles';
+import { dbHandleOf, isMigrationCall } from './db-handles';
+import { migrationLevel, migrationSeverity } from './db-no-context';
 import type { Resolver } from '../../go/resolver';
 import { typeShape } from '../../go/types';
 import { replaceNode } from '../../engine/edits';
 import { asMethodCall, enclosingFunction, findAll, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
+import { isTestCode } from '../../engine/domains';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 
 /** Context-first methods of database/sql and sqlx handles (transactions, conns and statements included). */
@@ -39,6 +41,8 @@ interface Candidate {
   call: MethodCall;
   argument: SyntaxNode;
   lack: NoDeadline;
+  /** Schema work: its own severity, and never a timeout that would cut a long migration short. */
+  migration: boolean;
 }
 
 export const rule = defineFileRule({
@@ -68,7 +72,7 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    if (context.file.isTest) return;
+    if (isTestCode(context.location, context.settings)) return;
     const candidates: Candidate[] = [];
     for (const node of findAll(context.file.root, 'call_expression')) {
       const call = asMethodCall(node);
@@ -76,9 +80,12 @@ export const rule = defineFileRule({
       if (!SQL_CONTEXT_METHODS.has(call.method) && call.method !== 'WithContext') continue;
       if (!isDatabaseContextCall(context.types, node, call)) continue;
       const lack = noDeadlineContext(context.file, call.args[0]);
-      if (lack) candidates.push({ call, argument: call.args[0], lack });
+      if (!lack) continue;
+      const migration = isMigrationCall(context.file.path, node);
+      if (migration && migrationLevel(context) === 'off') continue;
+      candidates.push({ call, argument: call.args[0], lack, migration });
     }
-    const fixes = fixesByCall(context, candidates);
+    const fixes = fixesByCall(context, candidates.filter((c) => !c.migration));
     for (const candidate of candidates) {
       const { lack } = candidate;
       context.report({
@@ -86,6 +93,7 @@ export const rule = defineFileRule({
         messageId: lack.variable ? 'viaVariable' : 'direct',
         data: { method: candidate.call.method, root: lack.root, variable: lack.variable ?? '', timeout: context.settings.timeouts.db },
         fixes: fixes.get(candidate.call.call.id) ?? [],
+        ...(candidate.migration ? { severity: migrationSeverity(context) } : {}),
       });
     }
   },

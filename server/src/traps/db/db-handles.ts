@@ -6,6 +6,7 @@
  */
 import type { Callee } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
+import { callArguments, enclosingTopLevelFunction, functionName, stringValue } from '../../go/syntax';
 import { namedParts, type GoType } from '../../go/types';
 
 /** The database libraries we know, by import path. */
@@ -99,4 +100,17 @@ const MIGRATION_FUNCTION = /(^|[a-z.])(Migrat|migrat|Install|install|Upgrade|upg
  */
 export function isMigrationCode(path: string, fn = ''): boolean {
   return MIGRATION_PATH.test(path) || MIGRATION_FUNCTION.test(fn.slice(fn.lastIndexOf('"') + 1));
+}
+
+/** Statements that change a schema rather than query data. */
+const DDL = /^\s*(CREATE|ALTER|DROP|TRUNCATE|RENAME|GRANT|REVOKE|COMMENT\s+ON)\b/i;
+
+/**
+ * True when a database call is schema work — in migration, install, upgrade or seed code (by directory, file
+ * or function name) or running DDL — where a timeout would cut a long `ALTER TABLE` short.
+ */
+export function isMigrationCall(path: string, call: SyntaxNode): boolean {
+  const fn = enclosingTopLevelFunction(call);
+  if (isMigrationCode(path, fn ? functionName(fn) : '')) return true;
+  return callArguments(call).some((arg) => DDL.test(stringValue(arg) ?? ''));
 }

@@ -149,7 +149,7 @@ export const rule = defineWorkspaceRule<SharingFacts>({
       const where = representative(pool, flow, anchors);
       if (!where) continue;
       const related: RelatedDescriptor[] = [];
-      for (const domain of domains) {
+      for (const domain of shared ? domains : []) {
         // The domain's own code says more than the line that handed it the pool.
         const touches = entry.domains.get(domain)!;
         const first = touches.find((t) => !t.handoff) ?? touches[0];
