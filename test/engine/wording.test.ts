@@ -70,7 +70,7 @@ describe('wording', () => {
       }
     };
     for (const dir of sources) walk(path.join(REPO_ROOT, dir));
-    files.push(path.join(REPO_ROOT, 'package.nls.json'), path.join(REPO_ROOT, 'README.marketplace.md'));
+    files.push(path.join(REPO_ROOT, 'package.nls.json'), path.join(REPO_ROOT, 'MARKETPLACE.md'));
     const offences: string[] = [];
     // Quoted strings only, where the words users read live (comments may say what they like).
     const quoted = /(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g;
