@@ -48,7 +48,7 @@ const shipped = production ? { minify: true, keepNames: true, sourcemap: false }
 const builds = [
   // jsonc-parser's UMD main loads its parts with require calls a bundle cannot follow: take its ES module build.
   { ...common, ...shipped, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'], mainFields: ['module', 'main'] },
-  { ...common, ...shipped, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'server/out' },
+  { ...common, ...shipped, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', 'analysis-worker': 'server/src/engine/analysis-worker.ts' }, outdir: 'server/out' },
   {
     ...common,
     entryPoints: testEntryPoints(join(root, 'test')).map((p) => relative(root, p)),

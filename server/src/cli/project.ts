@@ -4,7 +4,11 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { analyze, AnalyzeResult } from '../engine/analyze';
+import { defaultCacheDir, ResultCache } from '../engine/result-cache';
+import { grammarVersion } from '../go/parser';
+import { TOOL_VERSION } from './format';
 import type { Settings } from '../engine/config';
 import type { GoModule } from '../engine/domains';
 import { localeFrom } from '../engine/messages';
@@ -20,11 +24,16 @@ export interface ProjectOptions {
   locale?: string;
   /** Run only these rule ids. */
   rules?: string[];
+  /** Worker threads (default: one per core). */
+  jobs?: number;
+  /** False for --no-cache. */
+  cache?: boolean;
 }
 
 export interface Project {
   /** The directory engine paths are relative to (the working directory). */
   base: string;
+  options: ProjectOptions;
   /** The paths given, absolute. */
   roots: string[];
   settings: Settings;
@@ -58,6 +67,7 @@ export async function loadProject(paths: readonly string[], options: ProjectOpti
   const { files, modules } = await walkGoFiles(given, base, settings, { followWorkspace: true });
   return {
     base,
+    options,
     roots: given.map((p) => path.resolve(p)),
     settings,
     files: files.map((f) => toEnginePath(f, base)),
@@ -72,7 +82,16 @@ export async function analyzeProject(project: Project): Promise<AnalyzeResult> {
   const progress = (done: number, total: number) => {
     if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rgo-traps: ${done}/${total} files`);
   };
-  const result = await analyze(project.files, project.read, project.settings, project.modules, progress);
+  const { settings } = project;
+  const jobs = project.options.jobs ?? os.availableParallelism();
+  const cache = project.options.cache === false ? undefined : new ResultCache(defaultCacheDir(), `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`);
+  const result = await analyze(project.files, project.read, settings, project.modules, {
+    onProgress: progress,
+    jobs,
+    fsPathOf: (p) => path.resolve(project.base, p),
+    workerScript: path.join(__dirname, 'analysis-worker.js'),
+    cache,
+  });
   if (showProgress) process.stderr.write('\n');
   return result;
 }

@@ -126,7 +126,7 @@ function convert(context: FileContext, call: SyntaxNode, logName: string, target
   const fmtName = file.localNameOf('fmt') ?? 'fmt';
   const sprint = method === 'Panicf' ? 'Sprintf' : method === 'Panicln' ? 'Sprintln' : 'Sprint';
   const panicValue = `${fmtName}.${sprint}${call.childForFieldName('arguments')!.text}`;
-  const ctx = target.kind === 'slog' ? (contextInScope(file, call)?.expression ?? null) : null;
+  const ctx = target.kind === 'slog' ? (contextInScope(context.types, call)?.expression ?? null) : null;
   if (target.kind === 'zerolog') {
     const declared = namesInScope(call);
     for (const field of line.fields) field.type = declared.find((n) => n.name === field.value)?.type || undefined;
