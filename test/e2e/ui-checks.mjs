@@ -116,8 +116,8 @@ export async function statusItemCount(page, timeout = 60_000) {
 }
 
 /** Puts the cursor on a line's text (Go to Line), as a person would before pressing Ctrl+. */
-async function goToText(page, lines, needle, offset = 0) {
-  const line = lines.findIndex((l) => l.includes(needle));
+async function goToText(page, lines, needle, offset = 0, fromLine = 0) {
+  const line = lines.findIndex((l, i) => i >= fromLine && l.includes(needle));
   if (line < 0) throw new Error(`no line with ${needle}`);
   await quickInputClosed(page);
   await page.keyboard.press('Control+G');
@@ -315,41 +315,45 @@ export async function runUiChecks({ page, server, workspace, outDir, log }) {
   }, ctx);
 
   await check(results, 'Ctrl+. offers fix-all, suppression that asks why (Escape inserts nothing), turning off and the docs', async () => {
-    const file = 'internal/payment/client.go';
+    const file = 'internal/store/db.go';
     await openWithSquiggles(page, file);
     const lines = readFileSync(path.join(workspace, file), 'utf8').split('\n');
-    await goToText(page, lines, 'http.Client{}', 7);
-    const rows = await lightBulb(page, 'Fix all 2 auto-fixable Go Traps problems in this file');
+    // The replica's pool: `sql.Open("mysql", dsn)` on the line that also drops the error.
+    const replica = lines.findIndex((l) => l.includes('db, _ := sql.Open('));
+    const toReplica = () => goToText(page, lines, 'sql.Open(', 7, replica);
+    await toReplica();
+    const rows = await lightBulb(page, 'auto-fixable Go Traps problems in this file');
     for (const wanted of [
-      'Suppress http-client-no-timeout on this line…',
-      'Suppress http-client-no-timeout in this file…',
-      'Turn http-client-no-timeout off in .go-traps.json',
-      'Show documentation for http-client-no-timeout',
+      'Suppress db-pool-unbounded on this line…',
+      'Suppress db-pool-unbounded in this file…',
+      'Turn db-pool-unbounded off in .go-traps.json',
+      'Show documentation for db-pool-unbounded',
     ]) {
       if (!rows.some((r) => r.includes(wanted))) throw new Error(`the menu lacks "${wanted}": ${rows.join(' | ')}`);
     }
+    if (!rows.some((r) => /^Fix all \d+ auto-fixable Go Traps problems in this file$/.test(r.trim()))) throw new Error(`no fix-all row: ${rows.join(' | ')}`);
     await shot('quick-fix-menu.png');
     const before = await editorText(page);
-    await page.locator('.action-widget .monaco-list-row', { hasText: 'Suppress http-client-no-timeout on this line…' }).first().click();
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Suppress db-pool-unbounded on this line…' }).first().click();
     const prompt = page.locator('.quick-input-widget', { hasText: 'Why is this trap acceptable here?' });
     await prompt.waitFor({ timeout: 10_000 });
     await page.locator('.quick-input-widget input').fill('TODO');
     await page.locator('.quick-input-widget', { hasText: 'is a placeholder, not a reason' }).waitFor({ timeout: 5_000 });
-    await page.locator('.quick-input-widget input').fill('the provider');
+    await page.locator('.quick-input-widget input').fill('the replica');
     await shot('suppress-reason.png');
     await page.keyboard.press('Escape');
     await quickInputClosed(page);
     await sleep(500);
     if ((await editorText(page)) !== before || (await page.locator('.tab.dirty').count()) > 0) throw new Error('Escape inserted something');
 
-    await goToText(page, lines, 'http.Client{}', 7);
-    await lightBulb(page, 'Suppress http-client-no-timeout on this line…');
-    await page.locator('.action-widget .monaco-list-row', { hasText: 'Suppress http-client-no-timeout on this line…' }).first().click();
+    await toReplica();
+    await lightBulb(page, 'Suppress db-pool-unbounded on this line…');
+    await page.locator('.action-widget .monaco-list-row', { hasText: 'Suppress db-pool-unbounded on this line…' }).first().click();
     await prompt.waitFor({ timeout: 10_000 });
-    await page.locator('.quick-input-widget input').fill('the payment provider enforces its own deadline');
+    await page.locator('.quick-input-widget input').fill('reports read a replica that the DBA sizes');
     await page.keyboard.press('Enter');
     await page.waitForFunction(
-      (selector) => (document.querySelector(`${selector} .view-lines`)?.textContent ?? '').replace(/\u00a0/g, ' ').includes('//go-traps:ignore http-client-no-timeout the payment provider enforces its own deadline'),
+      (selector) => (document.querySelector(`${selector} .view-lines`)?.textContent ?? '').replace(/\u00a0/g, ' ').includes('//go-traps:ignore db-pool-unbounded reports read a replica that the DBA sizes'),
       ACTIVE_EDITOR,
       { timeout: 10_000 },
     );
@@ -419,9 +423,9 @@ export async function runUiChecks({ page, server, workspace, outDir, log }) {
 
   await check(results, '"Go Traps: Show Architecture Checklist" opens from F1', async () => {
     await runCommand(page, 'Go Traps: Show Architecture Checklist');
-    const rows = page.locator('.quick-input-list .monaco-list-row');
     await page.waitForFunction(() => /pool|DB|数据库/i.test(document.querySelector('.quick-input-list')?.textContent ?? ''), null, { timeout: 30_000 });
-    if ((await rows.count()) < 5) throw new Error(`only ${await rows.count()} checklist rows`);
+    // The list renders its rows a few at a time: wait for them rather than count the first ones.
+    await page.waitForFunction(() => document.querySelectorAll('.quick-input-list .monaco-list-row').length >= 5, null, { timeout: 10_000 });
     await sleep(500);
     await shot('checklist.png');
     await page.keyboard.press('Escape');
