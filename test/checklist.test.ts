@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildChecklist, RULE_CONCERNS, statusOf } from '../server/src/architecture/checklist';
 import { defaultSettings, Settings } from '../server/src/engine/config';
+import MarkdownIt from 'markdown-it';
 import { renderReportMarkdown } from '../server/src/architecture/report-markdown';
 import { collectSummaries } from '../server/src/engine/summaries';
 import type { Finding, Severity } from '../server/src/engine/types';
@@ -200,5 +201,32 @@ describe('Markdown report', () => {
 
   it('links the same documentation pages as the rule registry', () => {
     assert.equal(RULE_DOCS_BASE_URL, DOCS_BASE_URL);
+  });
+});
+
+describe('Markdown report from hostile names', () => {
+  const XSS = '<img src=x onerror=alert(1)>';
+  it('lets no raw HTML through: file, domain, table, handle and workspace names stay text', () => {
+    const wire = { uri: 'file:///ws/a`<img src=x onerror=alert(1)>`.go', ruleId: 'db-open-error-ignored', severity: 'error' as const, message: `bad ${XSS} \`x\``, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+    const text = renderReportMarkdown(
+      {
+        workspaceName: `ws ${XSS}`,
+        checklist: [{ id: 'pools', title: `T ${XSS}`, status: 'fail', detail: `D ${XSS} | \`y\``, rules: ['db-open-error-ignored'], findings: [wire] }],
+        coupling: {
+          score: 0.5,
+          components: [{ id: 'imports', label: XSS, value: 0.5, weight: 0.3, explanation: `E ${XSS}` }],
+          domains: [XSS, 'a&lt;b'],
+          edges: [],
+          sharedHandles: [{ handle: '``db`` <script>', domains: [XSS] }],
+          sharedTables: [{ table: '`orders`<img src=x onerror=alert(2)>', domains: ['user'] }],
+        },
+      },
+      { label: (uri) => uri.replace('file:///ws/', '') },
+    );
+    const html = new MarkdownIt({ html: true }).render(text);
+    assert.doesNotMatch(html, /<img|<script/i, html);
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the name is still shown, as text');
+    assert.ok(html.includes('a&amp;lt;b'), 'an entity in a name is shown as typed');
+    assert.ok(html.includes('a`&lt;img src=x onerror=alert(1)&gt;`.go:1:1'), 'a file name with backticks stays inside its code span');
   });
 });

@@ -76,6 +76,16 @@ describe('extension manifest', () => {
     }
   });
 
+  it('declares workspace trust: limited, with the settings that name files restricted in Restricted Mode', () => {
+    const trust = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(trust?.supported, 'limited');
+    assert.match(nls.en[trust.description.slice(1, -1)], /runs nothing from the workspace/);
+    const settings = contributes.configuration.properties;
+    const namingFiles = Object.keys(settings).filter((key) => /file|path/i.test(key));
+    assert.deepEqual(trust.restrictedConfigurations, namingFiles);
+    for (const key of trust.restrictedConfigurations) assert.ok(settings[key], `${key} is a contributed setting`);
+  });
+
   it('localises every %key% in English and Simplified Chinese, with no stale keys', () => {
     const keys = [...new Set(placeholders(manifest))].sort();
     for (const [locale, strings] of Object.entries(nls)) {

@@ -143,7 +143,8 @@ export class ServerConnection implements vscode.Disposable {
       ],
       outputChannel: this.clientOutput,
       traceOutputChannel: output,
-      initializationOptions: { locale: vscode.env.language, settings: readClientSettings(), features: FEATURES },
+      // storageDir keeps the server's crash journal (which file it was analyzing) with the workspace's storage.
+      initializationOptions: { locale: vscode.env.language, settings: readClientSettings(), features: FEATURES, storageDir: (context.storageUri ?? context.globalStorageUri).fsPath },
       // Hovers link to the shipped rule page through this command.
       markdown: { isTrusted: { enabledCommands: [ShowRuleDocumentationCommand] } },
       errorHandler: new RestartingErrorHandler(output),

@@ -13,11 +13,18 @@ import { cleanCache, defaultCacheDir } from './engine/result-cache';
 import { runInit } from './cli/init-command';
 import { UsageError } from './cli/project';
 import { addSplitCommand } from './cli/split-command';
+import { DEFAULT_FILE_BUDGET_MS, isAnalysisWorker, runAnalysisWorker } from './cli/budgeted-analysis';
 
 const EXIT_STATUS = `
 Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
 
 const ruleList = (value: string) => value.split(',').filter(Boolean);
+
+function budgetSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InvalidArgumentError('a number of seconds between 0 and 3600');
+  return seconds;
+}
 
 function jobCount(value: string): number {
   const n = Number(value);
@@ -32,7 +39,8 @@ function withProjectOptions(command: Command): Command {
     .option('-j, --jobs <n>', 'worker threads that parse and run the rules (default: one per core)', jobCount)
     .option('--no-cache', 'analyze every file again instead of reusing unchanged results from the cache')
     .addOption(new Option('--locale <locale>', 'message language (default: from LANG)').choices(['en', 'zh-cn']))
-    .option('--rules <ids>', 'run only these rules (comma-separated ids)', ruleList);
+    .option('--rules <ids>', 'run only these rules (comma-separated ids)', ruleList)
+    .option('--file-budget <seconds>', `skip a file whose analysis takes longer (default: ${DEFAULT_FILE_BUDGET_MS / 1000})`, budgetSeconds);
 }
 
 function buildProgram(setStatus: (status: number) => void): Command {
@@ -137,12 +145,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`go-traps: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`go-traps: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+// The same bundle is the analysis worker of analyzeWithBudget.
+if (isAnalysisWorker()) void runAnalysisWorker();
+else run();

@@ -65,18 +65,19 @@ describe('wording', () => {
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
         const full = path.join(dir, name);
+        if (name === 'generated') continue; // built from the schema, which is checked as JSON below
         if (statSync(full).isDirectory()) walk(full);
         else if (/\.(ts|js|md)$/.test(name)) files.push(full);
       }
     };
     for (const dir of sources) walk(path.join(REPO_ROOT, dir));
-    files.push(path.join(REPO_ROOT, 'package.nls.json'), path.join(REPO_ROOT, 'MARKETPLACE.md'));
+    files.push(path.join(REPO_ROOT, 'package.nls.json'), path.join(REPO_ROOT, 'MARKETPLACE.md'), path.join(REPO_ROOT, 'schemas', 'go-traps.schema.json'));
     const offences: string[] = [];
     // Quoted strings only, where the words users read live (comments may say what they like).
     const quoted = /(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g;
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      const strings = file.endsWith('.md') ? [text] : [...text.matchAll(quoted)].map((m) => m[2]);
+      const strings = /\.(md|json)$/.test(file) ? [text] : [...text.matchAll(quoted)].map((m) => m[2]);
       for (const s of strings) {
         for (const bad of [/(?<![.\w])[a-z]+\((s|es)\)/, /\banalys(e|ed|es|ing)\b/i, /\bfor ever\b/i, /\b(behaviour|colour|initialis|recognis|organis)/i]) {
           const hit = bad.exec(s);

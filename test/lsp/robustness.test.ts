@@ -1,6 +1,6 @@
 /** What must not take the server down: broken config, failing rules, huge or binary files; other transports and languages. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -35,6 +35,29 @@ function workspace(files: Record<string, string>): string {
 after(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
+
+let faultScript: string | undefined;
+
+/** The server with the test rules of fault-server.ts, bundled once. */
+function faultServer(): string {
+  if (faultScript) return faultScript;
+  const script = path.join(repoRoot(), 'test', 'out', 'lsp', 'fault-server.js');
+  // The esbuild API cannot run inside a bundle; its command line can, with the project's bundle options.
+  const cli = path.join(repoRoot(), 'node_modules', 'esbuild', 'bin', 'esbuild');
+  execFileSync(cli, [
+    path.join(repoRoot(), 'test', 'lsp', 'fault-server.ts'),
+    '--bundle',
+    '--platform=node',
+    '--target=node20',
+    '--format=cjs',
+    '--log-level=warning',
+    `--outfile=${script}`,
+    '--define:import.meta.url=__goTrapsImportMetaUrl',
+    '--alias:jsonc-parser=jsonc-parser/lib/esm/main.js',
+    "--banner:js=const __goTrapsImportMetaUrl = require('url').pathToFileURL(__filename).href;",
+  ]);
+  return (faultScript = script);
+}
 
 const isDiagnostics = (uri: string, test: (d: any[]) => boolean) => (n: Notification) =>
   n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && test(n.params.diagnostics);
@@ -176,20 +199,7 @@ describe('a config file named in the settings', () => {
 describe('a rule that throws', () => {
   let script: string;
   before(() => {
-    script = path.join(repoRoot(), 'test', 'out', 'lsp', 'fault-server.js');
-    // The esbuild API cannot run inside a bundle; its command line can, with the project's bundle options.
-    const cli = path.join(repoRoot(), 'node_modules', 'esbuild', 'bin', 'esbuild');
-    execFileSync(cli, [
-      path.join(repoRoot(), 'test', 'lsp', 'fault-server.ts'),
-      '--bundle',
-      '--platform=node',
-      '--target=node20',
-      '--format=cjs',
-      '--log-level=warning',
-      `--outfile=${script}`,
-      '--define:import.meta.url=__goTrapsImportMetaUrl',
-      "--banner:js=const __goTrapsImportMetaUrl = require('url').pathToFileURL(__filename).href;",
-    ]);
+    script = faultServer();
   });
 
   it('is logged once and the other rules still report', async () => {
@@ -209,6 +219,62 @@ describe('a rule that throws', () => {
       assert.match(logged[0].params.message, /deliberate failure/);
       const warned = client.notifications.filter((n) => n.method === 'window/showMessage' && /always-throws/.test(n.params.message));
       assert.equal(warned.length, 1);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
+describe('a file that crashes the server', () => {
+  it('is skipped, with a notice, by the next server, until it changes on disk', async () => {
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'main.go': FLAGGED, 'crash.go': 'package main\n\n// GO_TRAPS_TEST_CRASH\n' });
+    const storageDir = workspace({});
+    const options = { script: faultServer(), initializationOptions: { storageDir } };
+    const first = new LspClient(options);
+    await first.initialize(root);
+    assert.equal(await first.exited, null, 'the first server dies in the scan (killed)');
+
+    const second = new LspClient(options);
+    try {
+      await second.initialize(root);
+      const notice = await second.waitFor((n) => n.method === 'window/showMessage' && /crash\.go/.test(n.params.message));
+      assert.match(notice.params.message, /skipped crash\.go: the Go Traps server stopped while analyzing it; it is skipped until it changes/);
+      const status = await second.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing && n.params.filesIndexed > 0);
+      assert.equal(status.params.filesIndexed, 1, 'main.go is indexed, crash.go is not');
+      const crashUri = fileUri(path.join(root, 'crash.go'));
+      second.open(crashUri, 'package main\n\n// GO_TRAPS_TEST_CRASH\n');
+      await second.waitFor(isDiagnostics(crashUri, (d) => d.length === 0));
+      second.close(crashUri);
+
+      writeFileSync(path.join(root, 'crash.go'), 'package main\n\n// harmless now\n');
+      const since = second.notifications.length;
+      second.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: crashUri, type: 2 }] });
+      await second.request('goTraps/analyzeWorkspace', null);
+      const after = await second.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing && n.params.filesIndexed === 2, 10_000, since);
+      assert.equal(after.params.filesIndexed, 2, 'a changed file is analysed again');
+      assert.equal(second.exitCode, null);
+    } finally {
+      await second.shutdown();
+    }
+  });
+});
+
+describe('a tree the walk cannot fully read', () => {
+  it('indexes what it can and says what it skipped', async () => {
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'main.go': FLAGGED });
+    symlinkSync('missing.go', path.join(root, 'dangling.go'));
+    symlinkSync('.', path.join(root, 'loop'));
+    execFileSync('mkfifo', [path.join(root, 'pipe.go')]);
+    const client = new LspClient();
+    try {
+      await client.initialize(root);
+      const status = await client.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing && n.params.filesIndexed > 0);
+      assert.equal(status.params.filesIndexed, 1);
+      const logged = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params.message).join('\n');
+      assert.match(logged, /skipped dangling\.go: a symbolic link/);
+      assert.match(logged, /skipped pipe\.go: a named pipe/);
+      assert.match(logged, /indexed 1 file in .*; skipped 3 files:/);
+      assert.doesNotMatch(logged, /scan of .* failed/);
     } finally {
       await client.shutdown();
     }

@@ -174,22 +174,29 @@ export class LspClient {
     ).then((n) => n.params.diagnostics);
   }
 
-  async initialize(rootDir: string | undefined, capabilities: Record<string, unknown> = defaultCapabilities()): Promise<any> {
+  /** `beforeResponse` runs right after the request is sent: a client that does not wait for the answer. */
+  async initialize(rootDir: string | undefined, capabilities: Record<string, unknown> = defaultCapabilities(), beforeResponse?: () => void): Promise<any> {
     const rootUri = rootDir ? pathToFileURL(rootDir).href : null;
-    const result = await this.request('initialize', {
+    const answer = this.request('initialize', {
       processId: process.pid,
       locale: this.options.locale ?? 'en',
       rootUri,
       workspaceFolders: rootDir ? [{ uri: rootUri, name: path.basename(rootDir) }] : null,
       capabilities,
-      ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
+      initializationOptions: this.options.initializationOptions,
     });
+    beforeResponse?.();
+    const result = await answer;
     this.notify('initialized', {});
     return result;
   }
 
   open(uri: string, text: string, version = 1): void {
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version, text } });
+  }
+
+  close(uri: string): void {
+    this.notify('textDocument/didClose', { textDocument: { uri } });
   }
 
   change(uri: string, version: number, changes: unknown[]): void {
@@ -207,6 +214,11 @@ export class LspClient {
     const timer = setTimeout(() => this.child.kill(), 2000);
     await this.exited;
     clearTimeout(timer);
+  }
+
+  /** The server's exit code, or null while it runs. */
+  get exitCode(): number | null {
+    return this.child.exitCode;
   }
 
   get pid(): number | undefined {

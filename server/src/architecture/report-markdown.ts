@@ -66,14 +66,31 @@ const STATUS_WORD: Record<ChecklistStatus, Message> = {
   fail: { en: 'fail', zh: '失败' },
 };
 
-/** Table cells hold one line with no unescaped pipes. */
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+/**
+ * Inline text from the workspace (file, domain, table and handle names, messages): one line, and every
+ * character that could open HTML, an entity, a link, emphasis or a code span backslash-escaped, so
+ * `<img onerror=…>` stays text and a backtick cannot end a code span. (Characters that only act at the start
+ * of a line, such as `#` or `-`, never start one here.)
+ */
+function inline(text: string): string {
+  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ').replace(/[\\`*_[\]<>&~]/g, '\\$&');
 }
 
-/** Inline text: no line breaks, and Markdown that would start a heading or list kept literal. */
-function inline(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/([*_`[\]<>])/g, '\\$1');
+/** Table cells: inline text whose pipes are escaped too. */
+function cell(text: string): string {
+  return inline(text).replace(/\|/g, '\\|');
+}
+
+/**
+ * A code span that holds any text: the fence is one backtick longer than the longest run inside, padded when
+ * the text starts or ends with a backtick; HTML inside a code span is never interpreted.
+ */
+function code(text: string): string {
+  const flat = text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
 /** Renders the report; the same input always gives the same text. */
@@ -84,7 +101,7 @@ export function renderReportMarkdown(input: MarkdownReportInput, options: Markdo
   const say = (message: Message, data: Record<string, string | number> = {}) => formatMessage(message, locale, data);
   const lines: string[] = [];
   const title = say(TEXT.title);
-  lines.push(`# ${input.workspaceName ? `${title}: ${input.workspaceName}` : title}`, '');
+  lines.push(`# ${input.workspaceName ? `${title}: ${inline(input.workspaceName)}` : title}`, '');
   const intro = [
     input.generatedAt ? say(TEXT.generated, { at: input.generatedAt }) : '',
     input.filesIndexed !== undefined ? say(TEXT.files, { count: input.filesIndexed }) : '',
@@ -100,7 +117,7 @@ export function renderReportMarkdown(input: MarkdownReportInput, options: Markdo
   lines.push(`## ${say(TEXT.checklist)}`, '');
   lines.push(`| ${say(TEXT.status)} | ${say(TEXT.concern)} | ${say(TEXT.count)} | ${say(TEXT.rules)} | ${say(TEXT.detail)} |`, '|---|---|---:|---|---|');
   for (const item of input.checklist) {
-    const rules = item.rules.map((id) => `\`${id}\``).join(', ') || '—';
+    const rules = item.rules.map(code).join(', ') || '—';
     // Words, not emoji: a status must read the same without an emoji font.
     lines.push(`| ${statusWord(item.status)} | ${cell(item.title)} | ${item.findings.length} | ${rules} | ${cell(item.detail)} |`);
   }
@@ -126,8 +143,8 @@ export function renderReportMarkdown(input: MarkdownReportInput, options: Markdo
       const line = finding.range.start.line + 1;
       const where = `${label(finding.uri)}:${line}:${finding.range.start.character + 1}`;
       const target = options.href?.(finding.uri, line);
-      const place = target ? `[\`${where}\`](${target})` : `\`${where}\``;
-      lines.push(`- ${place} [${finding.ruleId}](${docsUrl(finding.ruleId)}) (${finding.severity}): ${inline(finding.message)}`);
+      const place = target ? `[${code(where)}](${target})` : code(where);
+      lines.push(`- ${place} [${inline(finding.ruleId)}](${encodeURI(docsUrl(finding.ruleId))}) (${finding.severity}): ${inline(finding.message)}`);
     }
     lines.push('');
   }
@@ -139,15 +156,15 @@ function renderCoupling(coupling: CouplingReport, lines: string[], say: (m: Mess
   lines.push(`| ${say(TEXT.component)} | ${say(TEXT.value)} | ${say(TEXT.weight)} | ${say(TEXT.detail)} |`, '|---|---:|---:|---|');
   for (const c of coupling.components) lines.push(`| ${cell(c.label)} | ${c.value.toFixed(2)} | ${c.weight} | ${cell(c.explanation)} |`);
   lines.push('');
-  if (coupling.domains.length > 0) lines.push(say(TEXT.domains, { list: coupling.domains.join(', ') }), '');
+  if (coupling.domains.length > 0) lines.push(say(TEXT.domains, { list: coupling.domains.map(inline).join(', ') }), '');
   if (coupling.sharedHandles.length > 0) {
     lines.push(say(TEXT.shared), '');
-    for (const h of coupling.sharedHandles) lines.push(`- \`${h.handle}\`: ${h.domains.join(', ')}`);
+    for (const h of coupling.sharedHandles) lines.push(`- ${code(h.handle)}: ${h.domains.map(inline).join(', ')}`);
     lines.push('');
   }
   if (coupling.sharedTables && coupling.sharedTables.length > 0) {
     lines.push(say(TEXT.sharedTables), '');
-    for (const t of coupling.sharedTables) lines.push(`- \`${t.table}\`: ${t.domains.join(', ')}`);
+    for (const t of coupling.sharedTables) lines.push(`- ${code(t.table)}: ${t.domains.map(inline).join(', ')}`);
     lines.push('');
   }
 }

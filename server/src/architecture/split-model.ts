@@ -67,6 +67,37 @@ function usable(value: number | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/** Why an input cannot be decided on, for the message of a refused request. */
+export class SplitInputError extends Error {}
+
+const REQUIRED = ['qps', 'teamSize', 'couplingScore'] as const;
+const OPTIONAL = ['slowestResponseMs', 'releasesPerDay', 'crossModuleCallShare'] as const;
+/** Inputs that are shares, between 0 and 1. */
+const SHARES = new Set<string>(['couplingScore', 'crossModuleCallShare']);
+
+/**
+ * Checks what a client sent before the model sees it: an object whose three thresholds are non-negative
+ * finite numbers (shares at most 1), and whose signals are absent, null, or such numbers. Throws a
+ * SplitInputError that names every bad field.
+ */
+export function validateSplitInput(raw: unknown): SplitInput {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new SplitInputError('expected an object with qps, teamSize and couplingScore');
+  const value = raw as Record<string, unknown>;
+  const bad: string[] = [];
+  const check = (key: string, required: boolean) => {
+    const v = value[key];
+    if (!required && (v === undefined || v === null)) return;
+    const limit = SHARES.has(key) ? ' and at most 1' : '';
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (SHARES.has(key) && v > 1)) bad.push(`${key} must be a number of 0 or more${limit}, not ${JSON.stringify(v) ?? String(v)}`);
+  };
+  for (const key of REQUIRED) check(key, true);
+  for (const key of OPTIONAL) check(key, false);
+  if (bad.length > 0) throw new SplitInputError(bad.join('; '));
+  const input: SplitInput = { qps: value.qps as number, teamSize: value.teamSize as number, couplingScore: value.couplingScore as number };
+  for (const key of OPTIONAL) if (typeof value[key] === 'number') input[key] = value[key] as number;
+  return input;
+}
+
 /**
  * Decides whether to split. Thresholds fire strictly above their line (5000 QPS, 8 people, 0.65 coupling);
  * signals fire above 200 ms, at 8 releases a day or more, and above a 40% cross-module call share.

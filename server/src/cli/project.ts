@@ -5,8 +5,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
-import { analyze, AnalyzeResult } from '../engine/analyze';
-import { defaultCacheDir, ResultCache } from '../engine/result-cache';
+import type { AnalyzeResult } from '../engine/analyze';
+import { defaultCacheDir } from '../engine/result-cache';
 import { grammarVersion } from '../go/parser';
 import { TOOL_VERSION } from './format';
 import type { Settings } from '../engine/config';
@@ -14,7 +14,9 @@ import type { GoModule } from '../engine/domains';
 import { localeFrom } from '../engine/messages';
 import { RULES } from '../traps/index';
 import { loadConfigFile } from './config-file';
-import { toEnginePath, walkGoFiles } from './walk';
+import { toEnginePath, walkGoFiles, WalkResult } from './walk';
+import { analyzeWithBudget, DEFAULT_FILE_BUDGET_MS } from './budgeted-analysis';
+import { readTextFile } from './safe-fs';
 
 /** A mistake on the command line: reported with a hint, exit status 2. */
 export class UsageError extends Error {}
@@ -28,6 +30,8 @@ export interface ProjectOptions {
   jobs?: number;
   /** False for --no-cache. */
   cache?: boolean;
+  /** Seconds one file's analysis may take before it is skipped. */
+  fileBudget?: number;
 }
 
 export interface Project {
@@ -40,7 +44,9 @@ export interface Project {
   /** Engine paths of the Go files found. */
   files: string[];
   modules: GoModule[];
-  read(enginePath: string): Promise<string>;
+  read(enginePath: string): Promise<string> | string;
+  /** What the walk left out (links, pipes) and could not read: part of every report. */
+  walk: Pick<WalkResult, 'skipped' | 'problems'>;
 }
 
 /** The display language: the option, else the environment's. */
@@ -64,7 +70,7 @@ export async function loadProject(paths: readonly string[], options: ProjectOpti
   for (const problem of problems) {
     process.stderr.write(`go-traps: ${source}: ${problem.key ? `"${problem.key}": ` : ''}${problem.message} (defaults apply)\n`);
   }
-  const { files, modules } = await walkGoFiles(given, base, settings, { followWorkspace: true });
+  const { files, modules, skipped, problems: unreadable } = await walkGoFiles(given, base, settings, { followWorkspace: true });
   return {
     base,
     options,
@@ -72,7 +78,8 @@ export async function loadProject(paths: readonly string[], options: ProjectOpti
     settings,
     files: files.map((f) => toEnginePath(f, base)),
     modules,
-    read: (p) => fs.readFile(path.resolve(base, p), 'utf8'),
+    read: (p) => readTextFile(path.resolve(base, p)),
+    walk: { skipped, problems: unreadable },
   };
 }
 
@@ -84,15 +91,22 @@ export async function analyzeProject(project: Project): Promise<AnalyzeResult> {
   };
   const { settings } = project;
   const jobs = project.options.jobs ?? os.availableParallelism();
-  const cache = project.options.cache === false ? undefined : new ResultCache(defaultCacheDir(), `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`);
-  const result = await analyze(project.files, project.read, settings, project.modules, {
-    onProgress: progress,
+  const limitMb = Number(process.env.GO_TRAPS_CACHE_LIMIT_MB);
+  const limit = Number.isFinite(limitMb) && limitMb > 0 ? limitMb * 1024 * 1024 : undefined;
+  const scope = `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`;
+  const cache = project.options.cache === false ? undefined : { root: defaultCacheDir(), scope, limitBytes: limit };
+  // Under the per-file budget: the engine runs in a worker of this bundle (which is also the CLI).
+  const result = await analyzeWithBudget(project.files, project.base, settings, project.modules, {
+    fileBudgetMs: (project.options.fileBudget ?? DEFAULT_FILE_BUDGET_MS / 1000) * 1000,
+    script: __filename,
     jobs,
-    fsPathOf: (p) => path.resolve(project.base, p),
-    workerScript: path.join(__dirname, 'analysis-worker.js'),
     cache,
+    analysisWorker: path.join(__dirname, 'analysis-worker.js'),
+    onProgress: progress,
   });
   if (showProgress) process.stderr.write('\n');
+  result.skipped.push(...project.walk.skipped);
+  result.problems.push(...project.walk.problems);
   return result;
 }
 

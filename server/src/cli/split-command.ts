@@ -13,6 +13,7 @@ import { loadConfigFile } from './config-file';
 import { chosenLocale, UsageError } from './project';
 import { toEnginePath, walkGoFiles } from './walk';
 import { countOf } from '../engine/messages';
+import { readTextFile } from './safe-fs';
 
 interface SplitOptions {
   input: Partial<SplitInput>;
@@ -82,7 +83,7 @@ async function measurePaths(options: SplitOptions, locale: 'en' | 'zh-cn'): Prom
   const { files, modules } = await walkGoFiles(options.paths, base, settings, { followWorkspace: true });
   const summaries = await collectSummaries(
     files.map((f) => toEnginePath(f, base)),
-    (p) => fs.readFile(path.resolve(base, p), 'utf8'),
+    (p) => readTextFile(path.resolve(base, p)),
     settings,
     modules,
   );

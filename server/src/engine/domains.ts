@@ -1,5 +1,6 @@
 /** Which module and which business domain a Go file belongs to. */
-import { globToRegExp, Settings } from './config';
+import type { Settings } from './config';
+import { globMatcher, PathMatcher } from './glob';
 import type { FileLocation } from './rule';
 
 export interface GoModule {
@@ -93,6 +94,18 @@ export function locateFile(path: string, modules: readonly GoModule[], settings:
   return { path: normalized, modulePath: module?.path ?? '', packageDir, domain: domainOf(packageDir, settings), goVersion: module?.goVersion ?? '' };
 }
 
+const matchers = new Map<string, PathMatcher>();
+
+/** Domain globs compiled once each; a workspace has a handful, so the cache stays small. */
+function compiled(pattern: string): PathMatcher {
+  let match = matchers.get(pattern);
+  if (!match) {
+    if (matchers.size > 4096) matchers.clear();
+    matchers.set(pattern, (match = globMatcher(pattern)));
+  }
+  return match;
+}
+
 /**
  * Places a package directory (relative to its module root): the `domains` setting wins; test harnesses, entry
  * points (`cmd/`), wiring, infrastructure, transport front-ends and batch runners are recognised by the name of
@@ -103,7 +116,7 @@ export function placePackage(packageDir: string, settings: Settings, packageName
   for (const [domain, patterns] of Object.entries(settings.domains)) {
     for (const pattern of patterns) {
       const prefix = pattern.replace(/\/\*\*$/, '').replace(/\/+$/, '');
-      if (packageDir === prefix || packageDir.startsWith(prefix + '/') || globToRegExp(pattern).test(packageDir)) {
+      if (packageDir === prefix || packageDir.startsWith(prefix + '/') || compiled(pattern)(packageDir)) {
         return { domain, role: 'domain', reason: `mapped to ${domain} by the domains setting (${pattern})` };
       }
     }

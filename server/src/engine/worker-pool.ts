@@ -1,21 +1,23 @@
-/** A few worker threads running analysis-worker.ts, fed one file at a time, least-busy first. */
+/** A few worker threads running analysis-worker.ts, fed one request at a time, least-busy first. */
 import { Worker } from 'node:worker_threads';
-import type { Settings } from './config';
-import type { WorkerRequest, WorkerResult } from './analysis-worker';
+import type { WorkerInit, WorkerRequest, WorkerResult } from './analysis-worker';
 
 interface Slot {
   worker: Worker;
   busy: number;
 }
 
+type Request = Exclude<WorkerRequest, { type: 'index' }>;
+type Payload<T extends Request['type']> = Omit<Extract<Request, { type: T }>, 'id' | 'type'>;
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, { resolve: (result: WorkerResult) => void; reject: (error: Error) => void }>();
   private nextId = 0;
 
-  constructor(script: string, jobs: number, settings: Settings) {
+  constructor(script: string, jobs: number, init: WorkerInit) {
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(script, { workerData: { settings } });
+      const worker = new Worker(script, { workerData: init });
       const slot: Slot = { worker, busy: 0 };
       worker.on('message', (result: WorkerResult) => {
         slot.busy--;
@@ -31,18 +33,22 @@ export class WorkerPool {
     }
   }
 
+  get size(): number {
+    return this.slots.length;
+  }
+
   /** Sends the same message to every worker (the type index). */
-  broadcast(request: WorkerRequest): void {
+  broadcast(request: Extract<WorkerRequest, { type: 'index' }>): void {
     for (const slot of this.slots) slot.worker.postMessage(request);
   }
 
-  analyze(request: Omit<Extract<WorkerRequest, { type: 'analyze' }>, 'id' | 'type'>): Promise<WorkerResult> {
+  request<T extends Request['type']>(type: T, payload: Payload<T>): Promise<WorkerResult> {
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ type: 'analyze', id, ...request } satisfies WorkerRequest);
+      slot.worker.postMessage({ type, id, ...payload } as WorkerRequest);
     });
   }
 

@@ -54,13 +54,13 @@ export interface DocumentView {
  * for a reason) suppression on the line or in the file, turning the rule off for the team, and the rule's
  * documentation. Actions that concern a rule rather than a finding are offered once per rule.
  */
-export function quickFixes(document: DocumentView, diagnostics: readonly Diagnostic[], locale: Locale, features: ClientFeatures): CodeAction[] {
+export function quickFixes(document: DocumentView, diagnostics: readonly (Diagnostic | null)[], locale: Locale, features: ClientFeatures): CodeAction[] {
   const actions: CodeAction[] = [];
   const perRule: CodeAction[] = [];
   const rulesSeen = new Set<string>();
   for (const diagnostic of diagnostics) {
     const data = dataOf(diagnostic);
-    if (!data) continue;
+    if (!data || !diagnostic) continue;
     data.fixes.forEach((fix, index) => {
       actions.push({
         title: fix.title,

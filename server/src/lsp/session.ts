@@ -3,7 +3,7 @@
  * updated tree; every folder keeps a tree-free index for the workspace rules, filled by a background scan
  * and kept current by file watching. The engine never sees a URI: paths become URIs only here.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeAction,
@@ -33,13 +33,15 @@ import {
 import { AnalysisProblem, skipReason } from '../engine/analyze';
 import { locateFile } from '../engine/domains';
 import { BASELINE_FILE_NAME } from '../engine/baseline';
-import { localeFrom } from '../engine/messages';
+import { countOf, localeFrom } from '../engine/messages';
 import { createGoParser } from '../go/parser';
 import type { Rule } from '../engine/rule';
 import { SourceFile } from '../go/source';
 import type { Finding, Locale } from '../engine/types';
 import { indexText, indexTree } from '../engine/workspace-index';
 import { walkGoFiles } from '../cli/walk';
+import { readTextFile } from '../cli/safe-fs';
+import { CrashGuard } from './crash-guard';
 import { docsUrl } from '../traps/index';
 import { BaselineStore, isBaselineFile } from './baseline';
 import { DocumentView, FIX_ALL_KIND, fixAllAction, packageClauseLine, quickFixes, wanted } from './code-actions';
@@ -53,6 +55,7 @@ import { COMPLETION_TRIGGERS, completeRuleIds } from './completion';
 import { shownInProblems, WorkspaceProblems } from './workspace-problems';
 import { describeSkipped } from './scan-log';
 import { registerReportRequests } from './reports';
+import { InitializeGate } from './initialize-gate';
 import { isRangeChange, RangeChange, shiftFinding } from './shift';
 import { fsPathOf, sameUri, uriOfFsPath } from './uris';
 
@@ -120,6 +123,10 @@ export class Session {
   private lastEdit = -Infinity;
   private draining = false;
   private configDiagnosticUris = new Set<string>();
+  /** Holds back every message but initialize until the parser is loaded. */
+  private readonly gate = new InitializeGate();
+  /** Remembers the file being analysed, so a crash is not repeated after a restart. */
+  private guard = new CrashGuard(undefined);
   private readonly baselines = new BaselineStore((message) => this.notice(MessageType.Warning, message));
   /** What the client does itself (progress in its status item, the reason prompt, the docs preview). */
   private features: ClientFeatures = {};
@@ -140,12 +147,13 @@ export class Session {
   }
 
   listen(): void {
-    const c = this.connection;
+    const c = this.gate.wrap(this.connection);
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => void this.initialized());
     c.onShutdown(() => {
       this.problems.dispose();
       this.documents.dispose();
+      this.guard.dispose();
     });
     c.onDidOpenTextDocument(({ textDocument: t }) => {
       const document = this.documents.open(t.uri, t.languageId, t.version, t.text);
@@ -175,19 +183,28 @@ export class Session {
       void this.drainWatchQueue();
     });
     c.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event }) => void this.changeFolders(event.added, event.removed));
-    c.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only));
-    c.onHover((params) => {
-      const document = this.documents.get(params.textDocument.uri);
-      return document ? hoverFor(this.freshFindings(document), params.position, this.locale, !!this.features.commandLinks) : undefined;
+    // Clients may send nulls where the protocol has none: every field is checked before use.
+    c.onCodeAction((params) => {
+      const diagnostics = Array.isArray(params?.context?.diagnostics) ? params.context.diagnostics : [];
+      const only = Array.isArray(params?.context?.only) ? params.context.only : undefined;
+      return typeof params?.textDocument?.uri === 'string' ? this.codeActions(params.textDocument.uri, diagnostics, only) : [];
     });
-    c.onCompletion(({ textDocument, position }) => {
-      const document = this.documents.get(textDocument.uri);
-      const line = document?.text.split('\n', position.line + 1)[position.line];
+    c.onHover((params) => {
+      const document = typeof params?.textDocument?.uri === 'string' ? this.documents.get(params.textDocument.uri) : undefined;
+      const position = params?.position;
+      if (!document || !position || !Number.isSafeInteger(position.line) || !Number.isSafeInteger(position.character)) return undefined;
+      return hoverFor(this.freshFindings(document), position, this.locale, !!this.features.commandLinks);
+    });
+    c.onCompletion((params) => {
+      const document = typeof params?.textDocument?.uri === 'string' ? this.documents.get(params.textDocument.uri) : undefined;
+      const position = params?.position;
+      if (!document || !position || !Number.isSafeInteger(position.line) || !Number.isSafeInteger(position.character)) return null;
+      const line = document.text.split('\n', position.line + 1)[position.line];
       return line === undefined ? null : (completeRuleIds(line, position, this.options.rules, this.locale) ?? null);
     });
     c.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
     c.onRequest(AnalyzeWorkspaceRequest, () => this.rescanAll());
-    registerReportRequests(this);
+    registerReportRequests(this, c);
     c.listen();
   }
 
@@ -201,7 +218,7 @@ export class Session {
   }
 
   private async initialize(params: InitializeParams): Promise<InitializeResult> {
-    const options = (params.initializationOptions ?? {}) as { locale?: string; features?: ClientFeatures };
+    const options = (params.initializationOptions ?? {}) as { locale?: string; storageDir?: string; features?: ClientFeatures };
     this.locale = localeFrom(options.locale ?? params.locale);
     this.features = options.features ?? {};
     const caps = params.capabilities;
@@ -217,7 +234,10 @@ export class Session {
       const root = fsPathOf(f.uri);
       return root ? [new Folder(f.uri, root, this.options.rules)] : [];
     });
+    const storageDir = typeof options.storageDir === 'string' ? options.storageDir : undefined;
+    this.guard = new CrashGuard(CrashGuard.journalFor(folders.map((f) => f.uri), storageDir));
     this.parser = await createGoParser();
+    this.gate.openNow();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -233,6 +253,10 @@ export class Session {
   }
 
   private async initialized(): Promise<void> {
+    for (const { file, reason } of this.guard.heldAtStart) {
+      this.connection.console.warn(`go-traps: skipping ${file}: ${reason}`);
+      this.notice(MessageType.Warning, `Go Traps skipped ${path.basename(file)}: ${reason}.`);
+    }
     if (this.can.configurationChange) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'goTraps' });
     if (this.can.watchers) {
       const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
@@ -438,7 +462,8 @@ export class Session {
       return;
     }
     const text = document.text;
-    const reason = skipReason(enginePath, text, folder.settings);
+    const guardKey = fsPathOf(document.uri) ?? document.uri;
+    const reason = skipReason(enginePath, text, folder.settings) ?? this.guard.reasonFor(guardKey);
     if (reason) {
       document.dropTree();
       state.findings = [];
@@ -452,6 +477,7 @@ export class Session {
     this.notified.delete(`skip:${document.uri}`);
     const known = folder.index.get(enginePath);
     if (!known || state.fullVersion < 0) full = true;
+    this.guard.enter(guardKey);
     const tree = document.syntaxTree(this.parser);
     const file = new SourceFile(enginePath, text, tree);
     let factsChanged = false;
@@ -478,6 +504,7 @@ export class Session {
       const carried = foreign.map((f) => shiftFinding(f, enginePath, shifts ?? []));
       state.findings = folder.engine.finalize(enginePath, [...own.findings, ...carried], own.summary.directives);
     }
+    this.guard.leave();
     state.analyzedVersion = document.version;
     folder.setCount(enginePath, shownInProblems(this.shown(folder, enginePath, state.findings, text)));
     this.publish(document, state.findings);
@@ -604,6 +631,20 @@ export class Session {
     this.notice(MessageType.Info, `Go Traps skipped ${path.basename(enginePath)}: ${reason}.`);
   }
 
+  /** What the scan's walk left out (links, pipes) is counted as skipped; what it could not read is said once. */
+  private noticeWalk(folder: Folder, root: string, skipped: readonly { path: string; reason: string }[], problems: readonly { path: string; message: string }[]): void {
+    for (const s of skipped) {
+      folder.skipped.set(s.path, s.reason);
+      this.connection.console.info(`go-traps: skipped ${s.path}: ${s.reason}`);
+    }
+    for (const p of problems) this.connection.console.warn(`go-traps: ${p.path}: ${p.message}`);
+    if (problems.length === 0) return;
+    const line = `Go Traps could not read ${problems.length} entr${problems.length === 1 ? 'y' : 'ies'} in ${path.basename(root)} (${problems[0].path}: ${problems[0].message}); the rest is analyzed.`;
+    if (this.notified.get(`walk:${root}`) === line) return;
+    this.notified.set(`walk:${root}`, line);
+    this.notice(MessageType.Warning, line);
+  }
+
   /** A one-way message for the user: a notification, so nothing waits on the user dismissing it. */
   private notice(type: MessageType, message: string): void {
     void this.connection.sendNotification(ShowMessageNotification.type, { type, message });
@@ -722,8 +763,9 @@ export class Session {
       else this.scheduleStatus();
     });
     try {
-      const { files, modules } = await walkGoFiles([root], root, folder.settings);
+      const { files, modules, skipped: walkSkipped, problems: walkProblems } = await walkGoFiles([root], root, folder.settings);
       if (generation !== folder.scanGeneration) return;
+      this.noticeWalk(folder, root, walkSkipped, walkProblems);
       // The walk found every go.mod of the folder (and the one above it): the list replaces the guesses made
       // for files opened before the scan, in one step, so no file is ever placed with half a list.
       folder.modules = modules;
@@ -739,10 +781,14 @@ export class Session {
         const uri = uriOfFsPath(files[i]);
         const enginePath = folder.pathOf(uri);
         const open = this.documents.all().find((d) => sameUri(d.uri, uri));
-        const text = open ? open.text : await fs.readFile(files[i], 'utf8').catch(() => undefined);
+        // A file held back by the crash guard is not read at all; the others never through a link or a pipe.
+        if (this.guard.reasonFor(files[i])) continue;
+        const text = open ? open.text : await readTextFile(files[i]).catch(() => undefined);
         if (generation !== folder.scanGeneration) return;
         if (text === undefined || skipReason(enginePath, text, folder.settings)) continue;
+        this.guard.enter(files[i]);
         folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings));
+        this.guard.leave();
       }
       for (let i = 0; i < files.length; i++) {
         if (Date.now() - slice > 8 || this.typing()) {
@@ -764,7 +810,7 @@ export class Session {
       this.revalidateOpen(folder);
       const skipped = folder.skipped.size;
       progress.done(`${folder.index.size} files${skipped ? `, ${skipped} skipped` : ''}`);
-      this.connection.console.info(describeSkipped(`go-traps: indexed ${folder.index.size} files in ${root}`, folder.skipped));
+      this.connection.console.info(describeSkipped(`go-traps: indexed ${countOf(folder.index.size, 'file')} in ${root}`, folder.skipped));
       this.workspaceMoved(folder);
     } catch (error) {
       this.connection.console.error(`go-traps: scan of ${root} failed: ${(error as Error).stack ?? error}`);
@@ -777,9 +823,15 @@ export class Session {
 
   /** Reads one file from disk into the index; returns true when its facts changed. */
   private async indexFromDisk(folder: Folder, enginePath: string, fsPath: string, current: () => boolean = () => true): Promise<boolean> {
+    const held = this.guard.reasonFor(fsPath);
+    if (held) {
+      folder.skipped.set(enginePath, held);
+      folder.setCount(enginePath, undefined);
+      return folder.index.delete(enginePath);
+    }
     let text: string;
     try {
-      text = await fs.readFile(fsPath, 'utf8');
+      text = await readTextFile(fsPath);
       // A scan superseded while the file was read must not write into the new scan's index.
       if (!current()) return false;
     } catch {
@@ -787,10 +839,13 @@ export class Session {
       this.reanalyze(folder, folder.index.undeclare(enginePath));
       return folder.index.delete(enginePath);
     }
+    // Declaring reads the text too: the guard covers it with the analysis.
+    this.guard.enter(fsPath);
     if (!skipReason(enginePath, text, folder.settings)) {
       this.reanalyze(folder, folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings)));
     }
     const result = indexText(folder.engine, this.parser, enginePath, text, folder.modules, folder.index);
+    this.guard.leave();
     this.logProblems(result.problems);
     if (!result.entry) {
       folder.skipped.set(enginePath, result.skipped ?? '');

@@ -104,20 +104,19 @@ export function unknownRuleIds(raw: unknown, knownRules: readonly string[], loca
 }
 
 /**
- * Where in the config text a problem sits: the key's last segment quoted, or the position a JSON parse
- * error names, or else the first line.
+ * Where in the config text a problem sits: the offset the parser or the schema check gave (the key's name, or
+ * the broken spot), else the first line.
  */
 export function problemRange(text: string, problem: ConfigProblem): Range {
-  let offset = -1;
-  const at = /position (\d+)/.exec(problem.message);
-  if (problem.key) {
-    const last = problem.key.split('.').pop()!;
-    offset = text.indexOf(JSON.stringify(last));
-  } else if (at) offset = Math.min(Number(at[1]), text.length);
-  if (offset < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (problem.offset === undefined || problem.offset > text.length) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const end = Math.min(text.length, problem.offset + (problem.length ?? 1));
+  return { start: positionAt(text, problem.offset), end: positionAt(text, end) };
+}
+
+function positionAt(text: string, offset: number): Range['start'] {
   const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  const character = offset - (before.lastIndexOf('\n') + 1);
-  const length = problem.key ? JSON.stringify(problem.key.split('.').pop()).length : 1;
-  return { start: { line, character }, end: { line, character: character + length } };
+  const lineStart = before.lastIndexOf('\n') + 1;
+  let line = 0;
+  for (let i = 0; i < lineStart; i++) if (before.charCodeAt(i) === 10) line++;
+  return { line, character: offset - lineStart };
 }
