@@ -13,7 +13,7 @@ import { cleanCache, defaultCacheDir } from './engine/result-cache';
 import { runInit } from './cli/init-command';
 import { UsageError } from './cli/project';
 import { addSplitCommand } from './cli/split-command';
-import { DEFAULT_FILE_BUDGET_MS, isAnalysisWorker, runAnalysisWorker } from './cli/budgeted-analysis';
+import { DEFAULT_FILE_BUDGET_MS } from './cli/project';
 
 const EXIT_STATUS = `
 Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
@@ -157,6 +157,4 @@ function run(): void {
   );
 }
 
-// The same bundle is the analysis worker of analyzeWithBudget.
-if (isAnalysisWorker()) void runAnalysisWorker();
-else run();
+run();

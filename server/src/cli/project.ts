@@ -15,8 +15,11 @@ import { localeFrom } from '../engine/messages';
 import { RULES } from '../traps/index';
 import { loadConfigFile } from './config-file';
 import { toEnginePath, walkGoFiles, WalkResult } from './walk';
-import { analyzeWithBudget, DEFAULT_FILE_BUDGET_MS } from './budgeted-analysis';
+import { analyze } from '../engine/analyze';
 import { readTextFile } from './safe-fs';
+
+/** How long one file may hold the analysis by default before it is skipped with a notice. */
+export const DEFAULT_FILE_BUDGET_MS = 20_000;
 
 /** A mistake on the command line: reported with a hint, exit status 2. */
 export class UsageError extends Error {}
@@ -95,14 +98,15 @@ export async function analyzeProject(project: Project): Promise<AnalyzeResult> {
   const limit = Number.isFinite(limitMb) && limitMb > 0 ? limitMb * 1024 * 1024 : undefined;
   const scope = `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`;
   const cache = project.options.cache === false ? undefined : { root: defaultCacheDir(), scope, limitBytes: limit };
-  // Under the per-file budget: the engine runs in a worker of this bundle (which is also the CLI).
-  const result = await analyzeWithBudget(project.files, project.base, settings, project.modules, {
-    fileBudgetMs: (project.options.fileBudget ?? DEFAULT_FILE_BUDGET_MS / 1000) * 1000,
-    script: __filename,
-    jobs,
-    cache,
-    analysisWorker: path.join(__dirname, 'analysis-worker.js'),
+  // The engine runs in worker threads (at least one), so that a file past the per-file budget can be given up.
+  const result = await analyze(project.files, project.read, settings, project.modules, {
     onProgress: progress,
+    jobs,
+    fsPathOf: (p) => path.resolve(project.base, p),
+    workerScript: path.join(__dirname, 'analysis-worker.js'),
+    cache,
+    collectors: false,
+    fileBudgetMs: (project.options.fileBudget ?? DEFAULT_FILE_BUDGET_MS / 1000) * 1000,
   });
   if (showProgress) process.stderr.write('\n');
   result.skipped.push(...project.walk.skipped);
