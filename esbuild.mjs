@@ -35,8 +35,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: !production,
-  minify: production,
+  sourcemap: true,
   logLevel: 'warning',
   alias: {
     '@protocol': join(root, 'server/src/protocol.ts'),
@@ -48,9 +47,13 @@ const common = {
   banner: { js: "const __goTrapsImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/** What ships (`npm run package` builds with --production): minified, without source maps. */
+const shipped = production ? { minify: true, keepNames: true, sourcemap: false } : {};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', 'analysis-worker': 'server/src/engine/analysis-worker.ts' }, outdir: 'server/out' },
+  // jsonc-parser's UMD main loads its parts with require calls a bundle cannot follow: take its ES module build.
+  { ...common, ...shipped, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'], mainFields: ['module', 'main'] },
+  { ...common, ...shipped, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', 'analysis-worker': 'server/src/engine/analysis-worker.ts' }, outdir: 'server/out' },
   {
     ...common,
     entryPoints: testEntryPoints(join(root, 'test')).map((p) => relative(root, p)),

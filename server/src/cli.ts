@@ -37,7 +37,7 @@ function withProjectOptions(command: Command): Command {
   return command
     .option('--config <file>', 'settings file (default: the nearest .go-traps.json)')
     .option('-j, --jobs <n>', 'worker threads that parse and run the rules (default: one per core)', jobCount)
-    .option('--no-cache', 'analyse every file again instead of reusing unchanged results from the cache')
+    .option('--no-cache', 'analyze every file again instead of reusing unchanged results from the cache')
     .addOption(new Option('--locale <locale>', 'message language (default: from LANG)').choices(['en', 'zh-cn']))
     .option('--rules <ids>', 'run only these rules (comma-separated ids)', ruleList)
     .option('--file-budget <seconds>', `skip a file whose analysis takes longer (default: ${DEFAULT_FILE_BUDGET_MS / 1000})`, budgetSeconds);
@@ -55,7 +55,7 @@ function buildProgram(setStatus: (status: number) => void): Command {
     .helpCommand('help [command]', 'show the help of a command')
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
-    .argument('[paths...]', 'files or folders to analyse (default: .)')
+    .argument('[paths...]', 'files or folders to analyze (default: .)')
     .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to FILE instead of standard output')
     .option('--fix', 'apply every safe fix in place, then report what is left')
@@ -75,7 +75,7 @@ function buildProgram(setStatus: (status: number) => void): Command {
     program
       .command('baseline')
       .description('record today\'s findings in .go-traps-baseline.json; later runs report only new ones')
-      .argument('[paths...]', 'files or folders to analyse (default: .)')
+      .argument('[paths...]', 'files or folders to analyze (default: .)')
       .option('--baseline <file>', 'baseline file to write (default: the nearest one, else beside .go-traps.json, else here)')
       .option('--prune', 'only drop the entries that no longer match a finding; accept nothing new'),
   )
@@ -85,7 +85,7 @@ function buildProgram(setStatus: (status: number) => void): Command {
   program
     .command('init')
     .description('write a commented .go-traps.json with the domains and infrastructure packages inferred from the code')
-    .argument('[dir]', 'the folder to analyse and write the file into (default: .)')
+    .argument('[dir]', 'the folder to analyze and write the file into (default: .)')
     .option('--force', 'overwrite an existing .go-traps.json')
     .option('--config <file>', 'settings to start from (exclusions, known infrastructure names)')
     .addHelpText('after', '\nExit status: 0 written, 2 the file exists (without --force) or a usage error.')

@@ -3,6 +3,7 @@
  * and the findings of each concern. Pure text in, text out, so the client's export and the tests share it.
  */
 import { ChecklistItem, ChecklistStatus, CouplingReport, RULE_DOCS_BASE_URL, SplitDecision } from '../protocol';
+import { formatMessage } from '../engine/messages';
 import type { Locale, Message } from '../engine/types';
 
 export interface MarkdownReportInput {
@@ -23,6 +24,8 @@ export interface MarkdownReportOptions {
   locale?: Locale;
   /** Turns a finding's URI into the text shown for it, e.g. a workspace-relative path. */
   label?: (uri: string) => string;
+  /** Turns a finding's URI and 1-based line into a link target (relative to the report), or undefined for none. */
+  href?: (uri: string, line: number) => string | undefined;
 }
 
 /** The rule's documentation page; the client has no rule registry, so the base comes from the protocol. */
@@ -30,14 +33,12 @@ function docsUrl(ruleId: string): string {
   return `${RULE_DOCS_BASE_URL}${ruleId}.md`;
 }
 
-const ICON: Record<ChecklistStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
-
 const TEXT = {
   title: { en: 'Architecture report', zh: '架构报告' },
   generated: { en: 'Generated {at} by Go Traps.', zh: '由 Go Traps 生成于 {at}。' },
-  files: { en: '{count} Go file(s) analysed.', zh: '共分析 {count} 个 Go 文件。' },
+  files: { en: '{count} Go {count:file|files} analyzed.', zh: '共分析 {count} 个 Go 文件。' },
   indexing: { en: 'The workspace scan was still running: counts may grow.', zh: '工作区扫描尚未完成:数字可能还会增加。' },
-  summary: { en: '**{pass}** pass, **{warn}** warn, **{fail}** fail; **{findings}** finding(s).', zh: '**{pass}** 项通过,**{warn}** 项警告,**{fail}** 项失败;共 **{findings}** 处问题。' },
+  summary: { en: '**{pass}** pass, **{warn}** warn, **{fail}** fail; **{findings}** {findings:finding|findings}.', zh: '**{pass}** 项通过,**{warn}** 项警告,**{fail}** 项失败;共 **{findings}** 处问题。' },
   checklist: { en: 'Checklist', zh: '检查清单' },
   status: { en: 'Status', zh: '状态' },
   concern: { en: 'Concern', zh: '关注点' },
@@ -56,6 +57,7 @@ const TEXT = {
   actions: { en: 'Actions:', zh: '建议动作:' },
   findings: { en: 'Findings', zh: '问题列表' },
   none: { en: 'No findings.', zh: '没有发现问题。' },
+  heading: { en: '{title}: {status}, {count} {count:finding|findings}', zh: '{title}:{status},{count} 处问题' },
 } satisfies Record<string, Message>;
 
 const STATUS_WORD: Record<ChecklistStatus, Message> = {
@@ -95,8 +97,8 @@ function code(text: string): string {
 export function renderReportMarkdown(input: MarkdownReportInput, options: MarkdownReportOptions = {}): string {
   const locale = options.locale ?? 'en';
   const label = options.label ?? ((uri: string) => uri);
-  const say = (message: Message, data: Record<string, string | number> = {}) =>
-    (locale === 'zh-cn' ? message.zh : message.en).replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  const statusWord = (status: ChecklistStatus) => (status === 'pass' ? say(STATUS_WORD[status]) : `**${say(STATUS_WORD[status])}**`);
+  const say = (message: Message, data: Record<string, string | number> = {}) => formatMessage(message, locale, data);
   const lines: string[] = [];
   const title = say(TEXT.title);
   lines.push(`# ${input.workspaceName ? `${title}: ${inline(input.workspaceName)}` : title}`, '');
@@ -116,7 +118,8 @@ export function renderReportMarkdown(input: MarkdownReportInput, options: Markdo
   lines.push(`| ${say(TEXT.status)} | ${say(TEXT.concern)} | ${say(TEXT.count)} | ${say(TEXT.rules)} | ${say(TEXT.detail)} |`, '|---|---|---:|---|---|');
   for (const item of input.checklist) {
     const rules = item.rules.map(code).join(', ') || '—';
-    lines.push(`| ${ICON[item.status]} ${say(STATUS_WORD[item.status])} | ${cell(item.title)} | ${item.findings.length} | ${rules} | ${cell(item.detail)} |`);
+    // Words, not emoji: a status must read the same without an emoji font.
+    lines.push(`| ${statusWord(item.status)} | ${cell(item.title)} | ${item.findings.length} | ${rules} | ${cell(item.detail)} |`);
   }
   lines.push('');
 
@@ -134,10 +137,14 @@ export function renderReportMarkdown(input: MarkdownReportInput, options: Markdo
   if (total === 0) lines.push(say(TEXT.none), '');
   for (const item of input.checklist) {
     if (item.findings.length === 0) continue;
-    lines.push(`### ${ICON[item.status]} ${inline(item.title)} (${item.findings.length})`, '');
+    const count = item.findings.length;
+    lines.push(`### ${say(TEXT.heading, { title: inline(item.title), status: say(STATUS_WORD[item.status]), count })}`, '');
     for (const finding of item.findings) {
-      const where = `${label(finding.uri)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      lines.push(`- ${code(where)} [${inline(finding.ruleId)}](${encodeURI(docsUrl(finding.ruleId))}) (${finding.severity}): ${inline(finding.message)}`);
+      const line = finding.range.start.line + 1;
+      const where = `${label(finding.uri)}:${line}:${finding.range.start.character + 1}`;
+      const target = options.href?.(finding.uri, line);
+      const place = target ? `[${code(where)}](${target})` : code(where);
+      lines.push(`- ${place} [${inline(finding.ruleId)}](${encodeURI(docsUrl(finding.ruleId))}) (${finding.severity}): ${inline(finding.message)}`);
     }
     lines.push('');
   }

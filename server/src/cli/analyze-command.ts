@@ -16,6 +16,7 @@ import { formatCheckstyle, formatGithub, formatGitlab, formatJunit } from './ci-
 import { formatJson, formatSarif, formatText, lineSafePath } from './format';
 import { decodeUtf8Exactly, readRegularFile, writeRegularFile } from './safe-fs';
 import { analyzeProject, loadProject, Project, ProjectOptions } from './project';
+import { countOf } from '../engine/messages';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -94,7 +95,7 @@ async function fixInPlace(project: Project, first: AnalyzeResult): Promise<Analy
     for (let planned = false; !planned; ) {
       texts = new Map();
       for (const file of plan.edits.keys()) {
-        const read = analysed.has(file) ? await readForFix(path.resolve(project.base, file)) : { reason: 'not among the files analysed' };
+        const read = analysed.has(file) ? await readForFix(path.resolve(project.base, file)) : { reason: 'not among the files analyzed' };
         if ('text' in read) texts.set(file, read.text);
         else {
           refused.add(file);
@@ -106,7 +107,7 @@ async function fixInPlace(project: Project, first: AnalyzeResult): Promise<Analy
     }
     if (plan.applied === 0) break;
     for (const [file, edits] of plan.edits) await writeRegularFile(path.resolve(project.base, file), applyEdits(texts.get(file)!, edits));
-    process.stderr.write(`go-traps: applied ${plan.applied} fix(es) in ${plan.edits.size} file(s)\n`);
+    process.stderr.write(`go-traps: applied ${countOf(plan.applied, 'fix', 'fixes')} in ${countOf(plan.edits.size, 'file')}\n`);
     result = await analyzeProject(project);
   }
   return result;

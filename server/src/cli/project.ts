@@ -88,7 +88,7 @@ export async function loadProject(paths: readonly string[], options: ProjectOpti
   settings.locale = chosenLocale(options.locale);
   if (options.rules) {
     const unknown = options.rules.filter((id) => !RULES.some((r) => r.meta.id === id));
-    if (unknown.length > 0) throw new UsageError(`unknown rule id(s): ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw new UsageError(`unknown rule ${unknown.length === 1 ? 'id' : 'ids'}: ${unknown.join(', ')}`);
     for (const rule of RULES) if (!options.rules.includes(rule.meta.id)) settings.rules[rule.meta.id] = 'off';
   }
   for (const problem of problems) {

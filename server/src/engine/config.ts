@@ -143,7 +143,7 @@ function applyParsed(raw: unknown, knownRules: readonly string[], base: Settings
       for (const rule of Object.keys(value)) {
         if (!accepted(key, rule)) continue;
         if (knownRules.includes(rule)) settings.rules[rule] = value[rule] as RuleLevel;
-        else problems.push({ key: `rules.${rule}`, path: [key, rule], message: `unknown rule id; known rules: ${knownRules.join(', ')}` });
+        else problems.push({ key: `rules.${rule}`, path: [key, rule], message: unknownRuleMessage(rule, knownRules) });
       }
     } else if (key === 'domains') {
       settings.domains = Object.fromEntries(Object.keys(value).filter((d) => accepted(key, d)).map((d) => [d, [...(value[d] as string[])]]));
@@ -236,10 +236,38 @@ function schemaAt(path: readonly string[]): SchemaNode | undefined {
   return node;
 }
 
+/** "unknown rule id", with the id it probably means; the list of every id is the schema's completion's job. */
+function unknownRuleMessage(id: string, knownRules: readonly string[]): string {
+  const near = closestRuleId(id, knownRules);
+  return near ? `unknown rule id; did you mean "${near}"?` : 'unknown rule id';
+}
+
+/** The known rule id closest to a mistyped one (a few edits away), or undefined when none is close. */
+export function closestRuleId(id: string, knownRules: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of knownRules) {
+    const distance = editDistance(id, known);
+    if (distance < bestDistance) [best, bestDistance] = [known, distance];
+  }
+  // Close enough to be a typo or an abbreviation (`db-no-ctx` → `db-no-context`), not just another id.
+  return bestDistance <= Math.max(2, Math.floor(id.length / 2)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 function unknownKey(path: readonly string[]): string {
   if (path.length === 1) return 'unknown setting; see schemas/go-traps.schema.json for the accepted keys';
   const accepted = Object.keys(schemaAt(path.slice(0, -1))?.properties ?? {});
-  if (path[0] === 'rules') return `unknown rule id; known rules: ${accepted.join(', ')}`;
+  if (path[0] === 'rules') return unknownRuleMessage(path[path.length - 1], accepted);
   return `unknown key; expected one of ${accepted.join(', ')}`;
 }
 

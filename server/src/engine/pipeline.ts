@@ -140,7 +140,7 @@ export async function analyze(
         }
         stats.parsed++;
       } catch (error) {
-        problems.push({ path, message: `cannot analyse: ${(error as Error).message}` });
+        problems.push({ path, message: `cannot analyze: ${(error as Error).message}` });
       }
       options.onProgress?.(++done, planned.length);
     });

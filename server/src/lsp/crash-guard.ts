@@ -42,7 +42,7 @@ export class CrashGuard {
     try {
       const previous = JSON.parse(readFileSync(journal, 'utf8')) as Journal;
       for (const [file, entry] of Object.entries(previous.held ?? {})) if (typeof entry?.reason === 'string') this.held.set(file, entry);
-      if (typeof previous.analysing === 'string') this.hold(previous.analysing, 'the Go Traps server stopped while analysing it');
+      if (typeof previous.analysing === 'string') this.hold(previous.analysing, 'the Go Traps server stopped while analyzing it');
     } catch {
       // No journal yet, or an unreadable one: nothing is held.
     }

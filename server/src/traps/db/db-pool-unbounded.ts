@@ -41,7 +41,7 @@ export const rule = defineWorkspaceRule<PoolFacts>({
       zh: '用 sql.Open(或 sqlx/gorm)打开的连接池，无论传到哪里，都从未用 SetMaxOpenConns 限制连接数，或从未设置 SetConnMaxLifetime。',
     },
     why: {
-      en: 'database/sql opens as many connections as there are concurrent queries and keeps them for ever by default: a burst exhausts the database server\'s connection limit, and connections outlive failovers and load-balancer timeouts.',
+      en: 'database/sql opens as many connections as there are concurrent queries and keeps them forever by default: a burst exhausts the database server\'s connection limit, and connections outlive failovers and load-balancer timeouts.',
       zh: 'database/sql 默认有多少并发查询就开多少连接,并且永久复用：流量突增会打满数据库的连接上限,连接也会熬过主从切换和负载均衡的空闲超时,变成坏连接。',
     },
     messages: {
