@@ -44,6 +44,19 @@ function run(cwd: string, args: string[], options: { uid?: number; timeout?: num
 }
 
 describe('the walk', () => {
+  it('stops quietly when the reader closes the pipe early (go-traps | head)', () => {
+    const dir = workspace({ 'db.go': TRAP });
+    // `true` exits at once: by the time node has started, the pipe it writes its report (or its help) to is closed.
+    const script = `"${process.execPath}" "${CLI}" --no-cache . | true; echo "status \${PIPESTATUS[0]}" >&2; "${process.execPath}" "${CLI}" --help | true`;
+    const result = spawnSync('bash', ['-c', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.doesNotMatch(result.stderr, /EPIPE|Unhandled|internal error/);
+    assert.match(result.stderr, /status [01]\n/);
+  });
+
   it('reports dangling links and link loops as skipped and analyses the rest', () => {
     const dir = workspace({ 'store/db.go': TRAP });
     symlinkSync('nowhere.go', path.join(dir, 'store', 'dangling.go'));

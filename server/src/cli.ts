@@ -146,6 +146,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function run(): void {
+  // `go-traps ... | head` closes the pipe early: the reader has what it wanted, so stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

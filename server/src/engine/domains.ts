@@ -136,8 +136,16 @@ export function placePackage(packageDir: string, settings: Settings, packageName
   for (const [role, names] of Object.entries(ROLE_NAMES) as [Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet<string>][]) {
     if (names.has(top.toLowerCase())) return { domain: '', role, reason: `${where}/ is ${ROLE_LABELS[role]}` };
   }
-  return { domain: top, role: 'domain', reason: `${where}/${depth > 0 ? ` below ${segments.slice(0, depth).join('/')}/` : ''}` };
+  const below = depth > 0 ? ` below ${segments.slice(0, depth).join('/')}/` : '';
+  // One domain in several layers (`business/domain/userbus`, `app/domain/userapp`): the layer suffix is not the
+  // business. Only below a domain/ folder, where every package is a domain, is the suffix read as a layer.
+  const layered = segments.slice(0, depth).some((s) => s === 'domain' || s === 'domains') ? LAYER_SUFFIX.exec(top) : null;
+  if (layered) return { domain: layered[1], role: 'domain', reason: `${where}/${below}, the ${layered[2]} layer of ${layered[1]}` };
+  return { domain: top, role: 'domain', reason: `${where}/${below}` };
 }
+
+/** `userbus`, `userapp`, `userdb`: a domain's name with its layer appended (ardanlabs' service layout). */
+const LAYER_SUFFIX = /^([a-z][a-z0-9]{2,}?)(bus|app|api|db|store|repo|svc|grp)$/;
 
 const ROLE_LABELS: Record<Exclude<PackageRole, 'domain' | 'harness'>, string> = {
   entry: 'an entry point or command',

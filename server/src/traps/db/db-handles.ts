@@ -4,6 +4,7 @@
  * resolver (go/resolver.ts) and the library signatures (go/knowledge/database.ts); this file only says what they
  * mean to the db rules.
  */
+import type { FileLocation } from '../../engine/rule';
 import type { Callee } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
 import { callArguments, enclosingTopLevelFunction, functionName, stringValue } from '../../go/syntax';
@@ -101,8 +102,18 @@ const MIGRATION_FUNCTION = /(^|[a-z.])(Migrat|migrat|Install|install|Upgrade|upg
  * True for code that migrates, installs, upgrades or seeds a schema, by its path or its function (`fn` is a
  * function id, `"pkg".Type.Name`, or a plain name): long statements there are the job, not a trap.
  */
-export function isMigrationCode(path: string, fn = ''): boolean {
-  return MIGRATION_PATH.test(path) || MIGRATION_FUNCTION.test(fn.slice(fn.lastIndexOf('"') + 1));
+export function isMigrationCode(location: FileLocation, fn = ''): boolean {
+  return MIGRATION_PATH.test(pathInModule(location)) || MIGRATION_FUNCTION.test(fn.slice(fn.lastIndexOf('"') + 1));
+}
+
+/**
+ * The file's path below its module: folders above it (a checkout under ~/fixtures/, a workspace's own
+ * layout) say nothing of what the code does. Outside a module only the last folder is read.
+ */
+function pathInModule(location: FileLocation): string {
+  const file = location.path.slice(location.path.lastIndexOf('/') + 1);
+  const dir = location.modulePath ? location.packageDir : location.packageDir.slice(location.packageDir.lastIndexOf('/') + 1);
+  return dir ? `${dir}/${file}` : file;
 }
 
 /** Statements that change a schema, or maintain one, rather than query data: long by nature. */
@@ -112,9 +123,9 @@ const DDL = /^\s*(CREATE|ALTER|DROP|TRUNCATE|RENAME|GRANT|REVOKE|COMMENT\s+ON|VA
  * True when a database call is schema work — in migration, install, upgrade or seed code (by directory, file
  * or function name) or running DDL — where a timeout would cut a long `ALTER TABLE` short.
  */
-export function isMigrationCall(path: string, call: SyntaxNode): boolean {
+export function isMigrationCall(location: FileLocation, call: SyntaxNode): boolean {
   const fn = enclosingTopLevelFunction(call);
-  if (isMigrationCode(path, fn ? functionName(fn) : '')) return true;
+  if (isMigrationCode(location, fn ? functionName(fn) : '')) return true;
   return callArguments(call).some((arg) => DDL.test(leadingText(arg) ?? ''));
 }
 

@@ -121,7 +121,7 @@ export const rule = defineFileRule({
       if (!type || !variant) continue;
       // A context the function already holds (derived, or from a helper such as `a.getContextForTx()`) first.
       const expression = contextVariableAt(context.types, node)?.text ?? localContextVariable(context.file, node) ?? contextInScope(context.types, node)?.expression ?? null;
-      const migration = isMigrationCall(context.file.path, node);
+      const migration = isMigrationCall(context.location, node);
       if (migration && migrationLevel(context) === 'off') continue;
       candidates.push({
         call,

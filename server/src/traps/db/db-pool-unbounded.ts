@@ -96,9 +96,13 @@ export const rule = defineWorkspaceRule<PoolFacts>({
     // A pool closed in the function that opened it (`defer db.Close()`) lives for one job: nothing to bound.
     const closedLocals = new Set(context.files.flatMap(({ facts }) => facts.flow.uses.filter((u) => u.method === 'Close' && u.storage.startsWith('local:')).map((u) => u.storage)));
     const { pool } = context.settings;
+    // Opens that assign one variable (a driver per `switch` branch, a reload) are one pool, reported at the first.
+    const alternatives = new Map<string, number>();
+    for (const canonical of flow.canonical.values()) alternatives.set(canonical, (alternatives.get(canonical) ?? 0) + 1);
     for (const { location, facts } of context.files) {
       for (const open of facts.flow.opens) {
         if (open.target && closedLocals.has(open.target)) continue;
+        if (flow.canonical.has(open.origin)) continue;
         const own = limitsByPool.get(open.origin) ?? new Set<string>();
         const moduleLimits = limitsByModule.get(location.modulePath) ?? new Set<string>();
         const calls = flow.derived.get(open.origin) ?? [];
@@ -116,7 +120,8 @@ export const rule = defineWorkspaceRule<PoolFacts>({
         if (missing.length === 0) continue;
         const fixes: FixDescriptor[] = [];
         const insertion = facts.insertions[open.origin];
-        const lines = insertion && open.targetText ? limitLines(open, insertion, missing, limits.has('SetMaxIdleConns'), pool) : null;
+        // Limits written after one alternative would not bound the others: that fix is the author's to place.
+        const lines = insertion && open.targetText && !alternatives.has(open.origin) ? limitLines(open, insertion, missing, limits.has('SetMaxIdleConns'), pool) : null;
         if (insertion && lines) {
           const { at, indent, timeImport } = insertion;
           const edits: FileEdit[] = [{ path: location.path, range: { start: at, end: at }, newText: lines.map((l) => `\n${indent}${l}`).join('') }];

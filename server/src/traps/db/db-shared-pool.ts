@@ -109,7 +109,7 @@ export const rule = defineWorkspaceRule<SharingFacts>({
       const own = places.ofLocation(location);
       if (own.role === 'harness') continue;
       for (const use of facts.flow.uses) {
-        if (UPKEEP.has(use.method) || isMigrationCode(location.path, use.fn)) continue;
+        if (UPKEEP.has(use.method) || isMigrationCode(location, use.fn)) continue;
         const touch: Touch = { path: location.path, range: use.range, ref: use.ref, handoff: false };
         const batch = own.role === 'batch' || graph.reached(use.fn, 'batch');
         const interactive = !!use.interactive || own.role === 'transport' || graph.reached(use.fn, 'interactive');
@@ -124,7 +124,7 @@ export const rule = defineWorkspaceRule<SharingFacts>({
       }
       for (const handoff of facts.flow.handoffs) {
         const target = places.ofPackage(handoff.pkg);
-        if (target.role === 'harness' || ONE_OFF.test(calleeName(handoff.target)) || isMigrationCode(location.path, handoff.fn)) continue;
+        if (target.role === 'harness' || ONE_OFF.test(calleeName(handoff.target)) || isMigrationCode(location, handoff.fn)) continue;
         // A domain's own service (order.Service) handed to others is its API, not a pool they draw from; only
         // plumbing structs (store.Store) spread the pool they hold.
         if (handoff.holder && places.ofPackage(handoff.holder.slice(1, handoff.holder.lastIndexOf('"'))).domain) continue;

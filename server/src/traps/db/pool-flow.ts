@@ -16,7 +16,7 @@ import type { SyntaxNode } from '../../go/parser';
 import type { Callee, Resolver } from '../../go/resolver';
 import { rangeOf, SourceFile } from '../../go/source';
 import { asMethodCall, callArguments, fieldChildren, findAll } from '../../go/syntax';
-import { namedParts, typeShape } from '../../go/types';
+import { deref, named, namedParts, typeShape } from '../../go/types';
 import type { Range } from '../../engine/types';
 import { DB_LIBRARIES, dbHandleOf, DbLibrary, handleLabel, poolOpener } from './db-handles';
 
@@ -152,10 +152,11 @@ class FlowReader {
 
   read(): PoolFlowFacts | undefined {
     this.readDeclarations();
-    const nodes = findAll(this.file.root, ['call_expression', 'short_var_declaration', 'assignment_statement', 'var_spec', 'keyed_element', 'return_statement']);
+    const nodes = findAll(this.file.root, ['call_expression', 'short_var_declaration', 'assignment_statement', 'var_spec', 'keyed_element', 'literal_value', 'return_statement']);
     for (const node of nodes) {
       if (node.type === 'call_expression') this.call(node);
       else if (node.type === 'keyed_element') this.keyed(node);
+      else if (node.type === 'literal_value') this.positional(node);
       else if (node.type === 'return_statement') this.returned(node);
       else this.assignment(node);
     }
@@ -314,6 +315,28 @@ class FlowReader {
     const source = this.source(value);
     if (source) this.edge(source, target);
     this.handoff(value, source, namedParts(member.owner)?.pkg, target, node);
+  }
+
+  /** `&Storage{db}`: the i-th element goes into the struct's i-th field. */
+  private positional(list: SyntaxNode): void {
+    const literal = list.parent;
+    if (literal?.type !== 'composite_literal') return;
+    const elements = list.namedChildren.filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
+    if (elements.length === 0 || elements.some((e) => e.type !== 'literal_element')) return;
+    const type = this.types.typeOf(literal);
+    const decl = type ? this.types.typeDecl(deref(type)) : null;
+    const shape = decl ? typeShape(decl.underlying) : null;
+    if (!decl || shape?.kind !== 'struct' || shape.fields.length !== elements.length) return;
+    const owner = named(decl.pkg, decl.name);
+    elements.forEach((element, i) => {
+      const field = shape.fields[i];
+      const value = element.namedChildren.find((n) => n && n.type !== 'comment');
+      if (!value || !field.name) return;
+      const target = `field:${owner}.${field.name}`;
+      const source = this.source(value);
+      if (source) this.edge(source, target);
+      this.handoff(value, source, decl.pkg, target, element);
+    });
   }
 
   /** Records a pool (or a struct holding pools) handed into another package. */
