@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultSettings, parseConfig, Settings } from '../../server/src/engine/config';
-import { GoModule, parseGoModPath } from '../../server/src/engine/domains';
+import { GoModule, moduleFromGoMod } from '../../server/src/engine/domains';
 import { RULES } from '../../server/src/traps/index';
 
 export interface FixtureCase {
@@ -102,7 +102,7 @@ export function loadRuleCases(fixturesDir: string, ruleId: string): FixtureCase[
     const files = listFiles(root);
     const modules = files
       .filter((f) => f === 'go.mod' || f.endsWith('/go.mod'))
-      .map((f) => ({ root: path.posix.dirname(f) === '.' ? '' : path.posix.dirname(f), path: parseGoModPath(readFileSync(path.join(root, f), 'utf8')) }));
+      .map((f) => moduleFromGoMod(path.posix.dirname(f) === '.' ? '' : path.posix.dirname(f), readFileSync(path.join(root, f), 'utf8')));
     cases.push({
       ruleId,
       name: name + '/',
