@@ -4,9 +4,10 @@
  * whenever it meets something it cannot follow (goto, labelled jumps, the span handed to other code) it
  * answers "unknown" so the rule stays silent.
  */
-import { fieldChildren } from '../../go/syntax';
-import { ancestor, enclosingFunction, FUNCTION_TYPES, identifiersByName, walk } from '../../go/syntax';
+import { ancestor, enclosingFunction, fieldChildren, findAll, FUNCTION_TYPES, identifiersByName, walk } from '../../go/syntax';
+import { named, resultsOf } from '../../go/types';
 import type { SyntaxNode } from '../../go/parser';
+import type { Resolver } from '../../go/resolver';
 import type { SourceFile } from '../../go/source';
 
 /** A `Start` call on a tracer and where its results go. */
@@ -20,40 +21,35 @@ export interface SpanStart {
   ctxNode: SyntaxNode | null;
 }
 
-/** True when the file imports any OpenTelemetry package: without one, a `Start` method is something else. */
-export function usesOpenTelemetry(file: SourceFile): boolean {
-  return file.imports.some((s) => s.path === 'go.opentelemetry.io/otel' || s.path.startsWith('go.opentelemetry.io/otel/'));
-}
+const TRACE = 'go.opentelemetry.io/otel/trace';
+const SPAN_START_RESULTS = ['"context".Context', named(TRACE, 'Span')];
 
-/** `otel.Tracer("x")`, `tp.Tracer("x")`, or a value whose name says it is a tracer (`tracer`, `s.tracer`, `tr`). */
-function looksLikeTracer(receiver: SyntaxNode): boolean {
-  if (receiver.type === 'call_expression') {
-    const fn = receiver.childForFieldName('function');
-    return fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Tracer';
-  }
-  let last = '';
-  if (receiver.type === 'identifier') last = receiver.text;
-  else if (receiver.type === 'selector_expression') last = receiver.childForFieldName('field')?.text ?? '';
-  return last === 'tr' || last.toLowerCase().endsWith('tracer');
+/**
+ * True when `call` starts a span: a `Start` method, resolved, that returns a context and an OpenTelemetry span.
+ * That is `trace.Tracer.Start` (from `otel.Tracer`, a TracerProvider, a field or parameter of any file) and any
+ * tracer type with the same method; a home-grown `Start` returning something else is not ours to judge.
+ */
+function isSpanStart(call: SyntaxNode, types: Resolver): boolean {
+  const callee = types.calleeOf(call);
+  if (callee?.kind !== 'method' || callee.name !== 'Start') return false;
+  const results = resultsOf(callee.type);
+  return !!results && results.length === 2 && results[0] === SPAN_START_RESULTS[0] && results[1] === SPAN_START_RESULTS[1];
 }
 
 /** Every tracer `Start` whose span lands in a local (or nowhere); starts returned or passed on are left out. */
-export function findSpanStarts(file: SourceFile): SpanStart[] {
-  if (!usesOpenTelemetry(file)) return [];
+export function findSpanStarts(file: SourceFile, types: Resolver): SpanStart[] {
   const starts: SpanStart[] = [];
-  walk(file.root, (node) => {
-    if (node.type !== 'call_expression') return;
+  for (const node of findAll(file.root, 'call_expression')) {
     const fn = node.childForFieldName('function');
-    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Start') return;
-    const receiver = fn.childForFieldName('operand');
+    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Start') continue;
     const args = node.childForFieldName('arguments')?.namedChildren.filter((n) => n && n.type !== 'comment') ?? [];
-    if (!receiver || args.length < 2 || !looksLikeTracer(receiver)) return;
+    if (args.length < 2 || !isSpanStart(node, types)) continue;
     const parent = node.parent;
     if (parent?.type === 'expression_statement') {
       starts.push({ call: node, statement: parent, spanNode: null, ctxNode: null });
-      return;
+      continue;
     }
-    if (parent?.type !== 'expression_list' || parent.namedChildCount !== 1) return;
+    if (parent?.type !== 'expression_list' || parent.namedChildCount !== 1) continue;
     const holder = parent.parent;
     let targets: (SyntaxNode | null)[] = [];
     if ((holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement') && holder.childForFieldName('right')?.id === parent.id) {
@@ -61,11 +57,11 @@ export function findSpanStarts(file: SourceFile): SpanStart[] {
     } else if (holder?.type === 'var_spec') {
       targets = fieldChildren(holder, 'name');
     }
-    if (!holder || targets.length !== 2 || !targets[0] || !targets[1]) return;
+    if (!holder || targets.length !== 2 || !targets[0] || !targets[1]) continue;
     const statement = holder.type === 'var_spec' ? ancestor(holder, 'var_declaration') : holder;
-    if (!statement) return;
+    if (!statement) continue;
     starts.push({ call: node, statement, spanNode: targets[1], ctxNode: targets[0] });
-  });
+  }
   return starts;
 }
 
@@ -110,7 +106,7 @@ export type SpanVerdict = 'ended' | 'leaks' | 'unknown';
  * Whether the span bound by `start` is ended on every path out of its scope. `ended` also covers a deferred
  * End and spans that are returned, stored or handed to other code (their owner ends them).
  */
-export function spanVerdict(start: SpanStart, spanName: string): SpanVerdict {
+export function spanVerdict(start: SpanStart, spanName: string, types: Resolver): SpanVerdict {
   const fn = enclosingFunction(start.call);
   const body = fn?.childForFieldName('body');
   if (!fn || !body) return 'unknown';
@@ -119,7 +115,7 @@ export function spanVerdict(start: SpanStart, spanName: string): SpanVerdict {
   const inRange = (n: SyntaxNode) => n.startIndex >= start.statement.endIndex && n.startIndex < limit;
 
   for (const use of identifiersNamed(fn, spanName).filter(inRange)) {
-    if (handsOver(use, fn)) return 'ended';
+    if (handsOver(use, fn, types)) return 'ended';
   }
   if (contextReturned(start)) return 'ended';
   // `defer span.End()` binds the span when the defer runs, so it must come after this Start (and before the
@@ -144,7 +140,7 @@ export function spanVerdict(start: SpanStart, spanName: string): SpanVerdict {
   if (start.statement.type === 'assignment_statement' && list.parent?.id !== body.id) return 'unknown';
   const rest = list.namedChildren.filter((n): n is SyntaxNode => !!n && n.startIndex >= start.statement.endIndex && n.type !== 'comment');
   try {
-    const flow = sequence(rest, { ended: false, exits: false }, { name: spanName, loopDepth: 0, reassigned });
+    const flow = sequence(rest, { ended: false, exits: false }, { name: spanName, loopDepth: 0, reassigned, types });
     return flow.ended || flow.exits ? 'ended' : 'leaks';
   } catch (signal) {
     if (signal === LEAK) return 'leaks';
@@ -173,17 +169,17 @@ function firstReassignment(fn: SyntaxNode, name: string, after: SyntaxNode): Syn
 }
 
 /** True when this use of the span gives it to someone else: returned, stored, sent, passed, or captured. */
-function handsOver(use: SyntaxNode, fn: SyntaxNode): boolean {
+function handsOver(use: SyntaxNode, fn: SyntaxNode, types: Resolver): boolean {
   if (isReturned(use)) return true;
   const closure = enclosingFunction(use);
   if (closure && closure.id !== fn.id && FUNCTION_TYPES.includes(closure.type as (typeof FUNCTION_TYPES)[number])) return true;
   const parent = use.parent;
   if (!parent) return false;
-  if (parent.type === 'argument_list') return !onlyReads(parent.parent);
+  if (parent.type === 'argument_list') return !onlyReads(parent.parent, types);
   if (parent.type === 'literal_element' || parent.type === 'send_statement') return true;
   if (parent.type === 'unary_expression') {
     const address = parent.text.startsWith('&') && parent.parent?.type === 'argument_list';
-    return !(address && onlyReads(parent.parent!.parent));
+    return !(address && onlyReads(parent.parent!.parent, types));
   }
   if (parent.type === 'expression_list') {
     const holder = parent.parent;
@@ -208,11 +204,12 @@ function isReturned(use: SyntaxNode): boolean {
  * attribute or event on it (`HandleSpanError(&span, ...)`). A helper whose name says it ends the span, or
  * any other call, may end or keep it, so the rule stays silent.
  */
-function onlyReads(call: SyntaxNode | null): boolean {
+function onlyReads(call: SyntaxNode | null, types: Resolver): boolean {
   const fn = call?.childForFieldName('function');
-  if (!fn) return false;
-  if (fn.type === 'identifier' && (fn.text === 'print' || fn.text === 'println')) return true;
-  if (fn.type === 'selector_expression' && ['fmt', 'log'].includes(fn.childForFieldName('operand')?.text ?? '')) return true;
+  if (!call || !fn) return false;
+  if (fn.type === 'identifier' && (fn.text === 'print' || fn.text === 'println') && types.resolve(fn)?.kind === 'builtin') return true;
+  const pkg = packageOf(fn, types);
+  if (pkg === 'fmt' || pkg === 'log') return true;
   const name = fn.type === 'selector_expression' ? (fn.childForFieldName('field')?.text ?? '') : fn.text;
   if (/end|finish|close|stop|done|defer/i.test(name)) return false;
   return /record|error|err$|attr|status|event|annotate|tag/i.test(name);
@@ -230,6 +227,7 @@ interface Flow {
 
 interface FlowScope {
   name: string;
+  types: Resolver;
   /** Loops and switches entered since the span's block: a plain break there stays in scope. */
   loopDepth: number;
   reassigned: SyntaxNode | null;
@@ -260,7 +258,7 @@ function step(statement: SyntaxNode, state: Flow, scope: FlowScope): Flow {
     case 'expression_statement': {
       const call = statement.namedChild(0);
       if (call && isEndCall(call, scope.name)) return { ended: true, exits: false };
-      if (call && isTerminatingCall(call)) return { ended: state.ended, exits: true };
+      if (call && isTerminatingCall(call, scope.types)) return { ended: state.ended, exits: true };
       return state;
     }
     case 'return_statement':
@@ -310,15 +308,27 @@ function step(statement: SyntaxNode, state: Flow, scope: FlowScope): Flow {
   }
 }
 
-/** `panic(...)`, `os.Exit(...)`, `log.Fatal*(...)`: nothing after them runs, and the process (or goroutine) is gone. */
-function isTerminatingCall(call: SyntaxNode): boolean {
+/**
+ * `panic(...)`, `os.Exit(...)`, `runtime.Goexit()`, and any `Fatal*`/`Panic*` of a logger: nothing after them
+ * runs, and the process (or goroutine) is gone. A logger of unknown type counts too: the rule would rather stay
+ * silent than claim a leak on a path that never returns.
+ */
+function isTerminatingCall(call: SyntaxNode, types: Resolver): boolean {
   if (call.type !== 'call_expression') return false;
   const fn = call.childForFieldName('function');
-  if (fn?.type === 'identifier') return fn.text === 'panic';
+  if (fn?.type === 'identifier' && fn.text === 'panic') return types.resolve(fn)?.kind === 'builtin';
   if (fn?.type !== 'selector_expression') return false;
-  const field = fn.childForFieldName('field')?.text ?? '';
-  const operand = fn.childForFieldName('operand')?.text ?? '';
-  return (operand === 'os' && field === 'Exit') || /^(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$/.test(field);
+  const name = fn.childForFieldName('field')?.text ?? '';
+  const pkg = packageOf(fn, types);
+  if ((pkg === 'os' && name === 'Exit') || (pkg === 'runtime' && name === 'Goexit')) return true;
+  return /^(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)$/.test(name);
+}
+
+/** The import path of the package a selector `pkg.Name` selects from (aliases honoured, shadowing respected). */
+function packageOf(fn: SyntaxNode, types: Resolver): string | undefined {
+  if (fn.type !== 'selector_expression') return undefined;
+  const resolved = types.resolve(fn.childForFieldName('operand'));
+  return resolved?.kind === 'package' ? resolved.path : undefined;
 }
 
 /** True when a plain `break` inside `statement` leaves it (not an inner loop, switch or select). */

@@ -1,7 +1,8 @@
 /** `ctx, span := tracer.Start(...)` with no `span.End()` on some path: the span never reaches the exporter. */
 import { insertLinesAfter, replaceNode } from '../../engine/edits';
-import { ancestor, enclosingFunction, walk } from '../../go/syntax';
-import { contextReturned, contextStored, findSpanStarts, SpanStart, spanVerdict } from './otel-spans';
+import { ancestor, callArguments, enclosingFunction, FUNCTION_TYPES, walk } from '../../go/syntax';
+import { contextReturned, contextStored, findSpanStarts, isEndCall, SpanStart, spanVerdict } from './otel-spans';
+import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import type { FileEdit } from '../../engine/types';
 
@@ -29,11 +30,15 @@ export const rule = defineFileRule({
         zh: '{call} 返回的 span 被丢弃了，因此没有任何地方能结束它。',
       },
       fixDefer: { en: 'Insert `defer {span}.End()`', zh: '插入 `defer {span}.End()`' },
+      fixDeferReplace: {
+        en: 'Insert `defer {span}.End()` and remove the explicit {span}.End() it replaces',
+        zh: '插入 `defer {span}.End()` 并删除被它取代的显式 {span}.End()',
+      },
       fixBind: { en: 'Keep the span and insert `defer span.End()`', zh: '保留 span 并插入 `defer span.End()`' },
     },
   },
   check(context) {
-    for (const start of findSpanStarts(context.file)) {
+    for (const start of findSpanStarts(context.file, context.types)) {
       const call = calleeText(start);
       const spanName = start.spanNode?.text ?? '_';
       if (spanName === '_') {
@@ -41,7 +46,7 @@ export const rule = defineFileRule({
         context.report({ node: start.spanNode ?? start.call, messageId: 'discarded', data: { call }, fixes: bindFix(context, start) });
         continue;
       }
-      if (spanVerdict(start, spanName) !== 'leaks') continue;
+      if (spanVerdict(start, spanName, context.types) !== 'leaks') continue;
       context.report({
         node: start.spanNode!,
         messageId: 'notEnded',
@@ -71,10 +76,81 @@ function insideLoop(start: SpanStart): boolean {
   return !!loop && !!fn && loop.startIndex > fn.startIndex;
 }
 
+/**
+ * `defer span.End()` after the start, and the explicit `span.End()` calls it supersedes removed, so the span is
+ * ended exactly once on every path. Ending later than before (an explicit End followed by more work) changes
+ * what the span measures, and deferring inside a loop postpones every iteration's End: both need a person.
+ */
 function deferFix(context: FileContext, start: SpanStart, spanName: string): FixDescriptor[] {
   if (!ownsItsLines(context, start)) return [];
-  const edit = insertLinesAfter(context.file, start.statement, [`defer ${spanName}.End()`]);
-  return [{ title: rule.meta.messages.fixDefer, edits: [edit], safe: !insideLoop(start) }];
+  const ends = explicitEnds(context, start, spanName);
+  if (!ends) return [];
+  const edits: FileEdit[] = [insertLinesAfter(context.file, start.statement, [`defer ${spanName}.End()`])];
+  for (const statement of ends) edits.push(deleteStatementLines(context, statement));
+  const atExits = ends.every(endsAtExit);
+  return [{ title: ends.length > 0 ? rule.meta.messages.fixDeferReplace : rule.meta.messages.fixDefer, edits, safe: !insideLoop(start) && atExits }];
+}
+
+/**
+ * The `span.End()` statements between the start and the span variable's next assignment, or null when one of
+ * them cannot simply go (it passes options, or shares its line with other code).
+ */
+function explicitEnds(context: FileContext, start: SpanStart, spanName: string): SyntaxNode[] | null {
+  const fn = enclosingFunction(start.call);
+  if (!fn) return null;
+  const limit = nextAssignment(fn, spanName, start.statement)?.startIndex ?? fn.endIndex;
+  const ends: SyntaxNode[] = [];
+  let blocked = false;
+  walk(fn, (node) => {
+    if (blocked) return false;
+    if (node.endIndex <= start.statement.endIndex || node.startIndex >= limit) return false;
+    if (node.type !== 'call_expression' || !isEndCall(node, spanName)) return true;
+    const statement = node.parent;
+    if (statement?.type !== 'expression_statement' || callArguments(node).length > 0 || !ownsLines(context, statement)) blocked = true;
+    else ends.push(statement);
+    return false;
+  });
+  return blocked ? null : ends;
+}
+
+/** The first statement after `after` that assigns `name` anew (the span variable reused for another span). */
+function nextAssignment(fn: SyntaxNode, name: string, after: SyntaxNode): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
+  walk(fn, (node) => {
+    if (found) return false;
+    if (node.endIndex <= after.endIndex) return false;
+    if ((node.type === 'assignment_statement' || node.type === 'short_var_declaration') && node.startIndex >= after.endIndex) {
+      if ((node.childForFieldName('left')?.namedChildren ?? []).some((n) => n?.text === name)) found = node;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** An End right before a return, or at the end of the function: deferring it ends the span at the same point. */
+function endsAtExit(statement: SyntaxNode): boolean {
+  let next = statement.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  if (next) return next.type === 'return_statement';
+  const list = statement.parent;
+  const body = list?.type === 'statement_list' ? list.parent : list;
+  return !!body && body.type === 'block' && !!body.parent && FUNCTION_TYPES.includes(body.parent.type as (typeof FUNCTION_TYPES)[number]);
+}
+
+function ownsLines(context: FileContext, statement: SyntaxNode): boolean {
+  const { file } = context;
+  const before = file.lineText(statement.startPosition.row).slice(0, statement.startPosition.column);
+  const after = file.lineText(statement.endPosition.row).slice(statement.endPosition.column);
+  return before.trim() === '' && after.trim() === '';
+}
+
+/** Deletes the whole lines of a statement that owns them. */
+function deleteStatementLines(context: FileContext, statement: SyntaxNode): FileEdit {
+  return {
+    path: context.file.path,
+    range: { start: { line: statement.startPosition.row, character: 0 }, end: { line: statement.endPosition.row + 1, character: 0 } },
+    newText: '',
+  };
 }
 
 /** Names the span `span` when that name is free in the function, then defers its End. */
