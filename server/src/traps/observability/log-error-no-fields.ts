@@ -1,6 +1,7 @@
 /** An error log with no order/user/request/trace id: the line says something failed, not for whom. */
 import { ensureImport, insertAt } from '../../engine/edits';
 import { contextInScope } from '../../go/syntax';
+import { FindingBudget, NOT_LISTED } from './finding-budget';
 import { errorLogCalls, ErrorLogCall } from './logging-calls';
 import { ZEROLOG_TYPED } from './logging-convert';
 import { goString } from './logging-format';
@@ -29,6 +30,7 @@ export const rule = defineFileRule({
         zh: '这条错误日志没有任何标识字段；请加上其中之一：{keys}。',
       },
       fixAdd: { en: 'Add {fields} to the log', zh: '在日志中加入 {fields}' },
+      notListed: NOT_LISTED,
     },
   },
   check(context) {
@@ -37,6 +39,7 @@ export const rule = defineFileRule({
     const wanted = new Set(idKeys.map(normalizeKey));
     if (wanted.size === 0) return;
     const names = new ScopeNames();
+    const budget = new FindingBudget(context);
     for (const call of errorLogCalls(context.file, context.types)) {
       if (call.opaque || call.keys.some((k) => wanted.has(normalizeKey(k)))) continue;
       const available = idKeys
@@ -45,6 +48,7 @@ export const rule = defineFileRule({
       // Background plumbing (an accept loop, a metrics sender) has no request to identify: only judge code
       // that serves a request (a context or request in scope) or that holds an id it leaves out.
       if (available.length === 0 && !contextInScope(context.file, call.outer)) continue;
+      if (!budget.admit(call.node)) continue;
       const edits = available.length > 0 ? fieldEdits(context, call, available) : null;
       const fixes: FixDescriptor[] = edits ? [{ title: rule.meta.messages.fixAdd, edits }] : [];
       context.report({
@@ -54,6 +58,7 @@ export const rule = defineFileRule({
         fixes,
       });
     }
+    budget.finish();
   },
 });
 

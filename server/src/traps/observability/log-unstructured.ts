@@ -1,9 +1,10 @@
 /** `log.Printf("callback failed")` in service code: a line no one can search by order, user or channel. */
 import { insertLinesAfter, replaceNode } from '../../engine/edits';
-import { callArguments, contextInScope, enclosingFunction, enclosingTopLevelFunction, findAll, functionName, isInMainOrInit } from '../../go/syntax';
+import { callArguments, contextInScope, enclosingFunction, enclosingTopLevelFunction, findAll, functionName } from '../../go/syntax';
 import { namedParts } from '../../go/types';
 import { chooseTarget, convertCall, ImportNeed, LoggerTarget, LogLevel } from './logging-convert';
 import { fromPrint, fromPrintf, literalText, StructuredLine } from './logging-format';
+import { FINDINGS_PER_FILE, NOT_LISTED } from './finding-budget';
 import { importEdits, ownsItsLines, packageReferences } from './logging-imports';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
@@ -16,9 +17,6 @@ const LEVELS: Record<string, LogLevel | 'print'> = {
 };
 
 const ERROR_WORDS = /\b(err|error|errors|fail|failed|failure|failing|cannot|can't|unable|invalid)\b/i;
-
-/** The most findings one file gets; past it, one notice says how many calls were left unlisted. */
-export const LISTED_PER_FILE = 1000;
 
 /** The fix group of a file's conversions: fix-all applies them as one, dropping the `log` import they leave unused. */
 const GROUP_ID = 'log-unstructured';
@@ -46,10 +44,7 @@ export const rule = defineFileRule({
         en: '{call} writes an unstructured line: use a structured logger so the line carries searchable fields (this module\'s Go {goVersion} has no log/slog, and the module imports no zap, zerolog or logrus to convert to).',
         zh: '{call} 输出的是非结构化日志：请改用结构化日志，让日志带上可检索的字段(本模块的 Go {goVersion} 没有 log/slog，模块中也没有引入可转换的 zap、zerolog 或 logrus)。',
       },
-      notListed: {
-        en: '{more} more unstructured log calls in this file are not listed: Go Traps lists at most {limit} per file.',
-        zh: '本文件还有 {more} 处非结构化日志调用未列出：Go Traps 每个文件最多列出 {limit} 处。',
-      },
+      notListed: NOT_LISTED,
       fixOne: { en: 'Convert this call to {target}', zh: '将此调用转换为 {target}' },
     },
   },
@@ -57,15 +52,17 @@ export const rule = defineFileRule({
     const { file, settings, types } = context;
     if (file.isTest || types.ownPackage === 'log') return;
     const logName = file.localNameOf('log');
+    // Asked once: the package name is read from the tree's top level, which is as long as the file.
+    const mainExempt = settings.log.allowInMain && file.packageName === 'main';
     const calls: { call: SyntaxNode; method: string; packageCall: boolean }[] = [];
     for (const call of findAll(file.root, 'call_expression')) {
       const found = stdLogCall(context, call);
       if (!found) continue;
-      if (settings.log.allowInMain && isInMainOrInit(file, call)) continue;
+      if (mainExempt && inMainOrInit(call)) continue;
       calls.push({ call, ...found });
     }
     if (calls.length === 0) return;
-    const listed = calls.slice(0, LISTED_PER_FILE);
+    const listed = calls.slice(0, FINDINGS_PER_FILE);
     const target = chooseTarget(file, logName ?? '', context.location, types);
     // Only calls of the package's functions convert: a *log.Logger's own output and prefix have no equivalent
     // in a global structured logger, so its calls are reported without a fix.
@@ -83,6 +80,14 @@ export const rule = defineFileRule({
         ...importEdits(file, convertible.flatMap((c) => c.conversion!.imports), dropImport ? spec : null),
       ];
     }
+    // Most calls need the same imports: their edits are worked out once per set (ensureImport reads the top level).
+    const importsFor = new Map<string, FileEdit[]>();
+    const aloneImports = (imports: ImportNeed[], dropping: boolean) => {
+      const key = `${dropping}|${imports.map((i) => `${i.name ?? ''} ${i.path}`).join(',')}`;
+      let edits = importsFor.get(key);
+      if (!edits) importsFor.set(key, (edits = importEdits(file, imports, dropping ? spec : null)));
+      return edits;
+    };
     let first = true;
     for (const { call, conversion } of conversions) {
       const fixes: FixDescriptor[] = [];
@@ -90,7 +95,7 @@ export const rule = defineFileRule({
         const alone = dropImport && convertible.length === 1;
         fixes.push({
           title: rule.meta.messages.fixOne,
-          edits: [...conversion.edits, ...importEdits(file, conversion.imports, alone ? spec : null)],
+          edits: [...conversion.edits, ...aloneImports(conversion.imports, alone)],
           safe: conversion.safe,
           // The combined edits travel with the first member only, so the output stays linear in the calls.
           group: first ? group : { id: group.id, size: group.size },
@@ -105,10 +110,17 @@ export const rule = defineFileRule({
       });
     }
     if (calls.length > listed.length) {
-      context.report({ node: calls[listed.length].call, messageId: 'notListed', data: { more: calls.length - listed.length, limit: LISTED_PER_FILE } });
+      context.report({ node: calls[listed.length].call, messageId: 'notListed', data: { more: calls.length - listed.length, limit: FINDINGS_PER_FILE } });
     }
   },
 });
+
+/** True inside `func main()` or `func init()` (of a file already known to be in package main). */
+function inMainOrInit(call: SyntaxNode): boolean {
+  const fn = enclosingTopLevelFunction(call);
+  const name = fn?.type === 'function_declaration' ? functionName(fn) : '';
+  return name === 'main' || name === 'init';
+}
 
 /**
  * A Print, Fatal or Panic call of the standard log package (under any import name, not shadowed), or of a

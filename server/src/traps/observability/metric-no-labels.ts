@@ -3,6 +3,7 @@ import { insertAt, replaceNode } from '../../engine/edits';
 import { callArguments, enclosingFunction, fieldChildren, findAll, stringValue } from '../../go/syntax';
 import { named, namedParts } from '../../go/types';
 import { goString } from './logging-format';
+import { FindingBudget, NOT_LISTED } from './finding-budget';
 import { ScopeNames } from './logging-scope';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
@@ -54,12 +55,14 @@ export const rule = defineFileRule({
         en: 'Convert to {vec} with labels {labels} and update the call sites in this file',
         zh: '转换为带 {labels} 标签的 {vec}，并更新本文件中的调用处',
       },
+      notListed: NOT_LISTED,
     },
   },
   check(context) {
     const { file, types } = context;
     if (file.isTest) return;
-    const scope = new ScopeNames();
+    const budget = new FindingBudget(context);
+    const sites = new FixSites(context);
     for (const call of findAll(file.root, 'call_expression')) {
       const found = metricConstructor(context, call);
       if (!found) continue;
@@ -72,15 +75,17 @@ export const rule = defineFileRule({
       const help = stringValue(fields.get('Help')) ?? '';
       // A parenthetical in the help is a caveat ("queued requests (may fail on errors)"), not what is measured.
       if (!soundsLikeFailure(name) && !soundsLikeFailure(help.replace(/\([^()]*\)/g, ' '))) continue;
+      if (!budget.admit(call)) continue;
       const labels = context.settings.metrics.defaultLabels;
       const vec = `${constructorName}Vec`;
       context.report({
         node: call,
         messageId: 'noLabels',
         data: { name: name || call.childForFieldName('function')!.text, vec, labels: labels.join(', ') },
-        fixes: vecFix(context, call, opts, constructor.type, labels, scope),
+        fixes: vecFix(context, call, opts, constructor.type, labels, sites),
       });
     }
+    budget.finish();
   },
 });
 
@@ -157,18 +162,62 @@ function bindingOf(context: FileContext, call: SyntaxNode): Binding | null {
 }
 
 /**
- * True when code outside this file may use the metric by name: other files of the package, or (for an exported
- * name) any importer of the package. The fix changes the metric's type, which only compiles when every use is
- * rewritten, and a fix sees this file alone.
+ * What the Vec fixes of one file read, gathered once: the recording calls and field declarations by name, the
+ * names in scope, and whether other code can reach the package's names.
  */
-function usedOutsideFile(context: FileContext, name: string): boolean {
-  const { index, ownPackage } = context.types;
-  if (index.filesOf(ownPackage).some((path) => path !== context.file.path)) return true;
-  if (!/^\p{Lu}/u.test(name)) return false;
-  for (const pkg of index.packages()) {
-    for (const path of index.filesOf(pkg)) if (index.declsOf(path)?.imports.some((spec) => spec.path === ownPackage)) return true;
+class FixSites {
+  readonly scope = new ScopeNames();
+  private recorders: Map<string, SyntaxNode[]> | undefined;
+  private fields: Map<string, SyntaxNode[]> | undefined;
+  private importers: boolean | undefined;
+
+  constructor(private readonly context: FileContext) {}
+
+  /** Recording calls (`x.Inc()`, `m.errors.Add(1)`) by the name their receiver ends in. */
+  recordersOf(name: string): SyntaxNode[] {
+    if (!this.recorders) {
+      this.recorders = new Map();
+      for (const use of findAll(this.context.file.root, 'call_expression')) {
+        const selector = use.childForFieldName('function');
+        if (selector?.type !== 'selector_expression' || !RECORDERS.has(selector.childForFieldName('field')?.text ?? '')) continue;
+        const operand = selector.childForFieldName('operand')!;
+        const key = operand.type === 'identifier' ? operand.text : operand.type === 'selector_expression' ? (operand.childForFieldName('field')?.text ?? '') : '';
+        if (key) pushTo(this.recorders, key, use);
+      }
+    }
+    return this.recorders.get(name) ?? [];
   }
-  return false;
+
+  /** Single-name field declarations of this file by name. */
+  fieldsNamed(name: string): SyntaxNode[] {
+    if (!this.fields) {
+      this.fields = new Map();
+      for (const decl of findAll(this.context.file.root, 'field_declaration')) {
+        const names = fieldChildren(decl, 'name');
+        if (names.length === 1 && names[0]) pushTo(this.fields, names[0].text, decl);
+      }
+    }
+    return this.fields.get(name) ?? [];
+  }
+
+  /**
+   * True when code outside this file may use the metric by name: other files of the package, or (for an
+   * exported name) any importer of the package. The fix changes the metric's type, which only compiles when
+   * every use is rewritten, and a fix sees this file alone.
+   */
+  usedOutsideFile(name: string): boolean {
+    const { index, ownPackage } = this.context.types;
+    if (index.filesOf(ownPackage).some((path) => path !== this.context.file.path)) return true;
+    if (!/^\p{Lu}/u.test(name)) return false;
+    this.importers ??= [...index.packages()].some((pkg) => index.filesOf(pkg).some((path) => index.declsOf(path)?.imports.some((spec) => spec.path === ownPackage)));
+    return this.importers;
+  }
+}
+
+function pushTo(map: Map<string, SyntaxNode[]>, key: string, node: SyntaxNode): void {
+  const list = map.get(key);
+  if (list) list.push(node);
+  else map.set(key, [node]);
 }
 
 /**
@@ -176,11 +225,11 @@ function usedOutsideFile(context: FileContext, name: string): boolean {
  * Never applied by fix-all: label values need a person. Offered only where every use of the metric is in this
  * file: a metric returned, passed on, or shared with other files would no longer compile there.
  */
-function vecFix(context: FileContext, call: SyntaxNode, opts: SyntaxNode, type: string, labels: string[], scope: ScopeNames): FixDescriptor[] {
+function vecFix(context: FileContext, call: SyntaxNode, opts: SyntaxNode, type: string, labels: string[], sites: FixSites): FixDescriptor[] {
   const { file, types } = context;
   const binding = bindingOf(context, call);
   if (!binding) return [];
-  if (!(binding.kind === 'variable' && binding.local) && usedOutsideFile(context, binding.name)) return [];
+  if (!(binding.kind === 'variable' && binding.local) && sites.usedOutsideFile(binding.name)) return [];
   const fn = call.childForFieldName('function')!;
   const nameNode = fn.type === 'selector_expression' ? fn.childForFieldName('field')! : fn;
   const edits: FileEdit[] = [replaceNode(file, nameNode, `${nameNode.text}Vec`), insertAt(file, rangeOf(opts).end, `, []string{${labels.map(goString).join(', ')}}`)];
@@ -189,18 +238,15 @@ function vecFix(context: FileContext, call: SyntaxNode, opts: SyntaxNode, type: 
   const isPlainType = (node: SyntaxNode | null | undefined): node is SyntaxNode => node?.type === 'qualified_type' && types.typeOfTypeNode(node) === plain;
   if (binding.kind === 'variable' && isPlainType(binding.typeNode)) edits.push(replaceNode(file, binding.typeNode, vecText(binding.typeNode)));
   if (binding.kind === 'field') {
-    for (const decl of findAll(file.root, 'field_declaration')) {
+    for (const decl of sites.fieldsNamed(binding.name)) {
       const typeNode = decl.childForFieldName('type');
-      const names = fieldChildren(decl, 'name');
-      if (names.length === 1 && names[0]?.text === binding.name && isPlainType(typeNode)) edits.push(replaceNode(file, typeNode, vecText(typeNode)));
+      if (isPlainType(typeNode)) edits.push(replaceNode(file, typeNode, vecText(typeNode)));
     }
   }
-  for (const use of findAll(file.root, 'call_expression')) {
-    const selector = use.childForFieldName('function');
-    if (selector?.type !== 'selector_expression' || !RECORDERS.has(selector.childForFieldName('field')?.text ?? '')) continue;
-    const operand = selector.childForFieldName('operand')!;
+  for (const use of sites.recordersOf(binding.name)) {
+    const operand = use.childForFieldName('function')!.childForFieldName('operand')!;
     if (!sameMetric(context, operand, binding, plain)) continue;
-    const values = labels.map((label) => scope.variableFor(use, label)?.name ?? '"unknown"');
+    const values = labels.map((label) => sites.scope.variableFor(use, label)?.name ?? '"unknown"');
     edits.push(insertAt(file, rangeOf(operand).end, `.WithLabelValues(${values.join(', ')})`));
   }
   return [{ title: rule.meta.messages.fixVec, edits, safe: false }];

@@ -1,7 +1,8 @@
 /** `ctx, span := tracer.Start(...)` with no `span.End()` on some path: the span never reaches the exporter. */
 import { insertLinesAfter, replaceNode } from '../../engine/edits';
-import { ancestor, callArguments, enclosingFunction, FUNCTION_TYPES, walk } from '../../go/syntax';
-import { contextReturned, contextStored, findSpanStarts, isEndCall, SpanStart, spanVerdict } from './otel-spans';
+import { ancestor, callArguments, FUNCTION_TYPES } from '../../go/syntax';
+import { FindingBudget, NOT_LISTED } from './finding-budget';
+import { contextReturned, contextStored, endCallsBetween, findSpanStarts, nameUsedIn, SpanAnalysis, SpanStart, spanScopeEnd, spanVerdict } from './otel-spans';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import type { FileEdit } from '../../engine/types';
@@ -35,25 +36,35 @@ export const rule = defineFileRule({
         zh: '插入 `defer {span}.End()` 并删除被它取代的显式 {span}.End()',
       },
       fixBind: { en: 'Keep the span and insert `defer span.End()`', zh: '保留 span 并插入 `defer span.End()`' },
+      notListed: NOT_LISTED,
     },
   },
   check(context) {
+    const analysis = new SpanAnalysis(context.file, context.types);
+    const bound = new Set<number>();
+    const budget = new FindingBudget(context);
     for (const start of findSpanStarts(context.file, context.types)) {
       const call = calleeText(start);
       const spanName = start.spanNode?.text ?? '_';
       if (spanName === '_') {
-        if (contextReturned(start) || contextStored(start)) continue;
-        context.report({ node: start.spanNode ?? start.call, messageId: 'discarded', data: { call }, fixes: bindFix(context, start) });
+        if (contextReturned(start, analysis) || contextStored(start, analysis)) continue;
+        if (!budget.admit(start.call)) continue;
+        // Two `span :=` in one function would not compile together: only the first binding is fit for fix-all.
+        const fn = start.fn;
+        const first = !!fn && !bound.has(fn.id);
+        if (fn) bound.add(fn.id);
+        context.report({ node: start.spanNode ?? start.call, messageId: 'discarded', data: { call }, fixes: bindFix(context, start, analysis, first) });
         continue;
       }
-      if (spanVerdict(start, spanName, context.types) !== 'leaks') continue;
+      if (spanVerdict(start, spanName, analysis) !== 'leaks' || !budget.admit(start.call)) continue;
       context.report({
         node: start.spanNode!,
         messageId: 'notEnded',
         data: { span: spanName, call },
-        fixes: deferFix(context, start, spanName),
+        fixes: deferFix(context, start, spanName, analysis),
       });
     }
+    budget.finish();
   },
 });
 
@@ -71,7 +82,7 @@ function ownsItsLines(context: FileContext, start: SpanStart): boolean {
 
 /** Deferring inside a loop postpones every iteration's End to the function's return: a person must decide. */
 function insideLoop(start: SpanStart): boolean {
-  const fn = enclosingFunction(start.call);
+  const fn = start.fn;
   const loop = ancestor(start.call, 'for_statement');
   return !!loop && !!fn && loop.startIndex > fn.startIndex;
 }
@@ -81,9 +92,9 @@ function insideLoop(start: SpanStart): boolean {
  * ended exactly once on every path. Ending later than before (an explicit End followed by more work) changes
  * what the span measures, and deferring inside a loop postpones every iteration's End: both need a person.
  */
-function deferFix(context: FileContext, start: SpanStart, spanName: string): FixDescriptor[] {
+function deferFix(context: FileContext, start: SpanStart, spanName: string, analysis: SpanAnalysis): FixDescriptor[] {
   if (!ownsItsLines(context, start)) return [];
-  const ends = explicitEnds(context, start, spanName);
+  const ends = explicitEnds(context, start, spanName, analysis);
   if (!ends) return [];
   const edits: FileEdit[] = [insertLinesAfter(context.file, start.statement, [`defer ${spanName}.End()`])];
   for (const statement of ends) edits.push(deleteStatementLines(context, statement));
@@ -95,36 +106,17 @@ function deferFix(context: FileContext, start: SpanStart, spanName: string): Fix
  * The `span.End()` statements between the start and the span variable's next assignment, or null when one of
  * them cannot simply go (it passes options, or shares its line with other code).
  */
-function explicitEnds(context: FileContext, start: SpanStart, spanName: string): SyntaxNode[] | null {
-  const fn = enclosingFunction(start.call);
+function explicitEnds(context: FileContext, start: SpanStart, spanName: string, analysis: SpanAnalysis): SyntaxNode[] | null {
+  const fn = start.fn;
   if (!fn) return null;
-  const limit = nextAssignment(fn, spanName, start.statement)?.startIndex ?? fn.endIndex;
+  const { limit } = spanScopeEnd(start, spanName, analysis);
   const ends: SyntaxNode[] = [];
-  let blocked = false;
-  walk(fn, (node) => {
-    if (blocked) return false;
-    if (node.endIndex <= start.statement.endIndex || node.startIndex >= limit) return false;
-    if (node.type !== 'call_expression' || !isEndCall(node, spanName)) return true;
-    const statement = node.parent;
-    if (statement?.type !== 'expression_statement' || callArguments(node).length > 0 || !ownsLines(context, statement)) blocked = true;
-    else ends.push(statement);
-    return false;
-  });
-  return blocked ? null : ends;
-}
-
-/** The first statement after `after` that assigns `name` anew (the span variable reused for another span). */
-function nextAssignment(fn: SyntaxNode, name: string, after: SyntaxNode): SyntaxNode | null {
-  let found: SyntaxNode | null = null;
-  walk(fn, (node) => {
-    if (found) return false;
-    if (node.endIndex <= after.endIndex) return false;
-    if ((node.type === 'assignment_statement' || node.type === 'short_var_declaration') && node.startIndex >= after.endIndex) {
-      if ((node.childForFieldName('left')?.namedChildren ?? []).some((n) => n?.text === name)) found = node;
-    }
-    return true;
-  });
-  return found;
+  for (const call of endCallsBetween(analysis, spanName, start.statement.endIndex, limit)) {
+    const statement = call.parent;
+    if (statement?.type !== 'expression_statement' || callArguments(call).length > 0 || !ownsLines(context, statement)) return null;
+    ends.push(statement);
+  }
+  return ends;
 }
 
 /** An End right before a return, or at the end of the function: deferring it ends the span at the same point. */
@@ -154,18 +146,13 @@ function deleteStatementLines(context: FileContext, statement: SyntaxNode): File
 }
 
 /** Names the span `span` when that name is free in the function, then defers its End. */
-function bindFix(context: FileContext, start: SpanStart): FixDescriptor[] {
-  const fn = enclosingFunction(start.call);
-  if (!fn || !ownsItsLines(context, start)) return [];
-  let taken = false;
-  walk(fn, (node) => {
-    if (node.type === 'identifier' && node.text === 'span') taken = true;
-  });
-  if (taken) return [];
+function bindFix(context: FileContext, start: SpanStart, analysis: SpanAnalysis, first: boolean): FixDescriptor[] {
+  const fn = start.fn;
+  if (!fn || !ownsItsLines(context, start) || nameUsedIn(analysis, fn, 'span')) return [];
   const edits: FileEdit[] = [];
   if (!start.spanNode) edits.push(replaceNode(context.file, start.call, `_, span := ${start.call.text}`));
   else if (start.statement.type === 'short_var_declaration') edits.push(replaceNode(context.file, start.spanNode, 'span'));
   else return [];
   edits.push(insertLinesAfter(context.file, start.statement, ['defer span.End()']));
-  return [{ title: rule.meta.messages.fixBind, edits, safe: !insideLoop(start) }];
+  return [{ title: rule.meta.messages.fixBind, edits, safe: first && !insideLoop(start) }];
 }
