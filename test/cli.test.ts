@@ -57,7 +57,7 @@ describe('cli', () => {
     const result = run(path.join(REPO_ROOT, 'test-fixtures', 'workspace'), '.', '--rules', 'db-shared-pool');
     assert.equal(result.code, 1, result.stderr);
     const block = result.stdout.split('\n');
-    const first = block.findIndex((l) => / warning db-shared-pool .* shared by 3 domains/.test(l));
+    const first = block.findIndex((l) => / warning db-shared-pool .* drawn on by 3 domains/.test(l));
     assert.ok(first >= 0, result.stdout);
     const notes = block.slice(first + 1).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith('    ')));
     for (const domain of ['user', 'order', 'coupon']) assert.ok(notes.some((l) => l.includes(`internal/${domain}/`) && l.includes(': note: ')), `a note in ${domain}: ${notes.join('\n')}`);

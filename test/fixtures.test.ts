@@ -6,7 +6,7 @@ import { applyEdits } from '../server/src/engine/edits';
 import { planChosenFixes } from '../server/src/engine/fix-all';
 import { parseGo } from '../server/src/go/parser';
 import type { Finding } from '../server/src/engine/types';
-import { FixtureCase, fixtureRuleDirs, loadRuleCases, readWants } from './support/fixtures';
+import { FixtureCase, fixtureRuleDirs, loadLayoutCases, loadRuleCases, readWants } from './support/fixtures';
 import { FIXTURES_DIR, gofmtProblem } from './support/repo';
 
 function key(path: string, line: number, ruleId: string): string {
@@ -30,7 +30,8 @@ async function checkWants(fixture: FixtureCase): Promise<Finding[]> {
   const checked = new Set([fixture.ruleId, ...wants.map((w) => w.ruleId)]);
   const result = await analyzeSources(fixture.sources, fixture.settings, fixture.modules);
   assert.deepEqual(result.problems, [], 'the engine reported problems');
-  const findings = result.findings.filter((f) => checked.has(f.ruleId));
+  // A layout is checked against every rule: nothing may be reported that the case does not want.
+  const findings = fixture.ruleId === '*' ? result.findings : result.findings.filter((f) => checked.has(f.ruleId));
   const expected = multiset(wants.map((w) => key(w.path, w.line, w.ruleId)));
   const actual = multiset(findings.map((f) => key(f.path, f.range.start.line, f.ruleId)));
   const missing = difference(expected, actual);
@@ -39,7 +40,7 @@ async function checkWants(fixture: FixtureCase): Promise<Finding[]> {
     return `${k} (${f?.message})`;
   });
   assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
-  return findings.filter((f) => f.ruleId === fixture.ruleId);
+  return fixture.ruleId === '*' ? findings : findings.filter((f) => f.ruleId === fixture.ruleId);
 }
 
 async function checkGoldens(fixture: FixtureCase, findings: Finding[]): Promise<void> {
@@ -69,10 +70,21 @@ async function checkGoldens(fixture: FixtureCase, findings: Finding[]): Promise<
       assert.equal(gofmtProblem(output), null, `fix #${index} of ${path}`);
     }
     const after = await analyzeSources(fixed, fixture.settings, fixture.modules);
-    const remaining = after.findings.filter((f) => f.ruleId === fixture.ruleId).length;
+    const remaining = after.findings.filter((f) => fixture.ruleId === '*' || f.ruleId === fixture.ruleId).length;
     assert.ok(remaining < findings.length, `fix #${index} left ${remaining} of ${findings.length} ${fixture.ruleId} findings`);
   }
 }
+
+describe('fixtures: layouts (every rule, across files and packages)', () => {
+  const cases = loadLayoutCases(FIXTURES_DIR);
+  it('has layout cases', () => assert.ok(cases.length > 0));
+  for (const fixture of cases) {
+    it(fixture.name, async () => {
+      const findings = await checkWants(fixture);
+      if (fixture.goldens.size > 0) await checkGoldens(fixture, findings);
+    });
+  }
+});
 
 for (const ruleId of fixtureRuleDirs(FIXTURES_DIR)) {
   describe(`fixtures: ${ruleId}`, () => {

@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { FORMATS, runAnalyze } from './cli/analyze-command';
 import { runBaseline } from './cli/baseline-command';
 import { TOOL_VERSION } from './cli/format';
+import { runDomains } from './cli/domains-command';
 import { runInit } from './cli/init-command';
 import { UsageError } from './cli/project';
 import { addSplitCommand } from './cli/split-command';
@@ -72,6 +73,15 @@ function buildProgram(setStatus: (status: number) => void): Command {
     .option('--config <file>', 'settings to start from (exclusions, known infrastructure names)')
     .addHelpText('after', '\nExit status: 0 written, 2 the file exists (without --force) or a usage error.')
     .action(async (dir: string | undefined, options) => setStatus(await runInit(dir, options)));
+
+  program
+    .command('domains')
+    .description('list the packages taken for business domains, and what the others are (entry, wiring, infrastructure, front-end, batch, test harness), with why')
+    .argument('[paths...]', 'files or folders to look at (default: .)')
+    .option('--config <file>', 'settings file (default: the nearest .go-traps.json)')
+    .option('--json', 'print the placements as JSON')
+    .addHelpText('after', '\nExit status: 0 listed, 2 usage or internal error.')
+    .action(async (paths: string[], options) => setStatus(await runDomains(paths, options)));
 
   addSplitCommand(program, setStatus);
 

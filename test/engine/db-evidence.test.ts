@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { noDeadlineContext } from '../../server/src/traps/db/db-context';
-import { DbHandles } from '../../server/src/traps/db/db-handles';
+import { dbHandleOf } from '../../server/src/traps/db/db-handles';
+import { typedSources } from '../support/types';
 import { nonProductionEnvironment, parseDsn } from '../../server/src/traps/config/dsn';
 import { findAll } from '../../server/src/go/syntax';
 import { parseGo, SyntaxNode } from '../../server/src/go/parser';
@@ -67,13 +68,19 @@ func (r *Repo) F(db *stdsql.DB, other interface{ Mark() }) {
 }
 `;
 
-describe('DbHandles', () => {
-  it('reads receiver types from what the file declares, and nothing else', async () => {
-    await withMarkedCalls(HANDLES, 'Mark', (file, receivers) => {
-      const handles = new DbHandles(file);
-      const kinds = receivers.map((r) => {
-        const type = handles.typeOf(r);
-        return `${r.text}=${type ? `${type.library}.${type.kind}` : '?'}`;
+describe('database handles through the resolver', () => {
+  const markedReceivers = (t: Awaited<ReturnType<typeof typedSources>>) =>
+    findAll(t.resolver('p/x.go').file.root, 'call_expression')
+      .filter((c) => c.childForFieldName('function')?.childForFieldName('field')?.text === 'Mark')
+      .map((c) => c.childForFieldName('function')!.childForFieldName('operand')!);
+
+  it('tells handles by their resolved types, and nothing else', async () => {
+    const t = await typedSources({ 'p/x.go': HANDLES });
+    try {
+      const r = t.resolver('p/x.go');
+      const kinds = markedReceivers(t).map((receiver) => {
+        const type = dbHandleOf(r.typeOf(receiver));
+        return `${receiver.text}=${type ? `${type.library}.${type.kind}` : '?'}`;
       });
       assert.deepEqual(kinds, [
         'db=sql.DB',
@@ -92,15 +99,18 @@ describe('DbHandles', () => {
         'db=sql.DB',
         'sqlDB=sql.DB',
       ]);
-    });
+    } finally {
+      t.dispose();
+    }
   });
 
-  it('answers nothing in a file that imports no database library', async () => {
-    await withMarkedCalls('package p\n\ntype DB struct{}\n\nfunc f(db *DB) { db.Mark() }\n', 'Mark', (file, receivers) => {
-      const handles = new DbHandles(file);
-      assert.equal(handles.relevant, false);
-      assert.equal(handles.typeOf(receivers[0]), null);
-    });
+  it('does not take a workspace type named DB for a handle', async () => {
+    const t = await typedSources({ 'p/x.go': 'package p\n\ntype DB struct{}\n\nfunc f(db *DB) { db.Mark() }\n' });
+    try {
+      assert.equal(dbHandleOf(t.resolver('p/x.go').typeOf(markedReceivers(t)[0])), null);
+    } finally {
+      t.dispose();
+    }
   });
 });
 

@@ -116,9 +116,38 @@ export function loadRuleCases(fixturesDir: string, ruleId: string): FixtureCase[
   return cases;
 }
 
-/** The rule folders under test-fixtures (the example workspace is not one). */
+/** Folders under test-fixtures that are not a rule's: the example workspace and the multi-package layouts. */
+const NOT_RULE_DIRS = new Set(['workspace', 'layouts']);
+
+/** The rule folders under test-fixtures. */
 export function fixtureRuleDirs(fixturesDir: string): string[] {
   return readdirSync(fixturesDir)
-    .filter((n) => n !== 'workspace' && statSync(path.join(fixturesDir, n)).isDirectory())
+    .filter((n) => !NOT_RULE_DIRS.has(n) && statSync(path.join(fixturesDir, n)).isDirectory())
     .sort();
+}
+
+/**
+ * `test-fixtures/layouts/<case>/`: one small workspace per case (one or more modules, several packages and
+ * files), checked against every rule at once: each finding must be wanted, each want found.
+ */
+export function loadLayoutCases(fixturesDir: string): FixtureCase[] {
+  const layoutsDir = path.join(fixturesDir, 'layouts');
+  return readdirSync(layoutsDir)
+    .filter((n) => statSync(path.join(layoutsDir, n)).isDirectory())
+    .sort()
+    .map((name) => {
+      const root = path.join(layoutsDir, name);
+      const files = listFiles(root);
+      return {
+        ruleId: '*',
+        name: name + '/',
+        root,
+        sources: files.filter((f) => f.endsWith('.go')).map((f) => ({ path: f, text: readFileSync(path.join(root, f), 'utf8') })),
+        modules: files
+          .filter((f) => f === 'go.mod' || f.endsWith('/go.mod'))
+          .map((f) => moduleFromGoMod(path.posix.dirname(f) === '.' ? '' : path.posix.dirname(f), readFileSync(path.join(root, f), 'utf8'))),
+        settings: settingsFor(root, defaultSettings()),
+        goldens: goldensOf(root, files),
+      };
+    });
 }

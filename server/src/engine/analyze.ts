@@ -178,7 +178,7 @@ export class Engine {
       ruleId: meta.id,
       path,
       range,
-      severity: level && level !== 'off' ? level : meta.severity,
+      severity: descriptor.severity ?? (level && level !== 'off' ? level : meta.severity),
       messageId: descriptor.messageId,
       message: formatMessage(message, locale, descriptor.data),
       related: (descriptor.related ?? []).map((r) => ({ path: r.path, range: r.range, message: formatMessage(r.message, locale, descriptor.data) })),

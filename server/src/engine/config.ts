@@ -24,6 +24,8 @@ export interface Settings {
   maxFileSize: number;
   log: { idKeys: string[]; allowInMain: boolean };
   metrics: { defaultLabels: string[] };
+  /** Severity of db findings in schema migration, install, upgrade and seed code (default info). */
+  migrations?: RuleLevel;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({

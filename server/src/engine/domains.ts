@@ -11,8 +11,43 @@ export interface GoModule {
   goVersion?: string;
 }
 
-/** Directories that only group packages; the domain is the package below them. */
-const CONTAINERS = new Set(['internal', 'app', 'apps', 'pkg', 'service', 'services', 'domain', 'domains', 'modules', 'src', 'biz']);
+/** Directories that only group packages; the domain is the package below them (`business/domain/<name>`). */
+const CONTAINERS = new Set(['internal', 'app', 'apps', 'pkg', 'service', 'services', 'domain', 'domains', 'module', 'modules', 'src', 'biz', 'business', 'bounded']);
+
+/** What a package is for, when it is not a business domain. */
+export type PackageRole = 'domain' | 'entry' | 'wiring' | 'infrastructure' | 'transport' | 'batch' | 'harness';
+
+/** Where a package sits among the domains, and why the engine thinks so (shown by `go-traps domains`). */
+export interface Placement {
+  /** The business domain, '' when the package is not one. */
+  domain: string;
+  role: PackageRole;
+  reason: string;
+}
+
+/**
+ * Names that say a package's role rather than a business: entry points and CLI commands, wiring that only
+ * constructs and hands over, shared infrastructure, transport front-ends over the domains, batch runners.
+ */
+const ROLE_NAMES: Record<Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet<string>> = {
+  entry: new Set(['cmd', 'cli', 'command', 'commands', 'main', 'tool', 'tools', 'script', 'scripts']),
+  wiring: new Set(['init', 'initialize', 'initializer', 'initializers', 'bootstrap', 'boot', 'global', 'globals', 'wire', 'wiring', 'di', 'container', 'setup', 'provider', 'providers', 'registry', 'core', 'starter']),
+  infrastructure: new Set([
+    'db', 'database', 'databases', 'store', 'stores', 'storage', 'sql', 'sqldb', 'sqlc', 'query', 'queries', 'gen', 'generated', 'dao', 'dal', 'repository', 'repositories', 'repo', 'repos', 'persistence',
+    'platform', 'foundation', 'sdk', 'lib', 'libs', 'util', 'utils', 'utility', 'helper', 'helpers', 'common', 'shared', 'infra', 'infrastructure',
+    'config', 'configs', 'conf', 'settings', 'cache', 'redis', 'mq', 'kafka', 'log', 'logger', 'logging', 'metrics', 'monitoring', 'telemetry',
+    'tracing', 'observability', 'middleware', 'middlewares', 'errors', 'errs', 'model', 'models', 'entity', 'entities', 'schema', 'migrate',
+    'migration', 'migrations', 'health', 'healthcheck', 'validator', 'validators', 'validation', 'types', 'constants', 'consts',
+  ]),
+  transport: new Set([
+    'api', 'apis', 'http', 'httpapi', 'rest', 'grpc', 'rpc', 'handler', 'handlers', 'router', 'routers', 'routes', 'route', 'web', 'ui', 'server',
+    'gateway', 'graphql', 'transport', 'controller', 'controllers', 'endpoint', 'endpoints', 'delivery', 'presentation', 'frontend', 'ws', 'websocket',
+  ]),
+  batch: new Set(['worker', 'workers', 'job', 'jobs', 'cron', 'crons', 'task', 'tasks', 'consumer', 'consumers', 'scheduler', 'queue', 'queues', 'importer', 'importers', 'refresh', 'refresher', 'indexer', 'syncer', 'backfill']),
+};
+
+/** A folder of test harnesses and examples: sharing a pool there costs nothing in production. */
+const HARNESS = /^(test|tests|testing|testutils?|testhelpers?|testkit|testenv|e2e|integration|mocks?|fakes?|stubs?|examples?|testdata|\w+test|\w+tests)$/;
 
 export function parseGoModPath(text: string): string {
   return /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? '';
@@ -59,19 +94,51 @@ export function locateFile(path: string, modules: readonly GoModule[], settings:
 }
 
 /**
- * The domain of a package directory: a configured mapping wins; otherwise the first directory below the
- * container folders (internal/, app/, pkg/, service(s)/, domain/ ...), unless it is shared infrastructure.
+ * Places a package directory (relative to its module root): the `domains` setting wins; test harnesses, entry
+ * points (`cmd/`), wiring, infrastructure, transport front-ends and batch runners are recognised by the name of
+ * the directory where a domain would be; otherwise the first directory below the container folders
+ * (internal/, app/, business/domain/, modules/, services/ ...) is the domain.
  */
-export function domainOf(packageDir: string, settings: Settings): string {
+export function placePackage(packageDir: string, settings: Settings, packageName = ''): Placement {
   for (const [domain, patterns] of Object.entries(settings.domains)) {
     for (const pattern of patterns) {
       const prefix = pattern.replace(/\/\*\*$/, '').replace(/\/+$/, '');
-      if (packageDir === prefix || packageDir.startsWith(prefix + '/') || globToRegExp(pattern).test(packageDir)) return domain;
+      if (packageDir === prefix || packageDir.startsWith(prefix + '/') || globToRegExp(pattern).test(packageDir)) {
+        return { domain, role: 'domain', reason: `mapped to ${domain} by the domains setting (${pattern})` };
+      }
     }
   }
   const segments = packageDir.split('/').filter(Boolean);
-  while (segments.length > 0 && CONTAINERS.has(segments[0])) segments.shift();
-  const top = segments[0] ?? '';
-  if (!top || settings.infrastructure.includes(top)) return '';
-  return top;
+  const harness = segments.find((segment) => HARNESS.test(segment));
+  if (harness) return { domain: '', role: 'harness', reason: `test harness (${harness}/)` };
+  if (segments[0] === 'cmd') return { domain: '', role: 'entry', reason: 'entry point (cmd/)' };
+  if (packageName === 'main') return { domain: '', role: 'entry', reason: 'entry point (package main)' };
+  let depth = 0;
+  while (depth < segments.length && CONTAINERS.has(segments[depth])) depth++;
+  const top = segments[depth] ?? '';
+  const where = segments.slice(0, depth + 1).join('/');
+  if (!top) return { domain: '', role: 'infrastructure', reason: depth === 0 ? 'the module root package' : `container folder ${where}/` };
+  if (settings.infrastructure.includes(top)) return { domain: '', role: 'infrastructure', reason: `${where}/ is listed in the infrastructure setting` };
+  for (const [role, names] of Object.entries(ROLE_NAMES) as [Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet<string>][]) {
+    if (names.has(top.toLowerCase())) return { domain: '', role, reason: `${where}/ is ${ROLE_LABELS[role]}` };
+  }
+  return { domain: top, role: 'domain', reason: `${where}/${depth > 0 ? ` below ${segments.slice(0, depth).join('/')}/` : ''}` };
+}
+
+const ROLE_LABELS: Record<Exclude<PackageRole, 'domain' | 'harness'>, string> = {
+  entry: 'an entry point or command',
+  wiring: 'wiring that constructs and hands over',
+  infrastructure: 'shared infrastructure',
+  transport: 'a transport front-end over the domains',
+  batch: 'a batch runner',
+};
+
+/** The business domain of a package directory, '' when the package is not one (see `placePackage`). */
+export function domainOf(packageDir: string, settings: Settings, packageName = ''): string {
+  return placePackage(packageDir, settings, packageName).domain;
+}
+
+/** True for files in test harness packages (`dbtest/`, `testutil/`, `e2e/`, ...) and `_test.go` files. */
+export function isTestCode(location: FileLocation, settings: Settings): boolean {
+  return location.path.endsWith('_test.go') || placePackage(location.packageDir, settings).role === 'harness';
 }

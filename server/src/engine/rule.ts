@@ -3,7 +3,7 @@ import type { SyntaxNode } from '../go/parser';
 import type { Resolver } from '../go/resolver';
 import type { Settings } from './config';
 import type { SourceFile } from '../go/source';
-import type { FileEdit, FixGroup, Message, Range, RuleMeta } from './types';
+import type { FileEdit, FixGroup, Message, Range, RuleMeta, Severity } from './types';
 
 export interface FixDescriptor {
   title: Message;
@@ -28,6 +28,11 @@ export interface ReportDescriptor {
   data?: Record<string, string | number>;
   related?: RelatedDescriptor[];
   fixes?: FixDescriptor[];
+  /**
+   * A severity decided for this finding by a setting of its own (migration code's findings), which wins over
+   * the rule's severity and its override in `rules`.
+   */
+  severity?: Severity;
 }
 
 export interface FileContext {

@@ -1,13 +1,18 @@
 /**
- * The workspace index: what the engine keeps per file between edits (facts, directives, file-rule findings),
- * never syntax trees, so a large workspace stays small in memory. Front ends update one file at a time and
- * ask for findings; workspace rules re-run only when some file's facts actually changed.
+ * The workspace index: what the engine keeps per file between edits (facts, directives, file-rule findings, the
+ * declarations other files resolve types against, and which declarations each analysis looked up), never syntax
+ * trees, so a large workspace stays small in memory. Front ends update one file at a time and ask for findings;
+ * workspace rules re-run only when some file's facts actually changed, and a file is analysed again only when a
+ * declaration it looked up changed.
  */
 import type { AnalysisProblem, Engine, FileSummary } from './analyze';
 import { compareFindings, skipReason } from './analyze';
 import { GoModule, locateFile } from './domains';
 import type { Parser } from 'web-tree-sitter';
+import { knowledgeIndex } from '../go/knowledge';
 import { SourceFile } from '../go/source';
+import { TypeIndex } from '../go/type-index';
+import type { FileLocation } from './rule';
 import type { Finding } from './types';
 
 /** One analysed file as the index keeps it. */
@@ -15,6 +20,8 @@ export interface IndexEntry {
   summary: FileSummary;
   /** File-rule findings before suppression. */
   findings: Finding[];
+  /** The declarations (type-index member keys) its analysis looked up. */
+  dependencies?: string[];
 }
 
 /** The outcome of analysing one text: an entry, or the reason it was skipped. */
@@ -28,28 +35,72 @@ export interface IndexedFile {
  * Analyses one file's text with a ready parser: parse, run the rules, free the tree. A caller that keeps its
  * own tree (an open editor document) uses `indexTree` instead.
  */
-export function indexText(engine: Engine, parser: Parser, path: string, text: string, modules: readonly GoModule[]): IndexedFile {
+export function indexText(engine: Engine, parser: Parser, path: string, text: string, modules: readonly GoModule[], workspace?: WorkspaceIndex): IndexedFile {
   const skipped = skipReason(path, text, engine.settings);
   if (skipped) return { skipped, problems: [] };
   const tree = parser.parse(text);
   if (!tree) return { skipped: 'the parser returned no tree', problems: [] };
   try {
-    return indexTree(engine, new SourceFile(path, text, tree), modules);
+    return indexTree(engine, new SourceFile(path, text, tree), modules, workspace);
   } finally {
     tree.delete();
   }
 }
 
-/** Analyses an already parsed file; the caller keeps ownership of its tree. */
-export function indexTree(engine: Engine, file: SourceFile, modules: readonly GoModule[]): IndexedFile {
-  const analysis = engine.analyzeFile(file, locateFile(file.path, modules, engine.settings));
-  return { entry: { summary: analysis.summary, findings: analysis.findings }, problems: analysis.problems };
+/**
+ * Analyses an already parsed file; the caller keeps ownership of its tree. With a workspace index, types resolve
+ * against every declaration it holds and the lookups are recorded in the entry.
+ */
+export function indexTree(engine: Engine, file: SourceFile, modules: readonly GoModule[], workspace?: WorkspaceIndex, record = true): IndexedFile {
+  const location = locateFile(file.path, modules, engine.settings);
+  const dependencies = workspace && record ? new Set<string>() : undefined;
+  const analysis = engine.analyzeFile(file, location, workspace?.types, dependencies);
+  const entry: IndexEntry = { summary: analysis.summary, findings: analysis.findings };
+  if (dependencies) entry.dependencies = [...dependencies];
+  return { entry, problems: analysis.problems };
 }
 
 export class WorkspaceIndex {
+  /** Every known file's declarations, with the library signatures behind them. */
+  readonly types = new TypeIndex(knowledgeIndex());
   private readonly entries = new Map<string, IndexEntry>();
   private readonly factKeys = new Map<string, string>();
+  /** Declaration key → the files whose last analysis looked it up. */
+  private readonly dependents = new Map<string, Set<string>>();
   private cached: { byPath: Map<string, Finding[]>; problems: AnalysisProblem[] } | undefined;
+
+  /**
+   * Puts a file's declarations (read from its text) in the type index. Returns the other files whose analyses
+   * looked up a declaration that changed: they must be analysed again.
+   */
+  declare(engine: Engine, path: string, text: string, location: FileLocation): string[] {
+    const { packageKey, decls } = engine.declare(text, location);
+    return this.affectedBy(this.types.setFile(path, packageKey, decls), path);
+  }
+
+  /** Takes a file's declarations out of the type index; returns the files that looked one of them up. */
+  undeclare(path: string): string[] {
+    return this.affectedBy(this.types.deleteFile(path), path);
+  }
+
+  private affectedBy(changed: Set<string>, except: string): string[] {
+    const affected = new Set<string>();
+    for (const key of changed) for (const path of this.dependents.get(key) ?? []) if (path !== except) affected.add(path);
+    return [...affected].sort();
+  }
+
+  private track(path: string, before: readonly string[] | undefined, after: readonly string[] | undefined): void {
+    for (const key of before ?? []) {
+      const paths = this.dependents.get(key);
+      paths?.delete(path);
+      if (paths?.size === 0) this.dependents.delete(key);
+    }
+    for (const key of after ?? []) {
+      let paths = this.dependents.get(key);
+      if (!paths) this.dependents.set(key, (paths = new Set()));
+      paths.add(path);
+    }
+  }
 
   get size(): number {
     return this.entries.size;
@@ -74,6 +125,7 @@ export class WorkspaceIndex {
   set(path: string, entry: IndexEntry): boolean {
     const key = JSON.stringify(entry.summary.facts);
     const changed = this.factKeys.get(path) !== key;
+    this.track(path, this.entries.get(path)?.dependencies, entry.dependencies);
     this.entries.set(path, entry);
     this.factKeys.set(path, key);
     if (changed) this.cached = undefined;
@@ -87,12 +139,13 @@ export class WorkspaceIndex {
   updateOwn(path: string, findings: Finding[], directives: FileSummary['directives']): boolean {
     const entry = this.entries.get(path);
     if (!entry) return false;
-    this.entries.set(path, { summary: { ...entry.summary, directives }, findings });
+    this.entries.set(path, { ...entry, summary: { ...entry.summary, directives }, findings });
     return true;
   }
 
-  /** Forgets a file; returns true when it was known. */
+  /** Forgets a file's analysis (not its declarations: see `undeclare`); returns true when it was known. */
   delete(path: string): boolean {
+    this.track(path, this.entries.get(path)?.dependencies, undefined);
     const known = this.entries.delete(path);
     this.factKeys.delete(path);
     if (known) this.cached = undefined;
@@ -100,16 +153,22 @@ export class WorkspaceIndex {
   }
 
   /** Forgets every file below a directory (a deleted folder, a branch switch). Returns how many. */
-  deleteUnder(dir: string): number {
+  deleteUnder(dir: string, affected: string[] = []): number {
     const prefix = dir.endsWith('/') ? dir : dir + '/';
     let count = 0;
-    for (const path of [...this.entries.keys()]) if (path.startsWith(prefix) && this.delete(path)) count++;
+    for (const path of [...this.entries.keys()]) {
+      if (!path.startsWith(prefix)) continue;
+      if (this.delete(path)) count++;
+      affected.push(...this.undeclare(path));
+    }
     return count;
   }
 
   clear(): void {
     this.entries.clear();
     this.factKeys.clear();
+    this.dependents.clear();
+    this.types.clear();
     this.cached = undefined;
   }
 

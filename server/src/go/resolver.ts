@@ -33,7 +33,8 @@ export type Callee =
   | { kind: 'method'; receiver: GoType; name: string; type: GoType; pointer: boolean };
 
 /** A selected member of a type: a field with its type, or a method of the named type that declares it. */
-type Member = { kind: 'field'; type: GoType } | { kind: 'method'; receiver: GoType; name: string; type: GoType; pointer: boolean };
+/** A selected member of a type: a field (with the named struct type that declares it, '' for an anonymous one), or a method. */
+export type Member = { kind: 'field'; type: GoType; owner: GoType } | { kind: 'method'; receiver: GoType; name: string; type: GoType; pointer: boolean };
 
 const BUILTIN_FUNCS = new Set([
   'append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic', 'print',
@@ -92,6 +93,55 @@ export class Resolver {
       if (target?.kind === 'method' || target?.kind === 'func') return target;
     }
     return null;
+  }
+
+  /**
+   * The storage an expression denotes, as a key that every file of the workspace spells the same way: a package
+   * variable `var:"pkg".Name`, a struct field `field:"pkg".Type.name` (the struct that declares it, after
+   * embedding), a parameter of a named function `param:"pkg".Func#2` (`"pkg".Type.Method#0` for methods), a
+   * local `local:<offset of its declaration>` (unique within the file only). Null for anything else.
+   */
+  storageOf(expr: SyntaxNode | null | undefined): string | null {
+    if (!expr) return null;
+    if (expr.type === 'parenthesized_expression') return this.storageOf(firstNamed(expr));
+    if (expr.type === 'identifier') {
+      const local = this.localDeclOf(expr);
+      if (local) {
+        if (local.kind === 'param') {
+          const fn = local.holder.parent?.parent;
+          const id = fn && fn.type !== 'func_literal' && local.holder.parent?.id === fn.childForFieldName('parameters')?.id ? this.functionId(fn) : null;
+          if (id) return `param:${id}#${parameterIndex(fn!, local)}`;
+        }
+        return `local:${local.node.startIndex}`;
+      }
+      if (this.index.lookupValue(this.ownPackage, expr.text) !== undefined) return `var:"${this.ownPackage}".${expr.text}`;
+      for (const spec of this.file.imports) {
+        if (spec.localName === '.' && this.index.lookupValue(spec.path, expr.text) !== undefined) return `var:"${spec.path}".${expr.text}`;
+      }
+      return null;
+    }
+    if (expr.type === 'selector_expression') {
+      const operand = expr.childForFieldName('operand');
+      const field = expr.childForFieldName('field')?.text;
+      const base = this.resolve(operand);
+      if (!base || !field) return null;
+      if (base.kind === 'package') return this.index.lookupValue(base.path, field) !== undefined ? `var:"${base.path}".${field}` : null;
+      if (base.kind !== 'value') return null;
+      const member = this.member(base.type, field);
+      return member?.kind === 'field' && member.owner ? `field:${member.owner}.${field}` : null;
+    }
+    return null;
+  }
+
+  /** `"pkg".Func` for a function declaration, `"pkg".Type.Method` for a method; null for closures. */
+  functionId(fn: SyntaxNode): string | null {
+    const name = fn.childForFieldName('name')?.text;
+    if (!name) return null;
+    if (fn.type === 'function_declaration') return `"${this.ownPackage}".${name}`;
+    if (fn.type !== 'method_declaration') return null;
+    const receiver = fn.childForFieldName('receiver')?.namedChildren.find((n) => n?.type === 'parameter_declaration');
+    const base = receiverTypeName(receiver?.childForFieldName('type') ?? null);
+    return base ? `"${this.ownPackage}".${base}.${name}` : null;
   }
 
   /** The canonical string of a type written in this file (a parameter's or field's type node). */
@@ -465,11 +515,11 @@ export class Resolver {
   }
 
   /** Looks for `name` directly in one type; queues its embedded types for the next depth. */
-  private membersAt(type: GoType, name: string, found: Member[], embedded: GoType[], top: boolean): void {
+  private membersAt(type: GoType, name: string, found: Member[], embedded: GoType[], top: boolean, owner = ''): void {
     const shape = typeShape(type);
     if (shape.kind === 'struct') {
       for (const field of shape.fields) {
-        if (field.name === name) found.push({ kind: 'field', type: field.type });
+        if (field.name === name) found.push({ kind: 'field', type: field.type, owner });
         else if (field.embedded) embedded.push(field.type);
       }
       return;
@@ -501,11 +551,11 @@ export class Resolver {
       if (signature) found.push({ kind: 'method', receiver, name, type: signature, pointer: false });
       else embedded.push(...under.embeds);
     } else if (under.kind === 'struct') {
-      this.membersAt(resolved.underlying, name, found, embedded, false);
+      this.membersAt(resolved.underlying, name, found, embedded, false, receiver);
     } else if (under.kind === 'named' && top) {
       // `type Store sql.DB` keeps sql.DB's fields (and an interface's methods) but none of a struct's methods.
       const base = this.typeDecl(resolved.underlying);
-      if (base && typeShape(base.underlying).kind !== 'named') this.membersAt(base.underlying, name, found, embedded, false);
+      if (base && typeShape(base.underlying).kind !== 'named') this.membersAt(base.underlying, name, found, embedded, false, named(base.pkg, base.name));
     }
   }
 
@@ -577,6 +627,27 @@ function enclosingCase(use: SyntaxNode, switchStatement: SyntaxNode): SyntaxNode
   for (let current = use.parent; current && current.id !== switchStatement.id; current = current.parent) {
     if (current.type === 'type_case' || current.type === 'default_case') return current.parent?.id === switchStatement.id ? current : null;
   }
+  return null;
+}
+
+/** The position of a parameter among all the parameters of its function (names counted one by one). */
+function parameterIndex(fn: SyntaxNode, local: LocalDecl): number {
+  let index = 0;
+  for (const decl of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!decl || (decl.type !== 'parameter_declaration' && decl.type !== 'variadic_parameter_declaration')) continue;
+    const names = fieldChildren(decl, 'name');
+    if (decl.id === local.holder.id) return index + local.index;
+    index += Math.max(1, names.length);
+  }
+  return index;
+}
+
+/** `*Repo`, `Repo`, `*List[T]` → the receiver's base type name. */
+function receiverTypeName(type: SyntaxNode | null): string | null {
+  let node = type;
+  while (node && (node.type === 'pointer_type' || node.type === 'parenthesized_type')) node = node.namedChildren.find((n) => n && n.type !== 'comment') ?? null;
+  if (node?.type === 'type_identifier') return node.text;
+  if (node?.type === 'generic_type') return node.childForFieldName('type')?.text ?? null;
   return null;
 }
 

@@ -28,6 +28,8 @@ export class TypeIndex {
   private readonly merged = new Map<string, PackageMembers>();
   /** When set, every member looked up is added here (see `recording`). */
   private recorder: Set<string> | undefined;
+  /** Import path → the non-test files that import it; built on demand, dropped on every change. */
+  private importers: Map<string, string[]> | undefined;
 
   constructor(
     /** Consulted for members no workspace file declares: the library signatures. */
@@ -45,6 +47,22 @@ export class TypeIndex {
 
   declsOf(path: string): FileDecls | undefined {
     return this.files.get(path)?.decls;
+  }
+
+  /** The non-test files that import a package. */
+  importedBy(importPath: string): readonly string[] {
+    if (!this.importers) {
+      this.importers = new Map();
+      for (const [path, { decls }] of this.files) {
+        if (path.endsWith('_test.go')) continue;
+        for (const spec of decls.imports) {
+          const list = this.importers.get(spec.path);
+          if (list) list.push(path);
+          else this.importers.set(spec.path, [path]);
+        }
+      }
+    }
+    return this.importers.get(importPath) ?? [];
   }
 
   /** Paths of the files of a package. */
@@ -67,6 +85,7 @@ export class TypeIndex {
    */
   setFile(path: string, pkg: string, decls: FileDecls): Set<string> {
     const previous = this.files.get(path);
+    if (!previous || JSON.stringify(previous.decls.imports) !== JSON.stringify(decls.imports)) this.importers = undefined;
     const changed = new Set<string>();
     if (previous && previous.pkg !== pkg) {
       for (const key of this.deleteFile(path)) changed.add(key);
@@ -96,6 +115,7 @@ export class TypeIndex {
   deleteFile(path: string): Set<string> {
     const previous = this.files.get(path);
     if (!previous) return new Set();
+    this.importers = undefined;
     this.files.delete(path);
     const set = this.filesByPackage.get(previous.pkg);
     set?.delete(path);
@@ -107,6 +127,7 @@ export class TypeIndex {
   }
 
   clear(): void {
+    this.importers = undefined;
     this.files.clear();
     this.filesByPackage.clear();
     this.merged.clear();

@@ -30,6 +30,7 @@ import {
   StatusParams,
 } from '../protocol';
 import { AnalysisProblem, skipReason } from '../engine/analyze';
+import { locateFile } from '../engine/domains';
 import { BASELINE_FILE_NAME } from '../engine/baseline';
 import { localeFrom } from '../engine/messages';
 import { createGoParser } from '../go/parser';
@@ -394,6 +395,7 @@ export class Session {
     if (reason) {
       document.dropTree();
       state.findings = [];
+      this.reanalyze(folder, folder.index.undeclare(enginePath), document.uri);
       if (folder.index.delete(enginePath)) this.workspaceMoved(folder, document.uri);
       folder.setCount(enginePath, undefined);
       this.publish(document, []);
@@ -406,9 +408,12 @@ export class Session {
     const tree = document.syntaxTree(this.parser);
     const file = new SourceFile(enginePath, text, tree);
     let factsChanged = false;
+    let affected: string[] = [];
     if (full) {
       folder.ensureModuleFor(enginePath);
-      const result = indexTree(folder.engine, file, folder.modules);
+      // Declarations first: files that looked up one that changed are analysed again below.
+      affected = folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings));
+      const result = indexTree(folder.engine, file, folder.modules, folder.index);
       this.logProblems(result.problems);
       factsChanged = folder.index.set(enginePath, result.entry!);
       clearTimeout(state.factsTimer);
@@ -416,7 +421,8 @@ export class Session {
       state.shifts = [];
       state.findings = this.findingsOf(folder, enginePath);
     } else {
-      const result = indexTree(folder.fileEngine, file, folder.modules);
+      // A keystroke resolves types against the declarations as they stood at the last pause.
+      const result = indexTree(folder.fileEngine, file, folder.modules, folder.index, false);
       this.logProblems(result.problems);
       const own = result.entry!;
       folder.index.updateOwn(enginePath, own.findings, own.summary.directives);
@@ -439,7 +445,29 @@ export class Session {
       this.connection.console.log(`go-traps timing: ${full ? 'full' : 'light'} ${document.uri} v${document.version} wall=${wall.toFixed(2)}ms cpu=${((used.user + used.system) / 1000).toFixed(2)}ms`);
     }
     if (factsChanged) this.workspaceMoved(folder, document.uri);
+    this.reanalyze(folder, affected, document.uri);
     this.scheduleStatus();
+  }
+
+  /**
+   * Files whose analyses looked up a declaration that changed: open ones are analysed again in full, closed
+   * ones are re-read from disk in the background; both wait for typing to pause.
+   */
+  private reanalyze(folder: Folder, paths: readonly string[], exceptUri?: string): void {
+    if (paths.length === 0 || folder.indexing) return;
+    for (const enginePath of paths) {
+      const uri = this.openUriOf(folder, enginePath);
+      if (uri === exceptUri) continue;
+      const document = this.documents.get(uri);
+      const state = document && this.states.get(uri);
+      if (document && state) {
+        state.fullVersion = -1;
+        this.scheduleFacts(document, state);
+      } else if (!folder.loose) {
+        this.watchQueue.set(uri, FileChangeType.Changed);
+      }
+    }
+    void this.drainWatchQueue();
   }
 
   /** Final findings of one indexed file; workspace rules join in once the folder's scan is complete. */
@@ -490,6 +518,7 @@ export class Session {
     const folder = this.folderOf(uri);
     const enginePath = folder.pathOf(uri);
     if (folder.loose) {
+      folder.index.undeclare(enginePath);
       if (folder.index.delete(enginePath)) this.workspaceMoved(folder);
       folder.setCount(enginePath, undefined);
       return;
@@ -612,6 +641,22 @@ export class Session {
       // for files opened before the scan, in one step, so no file is ever placed with half a list.
       folder.modules = modules;
       let slice = Date.now();
+      // Declarations first, from the text alone, so that every file's rules resolve types across the folder.
+      for (let i = 0; i < files.length; i++) {
+        if (Date.now() - slice > 8 || this.typing()) {
+          await new Promise((resolve) => setImmediate(resolve));
+          await this.untilTypingPauses();
+          if (generation !== folder.scanGeneration) return;
+          slice = Date.now();
+        }
+        const uri = uriOfFsPath(files[i]);
+        const enginePath = folder.pathOf(uri);
+        const open = this.documents.all().find((d) => sameUri(d.uri, uri));
+        const text = open ? open.text : await fs.readFile(files[i], 'utf8').catch(() => undefined);
+        if (generation !== folder.scanGeneration) return;
+        if (text === undefined || skipReason(enginePath, text, folder.settings)) continue;
+        folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings));
+      }
       for (let i = 0; i < files.length; i++) {
         if (Date.now() - slice > 8 || this.typing()) {
           await new Promise((resolve) => setImmediate(resolve));
@@ -627,6 +672,8 @@ export class Session {
       if (generation !== folder.scanGeneration) return;
       folder.indexing = false;
       folder.countsChanged(true);
+      // Documents opened during the scan were analysed with part of the folder's declarations: again, in full.
+      this.revalidateOpen(folder);
       const skipped = folder.skipped.size;
       progress.done(`${folder.index.size} files${skipped ? `, ${skipped} skipped` : ''}`);
       this.connection.console.info(`go-traps: indexed ${folder.index.size} files in ${root}${skipped ? ` (${skipped} skipped)` : ''}`);
@@ -649,18 +696,24 @@ export class Session {
       if (!current()) return false;
     } catch {
       folder.setCount(enginePath, undefined);
+      this.reanalyze(folder, folder.index.undeclare(enginePath));
       return folder.index.delete(enginePath);
     }
-    const result = indexText(folder.engine, this.parser, enginePath, text, folder.modules);
+    if (!skipReason(enginePath, text, folder.settings)) {
+      this.reanalyze(folder, folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings)));
+    }
+    const result = indexText(folder.engine, this.parser, enginePath, text, folder.modules, folder.index);
     this.logProblems(result.problems);
     if (!result.entry) {
       folder.skipped.set(enginePath, result.skipped ?? '');
       folder.setCount(enginePath, undefined);
+      this.reanalyze(folder, folder.index.undeclare(enginePath));
       return folder.index.delete(enginePath);
     }
     folder.skipped.delete(enginePath);
     const changed = folder.index.set(enginePath, result.entry);
-    if (!changed && !folder.indexing) folder.setCount(enginePath, folder.index.findingsFor(folder.engine, enginePath).length);
+    // Its own findings may have moved whether or not its facts did (a declaration it uses changed elsewhere).
+    if (!folder.indexing) folder.setCount(enginePath, folder.index.findingsFor(folder.engine, enginePath).length);
     return changed;
   }
 
@@ -700,9 +753,12 @@ export class Session {
         const enginePath = folder.pathOf(uri);
         if (!fsPath.endsWith('.go')) {
           // A deleted directory arrives as one event for the directory.
-          if (type === FileChangeType.Deleted && folder.index.deleteUnder(enginePath) > 0) moved.add(folder);
+          const affected: string[] = [];
+          if (type === FileChangeType.Deleted && folder.index.deleteUnder(enginePath, affected) > 0) moved.add(folder);
+          this.reanalyze(folder, affected);
           continue;
         }
+        if (type === FileChangeType.Deleted) this.reanalyze(folder, folder.index.undeclare(enginePath));
         const changed =
           type === FileChangeType.Deleted
             ? folder.index.delete(enginePath)

@@ -1,9 +1,13 @@
 /** `db.QueryContext(context.Background(), ...)`: a context is passed, but it can never expire. */
 import { NoDeadline, noDeadlineContext, planTimeoutContext, TimeoutContextPlan } from './db-context';
-import { DbHandles } from './db-handles';
+import { dbHandleOf, isMigrationCall } from './db-handles';
+import { migrationLevel, migrationSeverity } from './db-no-context';
+import type { Resolver } from '../../go/resolver';
+import { typeShape } from '../../go/types';
 import { replaceNode } from '../../engine/edits';
 import { asMethodCall, enclosingFunction, findAll, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
+import { isTestCode } from '../../engine/domains';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 
 /** Context-first methods of database/sql and sqlx handles (transactions, conns and statements included). */
@@ -28,8 +32,8 @@ const SQL_CONTEXT_METHODS = new Set([
 ]);
 
 /**
- * Names so particular to database/sql that an unknown receiver in a file importing database/sql or sqlx is
- * taken to be a handle (sqlc's DBTX interface, a repository's own wrapper).
+ * Names so particular to database/sql that an interface declaring them is taken to be a handle (sqlc's DBTX
+ * interface, a repository's own abstraction over *sql.DB and *sql.Tx).
  */
 const DISTINCTIVE = new Set(['QueryContext', 'QueryRowContext', 'ExecContext', 'PrepareContext', 'BeginTx', 'GetContext', 'SelectContext', 'NamedExecContext', 'QueryxContext', 'QueryRowxContext', 'BeginTxx']);
 
@@ -37,6 +41,8 @@ interface Candidate {
   call: MethodCall;
   argument: SyntaxNode;
   lack: NoDeadline;
+  /** Schema work: its own severity, and never a timeout that would cut a long migration short. */
+  migration: boolean;
 }
 
 export const rule = defineFileRule({
@@ -66,19 +72,20 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    if (context.file.isTest) return;
-    const handles = new DbHandles(context.file);
-    if (!handles.relevant) return;
-    const importsSql = ['database/sql', 'github.com/jmoiron/sqlx'].some((p) => context.file.localNameOf(p));
+    if (isTestCode(context.location, context.settings)) return;
     const candidates: Candidate[] = [];
     for (const node of findAll(context.file.root, 'call_expression')) {
       const call = asMethodCall(node);
       if (!call || call.args.length === 0) continue;
-      if (!isDatabaseContextCall(handles, call, importsSql)) continue;
+      if (!SQL_CONTEXT_METHODS.has(call.method) && call.method !== 'WithContext') continue;
+      if (!isDatabaseContextCall(context.types, node, call)) continue;
       const lack = noDeadlineContext(context.file, call.args[0]);
-      if (lack) candidates.push({ call, argument: call.args[0], lack });
+      if (!lack) continue;
+      const migration = isMigrationCall(context.file.path, node);
+      if (migration && migrationLevel(context) === 'off') continue;
+      candidates.push({ call, argument: call.args[0], lack, migration });
     }
-    const fixes = fixesByCall(context, candidates);
+    const fixes = fixesByCall(context, candidates.filter((c) => !c.migration));
     for (const candidate of candidates) {
       const { lack } = candidate;
       context.report({
@@ -86,16 +93,21 @@ export const rule = defineFileRule({
         messageId: lack.variable ? 'viaVariable' : 'direct',
         data: { method: candidate.call.method, root: lack.root, variable: lack.variable ?? '', timeout: context.settings.timeouts.db },
         fixes: fixes.get(candidate.call.call.id) ?? [],
+        ...(candidate.migration ? { severity: migrationSeverity(context) } : {}),
       });
     }
   },
 });
 
-function isDatabaseContextCall(handles: DbHandles, call: MethodCall, importsSql: boolean): boolean {
-  const type = handles.typeOf(call.receiver);
+function isDatabaseContextCall(types: Resolver, node: SyntaxNode, call: MethodCall): boolean {
+  const callee = types.calleeOf(node);
+  if (callee?.kind !== 'method') return false;
+  const type = dbHandleOf(callee.receiver);
   if (type?.library === 'gorm' || type?.library === 'gorm-v1') return call.method === 'WithContext';
   if (type) return SQL_CONTEXT_METHODS.has(call.method);
-  return importsSql && DISTINCTIVE.has(call.method) && !handles.isKnownOther(call.receiver);
+  // A method of an interface (the receiver is the interface itself) with a name only database code uses.
+  const declared = types.typeDecl(callee.receiver);
+  return DISTINCTIVE.has(call.method) && !!declared && typeShape(declared.underlying).kind === 'interface';
 }
 
 /**

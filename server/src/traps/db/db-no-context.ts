@@ -1,11 +1,13 @@
 /** `db.Query(...)` instead of `db.QueryContext(ctx, ...)`: the query outlives the request and has no deadline. */
 import { localContextVariable, planTimeoutContext, TimeoutContextPlan } from './db-context';
-import { DbHandles } from './db-handles';
+import { dbHandleOf, handleLabel, isMigrationCall } from './db-handles';
 import { insertAt, replaceNode } from '../../engine/edits';
 import { asMethodCall, contextInScope, declaresBefore, enclosingFunction, enclosingStatement, findAll, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
+import { isTestCode } from '../../engine/domains';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
-import type { FileEdit } from '../../engine/types';
+import type { FileEdit, Severity } from '../../engine/types';
+import type { RuleLevel } from '../../engine/config';
 
 /** The context-taking replacement of a method; `nilOptions` adds the `*sql.TxOptions` argument BeginTx wants. */
 interface Variant {
@@ -78,6 +80,8 @@ interface Candidate {
   type: string;
   context: string | null;
   safe: boolean;
+  /** Schema work: its own severity, and never a timeout that would cut a long migration short. */
+  migration: boolean;
 }
 
 export const rule = defineFileRule({
@@ -104,26 +108,29 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    if (context.file.isTest) return;
-    const handles = new DbHandles(context.file);
-    if (!handles.relevant) return;
+    if (isTestCode(context.location, context.settings)) return;
     const candidates: Candidate[] = [];
     for (const node of findAll(context.file.root, 'call_expression')) {
       const call = asMethodCall(node);
       if (!call || !METHOD_NAMES.has(call.method)) continue;
-      const type = handles.typeOf(call.receiver);
+      // The method actually called, after embedding: `s.Query()` on `struct{ *sql.DB }` is sql.DB's Query.
+      const callee = context.types.calleeOf(node);
+      const type = callee?.kind === 'method' ? dbHandleOf(callee.receiver) : null;
       const variant = type && CONTEXT_VARIANTS[`${type.library}.${type.kind}`]?.[call.method];
       if (!type || !variant) continue;
       const expression = localContextVariable(context.file, node) ?? contextInScope(context.file, node)?.expression ?? null;
+      const migration = isMigrationCall(context.file.path, node);
+      if (migration && migrationLevel(context) === 'off') continue;
       candidates.push({
         call,
         variant,
-        type: `*${type.library}.${type.kind}`,
+        type: handleLabel(type),
         context: expression,
         safe: expression ? !outlivesContext(node, expression) : true,
+        migration,
       });
     }
-    const plans = timeoutPlans(context, candidates.filter((c) => !c.context));
+    const plans = timeoutPlans(context, candidates.filter((c) => !c.context && !c.migration));
     for (const candidate of candidates) report(context, candidate, plans);
   },
 });
@@ -153,7 +160,17 @@ function report(context: FileContext, candidate: Candidate, plans: Map<number, T
     start: { line: call.methodNode.startPosition.row, character: call.methodNode.startPosition.column },
     end: { line: call.call.endPosition.row, character: call.call.endPosition.column },
   };
-  context.report({ range, messageId: 'noContext', data, fixes });
+  context.report({ range, messageId: 'noContext', data, fixes, ...(candidate.migration ? { severity: migrationSeverity(context) } : {}) });
+}
+
+/** How findings in migration code are reported: the `migrations` setting (default information). */
+export function migrationLevel(context: FileContext): RuleLevel {
+  return context.settings.migrations ?? 'info';
+}
+
+export function migrationSeverity(context: FileContext): Severity {
+  const level = migrationLevel(context);
+  return level === 'off' ? 'info' : level;
 }
 
 /** `db.Query(q, id)` → `db.QueryContext(ctx, q, id)`; `db.Begin()` → `db.BeginTx(ctx, nil)`. */

@@ -7,17 +7,17 @@ import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import type { FileEdit } from '../../engine/types';
 
 /** Constructors of database handles that return `(handle, error)`, by import path. */
-export const DB_OPENERS: Record<string, string[]> = {
+const DB_OPENERS: Record<string, string[]> = {
   'database/sql': ['Open'],
   'github.com/jmoiron/sqlx': ['Open', 'Connect', 'ConnectContext', 'NewDb'],
   'gorm.io/gorm': ['Open'],
   'github.com/jinzhu/gorm': ['Open'],
 };
 
-/** True for a call of a known database constructor, through whatever name the file imports it by. */
-export function isDbOpenCall(context: FileContext, call: SyntaxNode): boolean {
-  const callee = call.childForFieldName('function');
-  return Object.entries(DB_OPENERS).some(([path, names]) => context.file.isPackageSelector(callee, [path], names));
+/** True for a call of a known database constructor, whatever name (or dot import) the file reaches it by. */
+function isDbOpenCall(context: FileContext, call: SyntaxNode): boolean {
+  const callee = context.types.calleeOf(call);
+  return callee?.kind === 'func' && !!DB_OPENERS[callee.pkg]?.includes(callee.name);
 }
 
 export const rule = defineFileRule({
@@ -43,8 +43,8 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    // Most files import no database package: nothing to look at.
-    if (!Object.keys(DB_OPENERS).some((path) => context.file.localNameOf(path))) return;
+    // Only a file that imports a database package can call its constructors.
+    if (!Object.keys(DB_OPENERS).some((path) => context.file.imports.some((spec) => spec.path === path))) return;
     for (const call of findAll(context.file.root, 'call_expression')) {
       if (!isDbOpenCall(context, call)) continue;
       const callee = call.childForFieldName('function')!.text;

@@ -1,43 +1,33 @@
-/** A pool from `sql.Open` (or sqlx/gorm) that its package never bounds with SetMaxOpenConns / SetConnMaxLifetime. */
-import { fieldChildren } from '../../go/syntax';
+/**
+ * A pool from `sql.Open` (or sqlx/gorm) never bounded with SetMaxOpenConns / SetConnMaxLifetime. Judged per
+ * pool: the pool is followed wherever it flows (locals, fields, package variables, parameters, results, other
+ * packages) and its limits count wherever they are set on it.
+ */
 import { goDuration } from '../../engine/config';
-import { DB_OPEN_FUNCTIONS, DbLibrary } from './db-handles';
 import { ensureImport } from '../../engine/edits';
-import { asMethodCall, callArguments, enclosingFunction, enclosingStatement, findAll } from '../../go/syntax';
+import { enclosingFunction, enclosingStatement, findAll } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import { defineWorkspaceRule, FixDescriptor } from '../../engine/rule';
-import { rangeOf, SourceFile } from '../../go/source';
-import type { FileEdit, Range } from '../../engine/types';
+import type { SourceFile } from '../../go/source';
+import type { FileEdit, Position } from '../../engine/types';
+import { SINGLE_RESULT_OPENERS } from './db-handles';
+import { collectPoolFlow, OpenFact, POOL_LIMITS, PoolFlow, PoolFlowFacts } from './pool-flow';
 
-const LIMITS = ['SetMaxOpenConns', 'SetMaxIdleConns', 'SetConnMaxLifetime', 'SetConnMaxIdleTime'] as const;
 /** What the rule asks for; SetMaxIdleConns is written by the fix alongside SetMaxOpenConns but not required. */
 const REQUIRED = ['SetMaxOpenConns', 'SetConnMaxLifetime'] as const;
 
-/** Openers that return only the handle; the others return `(handle, error)`. */
-const SINGLE_RESULT = ['OpenDB', 'MustOpen', 'MustConnect'];
-
-interface OpenFact {
-  range: Range;
-  call: string;
-  library: DbLibrary;
-  /** The expression that holds the handle (`db`, `s.db`), '' when the result goes straight elsewhere. */
-  handle: string;
-  /** Its last name (`db` for `s.db`), how other statements of the package refer to it. */
-  name: string;
-  /** Returned or passed on directly: whoever receives it may bound it. */
-  escapes: boolean;
-  /** Where the fix inserts its lines (end of the open statement, or of the error check after it). */
-  insert?: { line: number; character: number; indent: string; timePackage: string; timeImport: FileEdit[] };
+/** Where the fix inserts its lines for one open: after the open statement, or after the error check after it. */
+interface Insertion {
+  at: Position;
+  indent: string;
+  timePackage: string;
+  timeImport: FileEdit[];
 }
 
 interface PoolFacts {
-  opens: OpenFact[];
-  /** Pool-limit calls of the file: method and the receiver's last name. */
-  limits: { method: string; name: string }[];
-  /** `[from, to]`: `to` names the same handle as `from` (`x := db`, `sqlDB, _ := gdb.DB()`, `&Store{db: conn}`). */
-  aliases: [string, string][];
-  /** Names returned or passed to calls. */
-  escapes: string[];
+  flow: PoolFlowFacts;
+  /** By open origin. */
+  insertions: Record<string, Insertion>;
 }
 
 export const rule = defineWorkspaceRule<PoolFacts>({
@@ -47,8 +37,8 @@ export const rule = defineWorkspaceRule<PoolFacts>({
     severity: 'warning',
     fixable: true,
     description: {
-      en: 'A database pool opened with sql.Open (or sqlx/gorm) that its package never bounds with SetMaxOpenConns or never gives SetConnMaxLifetime.',
-      zh: '用 sql.Open(或 sqlx/gorm)打开的连接池,所在包从未用 SetMaxOpenConns 限制连接数,或从未设置 SetConnMaxLifetime。',
+      en: 'A database pool opened with sql.Open (or sqlx/gorm) that is never bounded with SetMaxOpenConns or never given SetConnMaxLifetime, wherever it goes.',
+      zh: '用 sql.Open(或 sqlx/gorm)打开的连接池，无论传到哪里，都从未用 SetMaxOpenConns 限制连接数，或从未设置 SetConnMaxLifetime。',
     },
     why: {
       en: 'database/sql opens as many connections as there are concurrent queries and keeps them for ever by default: a burst exhausts the database server\'s connection limit, and connections outlive failovers and load-balancer timeouts.',
@@ -56,134 +46,131 @@ export const rule = defineWorkspaceRule<PoolFacts>({
     },
     messages: {
       unbounded: {
-        en: 'The pool from {call} ({handle}) never gets {missing} in this package: it grows without limit or keeps connections for ever.',
-        zh: '{call} 打开的连接池({handle})在本包中从未设置 {missing}:连接数无上限,或连接被永久复用。',
+        en: 'The pool from {call} ({handle}) is never given {missing}: it opens as many connections as there are concurrent queries and keeps them forever.',
+        zh: '{call} 打开的连接池({handle})从未设置 {missing}:并发查询有多少就开多少连接，并且永久复用。',
+      },
+      noMaxOpen: {
+        en: 'The pool from {call} ({handle}) is never given SetMaxOpenConns: it opens as many connections as there are concurrent queries.',
+        zh: '{call} 打开的连接池({handle})从未设置 SetMaxOpenConns:并发查询有多少就开多少连接。',
+      },
+      noLifetime: {
+        en: 'The pool from {call} ({handle}) is never given SetConnMaxLifetime: its connections are kept forever, through failovers and load-balancer timeouts.',
+        zh: '{call} 打开的连接池({handle})从未设置 SetConnMaxLifetime:连接被永久复用，主从切换或负载均衡超时后仍在使用旧连接。',
       },
       fixLimits: { en: 'Bound the pool ({limits})', zh: '限制连接池({limits})' },
     },
   },
-  collect(file) {
-    if (file.isTest) return undefined;
-    const text = file.text;
-    const mentionsLimits = LIMITS.some((m) => text.includes(m));
-    const imports = Object.keys(DB_OPEN_FUNCTIONS).some((p) => file.localNameOf(p));
-    if (!mentionsLimits && !imports) return undefined;
-    const facts: PoolFacts = { opens: [], limits: [], aliases: [], escapes: [] };
-    for (const node of findAll(file.root, ['call_expression', 'short_var_declaration', 'assignment_statement', 'var_spec', 'keyed_element', 'return_statement'])) {
-      if (node.type === 'call_expression') collectCall(file, node, facts);
-      else collectFlow(node, facts);
+  collect(file, _settings, location, types) {
+    const flow = collectPoolFlow(file, location, types);
+    if (!flow) return undefined;
+    const insertions: Record<string, Insertion> = {};
+    if (flow.opens.length > 0) {
+      for (const call of findAll(file.root, 'call_expression')) {
+        const origin = `open:${file.path}:${call.startIndex}`;
+        const open = flow.opens.find((o) => o.origin === origin);
+        const insertion = open ? insertionPoint(file, call, open) : null;
+        if (insertion) insertions[origin] = insertion;
+      }
     }
-    if (facts.opens.length === 0 && facts.limits.length === 0) return undefined;
-    return facts;
+    return { flow, insertions };
   },
   check(context) {
-    const packages = new Map<string, typeof context.files[number][]>();
-    const moduleLimits = new Map<string, Set<string>>();
-    for (const entry of context.files) {
-      const key = `${entry.location.modulePath}\u0000${entry.location.packageDir}`;
-      packages.set(key, [...(packages.get(key) ?? []), entry]);
-      const limits = moduleLimits.get(entry.location.modulePath) ?? new Set<string>();
-      for (const limit of entry.facts.limits) limits.add(limit.method);
-      moduleLimits.set(entry.location.modulePath, limits);
+    const flow = new PoolFlow(context.files.map(({ location, facts }) => ({ location, facts: facts.flow })));
+    const limitsByPool = new Map<string, Set<string>>();
+    const limitsByModule = new Map<string, Set<string>>();
+    const consumed = new Set<string>();
+    for (const { location, facts } of context.files) {
+      for (const use of facts.flow.uses) {
+        if (!(POOL_LIMITS as readonly string[]).includes(use.method)) continue;
+        const moduleLimits = limitsByModule.get(location.modulePath) ?? new Set<string>();
+        moduleLimits.add(use.method);
+        limitsByModule.set(location.modulePath, moduleLimits);
+        for (const pool of flow.poolsAt(use.storage)) {
+          const set = limitsByPool.get(pool) ?? new Set<string>();
+          set.add(use.method);
+          limitsByPool.set(pool, set);
+        }
+      }
+      for (const edge of facts.flow.edges) consumed.add(edge.slice(0, edge.indexOf('\t')));
     }
     const { pool } = context.settings;
-    for (const files of packages.values()) {
-      const limits = files.flatMap((f) => f.facts.limits);
-      const aliases = files.flatMap((f) => f.facts.aliases);
-      const escapes = new Set(files.flatMap((f) => f.facts.escapes));
-      const inModule = moduleLimits.get(files[0].location.modulePath)!;
-      for (const { location, facts } of files) {
-        for (const open of facts.opens) {
-          const names = closure(open.name, aliases);
-          const escaped = open.escapes || [...names].some((n) => escapes.has(n));
-          const bounded = (method: string) => limits.some((l) => l.method === method && names.has(l.name)) || (escaped && inModule.has(method));
-          const missing = REQUIRED.filter((m) => !bounded(m));
-          if (missing.length === 0) continue;
-          const lines = limitLines(open, missing, bounded('SetMaxIdleConns'), pool);
-          const fixes: FixDescriptor[] = [];
-          if (open.insert && lines) {
-            const { line, character, indent, timeImport } = open.insert;
-            const edits: FileEdit[] = [{ path: location.path, range: { start: { line, character }, end: { line, character } }, newText: lines.map((l) => `\n${indent}${l}`).join('') }];
-            if (missing.includes('SetConnMaxLifetime')) edits.push(...timeImport.map((e) => ({ ...e, path: location.path })));
-            fixes.push({ title: rule.meta.messages.fixLimits, edits });
-          }
-          context.report(location.path, {
-            range: open.range,
-            messageId: 'unbounded',
-            data: { call: open.call, handle: open.handle || open.call, missing: missing.join(' / '), limits: missing.join(', ') },
-            fixes,
-          });
+    for (const { location, facts } of context.files) {
+      for (const open of facts.flow.opens) {
+        const own = limitsByPool.get(open.origin) ?? new Set<string>();
+        const moduleLimits = limitsByModule.get(location.modulePath) ?? new Set<string>();
+        const calls = flow.derived.get(open.origin) ?? [];
+        let bounded: (method: string) => boolean;
+        if (flow.factoryOpens.has(open.origin)) {
+          // A factory's pools are bounded inside it, or by every caller; with no caller in sight, as the module does.
+          bounded = (m) => own.has(m) || (calls.length > 0 ? calls.every((c) => limitsByPool.get(c)?.has(m)) : moduleLimits.has(m));
+        } else {
+          // Returned where no code of the workspace takes it: the caller may bound it, as the module does elsewhere.
+          const escapes = escapesWorkspace(flow, open.origin, consumed);
+          bounded = (m) => own.has(m) || (escapes && moduleLimits.has(m));
         }
+        const limits = new Set(['SetMaxOpenConns', 'SetMaxIdleConns', 'SetConnMaxLifetime'].filter(bounded));
+        const missing = REQUIRED.filter((m) => !limits.has(m));
+        if (missing.length === 0) continue;
+        const fixes: FixDescriptor[] = [];
+        const insertion = facts.insertions[open.origin];
+        const lines = insertion && open.targetText ? limitLines(open, insertion, missing, limits.has('SetMaxIdleConns'), pool) : null;
+        if (insertion && lines) {
+          const { at, indent, timeImport } = insertion;
+          const edits: FileEdit[] = [{ path: location.path, range: { start: at, end: at }, newText: lines.map((l) => `\n${indent}${l}`).join('') }];
+          if (missing.includes('SetConnMaxLifetime')) edits.push(...timeImport.map((e) => ({ ...e, path: location.path })));
+          fixes.push({ title: rule.meta.messages.fixLimits, edits });
+        }
+        const onlyLifetime = missing.length === 1 && missing[0] === 'SetConnMaxLifetime';
+        context.report(location.path, {
+          range: open.range,
+          messageId: onlyLifetime ? 'noLifetime' : missing.length === 1 ? 'noMaxOpen' : 'unbounded',
+          data: { call: open.call, handle: open.targetText || open.call, missing: missing.join(' / '), limits: missing.join(', ') },
+          fixes,
+        });
       }
     }
   },
 });
 
+/** True when the pool only leaves through results that no code of the workspace takes in. */
+function escapesWorkspace(flow: PoolFlow, origin: string, consumed: Set<string>): boolean {
+  for (const [storage, pools] of flow.reaching) {
+    if (pools.has(origin) && storage.startsWith('result:') && !consumed.has(storage)) return true;
+  }
+  return false;
+}
+
 /** The lines that bound one pool; gorm v2 reaches its *sql.DB through `DB()`, which can fail. */
-function limitLines(open: OpenFact, missing: readonly string[], idleBounded: boolean, pool: { maxOpenConns: number; maxIdleConns: number; connMaxLifetime: string }): string[] | null {
-  if (!open.insert) return null;
+function limitLines(
+  open: OpenFact,
+  insertion: Insertion,
+  missing: readonly string[],
+  idleBounded: boolean,
+  pool: { maxOpenConns: number; maxIdleConns: number; connMaxLifetime: string },
+): string[] | null {
+  const handle = open.targetText!;
   const calls: string[] = [];
   if (missing.includes('SetMaxOpenConns')) {
     calls.push(`SetMaxOpenConns(${pool.maxOpenConns})`);
     if (!idleBounded) calls.push(`SetMaxIdleConns(${Math.min(pool.maxIdleConns, pool.maxOpenConns)})`);
   }
-  if (missing.includes('SetConnMaxLifetime')) calls.push(`SetConnMaxLifetime(${goDuration(pool.connMaxLifetime, open.insert.timePackage)})`);
-  if (open.library === 'gorm') return [`if sqlDB, err := ${open.handle}.DB(); err == nil {`, ...calls.map((c) => `\tsqlDB.${c}`), '}'];
-  if (open.library === 'gorm-v1') return calls.map((c) => `${open.handle}.DB().${c}`);
-  return calls.map((c) => `${open.handle}.${c}`);
+  if (missing.includes('SetConnMaxLifetime')) calls.push(`SetConnMaxLifetime(${goDuration(pool.connMaxLifetime, insertion.timePackage)})`);
+  if (open.library === 'gorm') return [`if sqlDB, err := ${handle}.DB(); err == nil {`, ...calls.map((c) => `\tsqlDB.${c}`), '}'];
+  if (open.library === 'gorm-v1') return calls.map((c) => `${handle}.DB().${c}`);
+  return calls.map((c) => `${handle}.${c}`);
 }
 
-function collectCall(file: SourceFile, call: SyntaxNode, facts: PoolFacts): void {
-  const method = asMethodCall(call);
-  if (method && (LIMITS as readonly string[]).includes(method.method)) {
-    const name = nameOf(method.receiver);
-    if (name) facts.limits.push({ method: method.method, name });
-    return;
-  }
-  const callee = call.childForFieldName('function');
-  for (const [path, functions] of Object.entries(DB_OPEN_FUNCTIONS)) {
-    if (!file.isPackageSelector(callee, [path], Object.keys(functions))) continue;
-    const library = functions[callee!.childForFieldName('field')!.text].library;
-    facts.opens.push(openFact(file, call, callee!.text, library));
-    return;
-  }
-  for (const arg of callArguments(call)) {
-    const name = nameOf(arg);
-    if (name) facts.escapes.push(name);
-  }
-}
-
-function openFact(file: SourceFile, call: SyntaxNode, callText: string, library: DbLibrary): OpenFact {
-  const fact: OpenFact = { range: rangeOf(call), call: callText, library, handle: '', name: '', escapes: true };
-  const parent = call.parent;
-  const keyed = parent?.type === 'literal_element' ? parent.parent : null;
-  if (keyed?.type === 'keyed_element') {
-    const key = keyed.childForFieldName('key');
-    const name = key && key.id !== parent!.id ? nameOf(key) : null;
-    if (name) Object.assign(fact, { handle: name, name, escapes: false });
-    return fact;
-  }
-  if (parent?.type !== 'expression_list' || parent.namedChildCount !== 1) return fact;
-  const holder = parent.parent;
-  let targets: SyntaxNode[] = [];
-  if (holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement') {
-    targets = (holder.childForFieldName('left')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
-  } else if (holder?.type === 'var_spec') {
-    targets = fieldChildren(holder, 'name').filter((n): n is SyntaxNode => !!n);
-  }
-  const target = targets[0];
-  const name = target ? nameOf(target) : null;
-  if (!target || !name || target.text === '_') return fact;
-  Object.assign(fact, { handle: target.text, name, escapes: false });
-  // With its error dropped the handle may be nil: bounding it would panic, so db-open-error-ignored goes first.
-  if (!SINGLE_RESULT.includes(callText.split('.').pop()!) && (!targets[1] || targets[1].text === '_')) return fact;
-  fact.insert = insertionPoint(file, call, holder!, targets[1]?.text) ?? undefined;
-  return fact;
-}
-
-/** After the open statement, or after the `if err != nil { ... }` that checks it. */
-function insertionPoint(file: SourceFile, call: SyntaxNode, holder: SyntaxNode, errName: string | undefined): OpenFact['insert'] | null {
-  if (!enclosingFunction(call)) return null;
+/**
+ * After the open statement, or after the `if err != nil { ... }` that checks it; null where lines cannot go (a
+ * package-level var, an open inside an expression, an error dropped: bounding a nil handle would panic, so
+ * db-open-error-ignored goes first).
+ */
+function insertionPoint(file: SourceFile, call: SyntaxNode, open: OpenFact): Insertion | null {
+  if (!open.targetText || !enclosingFunction(call)) return null;
+  const name = open.call.slice(open.call.lastIndexOf('.') + 1);
+  if (!SINGLE_RESULT_OPENERS.has(name) && !open.errName) return null;
+  const holder = call.parent?.parent;
+  if (!holder) return null;
   const statement = holder.type === 'var_spec' ? holder.parent : holder;
   if (!statement || enclosingStatement(call)?.id !== statement.id) return null;
   if (holder.type === 'var_spec' && statement.type !== 'var_declaration') return null;
@@ -193,81 +180,12 @@ function insertionPoint(file: SourceFile, call: SyntaxNode, holder: SyntaxNode, 
   let next = statement.nextNamedSibling;
   while (next?.type === 'comment') next = next.nextNamedSibling;
   const condition = next?.type === 'if_statement' ? next.childForFieldName('condition')?.text ?? '' : '';
-  if (errName && errName !== '_' && new RegExp(`\\b${errName}\\s*!=\\s*nil\\b`).test(condition) && !next!.childForFieldName('initializer')) {
+  const errName = open.errName;
+  if (errName && new RegExp(`\\b${errName}\\s*!=\\s*nil\\b`).test(condition) && !next!.childForFieldName('initializer')) {
     // With an else branch the handle is used inside the check itself: no single place is right for the limits.
     if (next!.childForFieldName('alternative')) return null;
     last = next!;
   }
   const line = last.endPosition.row;
-  return { line, character: file.lineText(line).length, indent: file.indentOf(statement.startPosition.row), timePackage, timeImport: ensureImport(file, 'time') };
-}
-
-/** Aliases and escapes: where a handle's name flows within the file. */
-function collectFlow(node: SyntaxNode, facts: PoolFacts): void {
-  if (node.type === 'return_statement') {
-    for (const value of node.namedChildren[0]?.namedChildren ?? []) {
-      const name = value ? nameOf(value) : null;
-      if (name) facts.escapes.push(name);
-    }
-    return;
-  }
-  if (node.type === 'keyed_element') {
-    const key = node.childForFieldName('key');
-    const value = node.childForFieldName('value');
-    const from = value ? nameOf(value) : null;
-    const to = key ? nameOf(key) : null;
-    if (from && to) facts.aliases.push([from, to]);
-    return;
-  }
-  let left: SyntaxNode[] = [];
-  let right: SyntaxNode[] = [];
-  if (node.type === 'var_spec') {
-    left = fieldChildren(node, 'name').filter((n): n is SyntaxNode => !!n);
-    right = (node.childForFieldName('value')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
-  } else {
-    left = (node.childForFieldName('left')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
-    right = (node.childForFieldName('right')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
-  }
-  const pairs: [SyntaxNode, SyntaxNode][] = right.length === left.length ? left.map((l, i) => [l, right[i]]) : right.length === 1 && left.length > 0 ? [[left[0], right[0]]] : [];
-  for (const [to, from] of pairs) {
-    const a = nameOf(from);
-    const b = nameOf(to);
-    if (a && b && a !== b) facts.aliases.push([a, b]);
-  }
-}
-
-/** How code refers to a handle: `db` → db, `s.db` → db, `&x` → x, `gdb.DB()` → gdb. */
-function nameOf(expr: SyntaxNode): string | null {
-  switch (expr.type) {
-    case 'identifier':
-    case 'field_identifier':
-      return expr.text === '_' ? null : expr.text;
-    case 'selector_expression':
-      return expr.childForFieldName('field')?.text ?? null;
-    case 'unary_expression':
-    case 'parenthesized_expression':
-    case 'literal_element': {
-      const inner = expr.namedChildren[expr.namedChildren.length - 1];
-      return inner ? nameOf(inner) : null;
-    }
-    case 'call_expression': {
-      const call = asMethodCall(expr);
-      return call && call.method === 'DB' && call.args.length === 0 ? nameOf(call.receiver) : null;
-    }
-    default:
-      return null;
-  }
-}
-
-function closure(start: string, aliases: [string, string][]): Set<string> {
-  const names = new Set<string>(start ? [start] : []);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [a, b] of aliases) {
-      if (names.has(a) && !names.has(b)) names.add(b), (grew = true);
-      else if (names.has(b) && !names.has(a)) names.add(a), (grew = true);
-    }
-  }
-  return names;
+  return { at: { line, character: file.lineText(line).length }, indent: file.indentOf(statement.startPosition.row), timePackage, timeImport: ensureImport(file, 'time') };
 }

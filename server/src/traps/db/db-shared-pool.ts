@@ -1,50 +1,61 @@
-/** One `*sql.DB` (sqlx, gorm) used by several business domains: one domain's slow queries drain everyone's pool. */
-import { collectSharingFacts } from './db-sharing';
-import { ArgRef, businessDomain, GlobalFact, GlobalOpenFact, HANDLE_TYPES, HolderFact, Origin, SharingFacts, TypeKey } from './db-sharing-types';
-import { globalSplitEdits, planGlobalOpen, planLocalSplit } from './db-sharing-fix';
-import type { FileLocation, FixDescriptor, RelatedDescriptor } from '../../engine/rule';
-import { defineWorkspaceRule, WorkspaceContext } from '../../engine/rule';
+/**
+ * One pool (`*sql.DB`, `*sqlx.DB`, `*gorm.DB`) drawn on by several business domains, or by batch work beside
+ * request handling: one side's slow queries take the connections the other needs. One finding per pool, where it
+ * is declared (a package variable) or opened, with one related location per domain.
+ */
 import type { Settings } from '../../engine/config';
-import type { Range } from '../../engine/types';
+import { placePackage, type Placement } from '../../engine/domains';
+import type { FileLocation, FixDescriptor, RelatedDescriptor } from '../../engine/rule';
+import { defineWorkspaceRule } from '../../engine/rule';
+import type { Position, Range } from '../../engine/types';
+import type { SyntaxNode } from '../../go/parser';
+import { rangeOf, type SourceFile } from '../../go/source';
+import { enclosingFunction, fieldChildren, findAll } from '../../go/syntax';
+import type { Resolver } from '../../go/resolver';
+import { namedParts } from '../../go/types';
+import { dbHandleOf, handleLabel, isMigrationCode } from './db-handles';
+import { GlobalOpenFact, globalSplitEdits, GlobalUse, LocalSplitPlan, planGlobalOpen, planLocalSplit } from './db-sharing-fix';
+import { collectPoolFlow, PoolFlow, PoolFlowFacts, POOL_LIMITS } from './pool-flow';
 
-/** One place a domain touches a handle: a reference in its code, or a hand-off to one of its constructors. */
-interface Use {
-  domain: string;
+/** Methods that look after a pool (or run once at start-up) rather than query through it. */
+const UPKEEP = new Set([...POOL_LIMITS, 'Close', 'Ping', 'PingContext', 'Stats', 'Driver', 'AutoMigrate', 'Migrator']);
+
+interface SharingFacts {
+  flow: PoolFlowFacts;
+  /** Package variables of a pool type: where per-domain copies would be declared, and their type as written. */
+  splits: { storage: string; at: Position; type: string }[];
+  /** `X, err = open(...)` assigning a package-level pool: how a per-domain copy is opened. */
+  globalOpens: (GlobalOpenFact & { storage: string })[];
+  /** For opens into a local handed to several domains: the edits that give each its own pool, by origin. */
+  localPlans: Record<string, LocalSplitPlan>;
+}
+
+/** One place a pool is drawn on or handed over, attributed. */
+interface Touch {
   path: string;
   range: Range;
-  /** `user.NewRepo` for a hand-off; undefined for a direct reference. */
-  callee?: string;
-  /** The parameter that receives a hand-off, when the callee is in the workspace. */
-  receiver?: { path: string; range: Range };
-  /** Reached through a getter call such as `store.Conn()`. */
-  getter?: boolean;
+  ref?: Range;
+  handoff: boolean;
 }
 
-/** A handle (or a struct holding one) with where it is declared and who uses it. */
-interface Handle {
-  name: string;
-  path: string;
-  range: Range;
-  owner: string;
-  type: string;
-  poolable: boolean;
-  uses: Use[];
-  fix?: FixDescriptor;
-  /** For a package-level handle: its package and declaration, which a split needs. */
-  global?: { pkg: string; fact: GlobalFact };
-  /** Whether the owner's domain counts as a user: always for a package-level handle, for a local only when used. */
-  ownerUses: boolean;
+interface PoolView {
+  domains: Map<string, Touch[]>;
+  batch?: Touch & { label: string };
+  interactive?: Touch & { label: string };
 }
-
-interface Resolved {
-  type: string;
-  poolable: boolean;
-}
-
-/** Related locations listed per domain on the declaration's finding. */
-const RELATED_PER_DOMAIN = 5;
 
 const FIX_TITLE = { en: 'Split sql.DB per domain', zh: '按业务域拆分 sql.DB' };
+/** Start-up chores a domain runs once on whatever handle it is given; they do not keep the pool. */
+const ONE_OFF = /^(Migrate|AutoMigrate|Seed|Truncate|Reset|Ping|HealthCheck|Up|Down|Install|Upgrade)/;
+
+/** `param:"pkg".Migrate#0` → `Migrate`; `field:"pkg".T.f` → `f`. */
+function calleeName(target: string): string {
+  const name = target.replace(/#\d+$/, '');
+  return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/** How far attribution climbs the callers of shared code before it gives up. */
+const MAX_CALLERS = 2_000;
 
 export const rule = defineWorkspaceRule<SharingFacts>({
   meta: {
@@ -53,8 +64,8 @@ export const rule = defineWorkspaceRule<SharingFacts>({
     severity: 'warning',
     fixable: true,
     description: {
-      en: 'One database handle (*sql.DB, *sqlx.DB, *gorm.DB) is used by two or more business domains, so they share one connection pool.',
-      zh: '同一个数据库句柄(*sql.DB、*sqlx.DB、*gorm.DB)被两个及以上业务域使用，它们共用一个连接池。',
+      en: 'One database pool (*sql.DB, *sqlx.DB, *gorm.DB) is drawn on by two or more business domains, or by batch work and request handling alike.',
+      zh: '同一个数据库连接池(*sql.DB、*sqlx.DB、*gorm.DB)被两个及以上业务域使用，或同时承担批处理和在线请求。',
     },
     why: {
       en: 'A pool is a fixed number of connections. When coupon batch redemption runs slow queries, it holds them all and user logins queue behind it until they time out: one domain\'s bad day becomes everyone\'s outage.',
@@ -62,205 +73,385 @@ export const rule = defineWorkspaceRule<SharingFacts>({
     },
     messages: {
       shared: {
-        en: '{handle} ({type}) is one connection pool shared by {count} domains ({domains}): a slow query in one can take every connection and stall the others.',
+        en: '{handle} ({type}) is one connection pool drawn on by {count} domains ({domains}): a slow query in one can take every connection and stall the others.',
         zh: '{handle}({type})是 {count} 个业务域({domains})共用的一个连接池：任一域的慢查询都可能占满连接，拖住其他域。',
       },
-      handedOut: {
-        en: '{callee} hands {handle} ({type}) to the {domain} domain, which then shares one pool with {others}.',
-        zh: '{callee} 把 {handle}({type})交给业务域 {domain}，它因此与 {others} 共用同一个连接池。',
-      },
-      usedAcross: {
-        en: 'The {domain} domain uses {handle} ({type}), a pool it shares with {others}: their slow queries can leave {domain} without connections.',
-        zh: '业务域 {domain} 使用的 {handle}({type})与 {others} 共用同一个连接池：对方的慢查询会让 {domain} 拿不到连接。',
+      batchBesideInteractive: {
+        en: '{handle} ({type}) serves batch work ({batch}) and requests ({interactive}) from one pool: a long batch run can take every connection while requests queue — how a coupon batch once locked users out of logging in.',
+        zh: '{handle}({type})用同一个连接池同时承担批处理({batch})和在线请求({interactive}):批处理跑久了会占满连接，请求只能排队——优惠券批量核销曾因此让用户无法登录。',
       },
       fixSplit: FIX_TITLE,
     },
   },
-  collect(file, settings, location) {
-    return collectSharingFacts(file, settings, location, {
-      local: (f, scope, local, handoffs, nodes, own) => planLocalSplit(settings, f, scope, local, handoffs, nodes, own),
-      globalOpen: planGlobalOpen,
-    });
+  collect(file, settings, location, types) {
+    const flow = collectPoolFlow(file, location, types);
+    if (!flow) return undefined;
+    const facts: SharingFacts = { flow, splits: [], globalOpens: [], localPlans: {} };
+    if (flow.anchors.some((a) => a.storage.startsWith('var:')) || flow.opens.some((o) => o.target?.startsWith('var:'))) readGlobals(file, types, facts);
+    if (flow.opens.some((o) => o.target?.startsWith('local:')) || flow.resultSites.some((r) => r.target.startsWith('local:'))) {
+      planLocals(file, settings, location, types, facts);
+    }
+    return facts;
   },
   check(context) {
-    const files = context.files.map(({ location, facts }) => ({ location: { ...location, domain: businessDomain(location.domain, context.settings) }, facts }));
-    const index = indexPackages(files);
-    for (const handle of findHandles(files, index)) {
-      const domains = new Set(handle.uses.map((u) => u.domain));
-      if (handle.owner && handle.ownerUses) domains.add(handle.owner);
-      if (domains.size < 2) continue;
-      handle.fix ??= globalFix(context.settings, handle, index);
-      report(context, handle, [...domains].sort());
+    const files = context.files;
+    const flow = new PoolFlow(files.map(({ location, facts }) => ({ location, facts: facts.flow })));
+    const places = new Placements(files.map((f) => f.location), context.settings);
+    const graph = new CallGraph(files.map((f) => f.facts.flow));
+    const pools = new Map<string, PoolView>();
+    const view = (pool: string) => {
+      let entry = pools.get(pool);
+      if (!entry) pools.set(pool, (entry = { domains: new Map() }));
+      return entry;
+    };
+
+    for (const { location, facts } of files) {
+      const own = places.ofLocation(location);
+      if (own.role === 'harness') continue;
+      for (const use of facts.flow.uses) {
+        if (UPKEEP.has(use.method) || isMigrationCode(location.path, use.fn)) continue;
+        const touch: Touch = { path: location.path, range: use.range, ref: use.ref, handoff: false };
+        const domains = own.domain ? [own.domain] : graph.callerDomains(use.fn, places);
+        const batch = own.role === 'batch' || graph.reached(use.fn, 'batch');
+        const interactive = !!use.interactive || own.role === 'transport' || graph.reached(use.fn, 'interactive');
+        for (const pool of flow.poolsAt(use.storage)) record(view(pool), domains, touch, batch, interactive, use.fn);
+      }
+      for (const handoff of facts.flow.handoffs) {
+        const target = places.ofPackage(handoff.pkg);
+        if (target.role === 'harness' || ONE_OFF.test(calleeName(handoff.target)) || isMigrationCode(location.path, handoff.fn)) continue;
+        // A domain's own service (order.Service) handed to others is its API, not a pool they draw from; only
+        // plumbing structs (store.Store) spread the pool they hold.
+        if (handoff.holder && places.ofPackage(handoff.holder.slice(1, handoff.holder.lastIndexOf('"'))).domain) continue;
+        const touch: Touch = { path: location.path, range: handoff.range, ref: handoff.ref, handoff: true };
+        const domains = target.domain ? [target.domain] : [];
+        for (const pool of flow.poolsAt(handoff.storage)) {
+          record(view(pool), domains, touch, target.role === 'batch', target.role === 'transport', `${handoff.pkg}`);
+        }
+      }
+    }
+
+    const anchors = new Map<string, { path: string; name: string; range: Range; type: string }>();
+    const splits = new Map<string, SharingFacts['splits'][number] & { path: string }>();
+    const globalOpens = new Map<string, { path: string; fact: GlobalOpenFact }[]>();
+    const localPlans = new Map<string, LocalSplitPlan>();
+    for (const { location, facts } of files) {
+      for (const anchor of facts.flow.anchors) anchors.set(anchor.storage, { path: location.path, ...anchor });
+      for (const split of facts.splits) splits.set(split.storage, { ...split, path: location.path });
+      for (const open of facts.globalOpens) globalOpens.set(open.storage, [...(globalOpens.get(open.storage) ?? []), { path: location.path, fact: open }]);
+      for (const [origin, plan] of Object.entries(facts.localPlans)) localPlans.set(origin, plan);
+    }
+
+    for (const [pool, entry] of [...pools].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const domains = [...entry.domains.keys()].sort();
+      const shared = domains.length >= 2;
+      const mixed = !!entry.batch && !!entry.interactive;
+      if (!shared && !mixed) continue;
+      const where = representative(pool, flow, anchors);
+      if (!where) continue;
+      const related: RelatedDescriptor[] = [];
+      for (const domain of shared ? domains : []) {
+        // The domain's own code says more than the line that handed it the pool.
+        const touches = entry.domains.get(domain)!;
+        const first = touches.find((t) => !t.handoff) ?? touches[0];
+        related.push({
+          path: first.path,
+          range: first.range,
+          message: first.handoff ? { en: `handed to the ${domain} domain`, zh: `交给业务域 ${domain}` } : { en: `drawn on by the ${domain} domain`, zh: `业务域 ${domain} 在此使用` },
+        });
+      }
+      if (!shared) {
+        related.push({ path: entry.batch!.path, range: entry.batch!.range, message: { en: `batch work: ${entry.batch!.label}`, zh: `批处理：${entry.batch!.label}` } });
+        related.push({ path: entry.interactive!.path, range: entry.interactive!.range, message: { en: `request handling: ${entry.interactive!.label}`, zh: `在线请求：${entry.interactive!.label}` } });
+      }
+      const fixes: FixDescriptor[] = [];
+      if (shared) {
+        const fix = splitFix(context.settings, pool, where, entry, splits, globalOpens, localPlans, anchors);
+        if (fix) fixes.push(fix);
+      }
+      context.report(where.path, {
+        range: where.range,
+        messageId: shared ? 'shared' : 'batchBesideInteractive',
+        data: {
+          handle: where.name,
+          type: where.type,
+          count: domains.length,
+          domains: domains.join(', '),
+          batch: entry.batch?.label ?? '',
+          interactive: entry.interactive?.label ?? '',
+        },
+        related,
+        fixes,
+      });
     }
   },
 });
 
-function report(context: WorkspaceContext<SharingFacts>, handle: Handle, domains: string[]): void {
-  const fixes = handle.fix ? [handle.fix] : [];
-  const related: RelatedDescriptor[] = [];
-  const shown = new Map<string, number>();
-  for (const use of handle.uses) {
-    // A few places per domain make the point; a handle used in hundreds would bury the hover.
-    const count = (shown.get(use.domain) ?? 0) + 1;
-    shown.set(use.domain, count);
-    if (count > RELATED_PER_DOMAIN) continue;
-    related.push({
-      path: use.path,
-      range: use.range,
-      message: use.callee
-        ? { en: `handed to the ${use.domain} domain (${use.callee})`, zh: `经 ${use.callee} 交给业务域 ${use.domain}` }
-        : { en: `used by the ${use.domain} domain`, zh: `业务域 ${use.domain} 在此使用` },
-    });
-    if (use.receiver) {
-      related.push({ ...use.receiver, message: { en: `the ${use.domain} domain receives it here`, zh: `业务域 ${use.domain} 在此接收` } });
+function record(view: PoolView, domains: readonly string[], touch: Touch, batch: boolean, interactive: boolean, fn: string): void {
+  for (const domain of domains) {
+    const list = view.domains.get(domain);
+    if (list) list.push(touch);
+    else view.domains.set(domain, [touch]);
+  }
+  const label = shortName(fn);
+  // Code that is both (a handler that runs a batch inline) is one side, not both: only pure sides count.
+  if (batch && !interactive && (!view.batch || before(touch, view.batch))) view.batch = { ...touch, label };
+  if (interactive && !batch && (!view.interactive || before(touch, view.interactive))) view.interactive = { ...touch, label };
+}
+
+function before(a: Touch, b: Touch): boolean {
+  return a.path < b.path || (a.path === b.path && a.range.start.line < b.range.start.line);
+}
+
+/** `"example.com/shop/internal/coupon".Batcher.Run` → `coupon.Batcher.Run`. */
+function shortName(id: string): string {
+  const match = /^"([^"]*)"\.(.+)$/.exec(id);
+  if (!match) return id.split('/').pop() ?? id;
+  return `${match[1].split('/').pop()}.${match[2]}`;
+}
+
+/** Where a pool is reported: the package variable that holds it, else its open, else the storage it stands for. */
+function representative(
+  pool: string,
+  flow: PoolFlow,
+  anchors: Map<string, { path: string; name: string; range: Range; type: string }>,
+): { path: string; range: Range; name: string; type: string; storage?: string } | null {
+  const held = [...flow.reaching]
+    .filter(([storage, pools]) => storage.startsWith('var:') && pools.has(pool) && anchors.has(storage))
+    .map(([storage]) => storage)
+    .sort();
+  if (held.length > 0) {
+    const anchor = anchors.get(held[0])!;
+    return { path: anchor.path, range: anchor.range, name: qualified(held[0]), type: anchor.type, storage: held[0] };
+  }
+  const open = flow.opens.get(pool);
+  if (open) return { path: open.path, range: open.range, name: open.targetText || open.call, type: handleLabel({ library: open.library, kind: 'DB' }) };
+  const anchor = anchors.get(pool);
+  if (!anchor) return null;
+  return { path: anchor.path, range: anchor.range, name: pool.startsWith('param:') ? anchor.name : qualified(pool), type: anchor.type, storage: pool };
+}
+
+/** `var:"example.com/shop/internal/store".DB` → `store.DB`; `field:"…/platform".Store.DB` → `platform.Store.DB`. */
+function qualified(storage: string): string {
+  const match = /^\w+:"([^"]*)"\.(.+)$/.exec(storage);
+  return match ? `${match[1].split('/').pop()}.${match[2]}` : storage;
+}
+
+function splitFix(
+  settings: Settings,
+  pool: string,
+  where: { path: string; storage?: string },
+  entry: PoolView,
+  splits: Map<string, SharingFacts['splits'][number] & { path: string }>,
+  globalOpens: Map<string, { path: string; fact: GlobalOpenFact }[]>,
+  localPlans: Map<string, LocalSplitPlan>,
+  anchors: Map<string, { path: string; name: string; range: Range; type: string }>,
+): FixDescriptor | undefined {
+  const local = localPlans.get(pool);
+  if (local) return { title: FIX_TITLE, edits: local.edits, safe: false };
+  const storage = where.storage;
+  const split = storage ? splits.get(storage) : undefined;
+  const opens = storage ? globalOpens.get(storage) ?? [] : [];
+  if (!storage || !split || opens.length !== 1 || !storage.startsWith('var:')) return undefined;
+  // Only direct uses can be pointed at a domain's own pool; a use through shared code cannot.
+  const uses: GlobalUse[] = [];
+  for (const [domain, touches] of entry.domains) {
+    for (const touch of touches) {
+      if (!touch.ref) return undefined;
+      uses.push({ domain, path: touch.path, range: touch.ref });
     }
   }
-  const data = { handle: handle.name, type: handle.type, count: domains.length, domains: domains.join(', ') };
-  context.report(handle.path, { range: handle.range, messageId: 'shared', data, related, fixes });
-
-  const declaration: RelatedDescriptor = {
-    path: handle.path,
-    range: handle.range,
-    message: { en: `${handle.name} is declared here`, zh: `${handle.name} 在此声明` },
-  };
-  const seen = new Set<string>();
-  for (const use of handle.uses) {
-    const key = `${use.path}:${use.range.start.line}:${use.range.start.character}`;
-    if (use.domain === handle.owner || seen.has(key)) continue;
-    seen.add(key);
-    const others = domains.filter((d) => d !== use.domain).join(', ');
-    context.report(use.path, {
-      range: use.range,
-      messageId: use.callee ? 'handedOut' : 'usedAcross',
-      data: { ...data, domain: use.domain, others, callee: use.callee ?? '' },
-      related: [declaration],
-      fixes,
-    });
-  }
-}
-
-interface PackageIndex {
-  domain: string;
-  globals: Map<string, { path: string; fact: GlobalFact; domain: string }>;
-  opens: { path: string; fact: GlobalOpenFact }[];
-  holders: Map<string, { path: string; fact: HolderFact }[]>;
-  funcs: Map<string, { path: string; fact: SharingFacts['funcs'][number] }>;
-}
-
-type Files = ReadonlyArray<{ location: FileLocation; facts: SharingFacts }>;
-
-/** What each package declares: handles, holder structs, functions, and the opens of its handles. */
-function indexPackages(files: Files): Map<string, PackageIndex> {
-  const packages = new Map<string, PackageIndex>();
-  for (const { location, facts } of files) {
-    let entry = packages.get(facts.pkg);
-    if (!entry) packages.set(facts.pkg, (entry = { domain: '', globals: new Map(), opens: [], holders: new Map(), funcs: new Map() }));
-    entry.domain = location.domain;
-    for (const g of facts.globals) entry.globals.set(g.name, { path: location.path, fact: g, domain: location.domain });
-    for (const o of facts.globalOpens) entry.opens.push({ path: location.path, fact: o });
-    for (const h of facts.holders) entry.holders.set(h.name, [...(entry.holders.get(h.name) ?? []), { path: location.path, fact: h }]);
-    for (const f of facts.funcs) entry.funcs.set(f.name, { path: location.path, fact: f });
-  }
-  return packages;
-}
-
-/** "Split sql.DB per domain" for a package-level handle opened by one `X, err = open(...)` in its package. */
-function globalFix(settings: Settings, handle: Handle, packages: Map<string, PackageIndex>): FixDescriptor | undefined {
-  const entry = handle.global && packages.get(handle.global.pkg);
-  const split = handle.global?.fact.split;
-  const opens = entry?.opens.filter((o) => o.fact.name === handle.name) ?? [];
-  // A domain's own handle that others reach into should move, not multiply inside the owner's package.
-  if (!entry || !split || !handle.poolable || handle.owner || opens.length !== 1 || handle.uses.some((u) => u.getter)) return undefined;
-  const uses = handle.uses.filter((u) => u.domain !== handle.owner);
-  const taken = (name: string) => entry.globals.has(name) || entry.funcs.has(name) || entry.holders.has(name);
-  const edits = globalSplitEdits(settings, { name: handle.name, path: handle.path, split }, opens[0], uses, taken);
+  const name = storage.slice(storage.lastIndexOf('.') + 1);
+  const owner = storage.slice(4, storage.lastIndexOf('.'));
+  const taken = (candidate: string) => anchors.has(`var:${owner}.${candidate}`);
+  const edits = globalSplitEdits(settings, { name, path: split.path, split }, opens[0], uses, taken);
   return edits ? { title: FIX_TITLE, edits, safe: false } : undefined;
 }
 
-/** Every handle of the workspace that some domain uses, with its uses. */
-function findHandles(files: Files, packages: Map<string, PackageIndex>): Handle[] {
-  const split = (key: TypeKey) => [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)] as const;
-  const resolveType = (type: TypeKey): Resolved | null => {
-    if (HANDLE_TYPES[type]) return { type: HANDLE_TYPES[type].label, poolable: HANDLE_TYPES[type].poolable };
-    const [p, name] = split(type);
-    // A domain's own service type (order.Service) handed to others is an API, not a pool they draw from;
-    // only plumbing structs (store.Store) spread the handle itself.
-    const owner = packages.get(p);
-    const holder = owner?.domain === '' ? owner.holders.get(name)?.[0]?.fact : undefined;
-    if (!holder) return null;
-    return { type: `${HANDLE_TYPES[holder.type].label} in ${p.split(/[/|]/).pop()}.${name}`, poolable: false };
-  };
-  const typeOf = (origin: Origin): TypeKey | undefined => {
-    if (origin.kind === 'type') return origin.type;
-    const [p, name] = split(origin.func);
-    return packages.get(p)?.funcs.get(name)?.fact.result;
-  };
-  const resolve = (origin: Origin): Resolved | null => {
-    const type = typeOf(origin);
-    return type ? resolveType(type) : null;
-  };
-  const receiverOf = (p: string, name: string, index: number) => {
-    const fn = packages.get(p)?.funcs.get(name);
-    const param = fn?.fact.params.find((x) => x.index === index);
-    return fn && param ? { path: fn.path, range: param.range } : undefined;
-  };
+// ---- placements and the call graph ----------------------------------------------------------------------------
 
-  const handles = new Map<string, Handle>();
-  for (const [p, entry] of packages) {
-    for (const [name, g] of entry.globals) {
-      const resolved = resolve(g.fact.origin);
-      if (resolved) handles.set(`${p}.${name}`, { name, path: g.path, range: g.fact.range, owner: g.domain, ...resolved, uses: [], global: { pkg: p, fact: g.fact }, ownerUses: true });
-    }
+/** The role and domain of each package, from its directory below its module. */
+class Placements {
+  private readonly modules: string[];
+  private readonly cache = new Map<string, Placement>();
+
+  constructor(
+    locations: readonly FileLocation[],
+    private readonly settings: Settings,
+  ) {
+    this.modules = [...new Set(locations.map((l) => l.modulePath).filter(Boolean))].sort((a, b) => b.length - a.length);
+    for (const location of locations) this.cache.set(importPathOf(location), placePackage(location.packageDir, settings));
   }
-  // A handle field is one pool per struct value; methods handing `a.db` to several domains share it.
-  for (const [p, entry] of packages) {
-    for (const [name, fields] of entry.holders) {
-      for (const { path, fact } of fields) {
-        const { label, poolable } = HANDLE_TYPES[fact.type];
-        const handle = { name: `${name}.${fact.field}`, path, range: fact.range, owner: entry.domain, type: label, poolable, uses: [], ownerUses: true };
-        handles.set(`${p}.${name}#${fact.field}`, handle);
+
+  ofLocation(location: FileLocation): Placement {
+    return this.ofPackage(importPathOf(location));
+  }
+
+  ofPackage(pkg: string): Placement {
+    let placement = this.cache.get(pkg);
+    if (placement) return placement;
+    const module = this.modules.find((m) => pkg === m || pkg.startsWith(m + '/'));
+    placement = module ? placePackage(pkg === module ? '' : pkg.slice(module.length + 1), this.settings) : { domain: '', role: 'infrastructure', reason: 'outside the workspace' };
+    this.cache.set(pkg, placement);
+    return placement;
+  }
+
+  ofFunction(fn: string): Placement {
+    const match = /^"([^"]*)"\./.exec(fn);
+    return match ? this.ofPackage(match[1]) : { domain: '', role: 'infrastructure', reason: '' };
+  }
+}
+
+function importPathOf(location: FileLocation): string {
+  if (location.modulePath === 'std') return location.packageDir;
+  if (location.modulePath) return location.packageDir ? `${location.modulePath}/${location.packageDir}` : location.modulePath;
+  return `<dir>/${location.path.includes('/') ? location.path.slice(0, location.path.lastIndexOf('/')) : '.'}`;
+}
+
+class CallGraph {
+  private readonly callers = new Map<string, string[]>();
+  private readonly callees = new Map<string, string[]>();
+  private readonly reach = { batch: new Set<string>(), interactive: new Set<string>() };
+
+  constructor(facts: readonly PoolFlowFacts[]) {
+    const starts = { batch: [] as string[], interactive: [] as string[] };
+    for (const flow of facts) {
+      for (const call of flow.calls) {
+        const tab = call.indexOf('\t');
+        const from = call.slice(0, tab);
+        const to = call.slice(tab + 1);
+        push(this.callers, to, from);
+        push(this.callees, from, to);
+      }
+      for (const fn of flow.functions) {
+        if (fn.batch) starts.batch.push(fn.id);
+        if (fn.interactive) starts.interactive.push(fn.id);
+      }
+    }
+    for (const kind of ['batch', 'interactive'] as const) {
+      const seen = this.reach[kind];
+      const queue = [...starts[kind]];
+      for (const id of queue) seen.add(id);
+      while (queue.length > 0 && seen.size < 50_000) {
+        for (const next of this.callees.get(queue.pop()!) ?? []) {
+          if (seen.has(next)) continue;
+          seen.add(next);
+          queue.push(next);
+        }
       }
     }
   }
-  // `func DB() *sql.DB { return db }` makes `store.DB()` a use of `db`.
-  const getters = new Map<string, string>();
-  for (const [p, entry] of packages) {
-    for (const [name, { fact }] of entry.funcs) {
-      const target = fact.returns.find((r) => handles.has(`${p}.${r}`));
-      if (target && fact.result) getters.set(`${p}.${name}`, `${p}.${target}`);
+
+  /** True when a function is batch work or request handling itself, or runs on behalf of one. */
+  reached(fn: string, kind: 'batch' | 'interactive'): boolean {
+    return this.reach[kind].has(fn);
+  }
+
+  /** The domains on whose behalf shared code runs: its nearest callers in domain packages. */
+  callerDomains(fn: string, places: Placements): string[] {
+    const domains = new Set<string>();
+    const seen = new Set<string>([fn]);
+    const queue = [fn];
+    while (queue.length > 0 && seen.size < MAX_CALLERS) {
+      for (const caller of this.callers.get(queue.pop()!) ?? []) {
+        if (seen.has(caller)) continue;
+        seen.add(caller);
+        const placement = places.ofFunction(caller);
+        if (placement.domain) domains.add(placement.domain);
+        else if (placement.role !== 'harness' && placement.role !== 'entry') queue.push(caller);
+      }
+    }
+    return [...domains];
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+// ---- what the fixes need, read while the tree is at hand ----------------------------------------------------
+
+/** Package-level pool variables: where copies go; and `X, err = open(...)` statements that open them. */
+function readGlobals(file: SourceFile, types: Resolver, facts: SharingFacts): void {
+  for (const decl of file.root.namedChildren) {
+    if (decl?.type !== 'var_declaration') continue;
+    for (const spec of decl.descendantsOfType('var_spec')) {
+      const typeNode = spec?.childForFieldName('type');
+      if (!spec || !typeNode || spec.childForFieldName('value')) continue;
+      for (const name of fieldChildren(spec, 'name')) {
+        const storage = types.storageOf(name);
+        if (!storage || dbHandleOf(types.typeOf(name))?.kind !== 'DB') continue;
+        facts.splits.push({ storage, at: rangeOf(decl).end, type: typeNode.text });
+      }
     }
   }
-  for (const { location, facts } of files) {
-    if (location.domain) {
-      for (const ref of facts.refs) {
-        const id = ref.call ? getters.get(`${ref.pkg}.${ref.name}`) : `${ref.pkg}.${ref.name}`;
-        handles.get(id ?? '')?.uses.push({ domain: location.domain, path: location.path, range: ref.range, getter: ref.call });
+  for (const open of facts.flow.opens) {
+    if (!open.target?.startsWith('var:') || open.errName === undefined) continue;
+    const statement = statementAt(file, open.range.start);
+    const name = open.target.slice(open.target.lastIndexOf('.') + 1);
+    if (statement?.type !== 'assignment_statement' || !enclosingFunction(statement)) continue;
+    const plan = planGlobalOpen(file, statement, name, open.errName);
+    if (plan) facts.globalOpens.push({ ...plan, storage: open.target });
+  }
+}
+
+/** For each open into a local: the hand-offs of that local to other domains, and the split that serves them. */
+function planLocals(file: SourceFile, settings: Settings, location: FileLocation, types: Resolver, facts: SharingFacts): void {
+  const own = placePackage(location.packageDir, settings).domain;
+  const modulePath = location.modulePath;
+  // Opens, and calls of what may be a factory (check decides which pools are factory calls; the keys match).
+  const starts = [
+    ...facts.flow.opens.map((o) => ({ origin: o.origin, target: o.target, targetText: o.targetText, range: o.range })),
+    ...facts.flow.resultSites.map((r) => ({ origin: `call:${file.path}:${r.range.start.line}:${r.range.start.character}`, target: r.target, targetText: r.targetText, range: r.range })),
+  ];
+  for (const open of starts) {
+    if (!open.target?.startsWith('local:') || !open.targetText) continue;
+    const statement = statementAt(file, open.range.start);
+    const fn = statement ? enclosingFunction(statement) : null;
+    if (!fn) continue;
+    const handoffs: { domain: string; node: SyntaxNode }[] = [];
+    const domainOfPackage = (pkg: string | undefined) =>
+      pkg && modulePath && pkg.startsWith(modulePath + '/') ? placePackage(pkg.slice(modulePath.length + 1), settings).domain : '';
+    const isTarget = (node: SyntaxNode | null | undefined): node is SyntaxNode =>
+      node?.type === 'identifier' && `local:${file.path}:${types.localDeclOf(node)?.node.startIndex}` === open.target;
+    for (const node of findAll(fn, ['call_expression', 'keyed_element'])) {
+      if (node.type === 'call_expression') {
+        const callee = types.calleeOf(node);
+        const domain = domainOfPackage(callee?.kind === 'func' ? callee.pkg : undefined);
+        if (!domain) continue;
+        for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) if (isTarget(arg)) handoffs.push({ domain, node: arg });
+      } else {
+        // `&coupon.Service{DB: db}`
+        const literal = node.parent?.parent;
+        const value = node.childForFieldName('value')?.namedChildren.find((n) => n && n.type !== 'comment');
+        if (literal?.type !== 'composite_literal' || !isTarget(value)) continue;
+        const domain = domainOfPackage(namedPartsOf(types.typeOf(literal)));
+        if (domain) handoffs.push({ domain, node: value });
       }
     }
-    facts.scopes.forEach((scope, index) => {
-      for (const local of scope.locals) {
-        const resolved = resolve(local.origin);
-        if (!resolved) continue;
-        const plan = scope.plans[local.name];
-        const fix = plan && resolved.poolable ? { title: FIX_TITLE, edits: plan.edits, safe: false } : undefined;
-        handles.set(`${location.path}#${index}#${local.name}`, { name: local.name, path: location.path, range: local.range, owner: location.domain, ...resolved, uses: [], fix, ownerUses: !!local.usedHere });
-      }
-      const idOf = (arg: ArgRef): string => {
-        if (arg.kind === 'global') return `${arg.pkg}.${arg.name}`;
-        const instance = `${location.path}#${index}#${arg.kind === 'local' ? arg.name : arg.local}`;
-        if (arg.kind === 'local') return instance;
-        // `st.DB` of a plumbing struct built here is that one value; `app.db` of a receiver is the type's field.
-        const holder = scope.locals.find((l) => l.name === arg.local);
-        if (holder && !holder.receiver && handles.has(instance)) return instance;
-        const type = holder && typeOf(holder.origin);
-        return type ? `${type}#${arg.field}` : '';
-      };
-      for (const h of scope.handoffs) {
-        const id = idOf(h.arg);
-        const receiver = h.index >= 0 ? receiverOf(h.pkg, h.name, h.index) : undefined;
-        handles.get(id)?.uses.push({ domain: h.domain, path: location.path, range: h.range, callee: h.callee, receiver });
-      }
-    });
+    if (new Set(handoffs.map((h) => h.domain)).size < 2) continue;
+    const plan = planLocalSplit(settings, file, fn, { name: open.targetText, range: rangeOfTarget(statement!) }, handoffs, own);
+    if (plan) facts.localPlans[open.origin] = plan;
   }
-  return [...handles.values()].filter((h) => h.uses.length > 0);
+}
+
+function namedPartsOf(type: string | null): string | undefined {
+  return namedParts(type)?.pkg;
+}
+
+function rangeOfTarget(statement: SyntaxNode): Range {
+  const first = statement.childForFieldName('left')?.namedChild(0) ?? statement;
+  return rangeOf(first);
+}
+
+/** The statement that starts at a position (the open call's statement). */
+function statementAt(file: SourceFile, position: Position): SyntaxNode | null {
+  const offset = file.offsetAt(position);
+  let node: SyntaxNode | null = file.root.descendantForIndex(offset);
+  while (node && node.type !== 'short_var_declaration' && node.type !== 'assignment_statement' && node.type !== 'var_declaration') {
+    if (node.type === 'block' || node.type === 'source_file') return null;
+    node = node.parent;
+  }
+  return node;
 }

@@ -5,12 +5,33 @@
  */
 import { goDuration } from '../../engine/config';
 import type { Settings } from '../../engine/config';
-import type { GlobalOpenFact, HandoffFact, LocalFact, LocalSplitPlan } from './db-sharing-types';
 import { ensureImport, insertAt, replaceNode } from '../../engine/edits';
 import { findAll } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import { rangeOf, SourceFile } from '../../go/source';
 import type { FileEdit, Position, Range } from '../../engine/types';
+
+/** `X, err = open(...)` assigning a package-level pool, with what a per-domain copy of it needs. */
+export interface GlobalOpenFact {
+  name: string;
+  /** End of the last statement of the open group (the error check, pool settings). */
+  at: Position;
+  indent: string;
+  call: string;
+  errName: string;
+  errCheck: string;
+  closes: boolean;
+  timePackage: string;
+  /** The edits that import `time` into the file, if it lacks it. */
+  imports: FileEdit[];
+}
+
+/** The edits that give each receiving domain its own pool, computed where the tree is at hand. */
+export interface LocalSplitPlan {
+  /** Domains that get a new handle, in the order of their first hand-off. */
+  domains: string[];
+  edits: FileEdit[];
+}
 
 /** `user` → `userDB`, `gift-card` → `giftCardDB`; with `base` `DB` → `UserDB`, `conn` → `userConn`. */
 export function domainHandleName(domain: string, base = 'db'): string {
@@ -54,9 +75,8 @@ export function planLocalSplit(
   settings: Settings,
   file: SourceFile,
   fn: SyntaxNode,
-  local: LocalFact,
-  handoffs: HandoffFact[],
-  nodes: Map<HandoffFact, SyntaxNode>,
+  local: { name: string; range: Range },
+  handoffs: { domain: string; node: SyntaxNode }[],
   ownDomain: string,
 ): LocalSplitPlan | undefined {
   const open = findAll(fn, 'short_var_declaration').find((s) => {
@@ -77,7 +97,7 @@ export function planLocalSplit(
   const names = new Map(domains.map((d) => [d, domainHandleName(d)]));
   if ([...names.values()].some((name) => new RegExp(`\\b${name}\\b`).test(file.text)) || new Set(names.values()).size !== domains.length) return undefined;
 
-  const movedNodes = new Set(moved.map((h) => nodes.get(h)!.id));
+  const movedNodes = new Set(moved.map((h) => h.node.id));
   const inGroup = (node: SyntaxNode) => group.some((g) => node.startIndex >= g.startIndex && node.endIndex <= g.endIndex);
   const otherUses = fn.descendantsOfType('identifier').filter((id) => id && id.text === local.name && !movedNodes.has(id.id) && !inGroup(id));
   const replaceGroup = otherUses.length === 0;
@@ -106,7 +126,7 @@ export function planLocalSplit(
   } else {
     edits.push(insertAt(file, endOfGroup, blocks.map((b) => '\n\n' + b).join('')));
   }
-  for (const handoff of moved) edits.push(replaceNode(file, nodes.get(handoff)!, names.get(handoff.domain)!));
+  for (const handoff of moved) edits.push(replaceNode(file, handoff.node, names.get(handoff.domain)!));
   edits.push(...ensureImport(file, 'time'));
   return { domains, edits };
 }

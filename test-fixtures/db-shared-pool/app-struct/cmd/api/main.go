@@ -13,7 +13,7 @@ import (
 )
 
 type application struct {
-	db     *sql.DB // want "db-shared-pool"
+	db     *sql.DB
 	logger *log.Logger
 	limits struct {
 		maxBody int64
@@ -21,7 +21,7 @@ type application struct {
 }
 
 func main() {
-	db, err := sql.Open("postgres", os.Getenv("DATABASE_URL"))
+	db, err := sql.Open("postgres", os.Getenv("DATABASE_URL")) // want "db-shared-pool"
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -31,9 +31,9 @@ func main() {
 
 func (app *application) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/users", user.NewHandler(app.db, app.logger)) // want "db-shared-pool"
+	mux.Handle("/users", user.NewHandler(app.db, app.logger))
 
-	mux.Handle("/orders", order.NewHandler(app.db, app.logger)) // want "db-shared-pool"
+	mux.Handle("/orders", order.NewHandler(app.db, app.logger))
 
 	mux.Handle("/healthz", health.New(app.db))
 	return mux

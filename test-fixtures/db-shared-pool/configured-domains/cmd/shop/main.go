@@ -24,9 +24,9 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	profiles := profile.New(accounts) // want "db-shared-pool"
+	profiles := profile.New(accounts)
 
-	audit := checkout.New(accounts) // want "db-shared-pool"
+	audit := checkout.New(accounts)
 
 	log.Println(carts, checkouts, profiles, audit)
 }

@@ -13,6 +13,6 @@ func main() {
 	if err := store.Init(os.Getenv("SHOP_DSN")); err != nil {
 		log.Fatal(err)
 	}
-	batcher := coupon.NewBatcher(store.DB) // want "db-shared-pool"
+	batcher := coupon.NewBatcher(store.DB)
 	log.Println(batcher, store.DB.Stats().OpenConnections)
 }

@@ -9,12 +9,12 @@ import (
 
 // Place inserts an order.
 func Place(ctx context.Context, userID int64) error {
-	_, err := db.DB.ExecContext(ctx, "INSERT INTO orders (user_id) VALUES (?)", userID) // want "db-shared-pool"
+	_, err := db.DB.ExecContext(ctx, "INSERT INTO orders (user_id) VALUES (?)", userID)
 	return err
 }
 
 // Cancel marks an order cancelled.
 func Cancel(ctx context.Context, id int64) error {
-	_, err := db.DB.ExecContext(ctx, "UPDATE orders SET status = 'cancelled' WHERE id = ?", id) // want "db-shared-pool"
+	_, err := db.DB.ExecContext(ctx, "UPDATE orders SET status = 'cancelled' WHERE id = ?", id)
 	return err
 }

@@ -9,7 +9,7 @@ import (
 
 // Place inserts an order row.
 func Place(ctx context.Context, userID int64) error {
-	_, err := st.DB.ExecContext(ctx, "INSERT INTO orders (user_id) VALUES (?)", userID) // want "db-shared-pool"
+	_, err := st.DB.ExecContext(ctx, "INSERT INTO orders (user_id) VALUES (?)", userID)
 	return err
 }
 

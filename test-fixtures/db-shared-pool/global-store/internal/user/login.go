@@ -10,7 +10,7 @@ import (
 // PasswordHash reads the hash to check a login against.
 func PasswordHash(ctx context.Context, email string) (string, error) {
 	var hash string
-	err := store.DB.QueryRowContext(ctx, "SELECT hash FROM users WHERE email = ?", email).Scan(&hash) // want "db-shared-pool"
+	err := store.DB.QueryRowContext(ctx, "SELECT hash FROM users WHERE email = ?", email).Scan(&hash)
 	return hash, err
 }
 

@@ -26,16 +26,16 @@ func Run(dsn string) error {
 		}
 	})
 
-	http.Handle("/users", user.NewHandler(db)) // want "db-shared-pool"
+	http.Handle("/users", user.NewHandler(db))
 
-	http.Handle("/orders", order.NewHandler(db)) // want "db-shared-pool"
+	http.Handle("/orders", order.NewHandler(db))
 
 	return http.ListenAndServe(":8080", nil)
 }
 
 // Mount adds the coupon and legacy user routes; its caller decides which pool they get.
 func Mount(mux *http.ServeMux, db *sql.DB) { // want "db-shared-pool"
-	mux.Handle("/coupons", coupon.NewLegacyHandler(db)) // want "db-shared-pool"
+	mux.Handle("/coupons", coupon.NewLegacyHandler(db))
 
-	mux.Handle("/users/v1", user.NewLegacyHandler(db)) // want "db-shared-pool"
+	mux.Handle("/users/v1", user.NewLegacyHandler(db))
 }

@@ -20,11 +20,11 @@ func main() {
 	db.SetMaxOpenConns(20)
 	defer db.Close()
 
-	users := user.NewRepo(db) // want "db-shared-pool"
+	users := user.NewRepo(db)
 
-	orders := order.NewService(db, users) // want "db-shared-pool"
+	orders := order.NewService(db, users)
 
-	coupons := &coupon.Service{DB: db} // want "db-shared-pool"
+	coupons := &coupon.Service{DB: db}
 
 	mux := http.NewServeMux()
 	mux.Handle("/users/", users)

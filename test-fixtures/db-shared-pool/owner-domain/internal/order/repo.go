@@ -15,5 +15,5 @@ func NewRepo(db *sql.DB) *Repo { return &Repo{db: db} }
 
 // Buyers reads the user domain's table through the user domain's pool.
 func Buyers() (*sql.Rows, error) {
-	return user.Accounts.Query("SELECT id FROM users WHERE has_orders") // want "db-shared-pool"
+	return user.Accounts.Query("SELECT id FROM users WHERE has_orders")
 }

@@ -15,16 +15,16 @@ import (
 func main() {
 	cfg := platform.Config{Addr: ":8080"}
 	shared := cache.New()
-	st, err := platform.New(os.Getenv("DATABASE_URL")) // want "db-shared-pool"
+	st, err := platform.New(os.Getenv("DATABASE_URL"))
 	if err != nil {
 		log.Fatal(err)
 	}
 
-	users := user.NewService(st, shared, cfg) // want "db-shared-pool"
+	users := user.NewService(st, shared, cfg)
 	orders := &order.Service{
-		Store: st, // want "db-shared-pool"
+		Store: st,
 		Cache: shared,
 	}
-	coupons := coupon.New(st.DB) // want "db-shared-pool"
+	coupons := coupon.New(st.DB)
 	log.Println(users, orders, coupons, cfg.Addr)
 }

@@ -14,7 +14,7 @@ type Store struct {
 
 // New opens the database behind a Store.
 func New(dsn string) (*Store, error) {
-	db, err := sql.Open("postgres", dsn)
+	db, err := sql.Open("postgres", dsn) // want "db-shared-pool"
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,6 @@ func Wire(dsn string) (*admin.Pages, *order.Repo, error) {
 	}
 
 	pages := admin.New(db)
-	orders := order.NewRepo(db) // want "db-shared-pool"
+	orders := order.NewRepo(db)
 	return pages, orders, nil
 }

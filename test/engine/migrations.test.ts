@@ -1,0 +1,37 @@
+/** Schema work (migrations, installs, seeds, DDL) is reported apart: its own severity, never a timeout fix. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeSources } from '../../server/src/engine/analyze';
+import { defaultSettings, RuleLevel } from '../../server/src/engine/config';
+import { loadRuleCases } from '../support/fixtures';
+import { FIXTURES_DIR } from '../support/repo';
+
+const fixture = loadRuleCases(FIXTURES_DIR, 'db-no-context').find((c) => c.name === 'migrations/')!;
+
+async function findings(migrations?: RuleLevel) {
+  const settings = defaultSettings();
+  if (migrations) settings.migrations = migrations;
+  const result = await analyzeSources(fixture.sources, settings, fixture.modules);
+  return result.findings.filter((f) => f.ruleId === 'db-no-context');
+}
+
+describe('db findings in migration code', () => {
+  it('are information without a timeout fix; the request path keeps its warning and fix', async () => {
+    const all = await findings();
+    const count = all.find((f) => f.path === 'internal/user/repo.go' && f.message.startsWith('db.QueryRow'));
+    assert.ok(count, 'the request-path query is reported');
+    assert.equal(count.severity, 'warning');
+    assert.ok(count.fixes.some((f) => f.title.includes('timeout')), 'the request path keeps its timeout fix');
+    const schema = all.filter((f) => f !== count);
+    assert.equal(schema.length, 4);
+    for (const finding of schema) {
+      assert.equal(finding.severity, 'info', `${finding.path}:${finding.range.start.line + 1}`);
+      assert.deepEqual(finding.fixes.filter((f) => f.title.includes('timeout')), [], `${finding.path} is offered a timeout`);
+    }
+  });
+
+  it('follow the migrations setting, off included', async () => {
+    assert.equal((await findings('off')).length, 1);
+    assert.ok((await findings('warning')).every((f) => f.severity === 'warning'));
+  });
+});
