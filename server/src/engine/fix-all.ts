@@ -39,8 +39,9 @@ interface GroupState {
 
 /**
  * Plans fixes applied together, in the given order. A fix group whose members are all here is applied as its
- * combined edits, once, where its first member stands; if those edits overlap something already taken, each
- * member is tried on its own instead (each compiles alone).
+ * combined edits, once, where its first member stands. If those edits overlap something already taken, the whole
+ * group waits for a later pass: its members applied one by one would each keep what the others still need (the
+ * `log` import), and all of them together would leave it unused.
  */
 export function planChosenFixes(chosen: readonly ChosenFix[]): FixPlan {
   const edits = new Map<string, FileEdit[]>();
@@ -69,13 +70,11 @@ export function planChosenFixes(chosen: readonly ChosenFix[]): FixPlan {
   };
   for (const { path, fix } of chosen) {
     const group = fix.group ? groups.get(groupKey(path, fix.group.id)) : undefined;
-    if (group?.combined && group.members === group.size && group.outcome !== 'failed') {
-      if (group.outcome === 'applied' || take(group.combined)) {
-        group.outcome = 'applied';
-        applied++;
-        continue;
-      }
-      group.outcome = 'failed';
+    if (group?.combined && group.members === group.size) {
+      if (group.outcome === undefined) group.outcome = take(group.combined) ? 'applied' : 'failed';
+      if (group.outcome === 'applied') applied++;
+      else deferred++;
+      continue;
     }
     if (take(fix.edits)) applied++;
     else deferred++;

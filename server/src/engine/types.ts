@@ -34,9 +34,10 @@ export interface Fix {
 
 /**
  * Fixes that are better applied together than one by one. Each member's edits stand alone; when fix-all takes
- * every member of the group in a file, it applies the group's `combined` edits once instead of theirs. Converting
- * each log call of a file is one member; converting all of them also drops the import they all used, which no
- * single member may do while the others still need it.
+ * every member of the group in a file, it applies the group's `combined` edits once instead of theirs (or, when
+ * they cannot go in, none of them). Converting each log call of a file is one member; converting all of them
+ * also drops the import they all used, which no single member may do while the others still need it. A group
+ * without combined edits is applied member by member.
  */
 export interface FixGroup {
   /** Names the group within its file. */

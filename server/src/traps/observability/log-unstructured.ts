@@ -73,30 +73,34 @@ export const rule = defineFileRule({
     const convertible = conversions.filter((c) => c.conversion !== null);
     const spec = file.imports.find((s) => s.path === 'log' && s.localName === logName) ?? null;
     const dropImport = !!logName && convertible.length > 0 && convertible.length === packageReferences(file, logName);
-    const group: FixGroup = { id: GROUP_ID, size: convertible.length };
-    if (convertible.length > 1) {
-      group.combined = [
-        ...convertible.flatMap((c) => c.conversion!.edits),
-        ...importEdits(file, convertible.flatMap((c) => c.conversion!.imports), dropImport ? spec : null),
-      ];
-    }
     // Most calls need the same imports: their edits are worked out once per set (ensureImport reads the top level).
-    const importsFor = new Map<string, FileEdit[]>();
-    const aloneImports = (imports: ImportNeed[], dropping: boolean) => {
+    const importsFor = new Map<string, FileEdit[] | null>();
+    const importsOf = (imports: ImportNeed[], dropping: boolean) => {
       const key = `${dropping}|${imports.map((i) => `${i.name ?? ''} ${i.path}`).join(',')}`;
-      let edits = importsFor.get(key);
-      if (!edits) importsFor.set(key, (edits = importEdits(file, imports, dropping ? spec : null)));
-      return edits;
+      if (!importsFor.has(key)) importsFor.set(key, importEdits(file, imports, dropping ? spec : null));
+      return importsFor.get(key)!;
     };
+    const alone = dropImport && convertible.length === 1;
+    const members = conversions.map(({ call, conversion }) => {
+      const imports = conversion ? importsOf(conversion.imports, alone) : null;
+      return { call, conversion: imports ? { ...conversion!, edits: [...conversion!.edits, ...imports] } : null };
+    });
+    const group: FixGroup = { id: GROUP_ID, size: members.filter((m) => m.conversion).length };
+    let combinable = true;
+    if (convertible.length > 1) {
+      const imports = importEdits(file, convertible.flatMap((c) => c.conversion!.imports), dropImport ? spec : null);
+      if (imports) group.combined = [...convertible.flatMap((c) => c.conversion!.edits), ...imports];
+      // Without the combined edits, converting every call one by one would leave the `log` import unused.
+      else combinable = !dropImport;
+    }
     let first = true;
-    for (const { call, conversion } of conversions) {
+    for (const { call, conversion } of members) {
       const fixes: FixDescriptor[] = [];
       if (conversion) {
-        const alone = dropImport && convertible.length === 1;
         fixes.push({
           title: rule.meta.messages.fixOne,
-          edits: [...conversion.edits, ...aloneImports(conversion.imports, alone)],
-          safe: conversion.safe,
+          edits: conversion.edits,
+          safe: conversion.safe && combinable,
           // The combined edits travel with the first member only, so the output stays linear in the calls.
           group: first ? group : { id: group.id, size: group.size },
         });
