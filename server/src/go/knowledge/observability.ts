@@ -274,6 +274,8 @@ type Entry struct{ Logger *Logger; Data Fields }
 type Fields map[string]any
 type Level uint32
 type Formatter interface{}
+type JSONFormatter struct{}
+type TextFormatter struct{}
 type FieldLogger interface {
 	WithField(key string, value any) *Entry
 	WithFields(fields Fields) *Entry
