@@ -70,54 +70,65 @@ export const rule = defineFileRule({
       call,
       conversion: target?.writable && packageCall && logName ? convert(context, call, method, target) : null,
     }));
-    const convertible = conversions.filter((c) => c.conversion !== null);
-    const spec = file.imports.find((s) => s.path === 'log' && s.localName === logName) ?? null;
-    const dropImport = !!logName && convertible.length > 0 && convertible.length === packageReferences(file, logName);
-    // Most calls need the same imports: their edits are worked out once per set (ensureImport reads the top level).
-    const importsFor = new Map<string, FileEdit[] | null>();
-    const importsOf = (imports: ImportNeed[], dropping: boolean) => {
-      const key = `${dropping}|${imports.map((i) => `${i.name ?? ''} ${i.path}`).join(',')}`;
-      if (!importsFor.has(key)) importsFor.set(key, importEdits(file, imports, dropping ? spec : null));
-      return importsFor.get(key)!;
-    };
-    const alone = dropImport && convertible.length === 1;
-    const members = conversions.map(({ call, conversion }) => {
-      const imports = conversion ? importsOf(conversion.imports, alone) : null;
-      return { call, conversion: imports ? { ...conversion!, edits: [...conversion!.edits, ...imports] } : null };
-    });
-    const group: FixGroup = { id: GROUP_ID, size: members.filter((m) => m.conversion).length };
-    let combinable = true;
-    if (convertible.length > 1) {
-      const imports = importEdits(file, convertible.flatMap((c) => c.conversion!.imports), dropImport ? spec : null);
-      if (imports) group.combined = [...convertible.flatMap((c) => c.conversion!.edits), ...imports];
-      // Without the combined edits, converting every call one by one would leave the `log` import unused.
-      else combinable = !dropImport;
-    }
-    let first = true;
-    for (const { call, conversion } of members) {
-      const fixes: FixDescriptor[] = [];
-      if (conversion) {
-        fixes.push({
-          title: rule.meta.messages.fixOne,
-          edits: conversion.edits,
-          safe: conversion.safe && combinable,
-          // The combined edits travel with the first member only, so the output stays linear in the calls.
-          group: first ? group : { id: group.id, size: group.size },
-        });
-        first = false;
-      }
+    const fixes = conversionFixes(context, conversions, logName);
+    conversions.forEach(({ call }, i) => {
       context.report({
         node: call,
         messageId: target ? 'unstructured' : 'unstructuredNoTarget',
         data: { call: call.childForFieldName('function')!.text, target: target?.label ?? '', goVersion: context.location.goVersion },
-        fixes,
+        fixes: fixes[i],
       });
-    }
+    });
     if (calls.length > listed.length) {
       context.report({ node: calls[listed.length].call, messageId: 'notListed', data: { more: calls.length - listed.length, limit: FINDINGS_PER_FILE } });
     }
   },
 });
+
+/**
+ * Each call's own fix (its conversion, plus the imports it needs alone: the `log` import goes only with the
+ * file's last use of it), all in one fix group whose combined edits, on the first member, convert every call and
+ * drop the `log` import once nothing else uses it. Fix-all applies those when it takes the whole group.
+ */
+function conversionFixes(context: FileContext, conversions: { call: SyntaxNode; conversion: CallConversion | null }[], logName: string | undefined): FixDescriptor[][] {
+  const { file } = context;
+  const convertible = conversions.filter((c) => c.conversion !== null);
+  const spec = file.imports.find((s) => s.path === 'log' && s.localName === logName) ?? null;
+  const dropImport = !!logName && convertible.length > 0 && convertible.length === packageReferences(file, logName);
+  // Most calls need the same imports: their edits are worked out once per set (ensureImport reads the top level).
+  const importsFor = new Map<string, FileEdit[] | null>();
+  const importsOf = (imports: ImportNeed[], dropping: boolean) => {
+    const key = `${dropping}|${imports.map((i) => `${i.name ?? ''} ${i.path}`).join(',')}`;
+    if (!importsFor.has(key)) importsFor.set(key, importEdits(file, imports, dropping ? spec : null));
+    return importsFor.get(key)!;
+  };
+  const alone = dropImport && convertible.length === 1;
+  const members = conversions.map(({ conversion }) => {
+    const imports = conversion ? importsOf(conversion.imports, alone) : null;
+    return imports ? { ...conversion!, edits: [...conversion!.edits, ...imports] } : null;
+  });
+  const group: FixGroup = { id: GROUP_ID, size: members.filter((m) => m).length };
+  let combinable = true;
+  if (convertible.length > 1) {
+    const imports = importEdits(file, convertible.flatMap((c) => c.conversion!.imports), dropImport ? spec : null);
+    if (imports) group.combined = [...convertible.flatMap((c) => c.conversion!.edits), ...imports];
+    // Without the combined edits, converting every call one by one would leave the `log` import unused.
+    else combinable = !dropImport;
+  }
+  let first = true;
+  return members.map((member) => {
+    if (!member) return [];
+    // The combined edits travel with the first member only, so the output stays linear in the calls.
+    const fix: FixDescriptor = {
+      title: rule.meta.messages.fixOne,
+      edits: member.edits,
+      safe: member.safe && combinable,
+      group: first ? group : { id: group.id, size: group.size },
+    };
+    first = false;
+    return [fix];
+  });
+}
 
 /** True inside `func main()` or `func init()` (of a file already known to be in package main). */
 function inMainOrInit(call: SyntaxNode): boolean {
