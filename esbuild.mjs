@@ -45,7 +45,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, outdir: 'server/out' },
+  { ...common, entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts', 'analysis-worker': 'server/src/engine/analysis-worker.ts' }, outdir: 'server/out' },
   {
     ...common,
     entryPoints: testEntryPoints(join(root, 'test')).map((p) => relative(root, p)),

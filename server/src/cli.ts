@@ -4,11 +4,12 @@
  * argument parsing is commander's: per-command --help, "did you mean" for a mistyped option, `--` to end
  * the options. Exit status: 0 nothing to report, 1 findings, 2 usage or internal error.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMATS, runAnalyze } from './cli/analyze-command';
 import { runBaseline } from './cli/baseline-command';
 import { TOOL_VERSION } from './cli/format';
 import { runDomains } from './cli/domains-command';
+import { cleanCache, defaultCacheDir } from './engine/result-cache';
 import { runInit } from './cli/init-command';
 import { UsageError } from './cli/project';
 import { addSplitCommand } from './cli/split-command';
@@ -18,10 +19,18 @@ Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
 
 const ruleList = (value: string) => value.split(',').filter(Boolean);
 
+function jobCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a whole number of workers from 1 to 256');
+  return n;
+}
+
 /** Options every analysing command shares. */
 function withProjectOptions(command: Command): Command {
   return command
     .option('--config <file>', 'settings file (default: the nearest .go-traps.json)')
+    .option('-j, --jobs <n>', 'worker threads that parse and run the rules (default: one per core)', jobCount)
+    .option('--no-cache', 'analyse every file again instead of reusing unchanged results from the cache')
     .addOption(new Option('--locale <locale>', 'message language (default: from LANG)').choices(['en', 'zh-cn']))
     .option('--rules <ids>', 'run only these rules (comma-separated ids)', ruleList);
 }
@@ -82,6 +91,25 @@ function buildProgram(setStatus: (status: number) => void): Command {
     .option('--json', 'print the placements as JSON')
     .addHelpText('after', '\nExit status: 0 listed, 2 usage or internal error.')
     .action(async (paths: string[], options) => setStatus(await runDomains(paths, options)));
+
+  program
+    .command('cache')
+    .description('the result cache (under $XDG_CACHE_HOME/go-traps, else ~/.cache/go-traps)')
+    .addCommand(
+      new Command('clean')
+        .description('delete the cache')
+        .action(async () => {
+          await cleanCache();
+          process.stdout.write(`go-traps: removed ${defaultCacheDir()}\n`);
+          setStatus(0);
+        }),
+    )
+    .addCommand(
+      new Command('dir').description('print where the cache is').action(() => {
+        process.stdout.write(`${defaultCacheDir()}\n`);
+        setStatus(0);
+      }),
+    );
 
   addSplitCommand(program, setStatus);
 

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { goVersionAtLeast } from '../../server/src/engine/go-version';
+import { goSupports } from '../../server/src/engine/go-version';
 import { LIBRARY_STUBS } from '../../server/src/go/knowledge';
 import { FixtureCase, loadLayoutCases, loadRuleCases } from '../support/fixtures';
 import { FIXTURES_DIR } from '../support/repo';
@@ -151,7 +151,7 @@ describe('observability fixes compile (go build, Go 1.19, library stubs from go/
         // Go 1.19 cannot build log/slog; what can be checked is that the rule only wrote it where the module allows.
         const goMod = fixture.name.endsWith('/') && existsSync(path.join(fixture.root, 'go.mod')) ? readFileSync(path.join(fixture.root, 'go.mod'), 'utf8') : '';
         const version = /^go\s+(\d+\.\d+)/m.exec(goMod)?.[1] ?? '';
-        assert.ok(goVersionAtLeast(version, '1.21'), `${name} writes log/slog into a module that says go ${version}`);
+        assert.ok(goSupports({ goVersion: version }, '1.21'), `${name} writes log/slog into a module that says go ${version}`);
         t.diagnostic('uses log/slog: its module allows Go 1.21, which is not installed here to build it');
         return;
       }

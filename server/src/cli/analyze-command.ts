@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, AnalyzeResult } from '../engine/analyze';
+import type { AnalyzeResult } from '../engine/analyze';
 import { BaselineEntry, matchBaseline } from '../engine/baseline';
 import { applyEdits } from '../engine/edits';
 import { planFixes } from '../engine/fix-all';
@@ -87,7 +87,7 @@ async function fixInPlace(project: Project, first: AnalyzeResult): Promise<Analy
       await fs.writeFile(absolute, applyEdits(await fs.readFile(absolute, 'utf8'), edits));
     }
     process.stderr.write(`go-traps: applied ${plan.applied} fix(es) in ${plan.edits.size} file(s)\n`);
-    result = await analyze(project.files, project.read, project.settings, project.modules);
+    result = await analyzeProject(project);
   }
   return result;
 }

@@ -2,9 +2,13 @@
  * What every analysing subcommand does first: check the paths, load the team's settings, apply the
  * command-line overrides, find the Go files and modules, and run the engine over them.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { analyze, AnalyzeResult } from '../engine/analyze';
+import { defaultCacheDir } from '../engine/result-cache';
+import { grammarVersion } from '../go/parser';
+import { TOOL_VERSION } from './format';
 import type { Settings } from '../engine/config';
 import type { GoModule } from '../engine/domains';
 import { localeFrom } from '../engine/messages';
@@ -20,18 +24,23 @@ export interface ProjectOptions {
   locale?: string;
   /** Run only these rule ids. */
   rules?: string[];
+  /** Worker threads (default: one per core). */
+  jobs?: number;
+  /** False for --no-cache. */
+  cache?: boolean;
 }
 
 export interface Project {
   /** The directory engine paths are relative to (the working directory). */
   base: string;
+  options: ProjectOptions;
   /** The paths given, absolute. */
   roots: string[];
   settings: Settings;
   /** Engine paths of the Go files found. */
   files: string[];
   modules: GoModule[];
-  read(enginePath: string): Promise<string>;
+  read(enginePath: string): Promise<string> | string;
 }
 
 /** The display language: the option, else the environment's. */
@@ -58,11 +67,13 @@ export async function loadProject(paths: readonly string[], options: ProjectOpti
   const { files, modules } = await walkGoFiles(given, base, settings, { followWorkspace: true });
   return {
     base,
+    options,
     roots: given.map((p) => path.resolve(p)),
     settings,
     files: files.map((f) => toEnginePath(f, base)),
     modules,
-    read: (p) => fs.readFile(path.resolve(base, p), 'utf8'),
+    // Synchronous reads: a promise per file costs more than the read itself on thousands of small files.
+    read: (p) => readFileSync(path.resolve(base, p), 'utf8'),
   };
 }
 
@@ -72,7 +83,20 @@ export async function analyzeProject(project: Project): Promise<AnalyzeResult> {
   const progress = (done: number, total: number) => {
     if (showProgress && (done % 50 === 0 || done === total)) process.stderr.write(`\rgo-traps: ${done}/${total} files`);
   };
-  const result = await analyze(project.files, project.read, project.settings, project.modules, progress);
+  const { settings } = project;
+  const jobs = project.options.jobs ?? os.availableParallelism();
+  const limitMb = Number(process.env.GO_TRAPS_CACHE_LIMIT_MB);
+  const limit = Number.isFinite(limitMb) && limitMb > 0 ? limitMb * 1024 * 1024 : undefined;
+  const scope = `${TOOL_VERSION}\u0000${grammarVersion()}\u0000${JSON.stringify(settings)}`;
+  const cache = project.options.cache === false ? undefined : { root: defaultCacheDir(), scope, limitBytes: limit };
+  const result = await analyze(project.files, project.read, settings, project.modules, {
+    onProgress: progress,
+    jobs,
+    fsPathOf: (p) => path.resolve(project.base, p),
+    workerScript: path.join(__dirname, 'analysis-worker.js'),
+    cache,
+    collectors: false,
+  });
   if (showProgress) process.stderr.write('\n');
   return result;
 }

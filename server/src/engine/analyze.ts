@@ -1,16 +1,14 @@
 /**
- * The analysis pipeline every front end shares: every file's declarations go to the type index, then each file
- * is parsed once, its file rules run and its workspace facts are collected; the workspace rules run over the
- * facts; suppressions and severity overrides come last.
+ * The engine: one file's rules and facts (`analyzeFile`), the workspace rules over every file's facts, and the
+ * suppressions and severity overrides that come last. pipeline.ts runs it over a workspace.
  */
 import { isExcluded, isGenerated, Settings } from './config';
-import { GoModule, locateFile } from './domains';
+import type { GoModule } from './domains';
 import { formatMessage } from './messages';
 import { scanDeclarations } from '../go/declaration-scanner';
 import type { FileDecls } from '../go/declarations';
 import { knowledgeIndex } from '../go/knowledge';
 import { searchingFor } from '../go/node-search';
-import { loadGoLanguage, parseGo } from '../go/parser';
 import { Resolver } from '../go/resolver';
 import { TypeIndex } from '../go/type-index';
 import type { FileContext, FileLocation, ReportDescriptor, Rule, WorkspaceRule } from './rule';
@@ -212,79 +210,8 @@ export interface AnalyzeResult {
   filesAnalyzed: number;
 }
 
-/**
- * Analyses a set of Go sources as one workspace: the single entry point of the shape
- * `analyze(files, settings) → findings` that the CLI, the server and the tests sit on.
- *
- * Declarations first, then rules: every file's package-level declarations are read from its text into the type
- * index (no syntax tree needed), then each file is parsed once, its rules run with the whole workspace's
- * declarations at hand, and its tree is freed before the next file. Sources are read lazily through `read`,
- * twice each (declarations, then rules), so that only one file's text and tree are held at a time.
- */
-export async function analyze(
-  paths: readonly string[],
-  read: (path: string) => Promise<string> | string,
-  settings: Settings,
-  modules: readonly GoModule[] = [],
-  onProgress?: (done: number, total: number) => void,
-): Promise<AnalyzeResult> {
-  await loadGoLanguage();
-  const engine = new Engine(settings);
-  const index = new TypeIndex(knowledgeIndex());
-  const summaries: FileSummary[] = [];
-  const fileFindings = new Map<string, Finding[]>();
-  const problems: AnalysisProblem[] = [];
-  const skipped: { path: string; reason: string }[] = [];
-  const readText = async (path: string): Promise<string | undefined> => {
-    try {
-      return await read(path);
-    } catch (error) {
-      problems.push({ path, message: `cannot read: ${(error as Error).message}` });
-      return undefined;
-    }
-  };
-
-  const planned: { path: string; location: FileLocation }[] = [];
-  for (const path of paths) {
-    const text = await readText(path);
-    if (text === undefined) continue;
-    const reason = skipReason(path, text, settings);
-    if (reason) {
-      skipped.push({ path, reason });
-      continue;
-    }
-    const location = locateFile(path, modules, settings);
-    const { packageKey, decls } = engine.declare(text, location);
-    index.setFile(path, packageKey, decls);
-    planned.push({ path, location });
-  }
-
-  let done = 0;
-  for (const { path, location } of planned) {
-    onProgress?.(done++, planned.length);
-    const text = await readText(path);
-    if (text === undefined) continue;
-    const tree = await parseGo(text);
-    try {
-      const analysis = engine.analyzeFile(new SourceFile(path, text, tree), location, index);
-      summaries.push(analysis.summary);
-      fileFindings.set(path, analysis.findings);
-      problems.push(...analysis.problems);
-    } finally {
-      tree.delete();
-    }
-  }
-  onProgress?.(done, planned.length);
-  const workspace = engine.workspaceFindings(summaries);
-  problems.push(...workspace.problems);
-  const findings: Finding[] = [];
-  for (const summary of summaries) {
-    const path = summary.location.path;
-    const all = [...(fileFindings.get(path) ?? []), ...(workspace.byPath.get(path) ?? [])];
-    findings.push(...engine.finalize(path, all, summary.directives));
-  }
-  return { findings: findings.sort(compareFindings), problems, skipped, filesAnalyzed: summaries.length };
-}
+export { analyze, type AnalyzeOptions, type AnalyzeStats } from './pipeline';
+import { analyze } from './pipeline';
 
 /** Convenience for tests and small callers: analyse in-memory sources. */
 export function analyzeSources(sources: readonly SourceInput[], settings: Settings, modules: readonly GoModule[] = []): Promise<AnalyzeResult> {

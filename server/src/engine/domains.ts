@@ -140,5 +140,9 @@ export function domainOf(packageDir: string, settings: Settings, packageName = '
 
 /** True for files in test harness packages (`dbtest/`, `testutil/`, `e2e/`, ...) and `_test.go` files. */
 export function isTestCode(location: FileLocation, settings: Settings): boolean {
-  return location.path.endsWith('_test.go') || placePackage(location.packageDir, settings).role === 'harness';
+  if (location.path.endsWith('_test.go')) return true;
+  // Outside any module the directory is all there is; only its last folder can name a harness (a project kept
+  // under ~/test/ is not one).
+  const dir = location.modulePath ? location.packageDir : location.packageDir.slice(location.packageDir.lastIndexOf('/') + 1);
+  return placePackage(dir, settings).role === 'harness';
 }

@@ -1,17 +1,20 @@
-/** Which Go a module is written for: a fix may use only what the module's `go` directive gives it. */
+/** What a module's Go has: a fix may only write what the `go` line of its go.mod allows. */
+import type { FileLocation } from './rule';
 
 /**
- * True when the module's Go version (`1.19`, `1.21.3`, from go.mod) is at least `wanted` (`1.21`). An unknown
- * version ('': a file in no module) counts as the current Go, which has everything.
+ * True when the file's module declares at least Go `minimum` ("1.21"), or declares nothing (a loose file: the
+ * fix is offered, and its title names the version it needs); false when the module is older.
  */
-export function goVersionAtLeast(version: string, wanted: string): boolean {
-  const have = parse(version);
-  if (!have) return true;
-  const need = parse(wanted)!;
-  return have[0] !== need[0] ? have[0] > need[0] : have[1] >= need[1];
+export function goSupports(location: Pick<FileLocation, 'goVersion'>, minimum: string): boolean {
+  const have = parse(location.goVersion);
+  const want = parse(minimum);
+  if (!have || !want) return true;
+  for (let i = 0; i < 3; i++) if (have[i] !== want[i]) return have[i] > want[i];
+  return true;
 }
 
-function parse(version: string): [number, number] | null {
-  const match = /^(?:go)?(\d+)\.(\d+)/.exec(version.trim());
-  return match ? [Number(match[1]), Number(match[2])] : null;
+/** `1.21`, `1.21.3`, `1.21rc1` → [1, 21, 3]; null when it is not a Go version. */
+function parse(version: string): number[] | null {
+  const match = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(version.trim());
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)] : null;
 }

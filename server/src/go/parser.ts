@@ -1,13 +1,15 @@
 /** Loads web-tree-sitter and the Go grammar once per process and parses Go source. */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, Tree } from 'web-tree-sitter';
 
-export type { Node as SyntaxNode, Tree, Edit } from 'web-tree-sitter';
+export type { Node as SyntaxNode, Tree, Edit, Parser } from 'web-tree-sitter';
 
 let ready: Promise<Language> | undefined;
 let loaded: Language | undefined;
 let sharedParser: Parser | undefined;
+let parserCreation: Promise<Parser> | undefined;
 
 /**
  * Where the build puts tree-sitter.wasm and tree-sitter-go.wasm: `grammars/` at the package root, found by
@@ -52,8 +54,29 @@ export async function createGoParser(): Promise<Parser> {
  * trees live in WASM memory, out of reach of the garbage collector.
  */
 export async function parseGo(text: string, oldTree?: Tree): Promise<Tree> {
-  sharedParser ??= await createGoParser();
+  // Callers that await in parallel must not each create a parser: the first one's creation is shared.
+  if (!sharedParser) {
+    const created = await (parserCreation ??= createGoParser());
+    sharedParser ??= created;
+  }
   const tree = sharedParser.parse(text, oldTree ?? null);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
+}
+
+let grammarHash: string | undefined;
+
+/** A digest of the parser runtime and the Go grammar files, which results cached between runs depend on. */
+export function grammarVersion(): string {
+  if (grammarHash) return grammarHash;
+  const hash = createHash('sha256');
+  for (const name of ['tree-sitter.wasm', 'tree-sitter-go.wasm']) {
+    try {
+      hash.update(readFileSync(path.join(defaultGrammarsDir(), name)));
+    } catch {
+      hash.update(`missing ${name}`);
+    }
+  }
+  grammarHash = hash.digest('hex').slice(0, 16);
+  return grammarHash;
 }

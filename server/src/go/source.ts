@@ -16,6 +16,7 @@ export class SourceFile {
   readonly imports: ImportSpec[];
   private readonly byLocalName = new Map<string, ImportSpec>();
   private readonly importedPaths: ReadonlySet<string>;
+  private cachedPackageName: string | undefined;
 
   constructor(
     /** Workspace-relative or absolute path, as the caller names files; always with `/` separators. */
@@ -39,8 +40,12 @@ export class SourceFile {
 
   /** The package name from the package clause, or '' when the file is too broken to tell. */
   get packageName(): string {
-    const clause = this.root.namedChildren.find((n) => n?.type === 'package_clause');
-    return clause?.namedChild(0)?.text ?? '';
+    // Read once: rules ask per node, and listing the root's children marshals every top-level declaration.
+    if (this.cachedPackageName === undefined) {
+      const clause = this.root.namedChildren.find((n) => n?.type === 'package_clause');
+      this.cachedPackageName = clause?.namedChild(0)?.text ?? '';
+    }
+    return this.cachedPackageName;
   }
 
   /** The import path a local package name stands for, if the file imports it under that name. */
@@ -125,12 +130,16 @@ function readImports(root: SyntaxNode): ImportSpec[] {
   return specs;
 }
 
-/** Go's convention for the package name of an import path: the last element, skipping `/vN` and `gopkg.in` `.vN`. */
+/**
+ * The package name an import path is assumed to have (goimports' rule): the last element, or the one before a
+ * `/vN` suffix, without a `go-` prefix, cut at the first character that cannot be in an identifier
+ * (`kafka-go` → kafka, `nats.go` → nats, `yaml.v3` → yaml).
+ */
 export function defaultPackageName(importPath: string): string {
   const parts = importPath.split('/');
   let last = parts[parts.length - 1];
   if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2];
-  last = last.replace(/\.v\d+$/, '');
   if (last.startsWith('go-')) last = last.slice(3);
-  return last.replace(/[-.]/g, '_');
+  const cut = last.search(/[^\p{L}\p{N}_]/u);
+  return cut >= 0 ? last.slice(0, cut) : last;
 }

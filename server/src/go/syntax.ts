@@ -1,7 +1,9 @@
 /** Small, reusable questions about Go syntax trees that several rules ask. */
 import type { SyntaxNode } from './parser';
 import { searchWholeTree } from './node-search';
+import type { Resolver } from './resolver';
 import type { SourceFile } from './source';
+import { GoType, namedParts, typeShape } from './types';
 
 export const FUNCTION_TYPES = ['function_declaration', 'method_declaration', 'func_literal'] as const;
 
@@ -219,28 +221,111 @@ export interface ContextSource {
   /** Go expression for the context, e.g. `ctx`, `r.Context()`, `c.Request.Context()`. */
   expression: string;
   kind: 'context' | 'http-request' | 'gin' | 'echo';
+  /** The function or closure whose parameter provides it (closures capture their parents' parameters). */
+  owner: SyntaxNode;
+}
+
+const GIN_PATH = 'github.com/gin-gonic/gin';
+const ECHO_PATHS = ['github.com/labstack/echo/v4', 'github.com/labstack/echo'];
+const ORDER: ContextSource['kind'][] = ['context', 'http-request', 'gin', 'echo'];
+
+/**
+ * The context a call at `node` should use: a parameter whose type resolves to `context.Context` (or an interface
+ * that embeds it), else one derived from a request (`*http.Request`, `*gin.Context`, `echo.Context`), searching
+ * the enclosing functions outwards because closures capture their parents' parameters. Types come from the
+ * resolver, so import aliases and type aliases count and a look-alike type of the same name does not.
+ */
+export function contextInScope(types: Resolver, node: SyntaxNode): ContextSource | null {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    let best: ContextSource | null = null;
+    for (const list of [fn.childForFieldName('receiver'), fn.childForFieldName('parameters')]) {
+      for (const decl of list?.namedChildren ?? []) {
+        if (decl?.type !== 'parameter_declaration') continue;
+        const name = fieldChildren(decl, 'name').find((n) => n.text !== '_');
+        if (!name) continue;
+        const kind = contextKindOf(types, types.typeOfTypeNode(decl.childForFieldName('type')));
+        if (!kind || (best && ORDER.indexOf(best.kind) <= ORDER.indexOf(kind))) continue;
+        best = { expression: contextExpression(kind, name.text), kind, owner: fn };
+      }
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+function contextExpression(kind: ContextSource['kind'], name: string): string {
+  switch (kind) {
+    case 'context':
+      return name;
+    case 'http-request':
+      return `${name}.Context()`;
+    case 'gin':
+      return `${name}.Request.Context()`;
+    case 'echo':
+      return `${name}.Request().Context()`;
+  }
 }
 
 /**
- * The context a call at `node` should use: a `context.Context` parameter, else one derived from a request
- * (`*http.Request`, `*gin.Context`, `echo.Context`), searching the enclosing functions outwards because
- * closures capture their parents' parameters.
+ * A local variable holding a context (`ctx, cancel := context.WithTimeout(r.Context(), d)`) visible at `node`:
+ * the innermost, latest declared, unless a later declaration of the same name hides it. Null when none.
  */
-export function contextInScope(file: SourceFile, node: SyntaxNode): ContextSource | null {
-  const contextPkg = file.localNameOf('context');
-  const httpPkg = file.localNameOf('net/http');
-  const ginPkg = file.localNameOf('github.com/gin-gonic/gin');
-  const echoPkg = file.localNameOf('github.com/labstack/echo/v4') ?? file.localNameOf('github.com/labstack/echo');
+export function contextVariableAt(types: Resolver, node: SyntaxNode): SyntaxNode | null {
+  const at = node.startIndex;
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    const params = parametersOf(fn).filter((p) => p.name && p.name !== '_');
-    const ctxParam = params.find((p) => contextPkg && p.type === `${contextPkg}.Context`);
-    if (ctxParam) return { expression: ctxParam.name, kind: 'context' };
-    const request = params.find((p) => httpPkg && p.type === `*${httpPkg}.Request`);
-    if (request) return { expression: `${request.name}.Context()`, kind: 'http-request' };
-    const gin = params.find((p) => ginPkg && p.type === `*${ginPkg}.Context`);
-    if (gin) return { expression: `${gin.name}.Request.Context()`, kind: 'gin' };
-    const echo = params.find((p) => echoPkg && p.type === `${echoPkg}.Context`);
-    if (echo) return { expression: `${echo.name}.Request().Context()`, kind: 'echo' };
+    const visible = new Map<string, { node: SyntaxNode; start: number }>();
+    for (const holder of findAllWithin(fn, ['short_var_declaration', 'var_spec'])) {
+      if (holder.startIndex >= at) break;
+      const names = holder.type === 'var_spec' ? fieldChildren(holder, 'name') : holder.childForFieldName('left')?.namedChildren ?? [];
+      for (const name of names) {
+        if (name?.type !== 'identifier' || name.text === '_') continue;
+        const decl = types.localDeclOf(name);
+        if (!decl || decl.scopeStart > at || at >= decl.scopeEnd) continue;
+        const seen = visible.get(name.text);
+        if (!seen || decl.scopeStart >= seen.start) visible.set(name.text, { node: name, start: decl.scopeStart });
+      }
+    }
+    let best: { node: SyntaxNode; start: number } | null = null;
+    for (const candidate of visible.values()) {
+      if (isContextType(types, types.typeOf(candidate.node)) && (!best || candidate.start > best.start)) best = candidate;
+    }
+    if (best) return best.node;
+  }
+  return null;
+}
+
+/** What a parameter of this type offers as a context, after type aliases. */
+export function contextKindOf(types: Resolver, type: GoType | null): ContextSource['kind'] | null {
+  const resolved = type ? unalias(types, type) : null;
+  const parts = namedParts(resolved);
+  if (!resolved || !parts) return null;
+  if (!parts.pointer && CONTEXT_PACKAGES.includes(parts.pkg) && parts.name === 'Context') return 'context';
+  if (parts.pointer && parts.pkg === 'net/http' && parts.name === 'Request') return 'http-request';
+  if (parts.pointer && parts.pkg === GIN_PATH && parts.name === 'Context') return 'gin';
+  if (!parts.pointer && ECHO_PATHS.includes(parts.pkg) && parts.name === 'Context') return 'echo';
+  if (parts.pointer) return null;
+  // `type Context interface { context.Context; UserID() string }` is a context wherever one is wanted.
+  const underlying = types.typeDecl(resolved)?.underlying;
+  const shape = underlying ? typeShape(underlying) : null;
+  return shape?.kind === 'interface' && shape.embeds.some((e) => isContextType(types, e)) ? 'context' : null;
+}
+
+/** True when a type is `context.Context` (or `golang.org/x/net/context`'s), through type aliases. */
+export function isContextType(types: Resolver, type: GoType | null | undefined): boolean {
+  const parts = namedParts(type ? unalias(types, type) : null);
+  return !!parts && !parts.pointer && CONTEXT_PACKAGES.includes(parts.pkg) && parts.name === 'Context';
+}
+
+/** A type with its aliases replaced by what they stand for (`type Ctx = context.Context` → context.Context). */
+export function unalias(types: Resolver, type: GoType): GoType | null {
+  let current = type;
+  for (let hops = 0; hops < 8; hops++) {
+    const parts = namedParts(current);
+    if (!parts || !parts.pkg) return current;
+    const entry = types.index.lookupType(parts.pkg, parts.name);
+    if (!entry?.startsWith('=')) return current;
+    current = (parts.pointer ? '*' : '') + entry.slice(1);
+    if (current.startsWith('**')) return null;
   }
   return null;
 }

@@ -144,6 +144,24 @@ export class TypeIndex {
     }
   }
 
+  /**
+   * What a member key (`pkg#name`, `pkg#Type.method`, `pkg#` for the package itself) stands for now, as one
+   * string: a cached analysis that looked the member up is still right exactly when this has not changed.
+   */
+  memberFingerprint(key: string): string {
+    const hash = key.indexOf('#');
+    const pkg = key.slice(0, hash);
+    const name = key.slice(hash + 1);
+    if (name === '') return this.hasPackage(pkg) ? `package:${this.filesOf(pkg).length}` : 'none';
+    const members = this.membersOf(pkg);
+    const parts = (['types', 'values', 'funcs', 'methods'] as const).map((kind) => {
+      const found = members?.[kind].get(name);
+      if (found !== undefined) return found === null ? '∅ambiguous' : found;
+      return this.fallback?.membersOf(pkg)?.[kind].get(name) ?? '';
+    });
+    return parts.join('\u0001');
+  }
+
   /** A named type's entry: its underlying type, or `=T` for an alias. */
   lookupType(pkg: string, name: string): string | undefined {
     return this.lookup(pkg, name, 'types');

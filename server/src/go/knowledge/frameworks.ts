@@ -97,25 +97,75 @@ func GetViper() *Viper
 func OnConfigChange(run func(in fsnotify.Event))
 func WatchConfig()
 func ReadInConfig() error
+func MergeInConfig() error
 func Unmarshal(rawVal any, opts ...any) error
+func UnmarshalKey(key string, rawVal any, opts ...any) error
+func UnmarshalExact(rawVal any, opts ...any) error
+func SetConfigFile(in string)
+func SetConfigName(in string)
+func SetConfigType(in string)
+func AddConfigPath(in string)
+func SetEnvPrefix(in string)
+func AutomaticEnv()
+func BindEnv(input ...string) error
+func SetDefault(key string, value any)
+func Set(key string, value any)
+func IsSet(key string) bool
+func AllSettings() map[string]any
+func Sub(key string) *Viper
 func Get(key string) any
 func GetString(key string) string
 func GetInt(key string) int
+func GetInt32(key string) int32
+func GetInt64(key string) int64
+func GetUint(key string) uint
+func GetFloat64(key string) float64
 func GetBool(key string) bool
 func GetDuration(key string) time.Duration
+func GetTime(key string) time.Time
+func GetStringSlice(key string) []string
+func GetIntSlice(key string) []int
+func GetStringMap(key string) map[string]any
+func GetStringMapString(key string) map[string]string
+func GetSizeInBytes(key string) uint
 func (v *Viper) OnConfigChange(run func(in fsnotify.Event))
 func (v *Viper) WatchConfig()
 func (v *Viper) ReadInConfig() error
+func (v *Viper) MergeInConfig() error
 func (v *Viper) Unmarshal(rawVal any, opts ...any) error
+func (v *Viper) UnmarshalKey(key string, rawVal any, opts ...any) error
+func (v *Viper) UnmarshalExact(rawVal any, opts ...any) error
+func (v *Viper) SetConfigFile(in string)
+func (v *Viper) SetConfigName(in string)
+func (v *Viper) SetConfigType(in string)
+func (v *Viper) AddConfigPath(in string)
+func (v *Viper) SetEnvPrefix(in string)
+func (v *Viper) AutomaticEnv()
+func (v *Viper) BindEnv(input ...string) error
+func (v *Viper) SetDefault(key string, value any)
+func (v *Viper) Set(key string, value any)
+func (v *Viper) IsSet(key string) bool
+func (v *Viper) AllSettings() map[string]any
+func (v *Viper) Sub(key string) *Viper
 func (v *Viper) Get(key string) any
 func (v *Viper) GetString(key string) string
 func (v *Viper) GetInt(key string) int
+func (v *Viper) GetInt32(key string) int32
+func (v *Viper) GetInt64(key string) int64
+func (v *Viper) GetUint(key string) uint
+func (v *Viper) GetFloat64(key string) float64
 func (v *Viper) GetBool(key string) bool
 func (v *Viper) GetDuration(key string) time.Duration
+func (v *Viper) GetTime(key string) time.Time
+func (v *Viper) GetStringSlice(key string) []string
+func (v *Viper) GetIntSlice(key string) []int
+func (v *Viper) GetStringMap(key string) map[string]any
+func (v *Viper) GetStringMapString(key string) map[string]string
+func (v *Viper) GetSizeInBytes(key string) uint
 `,
   },
   {
-    paths: ['github.com/fsnotify/fsnotify'],
+    paths: ['github.com/fsnotify/fsnotify', 'gopkg.in/fsnotify.v1', 'gopkg.in/fsnotify/fsnotify.v1'],
     source: `package fsnotify
 type Op uint32
 type Event struct { Name string; Op Op }
@@ -142,11 +192,20 @@ func (c *Client) Close() error
 `,
   },
   {
-    paths: ['github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/go-redis/redis/v9'],
+    paths: ['github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/go-redis/redis/v9', 'github.com/go-redis/redis/v7', 'github.com/go-redis/redis'],
     source: `package redis
 import "context"
 type Options struct{ Addr string; Password string; DB int }
+type ClusterOptions struct{ Addrs []string; Password string }
+type UniversalOptions struct{ Addrs []string; Password string; DB int }
+type FailoverOptions struct{ MasterName string; SentinelAddrs []string; Password string }
 type Client struct{}
+type ClusterClient struct{}
+type UniversalClient interface{}
+func ParseURL(redisURL string) (*Options, error)
+func NewClusterClient(opt *ClusterOptions) *ClusterClient
+func NewUniversalClient(opts *UniversalOptions) UniversalClient
+func NewFailoverClient(failoverOpt *FailoverOptions) *Client
 type PubSub struct{}
 type Message struct{ Channel string; Payload string }
 type StringCmd struct{}
@@ -164,8 +223,16 @@ func (c *PubSub) Close() error
   {
     paths: ['github.com/segmentio/kafka-go'],
     source: `package kafka
-import "context"
+import ("context"; "net")
 type ReaderConfig struct{ Brokers []string; Topic string; GroupID string }
+type WriterConfig struct{ Brokers []string; Topic string }
+type Writer struct{ Addr net.Addr; Topic string }
+type Conn struct{}
+func TCP(address ...string) net.Addr
+func Dial(network string, address string) (*Conn, error)
+func DialContext(ctx context.Context, network string, address string) (*Conn, error)
+func DialLeader(ctx context.Context, network string, address string, topic string, partition int) (*Conn, error)
+func NewWriter(config WriterConfig) *Writer
 type Message struct{ Topic string; Key []byte; Value []byte }
 type Reader struct{}
 func NewReader(config ReaderConfig) *Reader

@@ -22,6 +22,9 @@ func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc)
 func WithValue(parent Context, key any, val any) Context
 func WithoutCancel(parent Context) Context
+func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc)
+func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc)
+func AfterFunc(ctx Context, f func()) (stop func() bool)
 func Cause(c Context) error
 `,
   },

@@ -1,7 +1,10 @@
 /** `Port int \`env:"PORT"\``: unset in production, the field silently keeps its zero value (or a dev value). */
 import { parseStructTag, TagPair, zeroDefaultFor } from './config-tags';
+import { isTestHarness } from '../test-harness';
 import { insertAt } from '../../engine/edits';
-import { findAll } from '../../go/syntax';
+import { findAll, unalias } from '../../go/syntax';
+import type { Resolver } from '../../go/resolver';
+import { GoType, typeShape } from '../../go/types';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import type { SourceFile } from '../../go/source';
@@ -37,18 +40,18 @@ export const rule = defineFileRule({
   check(context) {
     const { file } = context;
     // caarlos0/env's RequiredIfNoDef makes every field without a default required.
-    if (file.isTest || file.text.includes('RequiredIfNoDef')) return;
+    if (isTestHarness(file, context.location, context.settings) || file.text.includes('RequiredIfNoDef')) return;
     if (!file.text.includes('env:"') && !file.text.includes('envconfig:"')) return;
     const dialect = dialectOf(file);
-    const structTypes = new Set(findAll(file.root, 'type_spec').filter((t) => t.childForFieldName('type')?.type === 'struct_type').map((t) => t.childForFieldName('name')?.text));
     // A variable the code also reads by name (`env.MustGet("DB_URI")`) is handled there, not through the tag.
     const readByName = new Set(findAll(file.root, 'interpreted_string_literal').map((n) => n.text.slice(1, -1)));
     for (const field of findAll(file.root, 'field_declaration')) {
       const tag = field.childForFieldName('tag');
       const type = field.childForFieldName('type');
       if (tag?.type !== 'raw_string_literal' || !type || tag.startPosition.row !== tag.endPosition.row) continue;
-      // A pointer says "absent" by being nil; a nested struct is filled field by field.
-      if (type.type === 'pointer_type' || type.type === 'struct_type' || structTypes.has(type.text)) continue;
+      // A pointer says "absent" by being nil; a nested struct (declared anywhere) is filled field by field.
+      const resolved = context.types.typeOfTypeNode(type);
+      if (type.type === 'pointer_type' || type.type === 'struct_type' || isStruct(context.types, resolved)) continue;
       const content = tag.text.slice(1, -1);
       const pairs = parseStructTag(content);
       const envconfig = pairs.find((p) => p.key === 'envconfig');
@@ -56,7 +59,7 @@ export const rule = defineFileRule({
       if (!env) continue;
       const [name, ...options] = env.value.split(',').map((s) => s.trim());
       if (!name || name === '-' || hasDefaultOrRequired(pairs, options) || readByName.has(name)) continue;
-      const zero = zeroDefaultFor(type.text);
+      const zero = zeroFor(context.types, resolved, type.text);
       const fieldName = field.childForFieldName('name')?.text ?? type.text;
       if (defaultedInCode(file, fieldName)) continue;
       context.report({
@@ -68,6 +71,21 @@ export const rule = defineFileRule({
     }
   },
 });
+
+function isStruct(types: Resolver, type: GoType | null): boolean {
+  const resolved = type ? unalias(types, type) : null;
+  const decl = resolved ? types.typeDecl(resolved) : null;
+  return !!decl && typeShape(decl.underlying).kind === 'struct';
+}
+
+/** The zero value as a tag default, by the field's resolved type: `Timeout stdtime.Duration` → 0s, `Port PortNumber` → 0. */
+function zeroFor(types: Resolver, type: GoType | null, written: string): string {
+  const resolved = type ? unalias(types, type) : null;
+  if (!resolved) return zeroDefaultFor(written);
+  if (resolved === '"time".Duration') return '0s';
+  const underlying = types.underlying(resolved);
+  return zeroDefaultFor(typeShape(underlying).kind === 'named' ? underlying.replace(/^"[^"]*"\./, '') : underlying);
+}
 
 /** `if c.Port == 0 { c.Port = 8080 }`: the default lives in code after parsing. */
 function defaultedInCode(file: SourceFile, field: string): boolean {

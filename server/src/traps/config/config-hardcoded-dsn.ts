@@ -1,14 +1,25 @@
-/** A database connection string with a password or a host written into non-test code. */
+/**
+ * A database connection string with a password or a host written into non-test code, literally or assembled with
+ * fmt.Sprintf from literal parts; and Redis, broker, gRPC or etcd addresses on local, private or dev hosts where
+ * a client is built. A literal only compared against (`if dsn == defaultDSN`) configures nothing.
+ */
 import { Dsn, nonProductionEnvironment, parseDsn } from './dsn';
+import { serviceAddresses } from './service-address';
 import { ensureImport, replaceNode } from '../../engine/edits';
-import { ancestor, literalValue } from '../../go/syntax';
+import { ancestor, fieldChildren, findAll, literalValue } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
+import type { Resolver } from '../../go/resolver';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import type { SourceFile } from '../../go/source';
 import { spansContaining, stringLiteralSpans } from '../../go/string-spans';
+import { constantString } from '../constant-string';
+import { usesOf } from '../local-uses';
+import { isTestHarness } from '../test-harness';
+import { importUses } from '../imports';
 
 /** Every DSN the rule reports has a scheme, a user@host, or a host/password key: literals without one are skipped. */
 const DSN_MARKERS_ALL = /:\/\/|@|\b(?:host|hostaddr|server|data source|password|pwd)\s*=/gi;
+const DSN_MARKER = /:\/\/|@|\b(?:host|hostaddr|server|data source|password|pwd)\s*=/i;
 
 export const rule = defineFileRule({
   meta: {
@@ -37,22 +48,120 @@ export const rule = defineFileRule({
         en: 'Connection string for host {host} is hard-coded: every environment talks to the same database and a wrong target cannot be caught by configuration checks. Read it from configuration.',
         zh: '连接串里写死了主机 {host}:所有环境都连同一个库，连错库也无法通过配置校验发现。请从配置读取。',
       },
+      serviceAddress: {
+        en: 'Hard-coded {service} address {host} ({env}) in non-test code: if production ever runs with it, the service talks to the wrong {service} or to none. Read it from configuration and check it at start-up.',
+        zh: '非测试代码里硬编码了 {service} 地址 {host}({env}):一旦生产环境用上它，服务就会连到错误的 {service}，或者根本连不上。请从配置读取，并在启动时校验。',
+      },
+      servicePassword: {
+        en: 'Hard-coded {service} address with an embedded password: everyone with the code has the credentials, and rotating them needs a release. Read it from the environment or a secret store.',
+        zh: '硬编码的 {service} 地址里直接写了密码：拿到代码的人就有了凭据，换密码还得重新发版。请从环境变量或密钥服务读取。',
+      },
       fixEnv: { en: 'Read it from the environment: os.Getenv("{variable}")', zh: '改为从环境变量读取:os.Getenv("{variable}")' },
     },
   },
   check(context) {
-    if (context.file.isTest) return;
+    const { file, types } = context;
+    if (isTestHarness(file, context.location, context.settings)) return;
     // Import paths are strings too.
-    const importSpans = context.file.imports.map((spec) => [spec.node.startIndex, spec.node.endIndex]);
-    for (const { node, dsn } of candidateLiterals(context.file)) {
+    const importSpans = file.imports.map((spec) => [spec.node.startIndex, spec.node.endIndex]);
+    const reported = new Set<number>();
+    for (const { node, dsn } of candidateLiterals(file)) {
       if (importSpans.some(([start, end]) => node.startIndex >= start && node.endIndex <= end)) continue;
-      const env = dsn.host ? nonProductionEnvironment(dsn.host) : '';
-      const messageId = env ? 'nonProdHost' : dsn.password ? 'password' : 'host';
-      const variable = dsn.form === 'url' ? 'DATABASE_URL' : 'DB_DSN';
-      context.report({ node, messageId, data: { host: dsn.host, env, variable }, fixes: envFix(context, node, variable) });
+      if (onlyCompared(types, node)) continue;
+      reported.add(node.id);
+      reportDsn(context, node, dsn);
+    }
+    for (const { call, dsn, replaceable } of assembledDsns(types, reported)) reportDsn(context, call, dsn, replaceable);
+    for (const address of serviceAddresses(types)) {
+      if (reported.has(address.node.id) || onlyCompared(types, address.node)) continue;
+      const messageId = address.env ? 'serviceAddress' : 'servicePassword';
+      const data = { service: address.service, host: address.host, env: address.env, variable: address.variable ?? '' };
+      context.report({ node: address.node, messageId, data, fixes: address.variable ? envFix(context, address.node, address.variable) : [] });
     }
   },
 });
+
+function reportDsn(context: FileContext, node: SyntaxNode, dsn: Dsn, replaceable = true): void {
+  const env = dsn.host ? nonProductionEnvironment(dsn.host) : '';
+  const messageId = env ? 'nonProdHost' : dsn.password ? 'password' : 'host';
+  const variable = dsn.form === 'url' ? 'DATABASE_URL' : 'DB_DSN';
+  context.report({ node, messageId, data: { host: dsn.host, env, variable }, fixes: replaceable ? envFix(context, node, variable) : [] });
+}
+
+/**
+ * True when the literal configures nothing: it is an operand of `==`/`!=` or a `case` value, or a constant or
+ * variable of this file whose every use is one (`if cfg.DSN == defaultDSN { warn }`).
+ */
+function onlyCompared(types: Resolver, literal: SyntaxNode): boolean {
+  if (isComparedOperand(literal)) return true;
+  const list = literal.parent;
+  const spec = list?.type === 'expression_list' ? list.parent : null;
+  if (spec?.type !== 'const_spec' && spec?.type !== 'var_spec') return false;
+  const index = list!.namedChildren.findIndex((n) => n?.id === literal.id);
+  const name = fieldChildren(spec, 'name')[index];
+  if (!name) return false;
+  const local = types.localDeclOf(name);
+  const uses = local
+    ? usesOf(types, local)
+    : findAll(types.file.root, 'identifier').filter((id) => id.id !== name.id && id.text === name.text && !types.localDeclOf(id));
+  return uses.length > 0 && uses.every(isComparedOperand);
+}
+
+function isComparedOperand(node: SyntaxNode): boolean {
+  let value = node;
+  while (value.parent?.type === 'parenthesized_expression') value = value.parent;
+  const parent = value.parent;
+  if (parent?.type === 'binary_expression') return ['==', '!='].includes(parent.childForFieldName('operator')?.type ?? '');
+  return parent?.type === 'expression_list' && parent.parent?.type === 'expression_case' && parent.parent.childForFieldName('value')?.id === parent.id;
+}
+
+/**
+ * `fmt.Sprintf("postgres://%s:%s@%s/shop", "admin", "s3cret", "10.0.0.5")`: the format filled with the arguments
+ * known at compile time (literals, constants); the others stay verbs, which read as placeholders. Reported when a
+ * host or password comes out literal and the format alone was not already reported.
+ */
+function assembledDsns(types: Resolver, reported: ReadonlySet<number>): { call: SyntaxNode; dsn: Dsn; replaceable: boolean }[] {
+  const file = types.file;
+  // From the text first: a Sprintf whose format is a literal with no DSN marker is a message, and most are.
+  const formats = [...file.text.matchAll(/Sprintf\(\s*("(?:[^"\\\n]|\\.)*"|`[^`]*`|[\p{L}_][\p{L}\p{N}_]*\s*,)/gu)].map((m) => m[1]);
+  if (!formats.some((f) => !/^["`]/.test(f) || DSN_MARKER.test(f))) return [];
+  const found: { call: SyntaxNode; dsn: Dsn; replaceable: boolean }[] = [];
+  let fmtUses: number | undefined;
+  for (const call of findAll(file.root, 'call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Sprintf') continue;
+    // Most formats are messages: only one that could read as a DSN is worth resolving.
+    const first = call.childForFieldName('arguments')?.namedChild(0);
+    if (!first || (first.type === 'interpreted_string_literal' || first.type === 'raw_string_literal' ? !DSN_MARKER.test(first.text) : first.type !== 'identifier')) continue;
+    const callee = types.calleeOf(call);
+    if (callee?.kind !== 'func' || callee.pkg !== 'fmt') continue;
+    const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
+    if (args.length < 2 || reported.has(args[0].id) || args.some((a) => a.type === 'variadic_argument')) continue;
+    const format = constantString(types, args[0]);
+    const text = format === null ? null : fillFormat(format, args.slice(1).map((a) => constantString(types, a) ?? (a.type === 'int_literal' ? a.text : null)));
+    const dsn = text && text.length >= 6 ? parseDsn(text) : null;
+    if (!dsn || (!dsn.host && !dsn.password) || onlyCompared(types, call)) continue;
+    // Replacing the call must leave no variable (Go rejects unused ones; constants may go unused) and no `fmt` import unused.
+    fmtUses ??= importUses(types, 'fmt').length;
+    const replaceable = fmtUses > 1 && args.every((a) => a.type === 'int_literal' || constantString(types, a) !== null);
+    found.push({ call, dsn, replaceable });
+  }
+  return found;
+}
+
+/** The format with each verb replaced by its known argument; unknown ones stay `%s`. Null for formats this does not read. */
+function fillFormat(format: string, values: (string | null)[]): string | null {
+  let next = 0;
+  let failed = false;
+  const text = format.replace(/%([-+# 0]*\d*(?:\.\d+)?)([a-zA-Z%])/g, (verb, flags: string, kind: string) => {
+    if (kind === '%') return '%';
+    if (flags || !'svdq'.includes(kind)) failed = true;
+    const value = values[next++];
+    if (value === null || value === undefined) return '%s';
+    return kind === 'q' ? JSON.stringify(value) : value;
+  });
+  return failed || next !== values.length ? null : text;
+}
 
 /**
  * The literals that may be reported, with the DSN each reads as. Markers and literal bounds come from the text,

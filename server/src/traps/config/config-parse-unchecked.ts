@@ -2,7 +2,10 @@
 import { isInside, reloadPathBodies } from './config-reload';
 import type { SourceFile } from '../../go/source';
 import type { FileEdit } from '../../engine/types';
-import { freshName, inConfigFunction, isConfigName, isConstantText, readsConfig, slogFor } from './config-values';
+import { freshName, fromRequest, inConfigFunction, isConfigName, isConstantText, readsConfig } from './config-values';
+import { FixLogger, fixLogger } from './fix-logger';
+import { isTestHarness } from '../test-harness';
+import type { Resolver } from '../../go/resolver';
 import { insertLinesAfter, replaceNode } from '../../engine/edits';
 import { callArguments, discardedSecondResult, DiscardedSecondResult, enclosingTopLevelFunction, findAll, FUNCTION_TYPES } from '../../go/syntax';
 import { returnErrorStatement } from '../../go/zero-values';
@@ -10,7 +13,7 @@ import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import { rangeOf } from '../../go/source';
 
-/** Parsers of config strings, by import path, and the zero value each returns on error. */
+/** Parsers of config strings, by import path, and the zero value each returns on error (known by resolved callee). */
 const PARSERS: Record<string, Record<string, string>> = {
   strconv: { Atoi: '0', ParseInt: '0', ParseUint: '0', ParseFloat: '0', ParseBool: 'false' },
   time: { ParseDuration: '0' },
@@ -53,11 +56,11 @@ export const rule = defineFileRule({
     messages,
   },
   check(context) {
-    const { file } = context;
-    if (file.isTest || !/\b(Atoi|Parse(Int|Uint|Float|Bool|Duration))\(/.test(file.text)) return;
-    const reloadBodies = reloadPathBodies(file);
+    const { file, types } = context;
+    if (isTestHarness(file, context.location, context.settings) || !/\b(Atoi|Parse(Int|Uint|Float|Bool|Duration))\(/.test(file.text)) return;
+    const reloadBodies = reloadPathBodies(types);
     for (const call of findAll(file.root, 'call_expression')) {
-      const parser = parserOf(context, call);
+      const parser = parserOf(types, call);
       if (!parser) continue;
       const discarded = discardedSecondResult(call);
       const inReload = isInside(call, reloadBodies);
@@ -65,7 +68,9 @@ export const rule = defineFileRule({
         const arg = callArguments(call)[0];
         // A literal ("300ms") cannot fail at runtime; the parse is a constant written the long way.
         if (!arg || isConstantText(arg)) continue;
-        const configContext = inReload || inConfigFunction(call) || isConfigName(file.packageName) || readsConfig(file, arg);
+        // Request input is not configuration, and a zero the next check rejects does not slip through silently.
+        if (fromRequest(types, arg) || zeroRejected(types, discarded, parser.zero)) continue;
+        const configContext = inReload || inConfigFunction(call) || isConfigName(file.packageName) || readsConfig(types, arg);
         if (!configContext) continue;
         context.report({
           node: discarded.blank,
@@ -89,14 +94,32 @@ export const rule = defineFileRule({
   },
 });
 
-function parserOf(context: FileContext, call: SyntaxNode): { callee: string; zero: string } | null {
-  const callee = call.childForFieldName('function');
-  for (const [path, names] of Object.entries(PARSERS)) {
-    if (context.file.isPackageSelector(callee, [path], Object.keys(names))) {
-      return { callee: callee!.text, zero: names[callee!.childForFieldName('field')!.text] };
-    }
-  }
-  return null;
+function parserOf(types: Resolver, call: SyntaxNode): { callee: string; zero: string } | null {
+  const fn = call.childForFieldName('function');
+  const name = fn?.childForFieldName('field')?.text ?? '';
+  if (!/^(Atoi|Parse)/.test(name)) return null;
+  const callee = types.calleeOf(call);
+  const zero = callee?.kind === 'func' ? PARSERS[callee.pkg]?.[callee.name] : undefined;
+  return zero !== undefined ? { callee: fn!.text, zero } : null;
+}
+
+/**
+ * `if n, _ := strconv.Atoi(s); n <= 0 {` (or the same check as the next statement): the zero a bad value turns
+ * into is compared on the spot, so it is rejected or replaced rather than silently used.
+ */
+function zeroRejected(types: Resolver, discarded: DiscardedSecondResult, zero: string): boolean {
+  if (zero !== '0' || discarded.value.type !== 'identifier') return false;
+  const local = types.localDeclOf(discarded.value);
+  const holder = discarded.holder;
+  const check = holder.parent?.type === 'if_statement' && holder.parent.childForFieldName('initializer')?.id === holder.id ? holder.parent : nextStatement(holder);
+  const condition = check?.type === 'if_statement' ? check.childForFieldName('condition') : null;
+  if (!condition || !local) return false;
+  return findAll(condition, 'binary_expression').some((comparison) => {
+    if (!['==', '!=', '<', '<=', '>', '>='].includes(comparison.childForFieldName('operator')?.type ?? '')) return false;
+    const sides = [comparison.childForFieldName('left'), comparison.childForFieldName('right')];
+    const value = sides.some((side) => side?.type === 'identifier' && types.localDeclOf(side)?.node.id === local.node.id);
+    return value && sides.some((side) => side?.type === 'int_literal' || side?.type === 'float_literal');
+  });
 }
 
 /** The statement that handles the error by ending the process: `if err != nil { panic(err) }` after or around the call. */
@@ -155,18 +178,17 @@ function loggableValue(call: SyntaxNode): string | null {
   return pure && !arg.text.includes('\n') ? arg.text : null;
 }
 
-function logLine(logger: string, message: string, value: string | null, errName: string): string {
-  const fields = value ? `"value", ${value}, "err", ${errName}` : `"err", ${errName}`;
-  return `${logger}.Warn(${JSON.stringify(message)}, ${fields})`;
+function logLine(logger: FixLogger, message: string, value: string | null, errName: string): string {
+  return logger.warn(message, value ? [['value', value], ['err', errName]] : [['err', errName]]);
 }
 
 function discardFixes(context: FileContext, call: SyntaxNode, discarded: DiscardedSecondResult, zero: string): FixDescriptor[] {
   const { file } = context;
   const { holder } = discarded;
   const fn = enclosingTopLevelFunction(call);
+  const logger = fixLogger(context);
   // A package-level `var` or an `if v, _ := ...;` header has no statement list to add a check to.
-  if (!fn || holder.parent?.type !== 'statement_list') return [];
-  const logger = slogFor(file);
+  if (!fn || !logger || holder.parent?.type !== 'statement_list') return [];
   const value = loggableValue(call);
   if (holder.type === 'short_var_declaration') {
     // A name the function uses nowhere: reusing `err` could leak the parse error into later checks of it, and a
@@ -177,7 +199,7 @@ function discardFixes(context: FileContext, call: SyntaxNode, discarded: Discard
       replaceNode(file, discarded.blank, errName),
       insertLinesAfter(file, holder, [
         `if ${errName} != nil {`,
-        `\t${logLine(logger.name, 'invalid config value, using the default', value, errName)}`,
+        `\t${logLine(logger, 'invalid config value, using the default', value, errName)}`,
         `\t${discarded.value.text} = ${zero}`,
         '}',
       ]),
@@ -190,7 +212,7 @@ function discardFixes(context: FileContext, call: SyntaxNode, discarded: Discard
   if (!parsed) return [];
   const lines = [
     `if ${parsed}, err := ${call.text}; err != nil {`,
-    `\t${logLine(logger.name, 'invalid config value, keeping the current one', value, 'err')}`,
+    `\t${logLine(logger, 'invalid config value, keeping the current one', value, 'err')}`,
     '} else {',
     `\t${discarded.value.text} = ${parsed}`,
     '}',
@@ -215,10 +237,10 @@ function skipFix(context: FileContext, statement: SyntaxNode, errName: string): 
       break;
     }
   }
-  if (!jump) return [];
-  const logger = slogFor(file);
+  const logger = fixLogger(context);
+  if (!jump || !logger) return [];
   const indent = file.indentOf(statement.startPosition.row);
-  const text = `${logLine(logger.name, 'invalid config value, keeping the current config', null, errName)}\n${indent}${jump}`;
+  const text = `${logLine(logger, 'invalid config value, keeping the current config', null, errName)}\n${indent}${jump}`;
   // A deletion that would swallow the logger's own import insertion is left out; the compiler will name it.
   const unused = importsLeftUnused(file, statement).filter((d) => !logger.edits.some((e) => e.range.start.line === d.range.start.line));
   return [{ title: messages.fixSkip, edits: [replaceNode(file, statement, text), ...logger.edits, ...unused], safe: false }];

@@ -1,19 +1,19 @@
 /** The fix for an unvalidated reload: a deferred recover per change, and validate-then-swap when a validator exists. */
-import { fieldChildren } from '../../go/syntax';
 import { appliesIn, handlerScope, ownedBy, STORE_METHODS } from './config-apply';
 import { calleeName, isInside, ReloadHandler } from './config-reload';
-import { slogFor } from './config-values';
+import { FixLogger, fixLogger } from './fix-logger';
 import { insertLinesBefore } from '../../engine/edits';
-import { enclosingTopLevelFunction, findAll, FUNCTION_TYPES, parametersOf } from '../../go/syntax';
+import { findAll, FUNCTION_TYPES } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
-import type { FixDescriptor } from '../../engine/rule';
+import type { FileContext, FixDescriptor } from '../../engine/rule';
+import type { Resolver } from '../../go/resolver';
 import type { SourceFile } from '../../go/source';
 import type { FileEdit, Message } from '../../engine/types';
 
-const RECOVER_LINES = (logger: string) => [
+const RECOVER_LINES = (logger: FixLogger) => [
   'defer func() {',
   '\tif r := recover(); r != nil {',
-  `\t\t${logger}.Warn("config reload panicked, keeping the previous config", "panic", r)`,
+  `\t\t${logger.warn('config reload panicked, keeping the previous config', [['panic', 'r']])}`,
   '\t}',
   '}()',
 ];
@@ -26,13 +26,14 @@ function statementsOf(body: SyntaxNode): SyntaxNode[] | null {
 }
 
 /** The edits that guard a reload handler, or none when its shape is left to a person. */
-export function guardFix(file: SourceFile, handler: ReloadHandler, functions: Map<string, SyntaxNode[]>, title: Message): FixDescriptor[] {
+export function guardFix(context: FileContext, handler: ReloadHandler, title: Message): FixDescriptor[] {
+  const { file, types } = context;
   const statements = statementsOf(handler.body);
-  if (!statements) return [];
-  const logger = slogFor(file);
-  const guard = validationGuard(file, handler, statements, functions, logger.name);
+  const logger = fixLogger(context);
+  if (!statements || !logger) return [];
+  const guard = validationGuard(types, handler, statements, logger);
   if (handler.scope === 'function') {
-    const edits: FileEdit[] = [insertLinesBefore(file, statements[0], RECOVER_LINES(logger.name))];
+    const edits: FileEdit[] = [insertLinesBefore(file, statements[0], RECOVER_LINES(logger))];
     if (guard) edits.push(insertLinesBefore(file, guard.before, guard.lines));
     return [{ title, edits: [...edits, ...logger.edits], safe: false }];
   }
@@ -40,26 +41,23 @@ export function guardFix(file: SourceFile, handler: ReloadHandler, functions: Ma
 }
 
 /**
- * `if err := next.Validate(); err != nil { log; return }` before the one statement that swaps in `next`, when the
- * file declares a `Validate` method for next's type. Without a validator the fix adds only the recover.
+ * `if err := next.Validate(); err != nil { log; return }` before the one statement that swaps in `next`, when
+ * next's type has a `Validate() error` method (declared in any file of its package). Without a validator the fix
+ * adds only the recover.
  */
-function validationGuard(file: SourceFile, handler: ReloadHandler, statements: SyntaxNode[], functions: Map<string, SyntaxNode[]>, logger: string): { before: SyntaxNode; lines: string[] } | null {
+function validationGuard(types: Resolver, handler: ReloadHandler, statements: SyntaxNode[], logger: FixLogger): { before: SyntaxNode; lines: string[] } | null {
   const owned = ownedBy(handlerScope(handler));
-  const swaps = statements.filter((s) => appliesIn(file, s, owned));
+  const swaps = statements.filter((s) => appliesIn(types.file, s, owned));
   if (swaps.length !== 1) return null;
   const value = swappedValue(swaps[0]);
   if (!value) return null;
-  const type = localTypeOf(value, swaps[0]);
-  const validate = (functions.get('Validate') ?? []).find((m) => {
-    const receiver = m.type === 'method_declaration' ? parametersOf(m)[0]?.type.replace(/^\*/, '') : undefined;
-    return receiver === type;
-  });
-  if (!validate) return null;
+  const validate = types.member(types.typeOf(value), 'Validate');
+  if (validate?.kind !== 'method' || validate.type !== 'func() error') return null;
   return {
     before: swaps[0],
     lines: [
       `if err := ${value.text}.Validate(); err != nil {`,
-      `\t${logger}.Warn("rejected reloaded config, keeping the previous one", "err", err)`,
+      `\t${logger.warn('rejected reloaded config, keeping the previous one', [['err', 'err']])}`,
       '\treturn',
       '}',
     ],
@@ -79,27 +77,6 @@ function swappedValue(statement: SyntaxNode): SyntaxNode | null {
   return inner?.type === 'identifier' ? inner : null;
 }
 
-/** The named type of a local from `var v T`, `v := T{...}`, `v := &T{...}` or `v := new(T)` before `before`. */
-function localTypeOf(value: SyntaxNode, before: SyntaxNode): string | null {
-  const fn = enclosingTopLevelFunction(before);
-  if (!fn) return null;
-  let type: string | null = null;
-  for (const decl of findAll(fn, ['var_spec', 'short_var_declaration'])) {
-    if (decl.startIndex >= before.startIndex) break;
-    if (decl.type === 'var_spec' && fieldChildren(decl, 'name').some((n) => n?.text === value.text)) {
-      type = decl.childForFieldName('type')?.text.replace(/^\*/, '') ?? null;
-    } else if (decl.type === 'short_var_declaration' && decl.childForFieldName('left')?.namedChildren.some((n) => n?.text === value.text)) {
-      const right = decl.childForFieldName('right')?.namedChild(0);
-      const literal = right?.type === 'unary_expression' ? right.childForFieldName('operand') : right;
-      if (literal?.type === 'composite_literal') type = literal.childForFieldName('type')?.text ?? null;
-      else if (literal?.type === 'call_expression' && literal.childForFieldName('function')?.text === 'new') {
-        type = literal.childForFieldName('arguments')?.namedChild(0)?.text ?? null;
-      } else type = null;
-    }
-  }
-  return type;
-}
-
 /**
  * In a loop, a deferred recover must run per change, so the body moves into `func() { ... }()`. Bodies that
  * jump (`continue`, `break`, `return`, `goto`) or hold multi-line raw strings are left to a person.
@@ -109,7 +86,7 @@ function wrapLoopBody(
   handler: ReloadHandler,
   statements: SyntaxNode[],
   guard: { before: SyntaxNode; lines: string[] } | null,
-  logger: { name: string; edits: FileEdit[] },
+  logger: FixLogger,
   title: Message,
 ): FixDescriptor[] {
   const jumps = findAll(handler.body, ['continue_statement', 'break_statement', 'return_statement', 'goto_statement']).filter(
@@ -128,7 +105,7 @@ function wrapLoopBody(
     if (guard && line === guard.before.startPosition.row) lines.push(...guard.lines.map((l) => `${indent}\t${l}`));
     lines.push(text.trim() === '' ? '' : `\t${text}`);
   }
-  const wrapped = [`${indent}func() {`, ...RECOVER_LINES(logger.name).map((l) => `${indent}\t${l}`), ...lines, `${indent}}()`].join('\n');
+  const wrapped = [`${indent}func() {`, ...RECOVER_LINES(logger).map((l) => `${indent}\t${l}`), ...lines, `${indent}}()`].join('\n');
   const range = { start: { line: startLine, character: 0 }, end: { line: endLine, character: file.lineText(endLine).length } };
   return [{ title, edits: [{ path: file.path, range, newText: wrapped }, ...logger.edits], safe: false }];
 }

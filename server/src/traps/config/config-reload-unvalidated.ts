@@ -1,6 +1,8 @@
 /** A config reload that applies new values with no validation and no recover: one bad push takes the service down. */
 import { applies } from './config-apply';
-import { calleeName, callsRecover, callsValidation, declaredFunctions, handlerCode, isInside, ReloadHandler, reloadHandlers, VIPER_PATH } from './config-reload';
+import { callsRecover, callsValidation, declaredFunctions, handlerCode, isInside, isViperCall, ReloadHandler, reloadHandlers } from './config-reload';
+import { isTestHarness } from '../test-harness';
+import type { Resolver } from '../../go/resolver';
 import { guardFix } from './config-reload-fix';
 import { enclosingTopLevelFunction, findAll } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
@@ -40,9 +42,9 @@ export const rule = defineFileRule({
     messages,
   },
   check(context) {
-    const { file } = context;
-    if (file.isTest) return;
-    const handlers = reloadHandlers(file);
+    const { file, types } = context;
+    if (isTestHarness(file, context.location, context.settings)) return;
+    const handlers = reloadHandlers(types);
     const functions = declaredFunctions(file);
     for (const handler of handlers) {
       // A loop nested in another handler (etcd events inside a watch response) is part of that handler.
@@ -52,11 +54,11 @@ export const rule = defineFileRule({
       // A panic in a loop unwinds the function that runs it; a recover there at least keeps the process.
       const owner = enclosingTopLevelFunction(handler.anchor);
       if (handler.scope === 'loop' && owner && callsRecover([owner])) continue;
-      context.report({ node: handler.anchor, messageId: 'unvalidated', data: { kind: KIND_NAMES[handler.kind] }, fixes: guardFix(file, handler, functions, messages.fixGuard) });
+      context.report({ node: handler.anchor, messageId: 'unvalidated', data: { kind: KIND_NAMES[handler.kind] }, fixes: guardFix(context, handler, messages.fixGuard) });
     }
-    if (file.imports.some((s) => s.path === VIPER_PATH) && !handlers.some((h) => h.kind === 'viper')) {
+    if (file.text.includes('WatchConfig') && !handlers.some((h) => h.kind === 'viper')) {
       for (const call of findAll(file.root, 'call_expression')) {
-        if (calleeName(call) === 'WatchConfig' && call.childForFieldName('function')?.type === 'selector_expression' && readsLater(call)) {
+        if (isViperCall(types, call, 'WatchConfig') && readsLater(types, call)) {
           context.report({ node: call, messageId: 'watchNoHook' });
         }
       }
@@ -68,12 +70,13 @@ export const rule = defineFileRule({
  * True when some other function of the file reads viper values (`viper.GetInt(...)`): those reads see whatever
  * the watcher swapped in. Values copied once next to WatchConfig never change, so the watch is merely idle.
  */
-function readsLater(watch: SyntaxNode): boolean {
+function readsLater(types: Resolver, watch: SyntaxNode): boolean {
   const owner = enclosingTopLevelFunction(watch);
   const receiver = watch.childForFieldName('function')?.childForFieldName('operand')?.text;
   return findAll(watch.tree.rootNode, 'call_expression').some((call) => {
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'selector_expression' || fn.childForFieldName('operand')?.text !== receiver) return false;
-    return /^Get[A-Z]?\w*$/.test(calleeName(call)) && !(owner && isInside(call, [owner]));
+    const name = fn.childForFieldName('field')?.text ?? '';
+    return /^Get[A-Z]?\w*$/.test(name) && isViperCall(types, call, name) && !(owner && isInside(call, [owner]));
   });
 }

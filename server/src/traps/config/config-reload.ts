@@ -1,11 +1,15 @@
 /**
  * Config reload paths: the code that runs each time configuration changes at runtime (a viper
  * `OnConfigChange` callback, an fsnotify event loop, an etcd `Watch` channel loop), and the questions the
- * config rules ask about it: does it apply the new values, validate them, recover from a panic?
+ * config rules ask about it: does it apply the new values, validate them, recover from a panic? Viper
+ * instances, watchers and watch channels are known by their resolved types, wherever they were built: a
+ * field set in another file, a constructor of a config package.
  */
-import { enclosingTopLevelFunction, findAll, FUNCTION_TYPES, functionName, walk } from '../../go/syntax';
+import { FUNCTION_TYPES, findAll, functionName, unalias, walk } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
+import type { Resolver } from '../../go/resolver';
 import type { SourceFile } from '../../go/source';
+import { namedParts, typeShape } from '../../go/types';
 
 /** Import paths that mark a file as watching configuration: viper, fsnotify, the etcd v3 client. */
 export const VIPER_PATH = 'github.com/spf13/viper';
@@ -42,10 +46,6 @@ export function calleeName(call: SyntaxNode): string {
   return '';
 }
 
-function importsAny(file: SourceFile, paths: readonly string[]): boolean {
-  return file.imports.some((s) => paths.includes(s.path));
-}
-
 /** The function or method declarations of the file by name (methods by their method name). */
 export function declaredFunctions(file: SourceFile): Map<string, SyntaxNode[]> {
   const byName = new Map<string, SyntaxNode[]>();
@@ -57,23 +57,23 @@ export function declaredFunctions(file: SourceFile): Map<string, SyntaxNode[]> {
   return byName;
 }
 
-/** `w.Events`: the event channel of an fsnotify watcher, as a range or a receive reads it. */
-function isEventsSelector(node: SyntaxNode | null): boolean {
-  return node?.type === 'selector_expression' && node.childForFieldName('field')?.text === 'Events';
+/** Which watcher's events a channel carries: fsnotify's file events or etcd's watch responses. */
+function watchChannelKind(types: Resolver, channel: SyntaxNode | null): ReloadHandler['kind'] | null {
+  const type = channel ? types.typeOf(channel) : null;
+  const shape = type ? typeShape(types.underlying(type)) : null;
+  if (shape?.kind !== 'chan') return null;
+  const element = namedParts(unalias(types, shape.elem));
+  if (element?.name === 'Event' && FSNOTIFY_PATHS.includes(element.pkg)) return 'fsnotify';
+  if (element?.name === 'WatchResponse' && ETCD_PATHS.includes(element.pkg)) return 'etcd';
+  return null;
 }
 
-/** True for `<expr>.Watch(...)`, or an identifier assigned from one in the same function. */
-function isWatchChannel(node: SyntaxNode | null): boolean {
-  if (!node) return false;
-  if (node.type === 'call_expression') return calleeName(node) === 'Watch' && node.childForFieldName('function')?.type === 'selector_expression';
-  if (node.type !== 'identifier') return false;
-  const fn = enclosingTopLevelFunction(node);
-  if (!fn) return false;
-  return findAll(fn, ['short_var_declaration', 'assignment_statement']).some((decl) => {
-    const left = decl.childForFieldName('left')?.namedChildren ?? [];
-    const right = decl.childForFieldName('right')?.namedChildren ?? [];
-    return left.length === 1 && left[0]?.text === node.text && right.length === 1 && isWatchChannel(right[0]);
-  });
+/** True for viper's `OnConfigChange`, the package function or a `*viper.Viper`'s method, however it is reached. */
+export function isViperCall(types: Resolver, call: SyntaxNode, name: string): boolean {
+  if (calleeName(call) !== name) return false;
+  const callee = types.calleeOf(call);
+  if (callee?.kind === 'func') return callee.pkg === VIPER_PATH;
+  return callee?.kind === 'method' && namedParts(callee.receiver)?.pkg === VIPER_PATH;
 }
 
 /** The channel a select case receives from: `<-x.Events` in `case ev := <-x.Events:` or `case <-x.Events:`. */
@@ -87,31 +87,25 @@ function receivedChannel(clause: SyntaxNode): SyntaxNode | null {
 }
 
 /** Every reload handler in the file. */
-export function reloadHandlers(file: SourceFile): ReloadHandler[] {
+export function reloadHandlers(types: Resolver): ReloadHandler[] {
+  const file = types.file;
   const handlers: ReloadHandler[] = [];
-  const viper = importsAny(file, [VIPER_PATH]);
-  const fsnotify = importsAny(file, FSNOTIFY_PATHS);
-  const etcd = importsAny(file, ETCD_PATHS);
-  if (!viper && !fsnotify && !etcd) return handlers;
+  if (!/OnConfigChange|Events|Watch/.test(file.text)) return handlers;
   const functions = declaredFunctions(file);
-  const loopKind = (channel: SyntaxNode | null): ReloadHandler['kind'] | null => {
-    if (fsnotify && isEventsSelector(channel)) return 'fsnotify';
-    if (etcd && isWatchChannel(channel)) return 'etcd';
-    return null;
-  };
   walk(file.root, (node) => {
-    if (viper && node.type === 'call_expression' && calleeName(node) === 'OnConfigChange') {
+    if (node.type === 'call_expression' && isViperCall(types, node, 'OnConfigChange')) {
       const arg = node.childForFieldName('arguments')?.namedChild(0);
-      const target = arg?.type === 'func_literal' ? arg : arg?.type === 'identifier' ? functions.get(arg.text)?.[0] : undefined;
+      const named = arg?.type === 'identifier' ? arg.text : arg?.type === 'selector_expression' ? arg.childForFieldName('field')?.text : undefined;
+      const target = arg?.type === 'func_literal' ? arg : named ? functions.get(named)?.[0] : undefined;
       const body = target?.childForFieldName('body');
       if (body) handlers.push({ kind: 'viper', anchor: node, body, scope: 'function' });
     } else if (node.type === 'for_statement') {
       const range = node.namedChildren.find((c) => c?.type === 'range_clause');
-      const kind = range ? loopKind(range.childForFieldName('right')) : null;
+      const kind = range ? watchChannelKind(types, range.childForFieldName('right')) : null;
       const body = node.childForFieldName('body');
       if (kind && body) handlers.push({ kind, anchor: node, body, scope: 'loop' });
     } else if (node.type === 'communication_case') {
-      const kind = loopKind(receivedChannel(node));
+      const kind = watchChannelKind(types, receivedChannel(node));
       if (kind && ancestorLoop(node)) handlers.push({ kind, anchor: node, body: node, scope: 'loop' });
     }
   });
@@ -152,10 +146,11 @@ export function namedReloadFunctions(file: SourceFile): SyntaxNode[] {
 }
 
 /** The bodies of all reload paths in the file: handlers, what they call, and functions named for reloading. */
-export function reloadPathBodies(file: SourceFile): SyntaxNode[] {
+export function reloadPathBodies(types: Resolver): SyntaxNode[] {
+  const file = types.file;
   const functions = declaredFunctions(file);
   const bodies: SyntaxNode[] = [];
-  for (const handler of reloadHandlers(file)) bodies.push(...handlerCode(file, handler.body, functions));
+  for (const handler of reloadHandlers(types)) bodies.push(...handlerCode(file, handler.body, functions));
   for (const fn of namedReloadFunctions(file)) {
     const body = fn.childForFieldName('body');
     if (body) bodies.push(body);

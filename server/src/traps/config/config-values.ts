@@ -1,10 +1,10 @@
 /** Where a parsed value comes from: questions the config rules ask to tell configuration from other input. */
 import { enclosingTopLevelFunction, findAll, functionName, enclosingFunction } from '../../go/syntax';
-import { calleeName, identifierWords } from './config-reload';
+import { calleeName, identifierWords, VIPER_PATH } from './config-reload';
+import { contextKindOf } from '../../go/syntax';
+import type { Resolver } from '../../go/resolver';
+import { namedParts } from '../../go/types';
 import type { SyntaxNode } from '../../go/parser';
-import type { SourceFile } from '../../go/source';
-import { ensureImport } from '../../engine/edits';
-import type { FileEdit } from '../../engine/types';
 
 /** Words that mark a name as configuration: `cfg.Timeout`, `loadConfig`, `envInt`, `settings["x"]`. */
 const CONFIG_WORDS = new Set(['cfg', 'conf', 'config', 'configs', 'configuration', 'settings', 'setting', 'env', 'environ', 'environment', 'viper', 'getenv', 'reload']);
@@ -17,19 +17,46 @@ export function isConfigName(name: string): boolean {
   return identifierWords(name).some((w) => CONFIG_WORDS.has(w));
 }
 
-/** True when an expression reads configuration: an env lookup, a config getter, a config struct or map, an etcd value. */
-export function readsConfig(file: SourceFile, expr: SyntaxNode, depth = 0): boolean {
+/**
+ * True when an expression reads configuration: an env lookup, a config getter, a config struct or map, a viper
+ * instance or the viper package (by resolved type, wherever it was built), an etcd value.
+ */
+export function readsConfig(types: Resolver, expr: SyntaxNode, depth = 0): boolean {
   for (const call of findAll(expr, 'call_expression')) {
     if (CONFIG_READERS.has(calleeName(call))) return true;
   }
   for (const id of findAll(expr, ['identifier', 'field_identifier'])) {
-    if (isConfigName(id.text) || id.text === 'Kv' || file.importPathOf(id.text) === 'github.com/spf13/viper') return true;
+    if (isConfigName(id.text) || id.text === 'Kv') return true;
+    if (id.type === 'identifier' && isViper(types, id)) return true;
   }
   if (depth === 0 && expr.type === 'identifier') {
     const source = localSource(expr);
-    if (source) return readsConfig(file, source, 1);
+    if (source) return readsConfig(types, source, 1);
   }
   return false;
+}
+
+function isViper(types: Resolver, id: SyntaxNode): boolean {
+  const resolved = types.resolve(id);
+  if (resolved?.kind === 'package') return resolved.path === VIPER_PATH;
+  return resolved?.kind === 'value' && namedParts(resolved.type)?.pkg === VIPER_PATH;
+}
+
+/**
+ * True when an expression reads the incoming request (`r.FormValue("n")`, `c.Query("limit")`, a local bound to
+ * one): a parameter of type *http.Request, *gin.Context or echo.Context. That is input, not configuration.
+ */
+export function fromRequest(types: Resolver, expr: SyntaxNode, depth = 0): boolean {
+  const ids = expr.type === 'identifier' ? [expr] : findAll(expr, 'identifier');
+  return ids.some((id) => {
+    const local = types.localDeclOf(id);
+    if (local?.kind === 'param') {
+      const kind = contextKindOf(types, types.typeOf(id));
+      return kind !== null && kind !== 'context';
+    }
+    const bound = local && depth === 0 ? types.boundValue(local) : null;
+    return !!bound && fromRequest(types, bound, 1);
+  });
 }
 
 /** The right-hand side that last gave a local identifier its value before `use`: `v := os.Getenv("X")`. */
@@ -66,15 +93,6 @@ export function inConfigFunction(node: SyntaxNode): boolean {
     if (isConfigName(functionName(fn))) return true;
   }
   return false;
-}
-
-/** The logger a fix writes with: log/slog (or golang.org/x/exp/slog when the file already uses it). */
-export function slogFor(file: SourceFile): { name: string; edits: FileEdit[] } {
-  const exp = file.localNameOf('golang.org/x/exp/slog');
-  if (exp) return { name: exp, edits: [] };
-  const std = file.localNameOf('log/slog');
-  if (std) return { name: std, edits: [] };
-  return { name: 'slog', edits: ensureImport(file, 'log/slog') };
 }
 
 /** A name not used as an identifier anywhere in `scope`, from a list of preferences. */

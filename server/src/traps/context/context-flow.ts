@@ -13,7 +13,7 @@
 import { fieldChildren } from '../../go/syntax';
 import { CONTEXT_PACKAGES, findAll, FUNCTION_TYPES } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
-import type { SourceFile } from '../../go/source';
+import type { Resolver } from '../../go/resolver';
 
 /** The `context` functions that return a cancel function, and its type. */
 export const CANCEL_FUNC_TYPES: Record<string, string> = {
@@ -42,14 +42,19 @@ export interface DerivedContext {
   fn: SyntaxNode;
 }
 
-/** Every derivation of a cancellable context below `root` whose results are bound by an assignment. */
-export function derivedContexts(file: SourceFile, root: SyntaxNode = file.root): DerivedContext[] {
+/**
+ * Every derivation of a cancellable context below `root` whose results are bound by an assignment. The call is
+ * known by what it resolves to, so an aliased `context` import counts and a local named `context` does not.
+ */
+export function derivedContexts(types: Resolver, root: SyntaxNode = types.file.root): DerivedContext[] {
   const found: DerivedContext[] = [];
+  const file = types.file;
   if (!CONTEXT_PACKAGES.some((path) => file.localNameOf(path))) return found;
   for (const call of findAll(root, 'call_expression')) {
-    const callee = call.childForFieldName('function');
-    const name = callee?.childForFieldName('field')?.text ?? '';
-    if (!(name in CANCEL_FUNC_TYPES) || !file.isPackageSelector(callee, CONTEXT_PACKAGES, [name])) continue;
+    const name = call.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
+    if (!(name in CANCEL_FUNC_TYPES)) continue;
+    const callee = types.calleeOf(call);
+    if (callee?.kind !== 'func' || !CONTEXT_PACKAGES.includes(callee.pkg)) continue;
     const list = call.parent;
     if (list?.type !== 'expression_list' || list.namedChildCount !== 1) continue;
     const holder = list.parent;

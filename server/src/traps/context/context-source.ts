@@ -1,24 +1,5 @@
 /** Where a function's context comes from, and whether code at a point deliberately runs outside of it. */
-import { contextInScope, ContextSource, enclosingFunction, parametersOf } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
-import type { SourceFile } from '../../go/source';
-
-/** A context in scope at a node, with the function whose parameter provides it. */
-export interface ScopedContext extends ContextSource {
-  /** The function or closure declaring the parameter the context comes from. */
-  owner: SyntaxNode;
-}
-
-/** `contextInScope`, plus the function that owns the parameter (closures capture their parents' parameters). */
-export function scopedContext(file: SourceFile, node: SyntaxNode): ScopedContext | null {
-  const source = contextInScope(file, node);
-  if (!source) return null;
-  const param = /^\w+/.exec(source.expression)![0];
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    if (parametersOf(fn).some((p) => p.name === param)) return { ...source, owner: fn };
-  }
-  return null;
-}
 
 /** Callees that keep a closure to run once the current work is over. */
 const LATER = /(^|\.)(Cleanup|OnClose|OnShutdown|RegisterOnShutdown)$/;

@@ -2,13 +2,17 @@
  * `context.Background()` / `context.TODO()` in a function that already has a context: the caller's deadline,
  * cancellation and trace stop at that line.
  */
-import { detachment, ScopedContext, scopedContext } from './context-source';
+import { detachment } from './context-source';
 import { replaceNode } from '../../engine/edits';
-import { ancestor, enclosingFunction, findAll, isInMainOrInit } from '../../go/syntax';
-import { resultTypes } from '../../go/zero-values';
+import { ancestor, CONTEXT_PACKAGES, ContextSource, contextInScope, enclosingFunction, findAll, isContextType, isInMainOrInit } from '../../go/syntax';
+import { keepsDeadline } from './deadline-copy';
+import { goSupports } from '../../engine/go-version';
+import { isTestHarness } from '../test-harness';
+import { deleteImport, importUses } from '../imports';
+import type { FileEdit } from '../../engine/types';
+import type { Resolver } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
-import { defineFileRule } from '../../engine/rule';
-import type { SourceFile } from '../../go/source';
+import { defineFileRule, FileContext } from '../../engine/rule';
 
 /** Helpers whose whole point is to detach from a parent context, e.g. `xcontext.Detach(...)`. */
 const DETACHING_CALLEE = /(Detach|WithoutCancel|NoCancel|WithoutDeadline|ContextWithSpan)\w*$/i;
@@ -41,42 +45,79 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    const { file } = context;
+    const { file, types } = context;
+    if (isTestHarness(file, context.location, context.settings) || !CONTEXT_PACKAGES.some((path) => file.localNameOf(path))) return;
     const contextPkg = file.localNameOf('context');
-    if (file.isTest || !contextPkg) return;
+    const fresh: { call: SyntaxNode; data: Record<string, string>; scope: ContextSource }[] = [];
     for (const call of findAll(file.root, 'call_expression')) {
-      if (!file.isPackageSelector(call.childForFieldName('function'), ['context'], ['Background', 'TODO'])) continue;
-      const scope = scopedContext(file, call);
-      if (!scope || isDeliberate(file, call, scope)) continue;
+      if (!isRootContextCall(types, call)) continue;
+      const scope = contextInScope(types, call);
+      if (!scope || isDeliberate(context, call, scope)) continue;
       const data = { call: `${call.childForFieldName('function')!.text}()`, ctx: scope.expression };
       const runs = detachment(call, scope.owner);
       if (runs === 'later') continue;
       if (runs === 'goroutine') {
         // The request context would be cancelled under the goroutine's feet; detach it, keeping its values.
         // gin reuses its Context once the handler returns: read it inside the goroutine and it may be another request's.
+        // context.WithoutCancel needs Go 1.21: an older module gets the finding without a fix that cannot compile.
         const lazy = scope.kind === 'gin' && enclosingFunction(call)?.id !== scope.owner.id;
+        const usable = !lazy && !!contextPkg && goSupports(context.location, '1.21');
         const edits = [replaceNode(file, call, `${contextPkg}.WithoutCancel(${scope.expression})`)];
-        const fixes = lazy ? [] : [{ title: rule.meta.messages.fixWithoutCancel, edits, safe: false }];
+        const fixes = usable ? [{ title: rule.meta.messages.fixWithoutCancel, edits, safe: false }] : [];
         context.report({ node: call, messageId: 'detached', data, fixes });
         continue;
       }
-      context.report({ node: call, messageId: 'fresh', data, fixes: [{ title: rule.meta.messages.fixUseScope, edits: [replaceNode(file, call, scope.expression)] }] });
+      fresh.push({ call, data, scope });
+    }
+    const imports = importEdits(types, fresh.map((f) => f.call));
+    for (const { call, data, scope } of fresh) {
+      const edits = [replaceNode(file, call, scope.expression), ...imports.edits];
+      context.report({ node: call, messageId: 'fresh', data, fixes: [{ title: rule.meta.messages.fixUseScope, edits, safe: imports.safe }] });
     }
   },
 });
 
+/**
+ * What replacing the root-context calls does to the file's imports. Go rejects an unused import, so when those
+ * calls are the only uses of their package: one replacement deletes the import with it; several leave it to the
+ * last one applied, and are offered one at a time (fix-all would apply them together and leave it unused).
+ */
+function importEdits(types: Resolver, replaced: SyntaxNode[]): { edits: FileEdit[]; safe: boolean } {
+  const paths = new Set(replaced.map((call) => (types.calleeOf(call) as { pkg: string }).pkg));
+  const operands = new Set(replaced.map((call) => call.childForFieldName('function')?.childForFieldName('operand')?.id));
+  let edits: FileEdit[] = [];
+  let safe = true;
+  for (const path of paths) {
+    const uses = importUses(types, path);
+    const kept = uses.filter((use) => !operands.has(use.id));
+    if (kept.length > 0) continue;
+    if (uses.length === 1) edits = [...edits, ...deleteImport(types, path)];
+    else safe = false;
+  }
+  return { edits, safe };
+}
+
+/** `context.Background()` or `context.TODO()` (of the standard package or x/net's), by what the call resolves to. */
+function isRootContextCall(types: Resolver, call: SyntaxNode): boolean {
+  const name = call.childForFieldName('function')?.childForFieldName('field')?.text;
+  if (name !== 'Background' && name !== 'TODO') return false;
+  const callee = types.calleeOf(call);
+  return callee?.kind === 'func' && CONTEXT_PACKAGES.includes(callee.pkg);
+}
+
 /** The places where a fresh root context is the intent rather than an accident. */
-function isDeliberate(file: SourceFile, call: SyntaxNode, scope: ScopedContext): boolean {
+function isDeliberate(context: FileContext, call: SyntaxNode, scope: ContextSource): boolean {
+  const { file, types } = context;
   // `main`/`init` own the process lifetime; a closure there with a request parameter is a handler and is checked.
   if (isInMainOrInit(file, call) && scope.kind === 'context') return true;
   // `if ctx != context.Background()` compares against the root; it starts nothing.
   if (call.parent?.type === 'binary_expression') return true;
   // A function that returns a context is a context factory: a detached root is its stated purpose.
   const fn = enclosingFunction(call);
-  if (fn && returnsContext(fn, file.localNameOf('context')!)) return true;
+  if (fn && returnsContext(types, fn)) return true;
   const argumentOf = call.parent?.type === 'argument_list' ? call.parent.parent?.childForFieldName('function')?.text ?? '' : '';
   if (DETACHING_CALLEE.test(argumentOf)) return true;
-  return defaultsNilContext(call, scope) || afterContextDone(call, scope) || storedInField(call);
+  return defaultsNilContext(call, scope) || afterContextDone(call, scope) || storedInField(call) || keepsDeadline(types, call);
 }
 
 /**
@@ -98,7 +139,7 @@ function storedInField(call: SyntaxNode): boolean {
  * Shutdown and cleanup code that runs once the context is already done (`case <-ctx.Done():`,
  * `if ctx.Err() != nil {`): the request context cannot serve there, so a fresh one is the point.
  */
-function afterContextDone(call: SyntaxNode, scope: ScopedContext): boolean {
+function afterContextDone(call: SyntaxNode, scope: ContextSource): boolean {
   const param = /^\w+/.exec(scope.expression)![0];
   const contextErr = new RegExp(`(\\b${param}|\\bctx\\w*|Context\\(\\))\\.Err\\(\\)`, 'i');
   for (let current = call.parent; current && current.id !== scope.owner.id; current = current.parent) {
@@ -108,12 +149,15 @@ function afterContextDone(call: SyntaxNode, scope: ScopedContext): boolean {
   return false;
 }
 
-function returnsContext(fn: SyntaxNode, contextPkg: string): boolean {
-  return resultTypes(fn).includes(`${contextPkg}.Context`);
+function returnsContext(types: Resolver, fn: SyntaxNode): boolean {
+  const result = fn.childForFieldName('result');
+  if (!result) return false;
+  const written = result.type === 'parameter_list' ? result.namedChildren.map((d) => d?.childForFieldName('type')) : [result];
+  return written.some((type) => isContextType(types, types.typeOfTypeNode(type)));
 }
 
 /** `if ctx == nil { ctx = context.Background() }`: a fallback for callers that pass nil, not a lost context. */
-function defaultsNilContext(call: SyntaxNode, scope: ScopedContext): boolean {
+function defaultsNilContext(call: SyntaxNode, scope: ContextSource): boolean {
   if (scope.kind !== 'context') return false;
   const name = scope.expression;
   const list = call.parent;

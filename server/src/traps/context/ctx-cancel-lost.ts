@@ -39,7 +39,7 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    for (const derived of derivedContexts(context.file)) {
+    for (const derived of derivedContexts(context.types)) {
       const call = `${derived.call.childForFieldName('function')!.text}`;
       if (derived.cancelTarget.text === '_') {
         const name = freeCancelName(derived);

@@ -136,11 +136,11 @@ function fixesByCall(context: FileContext, candidates: Candidate[]): Map<number,
     );
     if (!plan) continue;
     for (const candidate of fixable) {
-      const safe = plan.calls.get(candidate.call.call.id);
-      if (safe === undefined) continue;
+      // A new deadline changes what the query may do at run time: one at a time, never in bulk.
+      if (!plan.calls.has(candidate.call.call.id)) continue;
       const edits = [...plan.edits];
       if (!sameVariable) edits.push(replaceNode(context.file, candidate.argument, plan.name));
-      fixes.set(candidate.call.call.id, [{ title: rule.meta.messages.fixTimeout, edits, safe }]);
+      fixes.set(candidate.call.call.id, [{ title: rule.meta.messages.fixTimeout, edits, safe: false }]);
     }
   }
   return fixes;

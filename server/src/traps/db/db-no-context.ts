@@ -118,7 +118,7 @@ export const rule = defineFileRule({
       const type = callee?.kind === 'method' ? dbHandleOf(callee.receiver) : null;
       const variant = type && CONTEXT_VARIANTS[`${type.library}.${type.kind}`]?.[call.method];
       if (!type || !variant) continue;
-      const expression = localContextVariable(context.file, node) ?? contextInScope(context.file, node)?.expression ?? null;
+      const expression = localContextVariable(context.file, node) ?? contextInScope(context.types, node)?.expression ?? null;
       const migration = isMigrationCall(context.file.path, node);
       if (migration && migrationLevel(context) === 'off') continue;
       candidates.push({
@@ -151,9 +151,10 @@ function report(context: FileContext, candidate: Candidate, plans: Map<number, T
   } else {
     const fn = enclosingFunction(call.call);
     const plan = fn ? plans.get(fn.id) : undefined;
-    const safe = plan?.calls.get(call.call.id);
-    if (plan && safe !== undefined) {
-      fixes.push({ title: rule.meta.messages.fixTimeout, edits: [...plan.edits, ...rewrite(context, call, variant, plan.name)], safe });
+    // A new deadline changes what the query may do at run time (a long report or batch would now fail): it is
+    // offered one at a time in the editor, never applied in bulk.
+    if (plan && plan.calls.has(call.call.id)) {
+      fixes.push({ title: rule.meta.messages.fixTimeout, edits: [...plan.edits, ...rewrite(context, call, variant, plan.name)], safe: false });
     }
   }
   const range = {

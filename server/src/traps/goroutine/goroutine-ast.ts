@@ -1,6 +1,7 @@
 /** Syntax questions the goroutine rules share: what a `go` statement starts, how loops end, what joins a goroutine. */
 import { ancestor, contextInScope, enclosingFunction, FUNCTION_TYPES, functionName, parametersOf, walk } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
+import type { Resolver } from '../../go/resolver';
 import type { SourceFile } from '../../go/source';
 
 /** Nodes of the given types inside `root` that belong to the same function: nested closures are not entered. */
@@ -205,13 +206,13 @@ export function startsLine(file: SourceFile, node: SyntaxNode): boolean {
  * context call, visible at `node` in it or an enclosing function; else a request's context from the parameters
  * (`r.Context()`, gin, echo).
  */
-export function contextExpressionAt(file: SourceFile, node: SyntaxNode): string | null {
+export function contextExpressionAt(file: SourceFile, node: SyntaxNode, types: Resolver): string | null {
   const contextPkg = file.localNameOf('context');
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     if (contextPkg && parametersOf(fn).some((p) => p.name === 'ctx' && p.type === `${contextPkg}.Context`)) return 'ctx';
     if (visibleContextVariable(fn, 'ctx', node)) return 'ctx';
   }
-  return contextInScope(file, node)?.expression ?? null;
+  return contextInScope(types, node)?.expression ?? null;
 }
 
 /** True when `fn` declares `name := <context call>` in a block that holds `at`, before it. */

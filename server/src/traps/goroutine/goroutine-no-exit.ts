@@ -67,7 +67,7 @@ function checkLoop(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, loopT
     return;
   }
   if (exits.quitReceive) return;
-  let ctx = contextExpressionAt(context.file, loop);
+  let ctx = contextExpressionAt(context.file, loop, context.types);
   let threading: FileEdit[] = [];
   if (!ctx && named) {
     threading = threadContext(context, fn, goStatement) ?? [];
@@ -84,7 +84,7 @@ function checkLoop(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, loopT
  */
 function threadContext(context: FileContext, fn: SyntaxNode, goStatement: SyntaxNode): FileEdit[] | null {
   const file = context.file;
-  const callerContext = contextExpressionAt(file, goStatement);
+  const callerContext = contextExpressionAt(file, goStatement, context.types);
   const name = functionName(fn);
   const params = fn.childForFieldName('parameters');
   const args = goCall(goStatement)?.childForFieldName('arguments');

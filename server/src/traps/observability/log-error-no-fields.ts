@@ -47,7 +47,7 @@ export const rule = defineFileRule({
         .filter((p): p is { key: string; variable: LocalName } => !!p.variable);
       // Background plumbing (an accept loop, a metrics sender) has no request to identify: only judge code
       // that serves a request (a context or request in scope) or that holds an id it leaves out.
-      if (available.length === 0 && !contextInScope(context.file, call.outer)) continue;
+      if (available.length === 0 && !contextInScope(context.types, call.outer)) continue;
       if (!budget.admit(call.node)) continue;
       const edits = available.length > 0 ? fieldEdits(context, call, available) : null;
       const fixes: FixDescriptor[] = edits ? [{ title: rule.meta.messages.fixAdd, edits }] : [];

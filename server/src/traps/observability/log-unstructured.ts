@@ -180,7 +180,7 @@ function convert(context: FileContext, call: SyntaxNode, method: string, target:
   const fmtName = file.localNameOf('fmt') ?? 'fmt';
   const sprint = method === 'Panicf' ? 'Sprintf' : method === 'Panicln' ? 'Sprintln' : 'Sprint';
   const panicValue = `${fmtName}.${sprint}${call.childForFieldName('arguments')!.text}`;
-  const ctx = target.kind === 'slog' ? (contextInScope(file, call)?.expression ?? null) : null;
+  const ctx = target.kind === 'slog' ? (contextInScope(context.types, call)?.expression ?? null) : null;
   const conversion = convertCall(target, level, line, ctx, file, context.types, panicValue);
 
   const edits: FileEdit[] = [replaceNode(file, call, conversion.expression)];

@@ -3,7 +3,7 @@
  * logger the file, its package or its module already imports (zerolog's global logger, zap's global sugared
  * logger, logrus), so that a fix never needs a package the module's Go or go.mod does not have.
  */
-import { goVersionAtLeast } from '../../engine/go-version';
+import { goSupports } from '../../engine/go-version';
 import type { FileLocation } from '../../engine/rule';
 import type { Resolver } from '../../go/resolver';
 import { goString, LogField, StructuredLine } from './logging-format';
@@ -54,7 +54,7 @@ export function chooseTarget(file: SourceFile, stdLogName: string, location: Fil
     const name = file.localNameOf(candidate.path);
     if (name && name !== stdLogName) return { kind: candidate.kind, pkg: name, import: { path: candidate.path }, label: candidate.label, writable: true };
   }
-  if (goVersionAtLeast(location.goVersion, '1.21')) return importable(file, CANDIDATES[0], types);
+  if (goSupports(location, '1.21')) return importable(file, CANDIDATES[0], types);
   const used = importsElsewhere(types, location);
   for (const candidate of CANDIDATES.slice(1)) {
     if (candidate.servedBy.some((path) => used.has(path))) return importable(file, candidate, types);

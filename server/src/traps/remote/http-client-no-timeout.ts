@@ -1,19 +1,20 @@
 /**
- * An outgoing HTTP call with no overall deadline: an `http.Client{}` without `Timeout`, `http.Get/Post/Head/
+ * An outgoing HTTP call with no overall deadline: an `http.Client` built without `Timeout`, `http.Get/Post/Head/
  * PostForm`, or `http.DefaultClient`. One slow dependency then holds goroutines and connections until they run out.
+ * Types come from the resolver: import and type aliases count, a look-alike `Client` or a shadowed `http` does not.
  */
-import { fieldChildren } from '../../go/syntax';
 import { replaceNode } from '../../engine/edits';
-import { findAll } from '../../go/syntax';
-import { addKeyedElement, durationExpression, isPositionalLiteral, isQualifiedType, isShadowed, isTestSupportPackage, keyedElements, NET_HTTP } from './http-client';
+import { fieldChildren, findAll, unalias } from '../../go/syntax';
+import { addKeyedElement, isPositionalLiteral, keyedElements, remoteTimeout } from './http-client';
+import { bindingOf, isHttpClient, namesTransfer, NET_HTTP, ResponseUse, responseUse, sendsByHolder, SENDING_METHODS, staysLocal } from './client-uses';
+import { isTestHarness } from '../test-harness';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
-import type { SourceFile } from '../../go/source';
+import { rangeOf } from '../../go/source';
+import type { Resolver } from '../../go/resolver';
 
 /** Package-level helpers of net/http that send through `http.DefaultClient`. */
-const DEFAULT_CLIENT_HELPERS = ['Get', 'Post', 'Head', 'PostForm'];
-/** Methods of `*http.Client` that send a request; reading a field of `DefaultClient` sends nothing. */
-const SENDING_METHODS = ['Do', 'Get', 'Post', 'Head', 'PostForm'];
+const DEFAULT_CLIENT_HELPERS = new Set(['Get', 'Post', 'Head', 'PostForm']);
 
 export const rule = defineFileRule({
   meta: {
@@ -42,106 +43,196 @@ export const rule = defineFileRule({
         en: 'http.DefaultClient has no timeout: a stalled server blocks every call made through it.',
         zh: 'http.DefaultClient 没有超时：对端卡住时，经由它的每次调用都会阻塞。',
       },
+      literalStreamed: {
+        en: 'This http.Client has no Timeout, and a total Timeout does not suit it either: a response it fetches is read as a stream or saved (line {line}), and Timeout would cut reading the body short. Bound the wait for the response headers (Transport.ResponseHeaderTimeout) or give each request a context deadline.',
+        zh: '这个 http.Client 没有设置 Timeout，但整体 Timeout 也不适合它：它取回的响应被流式读取或写入文件(第 {line} 行)，Timeout 会把读取响应体的过程一并截断。请限制等待响应头的时间(Transport.ResponseHeaderTimeout)，或为每个请求设置带截止时间的 context。',
+      },
+      literalHanded: {
+        en: 'This http.Client has no Timeout, and a total Timeout does not suit it either: a response it fetches is handed on to be read elsewhere (line {line}), and Timeout would cut reading the body short. Bound the wait for the response headers (Transport.ResponseHeaderTimeout) or give each request a context deadline.',
+        zh: '这个 http.Client 没有设置 Timeout，但整体 Timeout 也不适合它：它取回的响应被交给别处读取(第 {line} 行)，Timeout 会把读取响应体的过程一并截断。请限制等待响应头的时间(Transport.ResponseHeaderTimeout)，或为每个请求设置带截止时间的 context。',
+      },
+      bodyStreamedHere: { en: 'the body is read as a stream or saved here', zh: '响应体在这里被流式读取或写入文件' },
+      responseHandedHere: { en: 'the response is handed on here', zh: '响应在这里被交给别处' },
       fixAddTimeout: { en: 'Add Timeout: {timeout}', zh: '添加 Timeout: {timeout}' },
       fixUseClient: { en: 'Use a client with Timeout: {timeout}', zh: '改用带 Timeout: {timeout} 的客户端' },
     },
   },
   check(context) {
-    const { file } = context;
-    // Tests talk to httptest servers on loopback; a missing timeout there is not a production trap.
-    if (file.isTest || isTestSupportPackage(file) || !file.localNameOf(NET_HTTP)) return;
-    const timeoutsSetLater = timeoutAssignments(file);
-    const timeout = context.settings.timeouts.http;
-    for (const literal of findAll(file.root, 'composite_literal')) {
-      if (!isQualifiedType(file, literal.childForFieldName('type'), NET_HTTP, 'Client')) continue;
-      const body = literal.childForFieldName('body');
-      if (!body || isPositionalLiteral(body)) continue;
-      const elements = keyedElements(body);
-      if (elements.some((e) => e.key === 'Timeout')) continue;
-      const transport = elements.find((e) => e.key === 'Transport');
-      if (transport && transportHasDeadlines(file, transport.value)) continue;
-      const target = boundName(literal);
-      if (target && timeoutsSetLater.has(target)) continue;
-      context.report({ node: literal, messageId: 'literal', data: { timeout }, fixes: literalFix(context, body) });
+    const { file, types } = context;
+    // Tests and their harnesses talk to servers the test itself started; a missing timeout there is no trap.
+    // net/http itself declares DefaultClient: the trap is in using it, which is reported where that happens.
+    if (isTestHarness(file, context.location, context.settings) || types.ownPackage === NET_HTTP) return;
+    const timeoutsSet = timeoutAssignments(context);
+    const constructions = clientConstructions(context);
+    if (constructions.length > 0) {
+      // Where clients are kept, what sends through them, which transports bound the headers: once per file.
+      const seen: FileFacts = { timeoutsSet, sends: sendsByHolder(types, file.root), boundedTransports: headerTimeoutHolders(context) };
+      for (const construction of constructions) checkConstruction(context, construction, seen);
     }
-    if (timeoutsSetLater.has('http.DefaultClient')) return;
+    if (!file.localNameOf(NET_HTTP) || timeoutsSet.has(DEFAULT_CLIENT)) return;
     for (const selector of findAll(file.root, 'selector_expression')) {
-      const operand = selector.childForFieldName('operand');
       const field = selector.childForFieldName('field')?.text ?? '';
-      if (!file.isPackageSelector(selector, [NET_HTTP]) || isShadowed(selector, operand!.text)) continue;
-      if (DEFAULT_CLIENT_HELPERS.includes(field)) {
-        const data = { call: `${operand!.text}.${field}`, timeout };
-        context.report({ node: selector, messageId: 'helper', data, fixes: clientFix(context, selector, `.${field}`) });
-      } else if (field === 'DefaultClient' && isDefaultClientUse(selector)) {
-        context.report({ node: selector, messageId: 'defaultClient', data: { timeout }, fixes: clientFix(context, selector, '') });
+      if (!DEFAULT_CLIENT_HELPERS.has(field) && field !== 'DefaultClient') continue;
+      const base = types.resolve(selector.childForFieldName('operand'));
+      if (base?.kind !== 'package' || base.path !== NET_HTTP) continue;
+      const call = `${selector.childForFieldName('operand')!.text}.${field}`;
+      if (field !== 'DefaultClient') {
+        const sent = selector.parent?.type === 'call_expression' ? selector.parent : null;
+        const fix = clientFix(context, selector, `.${field}`, sent ? sendSafety(types, sent) : false);
+        context.report({ node: selector, messageId: 'helper', data: { call, timeout: fix.timeout }, fixes: fix.fixes });
+      } else if (isDefaultClientUse(selector)) {
+        const method = selector.parent?.type === 'selector_expression' ? selector.parent : null;
+        const sent = method?.parent?.type === 'call_expression' ? method.parent : null;
+        const fix = clientFix(context, selector, '', sent ? sendSafety(types, sent) : false);
+        context.report({ node: selector, messageId: 'defaultClient', data: { timeout: fix.timeout }, fixes: fix.fixes });
       }
     }
   },
 });
 
+const DEFAULT_CLIENT = `var:"${NET_HTTP}".DefaultClient`;
+
+/** A place where an `http.Client` comes into being with its zero Timeout. */
+interface Construction {
+  node: SyntaxNode;
+  /** The `{...}` of a composite literal; absent for `new(http.Client)`. */
+  body: SyntaxNode | null;
+}
+
+/** `http.Client{...}` and `&http.Client{...}` literals (through type aliases) and `new(http.Client)`. */
+function clientConstructions({ file, types }: FileContext): Construction[] {
+  if (!file.text.includes('Client')) return [];
+  const found: Construction[] = [];
+  for (const literal of findAll(file.root, 'composite_literal')) {
+    const type = literal.childForFieldName('type');
+    if (!type?.text.endsWith('Client') && type?.type !== 'type_identifier') continue;
+    if (!isHttpClient(types, types.typeOfTypeNode(type), 'no')) continue;
+    const body = literal.childForFieldName('body');
+    if (body && !isPositionalLiteral(body)) found.push({ node: literal, body });
+  }
+  for (const call of findAll(file.root, 'call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'identifier' || fn.text !== 'new' || types.resolve(fn)?.kind !== 'builtin') continue;
+    const type = types.typeOf(call);
+    if (type && isHttpClient(types, unalias(types, type) ?? '', 'either') && type.startsWith('*')) found.push({ node: call, body: null });
+  }
+  return found;
+}
+
+/** What the whole file says about clients, gathered once. */
+interface FileFacts {
+  timeoutsSet: Set<string>;
+  sends: Map<string, SyntaxNode[]>;
+  boundedTransports: Set<string>;
+}
+
+function checkConstruction(context: FileContext, construction: Construction, facts: FileFacts): void {
+  const { types } = context;
+  if (construction.body) {
+    const elements = keyedElements(construction.body);
+    if (elements.some((e) => e.key === 'Timeout')) return;
+    const transport = elements.find((e) => e.key === 'Transport');
+    if (transport && transportHasDeadlines(types, transport.value, facts.boundedTransports)) return;
+  }
+  const binding = bindingOf(types, construction.node);
+  if (binding.kind === 'holder' && facts.timeoutsSet.has(binding.holder)) return;
+  // The sends the rule can see, and whether it sees them all: a client kept in a local that never leaves it, or
+  // used on the spot. A package variable or a field may be used by any file, so its fix is never safe in bulk.
+  const sends = binding.kind === 'inline' ? [binding.call] : binding.kind === 'holder' ? facts.sends.get(binding.holder) ?? [] : [];
+  const complete = binding.kind === 'inline' || (binding.kind === 'holder' && !!binding.local && staysLocal(types, binding.local));
+  const holderName = binding.kind === 'holder' ? binding.target.text : '';
+  let streamed: { use: ResponseUse & { node: SyntaxNode }; send: SyntaxNode } | null = null;
+  for (const send of sends) {
+    const use = responseUse(types, send);
+    if (use.kind !== 'bounded') {
+      streamed = { use, send };
+      break;
+    }
+  }
+  const safe = complete && !streamed && !sends.some((send) => namesTransfer(types, send, holderName));
+  const fix = literalFix(context, construction, safe);
+  if (streamed) {
+    const { messages } = rule.meta;
+    const line = streamed.use.node.startPosition.row + 1;
+    context.report({
+      node: construction.node,
+      messageId: streamed.use.kind === 'streamed' ? 'literalStreamed' : 'literalHanded',
+      data: { timeout: fix.timeout, line },
+      related: [{ path: context.file.path, range: rangeOf(streamed.use.node), message: streamed.use.kind === 'streamed' ? messages.bodyStreamedHere : messages.responseHandedHere }],
+      fixes: fix.fixes,
+    });
+    return;
+  }
+  context.report({ node: construction.node, messageId: 'literal', data: { timeout: fix.timeout }, fixes: fix.fixes });
+}
+
+/** A send whose response the rule sees read in full, in a function whose names speak of no transfer. */
+function sendSafety(types: Resolver, send: SyntaxNode): boolean {
+  return responseUse(types, send).kind === 'bounded' && !namesTransfer(types, send);
+}
+
 /**
- * Targets whose `Timeout` the file sets after construction (`c.Timeout = ...`, `http.DefaultClient.Timeout = ...`),
- * and `http.DefaultClient` itself when it is replaced wholesale.
+ * The places whose `Timeout` the file sets after construction (`c.Timeout = ...`, `s.client.Timeout = ...`,
+ * `http.DefaultClient.Timeout = ...`), and `http.DefaultClient` itself when the file replaces it wholesale.
  */
-function timeoutAssignments(file: SourceFile): Set<string> {
-  const targets = new Set<string>();
+function timeoutAssignments({ file, types }: FileContext): Set<string> {
+  const holders = new Set<string>();
+  if (!file.text.includes('Timeout') && !file.text.includes('DefaultClient')) return holders;
   for (const assignment of findAll(file.root, 'assignment_statement')) {
     for (const left of assignment.childForFieldName('left')?.namedChildren ?? []) {
       if (left?.type !== 'selector_expression') continue;
-      const operand = left.childForFieldName('operand')!;
+      const operand = left.childForFieldName('operand');
       const field = left.childForFieldName('field')?.text;
-      if (field === 'Timeout') targets.add(normalizeDefaultClient(file, operand));
-      else if (field === 'DefaultClient' && file.isPackageSelector(left, [NET_HTTP])) targets.add('http.DefaultClient');
+      if (field === 'Timeout' && isHttpClient(types, types.typeOf(operand))) {
+        const holder = types.storageOf(operand);
+        if (holder) holders.add(holder);
+      } else if (field === 'DefaultClient' && types.storageOf(left) === DEFAULT_CLIENT) {
+        holders.add(DEFAULT_CLIENT);
+      }
     }
   }
-  return targets;
-}
-
-function normalizeDefaultClient(file: SourceFile, node: SyntaxNode): string {
-  return file.isPackageSelector(node, [NET_HTTP], ['DefaultClient']) ? 'http.DefaultClient' : node.text;
-}
-
-/** The variable or field a client literal is stored in (`c := &http.Client{}`, `s.client = http.Client{}`). */
-function boundName(literal: SyntaxNode): string | null {
-  let value: SyntaxNode = literal;
-  if (value.parent?.type === 'unary_expression') value = value.parent;
-  const list = value.parent;
-  if (list?.type !== 'expression_list') return null;
-  const index = list.namedChildren.findIndex((n) => n?.id === value.id);
-  const holder = list.parent;
-  if (!holder) return null;
-  if (holder.type === 'short_var_declaration' || holder.type === 'assignment_statement') {
-    return holder.childForFieldName('left')?.namedChild(index)?.text ?? null;
-  }
-  if (holder.type === 'var_spec') return fieldChildren(holder, 'name')[index]?.text ?? null;
-  return null;
+  return holders;
 }
 
 /**
- * A transport that bounds the wait for the response itself (`ResponseHeaderTimeout`), written inline or in a
- * variable set in this file: the deadline the client lacks is then enforced below it.
+ * A transport that bounds the wait for the response itself (`ResponseHeaderTimeout`), written inline, or kept in
+ * a place that is given one (a literal setting it, or `t.ResponseHeaderTimeout = d` afterwards): the deadline the
+ * client lacks is enforced below it.
  */
-function transportHasDeadlines(file: SourceFile, value: SyntaxNode): boolean {
-  const setsHeaderTimeout = (node: SyntaxNode) =>
-    findAll(node, 'keyed_element').some((e) => e.childForFieldName('key')?.text === 'ResponseHeaderTimeout');
+function transportHasDeadlines(types: Resolver, value: SyntaxNode, bounded: Set<string>): boolean {
   if (setsHeaderTimeout(value)) return true;
-  const name = value.type === 'unary_expression' ? value.childForFieldName('operand')?.text : value.text;
-  if (!name || !/^[\w.]+$/.test(name)) return false;
-  for (const decl of findAll(file.root, ['assignment_statement', 'short_var_declaration', 'var_spec'])) {
-    const targets = decl.type === 'var_spec' ? fieldChildren(decl, 'name') : decl.childForFieldName('left')?.namedChildren ?? [];
-    const assigned = targets.map((n) => n?.text);
-    if (assigned.includes(name) && setsHeaderTimeout(decl)) return true;
-    // `t.ResponseHeaderTimeout = d` on the transport variable.
-    if (decl.type === 'assignment_statement' && assigned.includes(`${name}.ResponseHeaderTimeout`)) return true;
+  const holder = types.storageOf(value.type === 'unary_expression' ? value.childForFieldName('operand') : value);
+  return !!holder && bounded.has(holder);
+}
+
+const setsHeaderTimeout = (node: SyntaxNode) => findAll(node, 'keyed_element').some((e) => e.childForFieldName('key')?.text === 'ResponseHeaderTimeout');
+
+/** The places in the file that hold a transport with `ResponseHeaderTimeout` set. */
+function headerTimeoutHolders({ file, types }: FileContext): Set<string> {
+  const holders = new Set<string>();
+  if (!file.text.includes('ResponseHeaderTimeout')) return holders;
+  for (const assignment of findAll(file.root, ['assignment_statement', 'short_var_declaration', 'var_spec'])) {
+    const targets = assignment.type === 'var_spec' ? fieldChildren(assignment, 'name') : assignment.childForFieldName('left')?.namedChildren ?? [];
+    const sets = setsHeaderTimeout(assignment);
+    for (const target of targets) {
+      if (!target) continue;
+      if (target.type === 'selector_expression' && target.childForFieldName('field')?.text === 'ResponseHeaderTimeout') {
+        const holder = types.storageOf(target.childForFieldName('operand'));
+        if (holder) holders.add(holder);
+      } else if (sets) {
+        const holder = types.storageOf(target);
+        if (holder) holders.add(holder);
+      }
+    }
   }
-  return false;
+  return holders;
 }
 
 /** `http.DefaultClient` used to send, or handed on as a value; not a field read nor an assignment target. */
 function isDefaultClientUse(selector: SyntaxNode): boolean {
   const parent = selector.parent;
   if (parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.id === selector.id) {
-    return SENDING_METHODS.includes(parent.childForFieldName('field')?.text ?? '');
+    return SENDING_METHODS.has(parent.childForFieldName('field')?.text ?? '');
   }
   if (parent?.type === 'expression_list' && parent.parent?.type === 'assignment_statement') {
     return parent.parent.childForFieldName('left')?.id !== parent.id;
@@ -149,24 +240,33 @@ function isDefaultClientUse(selector: SyntaxNode): boolean {
   return true;
 }
 
-function literalFix(context: FileContext, body: SyntaxNode): FixDescriptor[] {
-  const duration = durationExpression(context.file, context.settings.timeouts.http);
-  if (!duration) return [];
-  const edits = addKeyedElement(context.file, body, 'Timeout', duration.text);
-  if (edits.length === 0) return [];
-  return [{ title: rule.meta.messages.fixAddTimeout, edits: [...edits, ...duration.edits] }];
+function literalFix(context: FileContext, construction: Construction, safe: boolean): { timeout: string; fixes: FixDescriptor[] } {
+  const duration = remoteTimeout(context, construction.node);
+  const timeout = duration?.text ?? context.settings.timeouts.http;
+  if (!duration) return { timeout, fixes: [] };
+  let edits;
+  if (construction.body) {
+    edits = addKeyedElement(context.file, construction.body, 'Timeout', duration.text);
+  } else {
+    const type = construction.node.childForFieldName('arguments')?.namedChild(0)?.text;
+    edits = type ? [replaceNode(context.file, construction.node, `&${type}{Timeout: ${duration.text}}`)] : [];
+  }
+  if (edits.length === 0) return { timeout, fixes: [] };
+  return { timeout, fixes: [{ title: rule.meta.messages.fixAddTimeout, edits: [...edits, ...duration.edits], safe }] };
 }
 
 /**
  * Replaces `http.Get` by `(&http.Client{Timeout: d}).Get` and `http.DefaultClient` by a client with a timeout.
  * A client value is cheap: with no Transport it shares `http.DefaultTransport` and its connection pool.
  */
-function clientFix(context: FileContext, selector: SyntaxNode, method: string): FixDescriptor[] {
-  const duration = durationExpression(context.file, context.settings.timeouts.http);
-  if (!duration) return [];
+function clientFix(context: FileContext, selector: SyntaxNode, method: string, safe: boolean): { timeout: string; fixes: FixDescriptor[] } {
+  const duration = remoteTimeout(context, selector);
+  const timeout = duration?.text ?? context.settings.timeouts.http;
+  if (!duration) return { timeout, fixes: [] };
   const http = selector.childForFieldName('operand')!.text;
   const client = `&${http}.Client{Timeout: ${duration.text}}`;
   const asOperand = method !== '' || selector.parent?.type === 'selector_expression';
   const text = asOperand ? `(${client})${method}` : client;
-  return [{ title: rule.meta.messages.fixUseClient, edits: [replaceNode(context.file, selector, text), ...duration.edits] }];
+  const edits = [replaceNode(context.file, selector, text), ...duration.edits];
+  return { timeout, fixes: [{ title: rule.meta.messages.fixUseClient, edits, safe }] };
 }

@@ -1,20 +1,11 @@
-/** Questions about `net/http` clients and the edits that give them a timeout, shared by the remote-call rules. */
+/** Edits that give an http client or request a timeout: keyed literal elements and duration expressions. */
 import { goDuration } from '../../engine/config';
 import { ensureImport, insertAt } from '../../engine/edits';
-import { declaresBefore, enclosingFunction } from '../../go/syntax';
+import type { FileContext } from '../../engine/rule';
 import type { SyntaxNode } from '../../go/parser';
 import { rangeOf, SourceFile } from '../../go/source';
 import type { FileEdit } from '../../engine/types';
-
-/** The import path every remote-call rule resolves `http` selectors against. */
-export const NET_HTTP = 'net/http';
-
-/** True when `type` is the qualified type `pkg.Name` and `pkg` is this file's name for `importPath`. */
-export function isQualifiedType(file: SourceFile, type: SyntaxNode | null | undefined, importPath: string, name: string): boolean {
-  if (!type || type.type !== 'qualified_type') return false;
-  const pkg = type.childForFieldName('package')?.text;
-  return type.childForFieldName('name')?.text === name && !!pkg && file.importPathOf(pkg) === importPath;
-}
+import { timeoutInScope } from './timeout-in-scope';
 
 /** A `key: value` element of a composite literal. */
 export interface KeyedElement {
@@ -109,18 +100,18 @@ export function durationExpression(file: SourceFile, duration: string): { text: 
   return { text: goDuration(duration, 'time'), edits: ensureImport(file, 'time') };
 }
 
-/** True when `name` is declared as a local (parameter, `:=`, `var`) in a function around `node`, hiding an import. */
-export function isShadowed(node: SyntaxNode, name: string): boolean {
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
-    if (declaresBefore(fn, name, node)) return true;
-  }
-  return false;
+/**
+ * The timeout a fix at `node` writes: one the code already has in scope (a duration parameter, a config field),
+ * else the configured `timeouts.http`; null when `time` is imported under a name the file cannot use.
+ */
+export function remoteTimeout(context: FileContext, node: SyntaxNode): { text: string; edits: FileEdit[]; inScope: boolean } | null {
+  const inScope = timeoutInScope(context.types, node);
+  if (inScope) return { text: inScope, edits: [], inScope: true };
+  // The same for every fix of the file; working out the import edit walks the file's top level.
+  const key = context.settings.timeouts.http;
+  let cached = defaultDurations.get(context.file);
+  if (cached?.key !== key) defaultDurations.set(context.file, (cached = { key, value: durationExpression(context.file, key) }));
+  return cached.value && { ...cached.value, inScope: false };
 }
 
-/**
- * Test-support packages (`httptest`, `fstest`, `testutil`, ...): their clients and requests talk to servers the
- * test itself started, so a missing deadline there is not a production trap.
- */
-export function isTestSupportPackage(file: SourceFile): boolean {
-  return /test(ing|util|utils|helpers?|support)?$/.test(file.packageName);
-}
+const defaultDurations = new WeakMap<SourceFile, { key: string; value: { text: string; edits: FileEdit[] } | null }>();

@@ -1,11 +1,16 @@
 /**
  * `http.NewRequest(...)` builds a request bound to `context.Background()`: the caller's deadline and
- * cancellation never reach the outgoing call.
+ * cancellation never reach the outgoing call. The call and the contexts in scope are known by their resolved
+ * types, so import aliases count and a shadowed `http` or another package's `NewRequest` does not.
  */
 import { fieldChildren } from '../../go/syntax';
 import { ensureImport, insertAt, insertLinesBefore, replaceNode } from '../../engine/edits';
-import { contextInScope, enclosingFunction, enclosingStatement, findAll, walk } from '../../go/syntax';
-import { durationExpression, isShadowed, isTestSupportPackage, NET_HTTP } from './http-client';
+import { contextInScope, contextVariableAt, enclosingFunction, enclosingStatement, findAll } from '../../go/syntax';
+import { remoteTimeout } from './http-client';
+import { NET_HTTP } from './client-uses';
+import { usesOf } from '../local-uses';
+import { isTestHarness } from '../test-harness';
+import type { Resolver } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
 import type { FileEdit } from '../../engine/types';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
@@ -42,25 +47,27 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    const { file } = context;
+    const { file, types } = context;
     // Tests build requests to feed handlers directly; no remote call hangs on them.
-    if (file.isTest || isTestSupportPackage(file) || !file.localNameOf(NET_HTTP)) return;
+    if (isTestHarness(file, context.location, context.settings) || !file.text.includes('NewRequest')) return;
     for (const selector of findAll(file.root, 'selector_expression')) {
-      if (!file.isPackageSelector(selector, [NET_HTTP], ['NewRequest'])) continue;
-      if (isShadowed(selector, selector.childForFieldName('operand')!.text)) continue;
+      if (selector.childForFieldName('field')?.text !== 'NewRequest') continue;
+      const callee = types.resolve(selector);
+      if (callee?.kind !== 'func' || callee.pkg !== NET_HTTP) continue;
       const call = selector.parent;
+      const timeout = context.settings.timeouts.http;
       if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== selector.id) {
         // A function value (`newRequest := http.NewRequest`): every request it builds lacks a context too.
-        context.report({ node: selector, messageId: 'noContextInScope', data: { timeout: context.settings.timeouts.http } });
+        context.report({ node: selector, messageId: 'noContextInScope', data: { timeout } });
         continue;
       }
-      if (contextAttachedLater(call)) continue;
-      const source = contextInScope(file, call);
-      const timeout = context.settings.timeouts.http;
-      if (source) {
-        context.report({ node: call, messageId: 'noContext', data: { ctx: source.expression, timeout }, fixes: useContextFix(context, call, source.expression) });
+      if (contextAttachedLater(types, call)) continue;
+      const ctx = contextVariableAt(types, call)?.text ?? contextInScope(types, call)?.expression;
+      if (ctx) {
+        context.report({ node: call, messageId: 'noContext', data: { ctx, timeout }, fixes: useContextFix(context, call, ctx) });
       } else {
-        context.report({ node: call, messageId: 'noContextInScope', data: { timeout }, fixes: withTimeoutFix(context, call) });
+        const fix = withTimeoutFix(context, call);
+        context.report({ node: call, messageId: 'noContextInScope', data: { timeout: fix.timeout }, fixes: fix.fixes });
       }
     }
   },
@@ -70,23 +77,18 @@ export const rule = defineFileRule({
  * `req, _ := http.NewRequest(...)` followed by `req = req.WithContext(ctx)` (the pre-Go 1.13 idiom) or
  * `req.Clone(ctx)`: the request does get a context before it is sent.
  */
-function contextAttachedLater(call: SyntaxNode): boolean {
+function contextAttachedLater(types: Resolver, call: SyntaxNode): boolean {
   const statement = enclosingStatement(call);
-  const fn = enclosingFunction(call);
-  if (!statement || !fn || (statement.type !== 'short_var_declaration' && statement.type !== 'assignment_statement')) return false;
-  const request = statement.childForFieldName('left')?.namedChild(0)?.text;
-  if (!request || request === '_') return false;
-  let attached = false;
-  walk(fn, (node) => {
-    if (attached) return false;
-    const callee = node.type === 'call_expression' && node.startIndex >= call.endIndex ? node.childForFieldName('function') : null;
-    if (callee?.type === 'selector_expression') {
-      const method = callee.childForFieldName('field')?.text;
-      attached = callee.childForFieldName('operand')?.text === request && (method === 'WithContext' || method === 'Clone');
-    }
-    return !attached;
+  if (!statement || (statement.type !== 'short_var_declaration' && statement.type !== 'assignment_statement')) return false;
+  const request = statement.childForFieldName('left')?.namedChild(0);
+  const local = request?.type === 'identifier' ? types.localDeclOf(request) : null;
+  if (!local) return false;
+  return usesOf(types, local).some((use) => {
+    if (use.startIndex < call.endIndex) return false;
+    const method = use.parent?.type === 'selector_expression' && use.parent.childForFieldName('operand')?.id === use.id ? use.parent : null;
+    const name = method?.childForFieldName('field')?.text;
+    return method?.parent?.type === 'call_expression' && (name === 'WithContext' || name === 'Clone');
   });
-  return attached;
 }
 
 function newRequestWithContext(context: FileContext, call: SyntaxNode, ctx: string): FileEdit[] {
@@ -108,23 +110,25 @@ function useContextFix(context: FileContext, call: SyntaxNode, ctx: string): Fix
  * when the function returns. Only offered when that cannot cut a request short that outlives the function (the
  * request or response is returned, or kept by a goroutine) and the names `ctx` and `cancel` are free.
  */
-function withTimeoutFix(context: FileContext, call: SyntaxNode): FixDescriptor[] {
+function withTimeoutFix(context: FileContext, call: SyntaxNode): { timeout: string; fixes: FixDescriptor[] } {
   const { file } = context;
   const statement = enclosingStatement(call);
   const fn = enclosingFunction(call);
-  if (!statement || !fn || statement.parent?.type !== 'statement_list') return [];
-  if (declaresName(fn, 'ctx') || declaresName(fn, 'cancel')) return [];
-  if (outlivesFunction(fn, statement)) return [];
+  const duration = remoteTimeout(context, call);
+  const timeout = duration?.text ?? context.settings.timeouts.http;
+  const none = { timeout, fixes: [] };
+  if (!statement || !fn || statement.parent?.type !== 'statement_list') return none;
+  if (declaresName(fn, 'ctx') || declaresName(fn, 'cancel')) return none;
+  if (outlivesFunction(fn, statement)) return none;
   const contextPkg = file.localNameOf('context') ?? (file.importPathOf('context') ? null : 'context');
-  const duration = durationExpression(file, context.settings.timeouts.http);
-  if (!contextPkg || !duration) return [];
+  if (!contextPkg || !duration) return none;
   const edits: FileEdit[] = [
     insertLinesBefore(file, statement, [`ctx, cancel := ${contextPkg}.WithTimeout(${contextPkg}.Background(), ${compactBinary(duration.text)})`, 'defer cancel()']),
     ...newRequestWithContext(context, call, 'ctx'),
     ...duration.edits,
     ...ensureImport(file, 'context'),
   ];
-  return [{ title: rule.meta.messages.fixWithTimeout, edits, safe: false }];
+  return { timeout, fixes: [{ title: rule.meta.messages.fixWithTimeout, edits, safe: false }] };
 }
 
 /** gofmt writes `800*time.Millisecond` without spaces as one argument among several. */

@@ -8,6 +8,9 @@ import (
 	_ "github.com/go-sql-driver/mysql"
 )
 
+// Replica is the read replica the reports query; main opens it with OpenReplica.
+var Replica *sql.DB
+
 // Open connects to the primary database.
 func Open(dsn string) (*sql.DB, error) {
 	db, err := sql.Open("mysql", dsn)
