@@ -141,7 +141,8 @@ export function fromPrintf(format: string, args: SyntaxNode[], fallbackMessage: 
     else message += before;
     fields.push({ key: uniqueKey(key, used), value: arg.text, isError: isErrorValue(arg), node: arg });
   });
-  message += parts.texts[parts.texts.length - 1];
+  // With no verb, the first text is also the last: it is in the message already.
+  if (parts.texts.length > 1) message += parts.texts[parts.texts.length - 1];
   return { message: tidyMessage(message) || fallbackMessage, fields };
 }
 
