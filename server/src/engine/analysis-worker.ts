@@ -25,12 +25,14 @@ export type WorkerRequest =
   | { type: 'declare'; id: number; path: string; fsPath: string; location: FileLocation }
   | { type: 'analyze'; id: number; path: string; fsPath: string; location: FileLocation; key?: string };
 
-/** What a worker answers. */
+/** What a worker answers (before an answer, `{ started: id }` says it began the request). */
 export interface WorkerResult {
   id: number;
   declared?: Declared;
   analysed?: Analysed;
   error?: string;
+  /** Set by the pool when the request was given up past the per-file budget (or out of memory). */
+  budget?: true;
 }
 
 const port = parentPort;
@@ -46,6 +48,7 @@ if (port) {
       return;
     }
     queue = queue.then(async () => {
+      port.postMessage({ started: request.id });
       const answer: WorkerResult = { id: request.id };
       try {
         const text = readFileSync(request.fsPath, 'utf8');

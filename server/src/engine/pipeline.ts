@@ -36,6 +36,11 @@ export interface AnalyzeOptions {
   cache?: CacheSpec;
   /** Run the checklist and coupling collectors (default true; the CLI's report does not need them). */
   collectors?: boolean;
+  /**
+   * Milliseconds one file may take (each pass); past it the file is skipped with a notice. Needs workers (one
+   * is enough): work on this thread cannot be interrupted.
+   */
+  fileBudgetMs?: number;
 }
 
 /** Where results came from, for reports and benchmarks. */
@@ -60,7 +65,8 @@ export async function analyze(
   const skipped: { path: string; reason: string }[] = [];
   const stats: AnalyzeStats = { parsed: 0, fromCache: 0 };
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, paths.length));
-  const pool = jobs > 1 && options.fsPathOf && options.workerScript ? new WorkerPool(options.workerScript, jobs, { settings, collectors, cache: options.cache }) : undefined;
+  const wantsPool = (jobs > 1 || options.fileBudgetMs !== undefined) && options.fsPathOf && options.workerScript && paths.length > 0;
+  const pool = wantsPool ? new WorkerPool(options.workerScript!, jobs, { settings, collectors, cache: options.cache }, { budgetMs: options.fileBudgetMs }) : undefined;
   const readText = async (path: string): Promise<string | undefined> => {
     try {
       return await read(path);
@@ -78,7 +84,9 @@ export async function analyze(
       const path = paths[i];
       if (pool) {
         const answer = await pool.request('declare', { path, fsPath: options.fsPathOf!(path), location: locations[i] });
-        if (answer.error) problems.push({ path, message: `cannot read: ${answer.error}` });
+        if (answer.budget) {
+          skipped.push({ path, reason: answer.error! });
+        } else if (answer.error) problems.push({ path, message: `cannot read: ${answer.error}` });
         declared[i] = answer.declared;
       } else {
         const text = await readText(path);
@@ -119,6 +127,10 @@ export async function analyze(
       try {
         if (pool) {
           const answer = await pool.request('analyze', { path, fsPath: options.fsPathOf!(path), location: locations[i], key });
+          if (answer.budget) {
+            skipped.push({ path, reason: answer.error! });
+            return;
+          }
           if (!answer.analysed) throw new Error(answer.error ?? 'the worker gave no result');
           results[i] = answer.analysed.analysis;
         } else {
@@ -128,7 +140,7 @@ export async function analyze(
         }
         stats.parsed++;
       } catch (error) {
-        problems.push({ path, message: `cannot analyse: ${(error as Error).message}` });
+        problems.push({ path, message: `cannot analyze: ${(error as Error).message}` });
       }
       options.onProgress?.(++done, planned.length);
     });
