@@ -101,7 +101,7 @@ interface Mark {
  * returned and stored names, closures) is gathered once for the whole file from the tree's shared searches and
  * kept by name in source order; each question is then a binary search within its function's range. A node's
  * parent costs a walk from the root in tree-sitter, so nothing here climbs per span: a file or function
- * starting thousands of spans is analysed in n·log n.
+ * starting thousands of spans is analyzed in n·log n.
  */
 export class SpanAnalysis {
   private gathered: Gathered | undefined;
