@@ -180,7 +180,12 @@ export class Engine {
       messageId: descriptor.messageId,
       message: formatMessage(message, locale, descriptor.data),
       related: (descriptor.related ?? []).map((r) => ({ path: r.path, range: r.range, message: formatMessage(r.message, locale, descriptor.data) })),
-      fixes: (descriptor.fixes ?? []).map((f) => ({ title: formatMessage(f.title, locale, descriptor.data), edits: f.edits, safe: f.safe ?? true })),
+      fixes: (descriptor.fixes ?? []).map((f) => ({
+        title: formatMessage(f.title, locale, descriptor.data),
+        edits: f.edits,
+        safe: f.safe ?? true,
+        ...(f.group ? { group: f.group } : {}),
+      })),
     };
   }
 }
