@@ -1,13 +1,16 @@
 /**
- * schemas/go-traps.schema.json must agree with the loader in server/src/engine/config.ts: every key the loader
- * accepts is in the schema with the same default, every key in the schema is accepted, and the schema judges
- * sample files the way the loader does.
+ * schemas/go-traps.schema.json is the single source of validation: the loader in server/src/engine/config.ts
+ * runs the code ajv generates from it at build time. Every key of the settings is in the schema with the same
+ * default, every schema key is accepted, and the generated code judges sample files as the schema does when
+ * ajv compiles it here.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import Ajv from 'ajv';
+import { schemaAjv } from '../scripts/config-validator.mjs';
+import generatedValidator from '../server/src/engine/generated/config-schema';
+import { parseDurationMs } from '../server/src/engine/duration';
 import { applyConfigObject, DEFAULT_SETTINGS } from '../server/src/engine/config';
 import { RULE_CONCERNS } from '../server/src/architecture/checklist';
 import { RULES } from '../server/src/traps/index';
@@ -24,6 +27,11 @@ const knownRules = RULES.map((r) => r.meta.id);
 const NOT_IN_FILE = new Set(['locale']);
 /** Sections whose keys the loader checks one by one. */
 const SECTIONS = ['timeouts', 'pool', 'log', 'metrics'] as const;
+
+/** The schema compiled now, with the same keywords the build step knows. */
+function compileHere() {
+  return schemaAjv({ durationModule: 'unused', parseDurationMs }).compile(schema);
+}
 
 function problemsOf(raw: unknown): string[] {
   return applyConfigObject(raw, knownRules).problems.map((p) => `${p.key}: ${p.message}`);
@@ -68,8 +76,9 @@ describe('configuration schema', () => {
     };
     assert.deepEqual(Object.keys(sample).sort(), Object.keys(top).sort(), 'the sample covers every schema key');
     assert.deepEqual(problemsOf(sample), []);
-    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const validate = compileHere();
     assert.equal(validate(sample), true, JSON.stringify(validate.errors));
+    assert.equal(generatedValidator(sample), true, JSON.stringify(generatedValidator.errors));
   });
 
   it('lists every registered rule, and only rules of the product contract, under "rules"', () => {
@@ -80,7 +89,7 @@ describe('configuration schema', () => {
   });
 
   it('rejects what the loader rejects', () => {
-    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const validate = compileHere();
     const bad: unknown[] = [
       { timeouts: { db: 'abc' } },
       { timeouts: { db: 800 } },
@@ -95,9 +104,15 @@ describe('configuration schema', () => {
       { excludeGenerated: 'true' },
       { maxFileSize: -1 },
       { surprise: true },
+      { timeouts: { db: '0.5ms' } },
+      { timeouts: { db: '25h' } },
+      { pool: { maxIdleConns: 10001 } },
+      { exclude: ['**a**a**b'] },
+      { exclude: Array.from({ length: 257 }, (_, i) => `gen${i}/**`) },
     ];
     for (const raw of bad) {
       assert.equal(validate(raw), false, `schema accepted ${JSON.stringify(raw)}`);
+      assert.equal(generatedValidator(raw), false, `generated code accepted ${JSON.stringify(raw)}`);
       assert.ok(problemsOf(raw).length > 0, `loader accepted ${JSON.stringify(raw)}`);
     }
   });

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeSources } from '../server/src/engine/analyze';
 import { applyEdits } from '../server/src/engine/edits';
+import { planChosenFixes } from '../server/src/engine/fix-all';
 import { parseGo } from '../server/src/go/parser';
-import type { FileEdit, Finding } from '../server/src/engine/types';
+import type { Finding } from '../server/src/engine/types';
 import { FixtureCase, fixtureRuleDirs, loadLayoutCases, loadRuleCases, readWants } from './support/fixtures';
 import { FIXTURES_DIR, gofmtProblem } from './support/repo';
 
@@ -45,17 +46,11 @@ async function checkWants(fixture: FixtureCase): Promise<Finding[]> {
 async function checkGoldens(fixture: FixtureCase, findings: Finding[]): Promise<void> {
   const indexes = new Set([...fixture.goldens.values()].flatMap((m) => [...m.keys()]));
   for (const index of indexes) {
-    const edits = new Map<string, FileEdit[]>();
-    for (const finding of findings) {
-      const fix = finding.fixes[index - 1];
-      if (!fix) continue;
-      for (const edit of fix.edits) {
-        const list = edits.get(edit.path) ?? [];
-        // Fixes of several findings may insert the same import; one copy is enough.
-        if (!list.some((e) => JSON.stringify(e) === JSON.stringify(edit))) list.push(edit);
-        edits.set(edit.path, list);
-      }
-    }
+    // Fix #index of every finding, applied together the way fix-all applies them (groups combined).
+    const chosen = findings.flatMap((finding) => (finding.fixes[index - 1] ? [{ path: finding.path, fix: finding.fixes[index - 1] }] : []));
+    const plan = planChosenFixes(chosen);
+    assert.equal(plan.deferred, 0, `fix #${index}: ${plan.deferred} fixes overlap others`);
+    const edits = plan.edits;
     assert.ok(edits.size > 0, `fix #${index}: no finding of ${fixture.ruleId} offers a fix #${index}`);
     const fixed = fixture.sources.map((s) => ({ path: s.path, text: edits.has(s.path) ? applyEdits(s.text, edits.get(s.path)!) : s.text }));
     for (const path of edits.keys()) {

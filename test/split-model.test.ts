@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { decideSplit, SIGNAL_LINES, SPLIT_THRESHOLDS } from '../server/src/architecture/split-model';
+import { decideSplit, SIGNAL_LINES, SPLIT_THRESHOLDS, SplitInputError, validateSplitInput } from '../server/src/architecture/split-model';
 import type { SplitInput } from '../server/src/protocol';
 import { REPO_ROOT } from './support/repo';
 
@@ -129,12 +129,28 @@ describe('go-traps split (CLI)', () => {
     const result = run('--qps', '100', '--team', '3', 'test/coupling-fixtures/loose');
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /^Converge: fix the monolith first\n/);
-    assert.match(result.stdout, /coupling 0\.\d\d measured from 6 file\(s\), domains: coupon, order, user/);
+    assert.match(result.stdout, /coupling 0\.\d\d measured from 6 files, domains: coupon, order, user/);
   });
 
   it('rejects bad input with exit status 2', () => {
     assert.equal(run('--qps', 'lots', '--team', '3').status, 2);
     assert.equal(run('--team', '3').status, 2);
     assert.equal(run('--qps', '1', '--team', '3', '--coupling', '1.5').status, 2);
+  });
+});
+
+describe('split input from a client', () => {
+  it('is refused, naming each bad field, unless it is numbers in range', () => {
+    const refused: [unknown, RegExp][] = [
+      [null, /expected an object/],
+      ['qps=9000', /expected an object/],
+      [{ qps: '9000', teamSize: 4, couplingScore: 0.2 }, /qps must be a number/],
+      [{ qps: -1, teamSize: 4, couplingScore: 0.2 }, /qps must be a number of 0 or more, not -1/],
+      [{ qps: 1, teamSize: 4 }, /couplingScore must be/],
+      [{ qps: 1, teamSize: 4, couplingScore: 7 }, /couplingScore must be a number of 0 or more and at most 1/],
+      [{ ...calm, crossModuleCallShare: 2, releasesPerDay: {} }, /releasesPerDay.*; |crossModuleCallShare.*; /],
+    ];
+    for (const [raw, message] of refused) assert.throws(() => validateSplitInput(raw), (e: Error) => e instanceof SplitInputError && message.test(e.message), JSON.stringify(raw));
+    assert.deepEqual(validateSplitInput({ ...calm, slowestResponseMs: null, releasesPerDay: 3, extra: 'ignored' }), { ...calm, releasesPerDay: 3 });
   });
 });

@@ -51,10 +51,22 @@
   // ---- inputs ---------------------------------------------------------------------------------------------
 
   let typing;
+  const locale = data.locale === 'zh-cn' ? 'zh-CN' : 'en-US';
 
-  /** Sends edits as the user types (debounced) and at once when a field is committed. */
-  function field(id, label, help, value, attrs) {
-    const input = el('input', Object.assign({ id, type: 'number', value: value === undefined ? '' : value, 'aria-describedby': id + '-help' }, attrs));
+  /** A number as people read it in the page's language: 5,000 and 0.65, never 5000.00. */
+  function figure(value, digits, fixed) {
+    if (value === undefined || value === null || !Number.isFinite(value)) return '';
+    const most = digits === undefined ? 2 : digits;
+    return Number(value).toLocaleString(locale, { maximumFractionDigits: most, minimumFractionDigits: fixed ? most : 0 });
+  }
+
+  /**
+   * A number field with its unit beside it. Empty until the user types: the placeholder shows an example in
+   * the field's own grey, so nothing on the page looks measured that was not.
+   */
+  function field(spec) {
+    const value = spec.value === undefined || spec.value === null ? '' : spec.value;
+    const input = el('input', Object.assign({ id: spec.id, type: 'number', value, placeholder: spec.placeholder, 'aria-describedby': spec.id + '-help' }, spec.attrs));
     input.addEventListener('input', () => {
       clearTimeout(typing);
       typing = setTimeout(sendInputs, 250);
@@ -63,7 +75,13 @@
       clearTimeout(typing);
       sendInputs();
     });
-    return el('div', { class: 'field' }, el('label', { for: id }, label), input, el('div', { class: 'help', id: id + '-help' }, help));
+    return el(
+      'div',
+      { class: 'field' },
+      el('label', { for: spec.id }, spec.label),
+      el('div', { class: 'with-unit' }, input, el('span', { class: 'unit' }, spec.unit)),
+      el('div', { class: 'help', id: spec.id + '-help' }, spec.help),
+    );
   }
 
   function readInputs() {
@@ -72,8 +90,8 @@
     const share = value('crossModuleCallShare');
     return {
       input: {
-        qps: value('qps') ?? 0,
-        teamSize: value('teamSize') ?? 0,
+        qps: value('qps'),
+        teamSize: value('teamSize'),
         couplingScore: overridden ? value('couplingScore') ?? 0 : state.input.couplingScore,
         slowestResponseMs: value('slowestResponseMs'),
         releasesPerDay: value('releasesPerDay'),
@@ -93,7 +111,7 @@
 
   function renderInputs() {
     const i = state.input;
-    const coupling = field('couplingScore', S.couplingScore, S.couplingHelp, format(i.couplingScore, 2), { min: 0, max: 1, step: 0.01, disabled: !state.couplingOverridden });
+    const coupling = field({ id: 'couplingScore', label: S.couplingScore, unit: S.couplingUnit, help: S.couplingHelp, value: format(i.couplingScore, 2), attrs: { min: 0, max: 1, step: 0.01, disabled: !state.couplingOverridden } });
     const override = el('input', { id: 'couplingOverride', type: 'checkbox', checked: state.couplingOverridden });
     override.addEventListener('change', () => {
       document.getElementById('couplingScore').disabled = !override.checked;
@@ -107,27 +125,48 @@
       el(
         'div',
         { class: 'grid' },
-        field('qps', S.qps, S.qpsHelp, i.qps, { min: 0, step: 100 }),
-        field('teamSize', S.teamSize, S.teamSizeHelp, i.teamSize, { min: 0, step: 1 }),
+        field({ id: 'qps', label: S.qps, unit: S.qpsUnit, placeholder: S.qpsPlaceholder, help: S.qpsHelp, value: i.qps, attrs: { min: 0, step: 100 } }),
+        field({ id: 'teamSize', label: S.teamSize, unit: S.teamSizeUnit, placeholder: S.teamSizePlaceholder, help: S.teamSizeHelp, value: i.teamSize, attrs: { min: 0, step: 1 } }),
         coupling,
       ),
       el('h3', {}, S.signals),
       el(
         'div',
         { class: 'grid' },
-        field('slowestResponseMs', S.slowestResponseMs, S.slowestHelp, i.slowestResponseMs, { min: 0, step: 10 }),
-        field('releasesPerDay', S.releasesPerDay, S.releasesHelp, i.releasesPerDay, { min: 0, step: 1 }),
-        field('crossModuleCallShare', S.crossModuleCallShare, S.crossHelp, i.crossModuleCallShare === undefined ? undefined : format(i.crossModuleCallShare * 100, 1), { min: 0, max: 100, step: 1 }),
+        field({ id: 'slowestResponseMs', label: S.slowestResponseMs, unit: S.slowestUnit, placeholder: S.slowestPlaceholder, help: S.slowestHelp, value: i.slowestResponseMs, attrs: { min: 0, step: 10 } }),
+        field({ id: 'releasesPerDay', label: S.releasesPerDay, unit: S.releasesUnit, placeholder: S.releasesPlaceholder, help: S.releasesHelp, value: i.releasesPerDay, attrs: { min: 0, step: 1 } }),
+        field({
+          id: 'crossModuleCallShare',
+          label: S.crossModuleCallShare,
+          unit: S.crossUnit,
+          placeholder: S.crossPlaceholder,
+          help: S.crossHelp,
+          value: i.crossModuleCallShare === undefined ? undefined : format(i.crossModuleCallShare * 100, 1),
+          attrs: { min: 0, max: 100, step: 1 },
+        }),
       ),
     );
   }
 
   // ---- verdict --------------------------------------------------------------------------------------------
 
+  /** A check's value and line in words with units: "1,200 requests/s", "more than 5,000 requests/s". */
+  function checkValue(c) {
+    if (c.value === undefined || c.value === null) return S.given;
+    const value = c.id === 'crossCalls' ? figure(c.value * 100, 1) : figure(c.value, c.id === 'coupling' ? 2 : 0);
+    return S.values[c.id].replace('{value}', value);
+  }
+
+  function checkLine(c) {
+    const limit = c.id === 'crossCalls' ? figure(c.limit * 100, 0) : figure(c.limit, 2);
+    return S.limits[c.id].replace('{limit}', limit);
+  }
+
   function renderVerdict() {
     const section = el('section', { id: 'decision' }, el('h2', {}, S.verdict));
     if (!decision) return section;
     section.append(el('div', { id: 'verdict', class: decision.split ? 'verdict split' : 'verdict converge', role: 'status', 'data-split': String(decision.split) }, decision.verdict));
+    if (state.input.qps === undefined || state.input.teamSize === undefined) section.append(el('p', { id: 'missing', class: 'muted' }, S.missing));
     section.append(el('h3', {}, S.actions));
     const actions = el('ul', { id: 'actions' });
     if (decision.actions.length === 0) actions.append(el('li', { class: 'muted' }, S.noActions));
@@ -137,13 +176,13 @@
       el(
         'tr',
         { id: 'check-' + c.id, class: c.fired ? 'fired' : '' },
-        el('td', {}, c.fired ? '● ' : '○ ', S.checks[c.id] || c.id),
-        el('td', { class: 'num' }, c.value === undefined ? S.given : c.id === 'crossCalls' ? format(c.value * 100, 1) + '%' : format(c.value, 2)),
-        el('td', { class: 'num' }, c.comparison + ' ' + (c.id === 'crossCalls' ? c.limit * 100 + '%' : c.limit)),
+        el('td', {}, el('span', { class: 'dot', 'aria-hidden': 'true' }), S.checks[c.id] || c.id),
+        el('td', { class: 'num' }, checkValue(c)),
+        el('td', { class: 'num' }, checkLine(c)),
         el('td', {}, c.note),
       ),
     );
-    section.append(el('table', { id: 'checks' }, el('thead', {}, el('tr', {}, el('th', {}, S.check), el('th', {}, S.value), el('th', {}, S.line), el('th', {}, S.note))), el('tbody', {}, rows)));
+    section.append(el('table', { id: 'checks' }, el('thead', {}, el('tr', {}, el('th', {}, S.check), el('th', { class: 'num' }, S.value), el('th', { class: 'num' }, S.line), el('th', {}, S.note))), el('tbody', {}, rows)));
     return section;
   }
 
@@ -157,7 +196,7 @@
       render();
       vscode.postMessage({ command: 'measure' });
     });
-    const section = el('section', { id: 'coupling' }, el('h2', {}, S.coupling, ' ', el('span', { id: 'coupling-score', class: 'score' }, coupling ? format(coupling.score, 2) : '—')), refresh);
+    const section = el('section', { id: 'coupling' }, el('h2', {}, S.coupling, ' ', el('span', { id: 'coupling-score', class: 'score' }, coupling ? figure(coupling.score, 2) : '—')), refresh);
     if (!coupling) {
       section.append(el('p', { class: 'muted' }, S.notMeasured));
       return section;
@@ -168,9 +207,9 @@
         'tr',
         { id: 'component-' + c.id },
         el('td', {}, c.label),
-        el('td', { class: 'num' }, format(c.value, 2)),
-        el('td', { class: 'num' }, format(c.weight, 2)),
-        el('td', { class: 'num' }, format(c.value * c.weight, 2)),
+        el('td', { class: 'num' }, figure(c.value, 2)),
+        el('td', { class: 'num' }, figure(c.weight, 2)),
+        el('td', { class: 'num' }, figure(c.value * c.weight, 2)),
         el('td', {}, c.explanation),
       ),
     );
@@ -178,13 +217,16 @@
       el(
         'table',
         { id: 'coupling-breakdown' },
-        el('thead', {}, el('tr', {}, el('th', {}, S.component), el('th', {}, S.value), el('th', {}, S.weight), el('th', {}, S.contribution), el('th', {}, S.explanation))),
+        el('thead', {}, el('tr', {}, el('th', {}, S.component), el('th', { class: 'num' }, S.componentValue), el('th', { class: 'num' }, S.weight), el('th', { class: 'num' }, S.contribution), el('th', {}, S.explanation))),
         el('tbody', {}, rows),
       ),
     );
-    section.append(el('h3', {}, S.graph), el('p', { class: 'help' }, S.graphHelp), renderGraph(coupling));
-    section.append(el('h3', {}, S.sharedHandles), list('shared-handles', coupling.sharedHandles.map((h) => h.handle + ' — ' + h.domains.join(', '))));
-    section.append(el('h3', {}, S.sharedTables), list('shared-tables', (coupling.sharedTables || []).map((t) => t.table + ' — ' + t.domains.join(', '))));
+    section.append(el('h3', {}, S.graph), el('div', { id: 'graph-box' }));
+    const layout = currentLayout(coupling);
+    const keyOf = new Map((layout ? layout.keys : []).map((k) => [k.kind + '\u0000' + k.name, k.key]));
+    const keyed = (kind, name) => (keyOf.has(kind + '\u0000' + name) ? keyOf.get(kind + '\u0000' + name) + ' — ' : '');
+    section.append(el('h3', {}, S.sharedHandles), list('shared-handles', coupling.sharedHandles.map((h) => keyed('handle', h.handle) + h.handle + ': ' + h.domains.join(', '))));
+    section.append(el('h3', {}, S.sharedTables), list('shared-tables', (coupling.sharedTables || []).map((t) => keyed('table', t.table) + t.table + ': ' + t.domains.join(', '))));
     return section;
   }
 
@@ -195,72 +237,95 @@
     return ul;
   }
 
-  /** Domains on a circle, edges as thick as their coupling, shared handles and tables as dashed spokes. */
-  function renderGraph(coupling) {
-    const domains = coupling.domains;
-    if (domains.length < 2) return el('p', { id: 'coupling-graph', class: 'muted' }, S.noDomains);
-    const width = 560;
-    const height = 380;
-    const cx = width / 2;
-    const cy = height / 2;
-    const radius = Math.min(width, height) / 2 - 60;
-    const at = new Map(domains.map((d, i) => {
-      const angle = (2 * Math.PI * i) / domains.length - Math.PI / 2;
-      return [d, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) }];
-    }));
-    const root = svg('svg', { id: 'coupling-graph', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': S.graph });
+  // ---- graph ----------------------------------------------------------------------------------------------
 
-    // One line per pair: the stronger direction sets the thickness.
-    const pairs = new Map();
-    for (const e of coupling.edges) {
-      const key = [e.from, e.to].sort().join('\u0000');
-      const seen = pairs.get(key);
-      pairs.set(key, { from: e.from, to: e.to, weight: Math.max(seen ? seen.weight : 0, e.weight), calls: (seen ? seen.calls : 0) + e.calls, imports: (seen ? seen.imports : 0) + e.imports });
-    }
-    for (const e of pairs.values()) {
-      const a = at.get(e.from);
-      const b = at.get(e.to);
-      if (!a || !b) continue;
-      root.append(svg('line', { class: 'edge', x1: a.x, y1: a.y, x2: b.x, y2: b.y, 'stroke-width': 1 + 7 * e.weight, 'data-weight': e.weight },
-        svg('title', {}, `${e.from} ↔ ${e.to}: ${format(e.weight, 2)} (${e.imports} import(s), ${e.calls} call(s))`)));
-      root.append(svg('text', { class: 'edge-label', x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 4, 'text-anchor': 'middle' }, format(e.weight, 2)));
-    }
+  const canvas = document.createElement('canvas').getContext('2d');
+  /** Real label widths in the page's font, so labels are cut exactly where they would overflow. */
+  function measure(text) {
+    canvas.font = '12px ' + getComputedStyle(document.body).fontFamily;
+    return canvas.measureText(text).width;
+  }
 
-    // Handles first; a few marks keep the picture readable, the lists below name them all.
-    const shared = [
-      ...coupling.sharedHandles.map((h) => ({ name: h.handle, domains: h.domains, kind: 'handle' })),
-      ...(coupling.sharedTables || []).map((t) => ({ name: t.table, domains: t.domains, kind: 'table' })),
-    ].slice(0, 6);
-    const sharing = new Set();
-    shared.forEach((s, i) => {
-      const angle = (2 * Math.PI * (i + 0.5)) / Math.max(shared.length, 1);
-      const spread = shared.length === 1 ? 0 : 46;
-      const p = { x: cx + spread * Math.cos(angle), y: cy + spread * Math.sin(angle) };
-      for (const d of s.domains) {
-        const q = at.get(d);
-        if (!q) continue;
-        sharing.add(d);
-        root.append(svg('line', { class: 'spoke ' + s.kind, x1: p.x, y1: p.y, x2: q.x, y2: q.y }));
+  /** The width the graph has on screen now (the panel may be narrow or wide). */
+  function graphWidth() {
+    const box = document.getElementById('graph-box') || document.getElementById('app');
+    return Math.max(320, (box && box.clientWidth) || window.innerWidth - 40);
+  }
+
+  function currentLayout(coupling) {
+    if (!coupling || coupling.domains.length < 2) return undefined;
+    return GoTrapsGraph.layoutGraph(coupling, graphWidth(), { measure, otherLabel: (count) => S.otherDomains.replace('{count}', figure(count, 0)) });
+  }
+
+  let drawnWidth = 0;
+  /** Draws the graph into #graph-box at its current width, with the legend and the "most coupled" note. */
+  function drawGraph() {
+    const box = document.getElementById('graph-box');
+    const coupling = state.coupling;
+    if (!box || !coupling) return;
+    drawnWidth = box.clientWidth;
+    if (coupling.domains.length < 2) {
+      box.replaceChildren(el('p', { id: 'coupling-graph', class: 'muted' }, S.noDomains));
+      return;
+    }
+    const g = currentLayout(coupling);
+    const root = svg('svg', { id: 'coupling-graph', width: g.width, height: g.height, viewBox: `0 0 ${g.width} ${g.height}`, role: 'img', 'aria-label': S.graph });
+    for (const e of g.edges) {
+      // Weak links recede, strong ones stand out; links into the grouped node are dashed (they stand for many).
+      const grouped = e.from === '\u0000other' || e.to === '\u0000other';
+      root.append(
+        svg('line', { class: 'edge' + (grouped ? ' to-others' : ''), x1: e.x1, y1: e.y1, x2: e.x2, y2: e.y2, 'stroke-width': 1.5 + 6 * e.weight, 'stroke-opacity': 0.3 + 0.6 * e.weight, 'data-weight': e.weight },
+          svg('title', {}, `${e.fromLabel} – ${e.toLabel}: ${figure(e.weight, 2, true)}`)),
+      );
+    }
+    for (const m of g.marks) {
+      for (const d of m.targets) {
+        const n = g.nodes.find((node) => node.id === d);
+        if (n) root.append(svg('line', { class: 'spoke ' + m.kind, x1: m.x, y1: m.y, x2: n.x, y2: n.y }));
       }
-      const mark = svg('g', { class: 'shared ' + s.kind }, svg('title', {}, `${s.name}: ${s.domains.join(', ')}`));
-      if (s.kind === 'handle') {
-        mark.append(svg('ellipse', { cx: p.x, cy: p.y - 7, rx: 11, ry: 4 }), svg('path', { d: `M${p.x - 11},${p.y - 7} v14 a11,4 0 0 0 22,0 v-14` }));
-      } else {
-        mark.append(svg('rect', { x: p.x - 9, y: p.y - 7, width: 18, height: 14 }));
-      }
-      const label = s.name.length > 18 ? s.name.slice(0, 17) + '…' : s.name;
-      mark.append(svg('text', { class: 'shared-label', x: p.x, y: p.y + 20, 'text-anchor': 'middle' }, label));
-      root.append(mark);
-    });
-
-    for (const d of domains) {
-      const p = at.get(d);
-      root.append(svg('g', { class: sharing.has(d) ? 'domain shares-db' : 'domain', 'data-domain': d },
-        svg('circle', { cx: p.x, cy: p.y, r: 26 }),
-        svg('text', { x: p.x, y: p.y + 4, 'text-anchor': 'middle' }, d.length > 10 ? d.slice(0, 9) + '…' : d),
-        svg('title', {}, d)));
     }
-    return root;
+    for (const e of g.edges) {
+      if (e.labelled) root.append(svg('text', { class: 'edge-label', x: e.lx, y: e.ly + 4, 'text-anchor': 'middle' }, figure(e.weight, 2, true)));
+    }
+    for (const m of g.marks) {
+      root.append(
+        svg('g', { class: 'shared ' + m.kind, 'data-key': m.key },
+          svg('rect', { x: m.x - 18, y: m.y - 10, width: 36, height: 20, rx: m.kind === 'handle' ? 10 : 2 }),
+          svg('text', { x: m.x, y: m.y + 4, 'text-anchor': 'middle' }, m.key),
+          svg('title', {}, `${m.key}: ${m.name} (${m.domains.join(', ')})`)),
+      );
+    }
+    for (const n of g.nodes) {
+      root.append(
+        svg('g', { class: 'domain' + (n.shares ? ' shares-db' : '') + (n.other ? ' other' : ''), 'data-domain': n.other ? '' : n.id },
+          svg('circle', { cx: n.x, cy: n.y, r: n.r }),
+          svg('text', { class: 'domain-label', x: n.lx, y: n.ly, 'text-anchor': n.anchor }, n.label),
+          svg('title', {}, n.full)),
+      );
+    }
+    const legend = el('ul', { id: 'graph-legend', class: 'legend' },
+      el('li', {}, el('span', { class: 'swatch edge' }), S.legendEdge),
+      el('li', {}, el('span', { class: 'swatch ring' }), S.legendShares),
+      g.keys.some((k) => k.kind === 'handle') ? el('li', {}, el('span', { class: 'swatch handle' }, 'DB'), S.legendHandle) : null,
+      g.keys.some((k) => k.kind === 'table') ? el('li', {}, el('span', { class: 'swatch table' }, 'T'), S.legendTable) : null,
+      g.grouped > 0 ? el('li', {}, el('span', { class: 'swatch others' }), S.legendOthers) : null,
+    );
+    const note = g.grouped > 0
+      ? el('p', { id: 'graph-note', class: 'help' }, S.graphShowing.replace('{shown}', figure(g.total - g.grouped, 0)).replace('{total}', figure(g.total, 0)).replace('{others}', figure(g.grouped, 0)))
+      : null;
+    box.replaceChildren(...[note, root, legend].filter(Boolean));
+  }
+
+  // A panel resized by the user (or a split editor) gets a graph laid out for its new width.
+  if (typeof ResizeObserver === 'function') {
+    let pending;
+    new ResizeObserver(() => {
+      clearTimeout(pending);
+      pending = setTimeout(() => {
+        const box = document.getElementById('graph-box');
+        if (box && Math.abs(box.clientWidth - drawnWidth) > 24) drawGraph();
+      }, 120);
+    }).observe(document.body);
   }
 
   // ---- page -----------------------------------------------------------------------------------------------
@@ -294,6 +359,7 @@
     }
     syncInputs();
     document.getElementById('results').replaceChildren(renderVerdict(), renderCoupling());
+    drawGraph();
   }
 
   window.addEventListener('message', (event) => {

@@ -38,12 +38,16 @@ type PageMessage =
   | { command: 'inputs'; input: SplitInput; couplingOverridden: boolean }
   | { command: 'measure' };
 
-const STATE_KEY = 'goTraps.calculator.state';
-const DEFAULT_INPUT: SplitInput = { qps: 1000, teamSize: 5, couplingScore: 0 };
+// v2: load and team size are no longer prefilled; a state saved with the old example values is not restored.
+const STATE_KEY = 'goTraps.calculator.state.v2';
+/** Nothing the user has not given: load and team size start empty (the page shows examples as placeholders). */
+const DEFAULT_INPUT: SplitInput = { couplingScore: 0 };
+
+const optionalNumber = (value: unknown) => value === undefined || typeof value === 'number';
 
 function isState(value: unknown): value is CalculatorState {
   const input = (value as CalculatorState | undefined)?.input;
-  return !!input && typeof input.qps === 'number' && typeof input.teamSize === 'number' && typeof input.couplingScore === 'number';
+  return !!input && optionalNumber(input.qps) && optionalNumber(input.teamSize) && typeof input.couplingScore === 'number';
 }
 
 export class CalculatorPanel {
@@ -173,6 +177,7 @@ export class CalculatorPanel {
 <body>
 <main id="app"></main>
 <script nonce="${nonce}" id="go-traps-data" type="application/json">${data}</script>
+<script nonce="${nonce}" src="${media('coupling-graph.js')}"></script>
 <script nonce="${nonce}" src="${media('calculator.js')}"></script>
 </body>
 </html>`;

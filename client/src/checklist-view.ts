@@ -27,7 +27,7 @@ export function showChecklist(report: WorkspaceReport): ChecklistItem[] {
   picker.items = report.checklist.map((item) => ({
     item,
     label: `${STATUS_ICON[item.status]} ${item.title}`,
-    description: item.rules.length > 0 ? t('findings', { count: item.findings.length }) : item.command?.title,
+    description: item.rules.length === 0 ? item.command?.title : item.findings.length > 0 ? t('findings', { count: item.findings.length }) : t('noFindingsCount'),
     detail: item.detail,
   }));
   picker.onDidAccept(() => {

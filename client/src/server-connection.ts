@@ -15,7 +15,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { ClientSettings, DEFAULT_CLIENT_SETTINGS, StatusNotification, StatusParams } from '@protocol';
+import { ClientFeatures, ClientSettings, DEFAULT_CLIENT_SETTINGS, ShowRuleDocumentationCommand, StatusNotification, StatusParams } from '@protocol';
 import { currentLocale, t } from './strings';
 
 const MAX_RESTARTS = 5;
@@ -50,12 +50,69 @@ class RestartingErrorHandler implements ErrorHandler {
   }
 }
 
+/**
+ * The output channel as the language client writes to it. The client library logs "Server process exited with
+ * code 0." as an error whenever the server exits, also when it was asked to (a restart, the window closing):
+ * that line is left out for each exit that was asked for, so a requested restart reads as quiet as it is.
+ */
+class QuietOutputChannel implements vscode.OutputChannel {
+  private expectedExits = 0;
+
+  constructor(private readonly channel: vscode.OutputChannel) {}
+
+  get name(): string {
+    return this.channel.name;
+  }
+
+  /** The next clean exit is one we asked for. */
+  expectExit(): void {
+    this.expectedExits++;
+  }
+
+  append(value: string): void {
+    this.channel.append(value);
+  }
+
+  appendLine(value: string): void {
+    if (this.expectedExits > 0 && /Server process exited with code 0\.?$/.test(value)) {
+      this.expectedExits--;
+      return;
+    }
+    this.channel.appendLine(value);
+  }
+
+  replace(value: string): void {
+    this.channel.replace(value);
+  }
+
+  clear(): void {
+    this.channel.clear();
+  }
+
+  show(columnOrPreserve?: vscode.ViewColumn | boolean, preserveFocus?: boolean): void {
+    if (typeof columnOrPreserve === 'boolean') this.channel.show(columnOrPreserve);
+    else this.channel.show(columnOrPreserve, preserveFocus);
+  }
+
+  hide(): void {
+    this.channel.hide();
+  }
+
+  dispose(): void {
+    // The real channel belongs to the extension, which disposes of it.
+  }
+}
+
+/** What this client does itself, so the server leaves it out: progress, the reason prompt, the docs preview. */
+const FEATURES: ClientFeatures = { progressInStatus: true, clientCommands: true, commandLinks: true };
+
 /** The window-level `goTraps.*` settings, sent with `initialize`; per-folder values are asked for by the server. */
 export function readClientSettings(scope?: vscode.ConfigurationScope): ClientSettings {
   const config = vscode.workspace.getConfiguration('goTraps', scope);
   return {
     enable: config.get<boolean>('enable', DEFAULT_CLIENT_SETTINGS.enable),
     run: config.get<ClientSettings['run']>('run', DEFAULT_CLIENT_SETTINGS.run),
+    problems: config.get<ClientSettings['problems']>('problems', DEFAULT_CLIENT_SETTINGS.problems),
     rules: config.get<ClientSettings['rules']>('rules', DEFAULT_CLIENT_SETTINGS.rules),
     configFile: config.get<string>('configFile', DEFAULT_CLIENT_SETTINGS.configFile),
     baseline: config.get<ClientSettings['baseline']>('baseline', DEFAULT_CLIENT_SETTINGS.baseline),
@@ -70,8 +127,10 @@ export class ServerConnection implements vscode.Disposable {
   /** Fires with each `goTraps/status`, and with undefined when the server stops. */
   readonly onStatus = this.statusEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly clientOutput: QuietOutputChannel;
 
   constructor(context: vscode.ExtensionContext, readonly output: vscode.OutputChannel) {
+    this.clientOutput = new QuietOutputChannel(output);
     const module = context.asAbsolutePath('server/out/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -82,9 +141,12 @@ export class ServerConnection implements vscode.Disposable {
         { scheme: 'file', language: 'go' },
         { scheme: 'untitled', language: 'go' },
       ],
-      outputChannel: output,
+      outputChannel: this.clientOutput,
       traceOutputChannel: output,
-      initializationOptions: { locale: vscode.env.language, settings: readClientSettings() },
+      // storageDir keeps the server's crash journal (which file it was analyzing) with the workspace's storage.
+      initializationOptions: { locale: vscode.env.language, settings: readClientSettings(), features: FEATURES, storageDir: (context.storageUri ?? context.globalStorageUri).fsPath },
+      // Hovers link to the shipped rule page through this command.
+      markdown: { isTrusted: { enabledCommands: [ShowRuleDocumentationCommand] } },
       errorHandler: new RestartingErrorHandler(output),
       diagnosticCollectionName: 'go-traps',
     };
@@ -121,8 +183,10 @@ export class ServerConnection implements vscode.Disposable {
 
   /** Stops and starts the server again, or just starts it when it had given up. */
   async restart(): Promise<void> {
-    if (this.client.needsStop()) await this.client.restart();
-    else await this.client.start();
+    if (this.client.needsStop()) {
+      this.clientOutput.expectExit();
+      await this.client.restart();
+    } else await this.client.start();
   }
 
   /** A custom request, once the server runs; starts it if it was stopped. */
@@ -132,7 +196,9 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   async stop(): Promise<void> {
-    if (this.client.needsStop()) await this.client.stop();
+    if (!this.client.needsStop()) return;
+    this.clientOutput.expectExit();
+    await this.client.stop();
   }
 
   dispose(): void {

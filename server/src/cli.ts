@@ -13,11 +13,18 @@ import { cleanCache, defaultCacheDir } from './engine/result-cache';
 import { runInit } from './cli/init-command';
 import { UsageError } from './cli/project';
 import { addSplitCommand } from './cli/split-command';
+import { DEFAULT_FILE_BUDGET_MS } from './cli/project';
 
 const EXIT_STATUS = `
 Exit status: 0 no findings, 1 findings, 2 usage or internal error.`;
 
 const ruleList = (value: string) => value.split(',').filter(Boolean);
+
+function budgetSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new InvalidArgumentError('a number of seconds between 0 and 3600');
+  return seconds;
+}
 
 function jobCount(value: string): number {
   const n = Number(value);
@@ -30,9 +37,10 @@ function withProjectOptions(command: Command): Command {
   return command
     .option('--config <file>', 'settings file (default: the nearest .go-traps.json)')
     .option('-j, --jobs <n>', 'worker threads that parse and run the rules (default: one per core)', jobCount)
-    .option('--no-cache', 'analyse every file again instead of reusing unchanged results from the cache')
+    .option('--no-cache', 'analyze every file again instead of reusing unchanged results from the cache')
     .addOption(new Option('--locale <locale>', 'message language (default: from LANG)').choices(['en', 'zh-cn']))
-    .option('--rules <ids>', 'run only these rules (comma-separated ids)', ruleList);
+    .option('--rules <ids>', 'run only these rules (comma-separated ids)', ruleList)
+    .option('--file-budget <seconds>', `skip a file whose analysis takes longer (default: ${DEFAULT_FILE_BUDGET_MS / 1000})`, budgetSeconds);
 }
 
 function buildProgram(setStatus: (status: number) => void): Command {
@@ -47,7 +55,7 @@ function buildProgram(setStatus: (status: number) => void): Command {
     .helpCommand('help [command]', 'show the help of a command')
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
-    .argument('[paths...]', 'files or folders to analyse (default: .)')
+    .argument('[paths...]', 'files or folders to analyze (default: .)')
     .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to FILE instead of standard output')
     .option('--fix', 'apply every safe fix in place, then report what is left')
@@ -67,7 +75,7 @@ function buildProgram(setStatus: (status: number) => void): Command {
     program
       .command('baseline')
       .description('record today\'s findings in .go-traps-baseline.json; later runs report only new ones')
-      .argument('[paths...]', 'files or folders to analyse (default: .)')
+      .argument('[paths...]', 'files or folders to analyze (default: .)')
       .option('--baseline <file>', 'baseline file to write (default: the nearest one, else beside .go-traps.json, else here)')
       .option('--prune', 'only drop the entries that no longer match a finding; accept nothing new'),
   )
@@ -77,7 +85,7 @@ function buildProgram(setStatus: (status: number) => void): Command {
   program
     .command('init')
     .description('write a commented .go-traps.json with the domains and infrastructure packages inferred from the code')
-    .argument('[dir]', 'the folder to analyse and write the file into (default: .)')
+    .argument('[dir]', 'the folder to analyze and write the file into (default: .)')
     .option('--force', 'overwrite an existing .go-traps.json')
     .option('--config <file>', 'settings to start from (exclusions, known infrastructure names)')
     .addHelpText('after', '\nExit status: 0 written, 2 the file exists (without --force) or a usage error.')
@@ -137,12 +145,23 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`go-traps: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+function run(): void {
+  // `go-traps ... | head` closes the pipe early: the reader has what it wanted, so stop quietly, as Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`go-traps: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+run();

@@ -3,14 +3,16 @@
  * messages. Both sides import this one module (the client through the esbuild alias `@protocol`), so it must
  * stay free of runtime dependencies on either side.
  */
-import type { Locale, Range, Severity } from './engine/types';
+import type { Locale, Position, Range, Severity } from './engine/types';
 
-export type { Locale, Range, Severity };
+export type { Locale, Position, Range, Severity };
 
 /** `goTraps.*` settings as the client sends them (per resource scope). */
 export interface ClientSettings {
   enable: boolean;
   run: 'onType' | 'onSave';
+  /** Which files' findings go to Problems: every indexed file, or open editors only. */
+  problems: 'workspace' | 'openFiles';
   /** Per-rule severity overrides on top of `.go-traps.json`. */
   rules: Record<string, Severity | 'off'>;
   /** Path of the team config file, relative to the workspace folder; '' → `.go-traps.json` at its root. */
@@ -22,7 +24,7 @@ export interface ClientSettings {
 /** `hint`: shown as hints; `hide`: not shown; `ignore`: the baseline is ignored, they show like any finding. */
 export type BaselineMode = 'hint' | 'hide' | 'ignore';
 
-export const DEFAULT_CLIENT_SETTINGS: ClientSettings = { enable: true, run: 'onType', rules: {}, configFile: '', baseline: 'hint' };
+export const DEFAULT_CLIENT_SETTINGS: ClientSettings = { enable: true, run: 'onType', problems: 'workspace', rules: {}, configFile: '', baseline: 'hint' };
 
 /** A finding as the client sees it: like the engine's, with a URI instead of a path. */
 export interface WireFinding {
@@ -51,8 +53,9 @@ export interface ChecklistItem {
 
 /** What the split-threshold calculator takes. */
 export interface SplitInput {
-  qps: number;
-  teamSize: number;
+  /** Sustained QPS and core team size; undefined until the user gives them (the check then says "not given"). */
+  qps?: number;
+  teamSize?: number;
   couplingScore: number;
   /** Decision signals (optional): slowest interface's average response time, releases per day, cross-module call share (0..1). */
   slowestResponseMs?: number;
@@ -141,15 +144,55 @@ export const SplitDecisionRequest = 'goTraps/splitDecision';
 export const StatusNotification = 'goTraps/status';
 
 /**
- * Command executed by the server (advertised through `executeCommandProvider`, so the client library registers
- * it; the client must not register it itself): opens a rule's documentation. Argument: the rule id.
+ * Opens a rule's documentation. Argument: the rule id. A client that declares `clientCommands` registers it
+ * (the VS Code client opens the shipped page in a Markdown preview); otherwise the server executes it
+ * (advertised through `executeCommandProvider`) and asks the client to show the web page.
  */
 export const ShowRuleDocumentationCommand = 'goTraps.showRuleDocumentation';
+/** client command, from a code action: asks for the reason, then inserts the suppression. Argument: SuppressArgs. */
+export const SuppressCommand = 'goTraps.suppress';
+/** client command, from a code action: sets the rule to "off" in the team config file. Argument: TurnRuleOffArgs. */
+export const TurnRuleOffCommand = 'goTraps.turnRuleOff';
+
+/** What the client can do itself; sent in `initializationOptions.features`. */
+export interface ClientFeatures {
+  /** The client shows the scan's progress from `goTraps/status`: the server creates no work-done progress. */
+  progressInStatus?: boolean;
+  /** The client registers SuppressCommand, TurnRuleOffCommand and ShowRuleDocumentationCommand. */
+  clientCommands?: boolean;
+  /** Hovers may link to `command:` URIs of the client commands. */
+  commandLinks?: boolean;
+}
+
+/** Where and how to insert a suppression: `prefix + reason + suffix` at `position`. */
+export interface SuppressArgs {
+  uri: string;
+  /** The document version the position was computed for. */
+  version: number;
+  ruleId: string;
+  scope: 'line' | 'file';
+  position: Position;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TurnRuleOffArgs {
+  /** The document the finding is in: its workspace folder's config file is edited. */
+  uri: string;
+  ruleId: string;
+}
 
 export interface StatusParams {
+  /** Findings listed in Problems (every severity but hint), over the whole workspace. */
   trapCount: number;
   indexing: boolean;
   filesIndexed: number;
+  /** While a scan runs: the files read so far and the Go files it found. */
+  scan?: { done: number; total: number };
+  /** Files the scans skipped (generated, too large, binary); the output names them. */
+  filesSkipped?: number;
   /** Set when `.go-traps.json` is broken: one clear line, defaults apply meanwhile. */
   configError?: string;
+  /** The broken config file's URI, for "Open .go-traps.json". */
+  configUri?: string;
 }

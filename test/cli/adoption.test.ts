@@ -201,7 +201,7 @@ describe('go-traps init', () => {
     const dir = workspace(layout);
     const result = run(dir, 'init');
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /2 domain\(s\) \(order, user\), 3 infrastructure package\(s\) found \(cmd, db, util\)/);
+    assert.match(result.stdout, /2 domains \(order, user\), 3 infrastructure packages found \(cmd, db, util\)/);
     const text = readFileSync(path.join(dir, '.go-traps.json'), 'utf8');
     assert.match(text, /^\s*\/\/ Business domains/m);
     const { settings, problems } = parseConfig(text, RULES.map((r) => r.meta.id));

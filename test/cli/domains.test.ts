@@ -44,8 +44,10 @@ describe('go-traps domains', () => {
     const role = (dir: string) => rows.find((r) => r.dir === dir);
     assert.deepEqual(
       rows.filter((r) => r.role === 'domain').map((r) => r.domain).sort(),
-      ['cleanup', 'orderbus', 'userbus'],
+      ['cleanup', 'order', 'user'],
     );
+    // One domain in its layers: business/domain/userbus is the bus layer of user.
+    assert.match(role('business/domain/userbus')?.reason ?? '', /the bus layer of user/);
     assert.equal(role('cmd/api')?.role, 'entry');
     assert.equal(role('api/admin')?.role, 'transport');
     assert.equal(role('internal/sdk')?.role, 'infrastructure');
@@ -59,7 +61,7 @@ describe('go-traps domains', () => {
     const dir = workspace({ ...files, '.go-traps.json': '{ "domains": { "platform": ["internal/core/**"] } }' });
     const result = run(dir);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /^4 business domains: cleanup, orderbus, platform, userbus$/m);
+    assert.match(result.stdout, /^4 business domains: cleanup, order, platform, user$/m);
     assert.match(result.stdout, /internal\/core\s+domain platform\s+mapped to platform by the domains setting/);
   });
 });

@@ -1,6 +1,6 @@
 // Starts code-server on loopback with fresh state, and stops it and every process it started, by PID.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,11 +53,21 @@ function alive(pid) {
   }
 }
 
+/** `code-server --install-extension <vsix>`: what a user does with a downloaded VSIX; fails loudly. */
+function installExtension(tools, vsix, userDataDir, extensionsDir, log) {
+  const args = [tools.codeServerEntry, '--config', '/dev/null', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix];
+  const output = execFileSync(tools.node, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  const installed = readdirSync(extensionsDir).filter((name) => name.startsWith('go-traps.go-traps-'));
+  if (installed.length !== 1) throw new Error(`installing ${vsix} left ${installed.join(', ') || 'nothing'} in ${extensionsDir}:\n${output}`);
+  log(`e2e: installed ${path.basename(vsix)} as ${installed[0]}`);
+}
+
 /**
  * Starts code-server on a free loopback port with fresh user data; resolves once /healthz answers.
- * `seed(userDataDir, extensionsDir)` may put files in place before it starts; `extraArgs` go on its command line.
+ * `vsix` is installed first, the way a user installs the packaged extension; `seed(userDataDir, extensionsDir)`
+ * may put files in place before it starts; `extraArgs` go on its command line.
  */
-export async function startCodeServer(tools, log, { extraArgs = [], seed } = {}) {
+export async function startCodeServer(tools, log, { extraArgs = [], seed, vsix } = {}) {
   const state = mkdtempSync(path.join(os.tmpdir(), 'go-traps-e2e-'));
   const userDataDir = path.join(state, 'ud');
   const extensionsDir = path.join(state, 'exts');
@@ -65,6 +75,7 @@ export async function startCodeServer(tools, log, { extraArgs = [], seed } = {})
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
   seed?.(userDataDir, extensionsDir);
+  if (vsix) installExtension(tools, vsix, userDataDir, extensionsDir, log);
   const port = await freePort();
   const args = [
     tools.codeServerEntry,
@@ -104,6 +115,7 @@ export async function startCodeServer(tools, log, { extraArgs = [], seed } = {})
     pid: child.pid,
     state,
     userDataDir,
+    extensionsDir,
     output,
     async stop() {
       const pids = [...descendants(child.pid)];

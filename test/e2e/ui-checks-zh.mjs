@@ -29,8 +29,8 @@ export async function runChineseChecks({ page, repo, outDir, log }) {
   await check(results, 'zh-cn: the checklist command has its Chinese title and Chinese items', async () => {
     await runCommand(page, `Go Traps: ${titles['command.showChecklist']}`);
     await page.waitForFunction((han) => new RegExp(han).test(document.querySelector('.quick-input-list')?.textContent ?? ''), HAN.source, { timeout: 30_000 });
-    const rows = page.locator('.quick-input-list .monaco-list-row');
-    if ((await rows.count()) < 5) throw new Error(`only ${await rows.count()} checklist rows`);
+    // The list renders its rows a few at a time: wait for them rather than count the first ones.
+    await page.waitForFunction(() => document.querySelectorAll('.quick-input-list .monaco-list-row').length >= 5, null, { timeout: 10_000 });
     await page.keyboard.press('Escape');
   }, ctx);
 

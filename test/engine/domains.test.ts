@@ -12,6 +12,15 @@ describe('domains', () => {
     assert.equal(domainOf('app/services/coupon', settings), 'coupon');
     assert.equal(domainOf('user', settings), 'user');
   });
+  it('reads a layer suffix below domain/ as the same domain in another layer', () => {
+    assert.equal(domainOf('business/domain/userbus', settings), 'user');
+    assert.equal(domainOf('business/domain/userbus/stores/userdb', settings), 'user');
+    assert.equal(domainOf('app/domain/userapp', settings), 'user');
+    assert.equal(domainOf('app/domain/productapp', settings), 'product');
+    // Elsewhere a name is kept whole: `internal/webapp` is not `web`, and `domain/bus` has no stem.
+    assert.equal(domainOf('internal/webapp', settings), 'webapp');
+    assert.equal(domainOf('domain/bus', settings), 'bus');
+  });
   it('gives composition roots and infrastructure no domain', () => {
     assert.equal(domainOf('', settings), '');
     assert.equal(domainOf('cmd/shop', settings), '');

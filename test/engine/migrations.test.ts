@@ -35,3 +35,19 @@ describe('db findings in migration code', () => {
     assert.ok((await findings('warning')).every((f) => f.severity === 'warning'));
   });
 });
+
+describe('db-no-context fixes that would break what the call hands on', () => {
+  it('offers no timeout where the transaction or rows leave the function, and uses a context the function holds', async () => {
+    const source = loadRuleCases(FIXTURES_DIR, 'db-no-context').find((c) => c.name === 'tx_and_schema.go')!;
+    const result = await analyzeSources(source.sources, defaultSettings(), source.modules);
+    const at = (line: number) => result.findings.find((f) => f.ruleId === 'db-no-context' && f.range.start.line === line - 1)!;
+    const titles = (line: number) => at(line).fixes.map((f) => f.title);
+    assert.deepEqual(titles(23), [], 'Begin returned');
+    assert.deepEqual(titles(28), [], 'rows returned');
+    assert.deepEqual(titles(45), ['Use ExecContext with ctx']);
+    for (const line of [53, 61, 64]) {
+      assert.equal(at(line).severity, 'info', `line ${line} is schema work`);
+      assert.deepEqual(titles(line), [], `line ${line} gets no timeout`);
+    }
+  });
+});

@@ -73,4 +73,84 @@ describe('open documents', () => {
     store.dispose();
     assert.equal(document.hasTree, false, 'trees are freed on dispose');
   });
+
+  it('reads a reversed range as the same range the right way round, as the text does', async () => {
+    const parser = await createGoParser();
+    const store = new DocumentStore();
+    const document = store.open('file:///tmp/reversed.go', 'go', 1, 'package main\n\nfunc a() {\n\tx := 1\n}\n\nfunc b() {}\n');
+    document.syntaxTree(parser);
+    const next = random(3);
+    for (let version = 2; version < 300; version++) {
+      const lines = document.text.split('\n');
+      const at = () => {
+        const line = Math.floor(next() * lines.length);
+        return { line, character: Math.floor(next() * (lines[line].length + 1)) };
+      };
+      const [a, b] = [at(), at()];
+      const [start, end] = a.line > b.line || (a.line === b.line && a.character >= b.character) ? [a, b] : [b, a];
+      document.applyChanges([{ range: { start, end }, text: ['x', '{', '}\n', ''][version % 4] }], version);
+      const fresh = parser.parse(document.text)!;
+      try {
+        assert.equal(shape(document.syntaxTree(parser).rootNode), shape(fresh.rootNode), `tree differs at version ${version}`);
+      } finally {
+        fresh.delete();
+      }
+    }
+    store.dispose();
+  });
+
+  it('parses broken code afresh, since tree-sitter recovers from errors differently with an old tree', async () => {
+    // Found by npm run fuzz: one ordinary edit, and the incremental tree's ERROR nodes differed from a fresh parse's.
+    const cases: [string, unknown[]][] = [
+      ["/g﻿Clicontext.Background()e]nt{}/ckage... mselect {", [{"range":{"start":{"line":0,"character":14},"end":{"line":0,"character":14}},"text":"select{"}]],
+      ["for {extxxxxxxxxx......\rxxxxxxxxxxxx﻿\r\rxt.WithTimeout(ctx, 0)", [{"range":{"start":{"line":0,"character":1},"end":{"line":0,"character":1}},"text":":="},{"range":{"start":{"line":0,"character":12},"end":{"line":0,"character":12}},"text":"case <-ctx.Done():"}]],
+    ];
+    const parser = await createGoParser();
+    for (const [before, changes] of cases) {
+      const store = new DocumentStore();
+      const document = store.open('file:///tmp/broken.go', 'go', 1, before);
+      document.syntaxTree(parser);
+      document.applyChanges(changes as never, 2);
+      const fresh = parser.parse(document.text)!;
+      try {
+        assert.equal(shape(document.syntaxTree(parser).rootNode), shape(fresh.rootNode));
+      } finally {
+        fresh.delete();
+        store.dispose();
+      }
+    }
+  });
+
+  it('keeps the tree equal to a fresh parse under reversed, out-of-range and malformed changes', async () => {
+    const parser = await createGoParser();
+    const store = new DocumentStore();
+    const document = store.open('file:///tmp/hostile.go', 'go', 1, SOURCE);
+    document.syntaxTree(parser);
+    const next = random(7);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+    const hostile = [...SNIPPETS, '\r', '\r\n', '\ud83c', '\udf0f', '\u2028'];
+    const coordinate = (limit: number) => pick([Math.floor(next() * (limit + 1)), limit + 1 + Math.floor(next() * 5), -1 - Math.floor(next() * 3), 1e9]);
+    for (let version = 2; version < 400; version++) {
+      const lines = document.text.split('\n');
+      const changes: any[] = [];
+      for (let k = 0; k < 1 + Math.floor(next() * 3); k++) {
+        const a = { line: coordinate(lines.length), character: coordinate(20) };
+        const b = { line: coordinate(lines.length), character: coordinate(20) };
+        const kind = next();
+        if (kind < 0.03) changes.push({ range: { start: { line: 'x', character: null }, end: b }, text: 'bad' });
+        else if (kind < 0.05) changes.push({ range: { start: a, end: b }, text: null });
+        else changes.push({ range: { start: a, end: b }, text: pick(hostile) });
+      }
+      document.applyChanges(changes, version);
+      if (version % 2 !== 0) continue;
+      const incremental = document.syntaxTree(parser);
+      const fresh = parser.parse(document.text)!;
+      try {
+        assert.equal(shape(incremental.rootNode), shape(fresh.rootNode), `tree differs at version ${version} after ${JSON.stringify(changes)}`);
+      } finally {
+        fresh.delete();
+      }
+    }
+    store.dispose();
+  });
 });

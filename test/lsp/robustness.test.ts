@@ -1,6 +1,6 @@
 /** What must not take the server down: broken config, failing rules, huge or binary files; other transports and languages. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -36,9 +36,35 @@ after(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
 
+let faultScript: string | undefined;
+
+/** The server with the test rules of fault-server.ts, bundled once. */
+function faultServer(): string {
+  if (faultScript) return faultScript;
+  const script = path.join(repoRoot(), 'test', 'out', 'lsp', 'fault-server.js');
+  // The esbuild API cannot run inside a bundle; its command line can, with the project's bundle options.
+  const cli = path.join(repoRoot(), 'node_modules', 'esbuild', 'bin', 'esbuild');
+  execFileSync(cli, [
+    path.join(repoRoot(), 'test', 'lsp', 'fault-server.ts'),
+    '--bundle',
+    '--platform=node',
+    '--target=node20',
+    '--format=cjs',
+    '--log-level=warning',
+    `--outfile=${script}`,
+    '--define:import.meta.url=__goTrapsImportMetaUrl',
+    '--alias:jsonc-parser=jsonc-parser/lib/esm/main.js',
+    "--banner:js=const __goTrapsImportMetaUrl = require('url').pathToFileURL(__filename).href;",
+  ]);
+  return (faultScript = script);
+}
+
 const isDiagnostics = (uri: string, test: (d: any[]) => boolean) => (n: Notification) =>
   n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri && test(n.params.diagnostics);
 const severityOf = (diagnostics: any[], code: string) => diagnostics.find((d) => d.code === code)?.severity;
+
+/** A message the server showed: a plain notification, or a request with buttons (VS Code gets buttons). */
+const isMessage = (type: number) => (n: Notification) => (n.method === 'window/showMessage' || n.method === 'window/showMessageRequest') && n.params.type === type;
 
 describe('a broken .go-traps.json', () => {
   it('is reported once, clearly, while defaults apply; fixing it clears the report', async () => {
@@ -49,18 +75,23 @@ describe('a broken .go-traps.json', () => {
     });
     const configUri = fileUri(path.join(root, '.go-traps.json'));
     const mainUri = fileUri(path.join(root, 'main.go'));
-    const client = new LspClient();
+    // The person clicks the notification's button, as they would in VS Code.
+    const client = new LspClient({ answers: { 'window/showMessageRequest': (params) => params.actions?.[0] ?? null } });
     try {
       await client.initialize(root);
       client.open(mainUri, FLAGGED);
-      const shown = await client.waitFor((n) => n.method === 'window/showMessage' && n.params.type === 1);
+      const shown = await client.waitFor(isMessage(1));
       assert.match(shown.params.message, /\.go-traps\.json: not valid JSON.*defaults apply/);
+      assert.deepEqual(shown.params.actions, [{ title: 'Open .go-traps.json' }]);
+      const opened = await client.waitFor((n) => n.method === 'window/showDocument');
+      assert.equal(opened.params.uri, configUri, 'the button opens the broken file');
       const onConfig = await client.waitFor(isDiagnostics(configUri, (d) => d.length > 0));
       assert.equal(onConfig.params.diagnostics[0].severity, 1);
       // Defaults apply: the rule keeps its default severity (error), not the broken file's "warning".
       await client.waitFor(isDiagnostics(mainUri, (d) => severityOf(d, 'db-open-error-ignored') === 1));
       const status = await client.waitFor((n) => n.method === 'goTraps/status' && !!n.params.configError);
       assert.match(status.params.configError, /not valid JSON/);
+      assert.equal(status.params.configUri, configUri);
 
       // A bad value names its key, with a warning on the key itself; the other keys still apply.
       let since = client.notifications.length;
@@ -77,15 +108,62 @@ describe('a broken .go-traps.json', () => {
       client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
       await client.waitFor(isDiagnostics(configUri, (d) => d.length === 0), 10_000, since);
       await client.waitFor(isDiagnostics(mainUri, (d) => severityOf(d, 'db-open-error-ignored') === 3), 10_000, since);
-      const errors = client.notifications.filter((n) => n.method === 'window/showMessage' && n.params.type === 1);
+      const errors = client.notifications.filter(isMessage(1));
       assert.equal(errors.length, 1, 'one error for the broken file, not one per analysis');
-      const warnings = client.notifications.filter((n) => n.method === 'window/showMessage' && n.params.type === 2);
+      const warnings = client.notifications.filter(isMessage(2));
       assert.equal(warnings.length, 1, 'one warning for the bad value');
       assert.match(warnings[0].params.message, /"maxFileSize": expected a positive whole number/);
     } finally {
       await client.shutdown();
     }
     assert.doesNotMatch(client.stderr, /Error|exception/i);
+  });
+
+  it('with several errors: one short notification, and every error in Problems on the file', async () => {
+    const config = `{
+  "rules": { "db-no-ctx": "off", "db-open-error-ignored": "loud" },
+  "timeouts": { "db": "soon" },
+  "maxFileSize": -1
+}
+`;
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', '.go-traps.json': config, 'main.go': FLAGGED });
+    const configUri = fileUri(path.join(root, '.go-traps.json'));
+    const client = new LspClient();
+    try {
+      await client.initialize(root);
+      const shown = await client.waitFor(isMessage(2));
+      assert.equal(shown.params.message, 'Go Traps: .go-traps.json has 4 problems; their defaults apply. Each is listed in Problems.');
+      assert.deepEqual(shown.params.actions, [{ title: 'Open .go-traps.json' }]);
+      const listed = await client.waitFor(isDiagnostics(configUri, (d) => d.length > 0));
+      const messages = listed.params.diagnostics.map((d: any) => d.message);
+      assert.equal(messages.length, 4, messages.join('\n'));
+      assert.ok(messages.some((m: string) => m === '"rules.db-no-ctx": unknown rule id; did you mean "db-no-context"? (the default applies)'), messages.join('\n'));
+      for (const message of messages) assert.ok(message.length < 120, `short enough to read in Problems: ${message}`);
+      const status = await client.waitFor((n) => n.method === 'goTraps/status' && !!n.params.configError);
+      assert.doesNotMatch(status.params.configError, /\+\d+ more/);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
+describe('goTraps.rules naming a rule that does not exist', () => {
+  it('is said once, with the rule it probably means; the known ids still apply', async () => {
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'main.go': FLAGGED });
+    const mainUri = fileUri(path.join(root, 'main.go'));
+    const client = new LspClient({ settings: { rules: { 'db-no-ctx': 'off', 'db-open-error-ignored': 'info' } } });
+    try {
+      await client.initialize(root);
+      client.open(mainUri, FLAGGED);
+      const warning = await client.waitFor(isMessage(2));
+      assert.equal(warning.params.message, 'Go Traps: the setting goTraps.rules names a rule that does not exist: "db-no-ctx" (did you mean "db-no-context"?). It is ignored.');
+      await client.waitFor(isDiagnostics(mainUri, (d) => severityOf(d, 'db-open-error-ignored') === 3));
+      client.notify('workspace/didChangeConfiguration', { settings: null });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(client.notifications.filter(isMessage(2)).length, 1, 'said once, not at every settings change');
+    } finally {
+      await client.shutdown();
+    }
   });
 });
 
@@ -109,7 +187,7 @@ describe('a config file named in the settings', () => {
       const since = client.notifications.length;
       client.settings = { configFile: 'config/missing.json' };
       client.notify('workspace/didChangeConfiguration', { settings: null });
-      const error = await client.waitFor((n) => n.method === 'window/showMessage' && n.params.type === 1, 10_000, since);
+      const error = await client.waitFor(isMessage(1), 10_000, since);
       assert.match(error.params.message, /missing\.json: cannot read/);
       await client.waitFor(isDiagnostics(mainUri, (d) => severityOf(d, 'db-open-error-ignored') === 1), 10_000, since);
     } finally {
@@ -121,20 +199,7 @@ describe('a config file named in the settings', () => {
 describe('a rule that throws', () => {
   let script: string;
   before(() => {
-    script = path.join(repoRoot(), 'test', 'out', 'lsp', 'fault-server.js');
-    // The esbuild API cannot run inside a bundle; its command line can, with the project's bundle options.
-    const cli = path.join(repoRoot(), 'node_modules', 'esbuild', 'bin', 'esbuild');
-    execFileSync(cli, [
-      path.join(repoRoot(), 'test', 'lsp', 'fault-server.ts'),
-      '--bundle',
-      '--platform=node',
-      '--target=node20',
-      '--format=cjs',
-      '--log-level=warning',
-      `--outfile=${script}`,
-      '--define:import.meta.url=__goTrapsImportMetaUrl',
-      "--banner:js=const __goTrapsImportMetaUrl = require('url').pathToFileURL(__filename).href;",
-    ]);
+    script = faultServer();
   });
 
   it('is logged once and the other rules still report', async () => {
@@ -154,6 +219,62 @@ describe('a rule that throws', () => {
       assert.match(logged[0].params.message, /deliberate failure/);
       const warned = client.notifications.filter((n) => n.method === 'window/showMessage' && /always-throws/.test(n.params.message));
       assert.equal(warned.length, 1);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
+describe('a file that crashes the server', () => {
+  it('is skipped, with a notice, by the next server, until it changes on disk', async () => {
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'main.go': FLAGGED, 'crash.go': 'package main\n\n// GO_TRAPS_TEST_CRASH\n' });
+    const storageDir = workspace({});
+    const options = { script: faultServer(), initializationOptions: { storageDir } };
+    const first = new LspClient(options);
+    await first.initialize(root);
+    assert.equal(await first.exited, null, 'the first server dies in the scan (killed)');
+
+    const second = new LspClient(options);
+    try {
+      await second.initialize(root);
+      const notice = await second.waitFor((n) => n.method === 'window/showMessage' && /crash\.go/.test(n.params.message));
+      assert.match(notice.params.message, /skipped crash\.go: the Go Traps server stopped while analyzing it; it is skipped until it changes/);
+      const status = await second.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing && n.params.filesIndexed > 0);
+      assert.equal(status.params.filesIndexed, 1, 'main.go is indexed, crash.go is not');
+      const crashUri = fileUri(path.join(root, 'crash.go'));
+      second.open(crashUri, 'package main\n\n// GO_TRAPS_TEST_CRASH\n');
+      await second.waitFor(isDiagnostics(crashUri, (d) => d.length === 0));
+      second.close(crashUri);
+
+      writeFileSync(path.join(root, 'crash.go'), 'package main\n\n// harmless now\n');
+      const since = second.notifications.length;
+      second.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: crashUri, type: 2 }] });
+      await second.request('goTraps/analyzeWorkspace', null);
+      const after = await second.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing && n.params.filesIndexed === 2, 10_000, since);
+      assert.equal(after.params.filesIndexed, 2, 'a changed file is analysed again');
+      assert.equal(second.exitCode, null);
+    } finally {
+      await second.shutdown();
+    }
+  });
+});
+
+describe('a tree the walk cannot fully read', () => {
+  it('indexes what it can and says what it skipped', async () => {
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'main.go': FLAGGED });
+    symlinkSync('missing.go', path.join(root, 'dangling.go'));
+    symlinkSync('.', path.join(root, 'loop'));
+    execFileSync('mkfifo', [path.join(root, 'pipe.go')]);
+    const client = new LspClient();
+    try {
+      await client.initialize(root);
+      const status = await client.waitFor((n) => n.method === 'goTraps/status' && !n.params.indexing && n.params.filesIndexed > 0);
+      assert.equal(status.params.filesIndexed, 1);
+      const logged = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params.message).join('\n');
+      assert.match(logged, /skipped dangling\.go: a symbolic link/);
+      assert.match(logged, /skipped pipe\.go: a named pipe/);
+      assert.match(logged, /indexed 1 file in .*; skipped 3 files:/);
+      assert.doesNotMatch(logged, /scan of .* failed/);
     } finally {
       await client.shutdown();
     }

@@ -30,6 +30,8 @@ interface Message {
 export interface Notification {
   method: string;
   params: any;
+  /** True for a request the server sent (answered by the client); waitFor sees those too. */
+  request?: boolean;
   /** Milliseconds since the client started, from a monotonic clock. */
   at: number;
 }
@@ -42,6 +44,10 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   locale?: string;
   env?: NodeJS.ProcessEnv;
+  /** Sent as `initializationOptions` (e.g. the VS Code client's `features`). */
+  initializationOptions?: Record<string, unknown>;
+  /** Answers to the server's requests by method, instead of the defaults (e.g. pick a message's button). */
+  answers?: Record<string, (params: any) => unknown>;
 }
 
 export class LspClient {
@@ -102,13 +108,13 @@ export class LspClient {
   }
 
   private dispatch(message: Message): void {
-    if (message.method !== undefined && message.id !== undefined) {
-      this.serverRequests.push({ method: message.method, params: message.params });
-      this.write({ jsonrpc: '2.0', id: message.id, result: this.answer(message.method, message.params) });
-      return;
-    }
     if (message.method !== undefined) {
-      const notification = { method: message.method, params: message.params, at: this.now() };
+      const request = message.id !== undefined;
+      if (request) {
+        this.serverRequests.push({ method: message.method, params: message.params });
+        this.write({ jsonrpc: '2.0', id: message.id, result: this.answer(message.method, message.params) });
+      }
+      const notification: Notification = { method: message.method, params: message.params, at: this.now(), ...(request ? { request } : {}) };
       this.notifications.push(notification);
       for (const waiter of [...this.waiters]) {
         if (waiter.test(notification)) {
@@ -126,6 +132,8 @@ export class LspClient {
   }
 
   private answer(method: string, params: any): unknown {
+    const custom = this.options.answers?.[method];
+    if (custom) return custom(params);
     if (method === 'workspace/configuration') return params.items.map(() => this.settings);
     if (method === 'window/showDocument') return { success: true };
     return null;
@@ -166,21 +174,29 @@ export class LspClient {
     ).then((n) => n.params.diagnostics);
   }
 
-  async initialize(rootDir: string | undefined, capabilities: Record<string, unknown> = defaultCapabilities()): Promise<any> {
+  /** `beforeResponse` runs right after the request is sent: a client that does not wait for the answer. */
+  async initialize(rootDir: string | undefined, capabilities: Record<string, unknown> = defaultCapabilities(), beforeResponse?: () => void): Promise<any> {
     const rootUri = rootDir ? pathToFileURL(rootDir).href : null;
-    const result = await this.request('initialize', {
+    const answer = this.request('initialize', {
       processId: process.pid,
       locale: this.options.locale ?? 'en',
       rootUri,
       workspaceFolders: rootDir ? [{ uri: rootUri, name: path.basename(rootDir) }] : null,
       capabilities,
+      initializationOptions: this.options.initializationOptions,
     });
+    beforeResponse?.();
+    const result = await answer;
     this.notify('initialized', {});
     return result;
   }
 
   open(uri: string, text: string, version = 1): void {
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version, text } });
+  }
+
+  close(uri: string): void {
+    this.notify('textDocument/didClose', { textDocument: { uri } });
   }
 
   change(uri: string, version: number, changes: unknown[]): void {
@@ -200,10 +216,18 @@ export class LspClient {
     clearTimeout(timer);
   }
 
+  /** The server's exit code, or null while it runs. */
+  get exitCode(): number | null {
+    return this.child.exitCode;
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
   }
 }
+
+/** What the VS Code client does itself (it sends this as `initializationOptions.features`). */
+export const VSCODE_FEATURES = { features: { progressInStatus: true, clientCommands: true, commandLinks: true } };
 
 /** What VS Code advertises that matters to this server. */
 export function defaultCapabilities(): Record<string, unknown> {

@@ -9,6 +9,7 @@ import { CHECKLIST_FACTS_ID, ChecklistFacts } from './checklist-facts';
 import type { Settings } from '../engine/config';
 import { measureCoupling } from './coupling';
 import { SPLIT_THRESHOLDS } from './split-model';
+import { formatMessage } from '../engine/messages';
 import type { Finding, Locale, Message } from '../engine/types';
 import { RULES } from '../traps/index';
 
@@ -39,7 +40,8 @@ const TEXT = {
   goleakTitle: { en: 'Goroutine leak tests (goleak)', zh: 'goroutine 泄漏测试(goleak)' },
   splitTitle: { en: 'Split decision', zh: '拆分决策' },
   clean: { en: 'No findings from {rules}.', zh: '{rules} 没有发现问题。' },
-  found: { en: '{count} finding(s) in {files} file(s) from {rules}.', zh: '{rules} 在 {files} 个文件中发现 {count} 处问题。' },
+  // The count itself is shown beside the detail (picker, report table): the detail says where and by what.
+  found: { en: 'In {files} {files:file|files} from {rules}.', zh: '{rules} 在 {files} 个文件中发现问题。' },
   notChecked: {
     en: 'Not checked: {rules} turned off or not available.',
     zh: '未检查:{rules} 已关闭或不可用。',
@@ -53,7 +55,7 @@ const TEXT = {
   pprofLibrary: { en: 'No main package: a library does not serve pprof itself.', zh: '没有 main 包:库本身不需要提供 pprof。' },
   goleakPresent: { en: 'goleak is used in {path}.', zh: '{path} 中使用了 goleak。' },
   goleakMissing: {
-    en: '{count} go statement(s) in {files} file(s), but no test imports go.uber.org/goleak: leaked goroutines pile up unnoticed until memory runs out.',
+    en: '{count} go {count:statement|statements} in {files} {files:file|files}, but no test imports go.uber.org/goleak: leaked goroutines pile up unnoticed until memory runs out.',
     zh: '{files} 个文件中有 {count} 处 go 语句,但没有测试导入 go.uber.org/goleak:泄漏的 goroutine 会悄悄堆积直到内存耗尽。',
   },
   goleakNoGoroutines: { en: 'The code starts no goroutines.', zh: '代码没有启动 goroutine。' },
@@ -72,10 +74,7 @@ const TEXT = {
   openCalculator: { en: 'Open Split-Threshold Calculator', zh: '打开拆分阈值计算器' },
 } satisfies Record<string, Message>;
 
-function say(message: Message, locale: Locale, data: Record<string, string | number> = {}): string {
-  const template = locale === 'zh-cn' ? message.zh : message.en;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
-}
+const say = formatMessage;
 
 /** error → fail; warning, info or hint → warn; none → pass. */
 export function statusOf(findings: readonly { severity: Finding['severity'] }[]): ChecklistStatus {
@@ -111,7 +110,7 @@ export function buildChecklist(
       detail = say(TEXT.notChecked, locale, { rules: concern.rules.join(', ') });
     } else {
       detail = own.length > 0
-        ? say(TEXT.found, locale, { count: own.length, files, rules: active.join(', ') })
+        ? say(TEXT.found, locale, { files, rules: active.join(', ') })
         : say(TEXT.clean, locale, { rules: active.join(', ') });
       if (inactive.length > 0) detail += say(TEXT.partlyChecked, locale, { rules: inactive.join(', ') });
     }

@@ -3,6 +3,7 @@
  * and the findings of each concern. Pure text in, text out, so the client's export and the tests share it.
  */
 import { ChecklistItem, ChecklistStatus, CouplingReport, RULE_DOCS_BASE_URL, SplitDecision } from '../protocol';
+import { formatMessage } from '../engine/messages';
 import type { Locale, Message } from '../engine/types';
 
 export interface MarkdownReportInput {
@@ -23,6 +24,8 @@ export interface MarkdownReportOptions {
   locale?: Locale;
   /** Turns a finding's URI into the text shown for it, e.g. a workspace-relative path. */
   label?: (uri: string) => string;
+  /** Turns a finding's URI and 1-based line into a link target (relative to the report), or undefined for none. */
+  href?: (uri: string, line: number) => string | undefined;
 }
 
 /** The rule's documentation page; the client has no rule registry, so the base comes from the protocol. */
@@ -30,14 +33,12 @@ function docsUrl(ruleId: string): string {
   return `${RULE_DOCS_BASE_URL}${ruleId}.md`;
 }
 
-const ICON: Record<ChecklistStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
-
 const TEXT = {
   title: { en: 'Architecture report', zh: '架构报告' },
   generated: { en: 'Generated {at} by Go Traps.', zh: '由 Go Traps 生成于 {at}。' },
-  files: { en: '{count} Go file(s) analysed.', zh: '共分析 {count} 个 Go 文件。' },
+  files: { en: '{count} Go {count:file|files} analyzed.', zh: '共分析 {count} 个 Go 文件。' },
   indexing: { en: 'The workspace scan was still running: counts may grow.', zh: '工作区扫描尚未完成:数字可能还会增加。' },
-  summary: { en: '**{pass}** pass, **{warn}** warn, **{fail}** fail; **{findings}** finding(s).', zh: '**{pass}** 项通过,**{warn}** 项警告,**{fail}** 项失败;共 **{findings}** 处问题。' },
+  summary: { en: '**{pass}** pass, **{warn}** warn, **{fail}** fail; **{findings}** {findings:finding|findings}.', zh: '**{pass}** 项通过,**{warn}** 项警告,**{fail}** 项失败;共 **{findings}** 处问题。' },
   checklist: { en: 'Checklist', zh: '检查清单' },
   status: { en: 'Status', zh: '状态' },
   concern: { en: 'Concern', zh: '关注点' },
@@ -56,6 +57,7 @@ const TEXT = {
   actions: { en: 'Actions:', zh: '建议动作:' },
   findings: { en: 'Findings', zh: '问题列表' },
   none: { en: 'No findings.', zh: '没有发现问题。' },
+  heading: { en: '{title}: {status}, {count} {count:finding|findings}', zh: '{title}:{status},{count} 处问题' },
 } satisfies Record<string, Message>;
 
 const STATUS_WORD: Record<ChecklistStatus, Message> = {
@@ -64,25 +66,42 @@ const STATUS_WORD: Record<ChecklistStatus, Message> = {
   fail: { en: 'fail', zh: '失败' },
 };
 
-/** Table cells hold one line with no unescaped pipes. */
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+/**
+ * Inline text from the workspace (file, domain, table and handle names, messages): one line, and every
+ * character that could open HTML, an entity, a link, emphasis or a code span backslash-escaped, so
+ * `<img onerror=…>` stays text and a backtick cannot end a code span. (Characters that only act at the start
+ * of a line, such as `#` or `-`, never start one here.)
+ */
+function inline(text: string): string {
+  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ').replace(/[\\`*_[\]<>&~]/g, '\\$&');
 }
 
-/** Inline text: no line breaks, and Markdown that would start a heading or list kept literal. */
-function inline(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/([*_`[\]<>])/g, '\\$1');
+/** Table cells: inline text whose pipes are escaped too. */
+function cell(text: string): string {
+  return inline(text).replace(/\|/g, '\\|');
+}
+
+/**
+ * A code span that holds any text: the fence is one backtick longer than the longest run inside, padded when
+ * the text starts or ends with a backtick; HTML inside a code span is never interpreted.
+ */
+function code(text: string): string {
+  const flat = text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
 /** Renders the report; the same input always gives the same text. */
 export function renderReportMarkdown(input: MarkdownReportInput, options: MarkdownReportOptions = {}): string {
   const locale = options.locale ?? 'en';
   const label = options.label ?? ((uri: string) => uri);
-  const say = (message: Message, data: Record<string, string | number> = {}) =>
-    (locale === 'zh-cn' ? message.zh : message.en).replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  const statusWord = (status: ChecklistStatus) => (status === 'pass' ? say(STATUS_WORD[status]) : `**${say(STATUS_WORD[status])}**`);
+  const say = (message: Message, data: Record<string, string | number> = {}) => formatMessage(message, locale, data);
   const lines: string[] = [];
   const title = say(TEXT.title);
-  lines.push(`# ${input.workspaceName ? `${title}: ${input.workspaceName}` : title}`, '');
+  lines.push(`# ${input.workspaceName ? `${title}: ${inline(input.workspaceName)}` : title}`, '');
   const intro = [
     input.generatedAt ? say(TEXT.generated, { at: input.generatedAt }) : '',
     input.filesIndexed !== undefined ? say(TEXT.files, { count: input.filesIndexed }) : '',
@@ -98,8 +117,9 @@ export function renderReportMarkdown(input: MarkdownReportInput, options: Markdo
   lines.push(`## ${say(TEXT.checklist)}`, '');
   lines.push(`| ${say(TEXT.status)} | ${say(TEXT.concern)} | ${say(TEXT.count)} | ${say(TEXT.rules)} | ${say(TEXT.detail)} |`, '|---|---|---:|---|---|');
   for (const item of input.checklist) {
-    const rules = item.rules.map((id) => `\`${id}\``).join(', ') || '—';
-    lines.push(`| ${ICON[item.status]} ${say(STATUS_WORD[item.status])} | ${cell(item.title)} | ${item.findings.length} | ${rules} | ${cell(item.detail)} |`);
+    const rules = item.rules.map(code).join(', ') || '—';
+    // Words, not emoji: a status must read the same without an emoji font.
+    lines.push(`| ${statusWord(item.status)} | ${cell(item.title)} | ${item.findings.length} | ${rules} | ${cell(item.detail)} |`);
   }
   lines.push('');
 
@@ -117,10 +137,14 @@ export function renderReportMarkdown(input: MarkdownReportInput, options: Markdo
   if (total === 0) lines.push(say(TEXT.none), '');
   for (const item of input.checklist) {
     if (item.findings.length === 0) continue;
-    lines.push(`### ${ICON[item.status]} ${inline(item.title)} (${item.findings.length})`, '');
+    const count = item.findings.length;
+    lines.push(`### ${say(TEXT.heading, { title: inline(item.title), status: say(STATUS_WORD[item.status]), count })}`, '');
     for (const finding of item.findings) {
-      const where = `${label(finding.uri)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      lines.push(`- \`${where}\` [${finding.ruleId}](${docsUrl(finding.ruleId)}) (${finding.severity}): ${inline(finding.message)}`);
+      const line = finding.range.start.line + 1;
+      const where = `${label(finding.uri)}:${line}:${finding.range.start.character + 1}`;
+      const target = options.href?.(finding.uri, line);
+      const place = target ? `[${code(where)}](${target})` : code(where);
+      lines.push(`- ${place} [${inline(finding.ruleId)}](${encodeURI(docsUrl(finding.ruleId))}) (${finding.severity}): ${inline(finding.message)}`);
     }
     lines.push('');
   }
@@ -132,15 +156,15 @@ function renderCoupling(coupling: CouplingReport, lines: string[], say: (m: Mess
   lines.push(`| ${say(TEXT.component)} | ${say(TEXT.value)} | ${say(TEXT.weight)} | ${say(TEXT.detail)} |`, '|---|---:|---:|---|');
   for (const c of coupling.components) lines.push(`| ${cell(c.label)} | ${c.value.toFixed(2)} | ${c.weight} | ${cell(c.explanation)} |`);
   lines.push('');
-  if (coupling.domains.length > 0) lines.push(say(TEXT.domains, { list: coupling.domains.join(', ') }), '');
+  if (coupling.domains.length > 0) lines.push(say(TEXT.domains, { list: coupling.domains.map(inline).join(', ') }), '');
   if (coupling.sharedHandles.length > 0) {
     lines.push(say(TEXT.shared), '');
-    for (const h of coupling.sharedHandles) lines.push(`- \`${h.handle}\`: ${h.domains.join(', ')}`);
+    for (const h of coupling.sharedHandles) lines.push(`- ${code(h.handle)}: ${h.domains.map(inline).join(', ')}`);
     lines.push('');
   }
   if (coupling.sharedTables && coupling.sharedTables.length > 0) {
     lines.push(say(TEXT.sharedTables), '');
-    for (const t of coupling.sharedTables) lines.push(`- \`${t.table}\`: ${t.domains.join(', ')}`);
+    for (const t of coupling.sharedTables) lines.push(`- ${code(t.table)}: ${t.domains.map(inline).join(', ')}`);
     lines.push('');
   }
 }

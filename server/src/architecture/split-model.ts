@@ -24,8 +24,8 @@ const TEXT = {
   split: { en: 'Split', zh: '拆分' },
   converge: { en: 'Converge: fix the monolith first', zh: '收敛:先把单体治理好' },
   qps: {
-    en: 'QPS above 5000: load is a circuit breaker, split the hot path out',
-    zh: 'QPS 超过 5000:负载触发熔断条件,把热点链路拆出去',
+    en: 'Load above 5,000 requests/s: load is a circuit breaker, split the hot path out',
+    zh: '负载超过每秒 5000 个请求:负载触发熔断条件,把热点链路拆出去',
   },
   team: {
     en: 'More than 8 people on the core team: team size is a circuit breaker, split along team boundaries',
@@ -35,7 +35,7 @@ const TEXT = {
     en: 'Coupling above 0.65: the only technical reason to split proactively; cut along the tightest domain edge',
     zh: '耦合度超过 0.65:这是主动拆分唯一的技术依据;沿耦合最紧的领域边界切分',
   },
-  qpsOk: { en: 'QPS at or below 5000: load alone does not justify a split', zh: 'QPS 不超过 5000:仅凭负载不足以拆分' },
+  qpsOk: { en: 'Load of 5,000 requests/s or less: load alone does not justify a split', zh: '负载不超过每秒 5000 个请求:仅凭负载不足以拆分' },
   teamOk: { en: 'Core team of 8 or fewer: one codebase is still workable', zh: '核心团队不超过 8 人:一个代码库仍然可以协作' },
   couplingOk: {
     en: 'Coupling at or below 0.65: boundaries are good enough to keep one deployable',
@@ -55,6 +55,7 @@ const TEXT = {
   },
   signalQuiet: { en: 'Below its warning line', zh: '未到警戒线' },
   signalMissing: { en: 'Not given', zh: '未提供' },
+  thresholdMissing: { en: 'Not given yet: enter it for a full decision', zh: '尚未提供:填写后才能得到完整结论' },
 } satisfies Record<string, Message>;
 
 function say(message: Message, locale: Locale): string {
@@ -66,6 +67,37 @@ function usable(value: number | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/** Why an input cannot be decided on, for the message of a refused request. */
+export class SplitInputError extends Error {}
+
+const REQUIRED = ['qps', 'teamSize', 'couplingScore'] as const;
+const OPTIONAL = ['slowestResponseMs', 'releasesPerDay', 'crossModuleCallShare'] as const;
+/** Inputs that are shares, between 0 and 1. */
+const SHARES = new Set<string>(['couplingScore', 'crossModuleCallShare']);
+
+/**
+ * Checks what a client sent before the model sees it: an object whose three thresholds are non-negative
+ * finite numbers (shares at most 1), and whose signals are absent, null, or such numbers. Throws a
+ * SplitInputError that names every bad field.
+ */
+export function validateSplitInput(raw: unknown): SplitInput {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new SplitInputError('expected an object with qps, teamSize and couplingScore');
+  const value = raw as Record<string, unknown>;
+  const bad: string[] = [];
+  const check = (key: string, required: boolean) => {
+    const v = value[key];
+    if (!required && (v === undefined || v === null)) return;
+    const limit = SHARES.has(key) ? ' and at most 1' : '';
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (SHARES.has(key) && v > 1)) bad.push(`${key} must be a number of 0 or more${limit}, not ${JSON.stringify(v) ?? String(v)}`);
+  };
+  for (const key of REQUIRED) check(key, true);
+  for (const key of OPTIONAL) check(key, false);
+  if (bad.length > 0) throw new SplitInputError(bad.join('; '));
+  const input: SplitInput = { qps: value.qps as number, teamSize: value.teamSize as number, couplingScore: value.couplingScore as number };
+  for (const key of OPTIONAL) if (typeof value[key] === 'number') input[key] = value[key] as number;
+  return input;
+}
+
 /**
  * Decides whether to split. Thresholds fire strictly above their line (5000 QPS, 8 people, 0.65 coupling);
  * signals fire above 200 ms, at 8 releases a day or more, and above a 40% cross-module call share.
@@ -73,10 +105,11 @@ function usable(value: number | undefined): value is number {
 export function decideSplit(input: SplitInput, locale: Locale = 'en'): SplitDecision {
   const reasons: SplitDecision['reasons'] = [];
   const checks: SplitCheck[] = [];
-  const threshold = (id: 'qps' | 'team' | 'coupling', value: number, limit: number, fired: Message, quiet: Message) => {
+  const threshold = (id: 'qps' | 'team' | 'coupling', value: number | undefined, limit: number, fired: Message, quiet: Message) => {
     const crossed = usable(value) && value > limit;
     if (crossed) reasons.push(id);
-    checks.push({ id, kind: 'threshold', value: usable(value) ? value : undefined, limit, comparison: '>', fired: crossed, note: say(crossed ? fired : quiet, locale) });
+    const note = crossed ? fired : usable(value) ? quiet : TEXT.thresholdMissing;
+    checks.push({ id, kind: 'threshold', value: usable(value) ? value : undefined, limit, comparison: '>', fired: crossed, note: say(note, locale) });
   };
   threshold('qps', input.qps, SPLIT_THRESHOLDS.qps, TEXT.qps, TEXT.qpsOk);
   threshold('team', input.teamSize, SPLIT_THRESHOLDS.teamSize, TEXT.team, TEXT.teamOk);

@@ -8,13 +8,15 @@ import type { AnalyzeResult } from '../engine/analyze';
 import { BaselineEntry, matchBaseline } from '../engine/baseline';
 import { applyEdits } from '../engine/edits';
 import { planFixes } from '../engine/fix-all';
-import type { Locale } from '../engine/types';
+import type { Finding, Locale } from '../engine/types';
 import { RULES } from '../traps/index';
 import { baselineScope, describeEntry, displayPath, findBaselineFile, fingerprintFindings, readBaselineFile } from './baseline-file';
 import { ChangedLines, changedInPatch, changedSinceRevision, touchesChanges } from './changed-lines';
 import { formatCheckstyle, formatGithub, formatGitlab, formatJunit } from './ci-formats';
-import { formatJson, formatSarif, formatText } from './format';
+import { formatJson, formatSarif, formatText, lineSafePath } from './format';
+import { decodeUtf8Exactly, readRegularFile, writeRegularFile } from './safe-fs';
 import { analyzeProject, loadProject, Project, ProjectOptions } from './project';
+import { countOf } from '../engine/messages';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit', 'checkstyle'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -62,10 +64,11 @@ export async function runAnalyze(paths: string[], options: AnalyzeOptions): Prom
   const reported: AnalyzeResult = { ...result, findings: shown };
   await writeReport(reported, options, project, held);
   for (const problem of result.problems) {
-    process.stderr.write(`go-traps: ${problem.path || 'workspace'}: rule ${problem.ruleId ?? '?'} failed: ${problem.message.split('\n')[0]}\n`);
+    const what = problem.ruleId ? `rule ${problem.ruleId} failed: ` : '';
+    process.stderr.write(`go-traps: ${lineSafePath(problem.path || 'workspace')}: ${what}${problem.message.split('\n')[0]}\n`);
   }
-  const oversized = result.skipped.filter((s) => !s.reason.startsWith('excluded') && !s.reason.startsWith('generated'));
-  for (const skip of oversized) process.stderr.write(`go-traps: skipped ${skip.path}: ${skip.reason}\n`);
+  const noticed = result.skipped.filter((s) => !s.reason.startsWith('excluded') && !s.reason.startsWith('generated'));
+  for (const skip of noticed) process.stderr.write(`go-traps: skipped ${lineSafePath(skip.path)}: ${skip.reason}\n`);
   if (result.problems.length > 0) return 2;
   return shown.length > 0 && !options.exitZero ? 1 : 0;
 }
@@ -76,20 +79,51 @@ async function changeSet(options: AnalyzeOptions, cwd: string): Promise<{ since:
   return undefined;
 }
 
-/** Applies every safe fix; fixes can overlap or unlock others, so a few passes settle them. */
+/**
+ * Applies every safe fix; fixes can overlap or unlock others, so a few passes settle them. Every file of a
+ * plan is read before any is written, so a fix spanning files is applied whole or not at all; a file that
+ * must not be rewritten (see readForFix) keeps every fix that touches it out of the plan.
+ */
 async function fixInPlace(project: Project, first: AnalyzeResult): Promise<AnalyzeResult> {
   let result = first;
+  const analysed = new Set(project.files);
+  const refused = new Set<string>();
+  const touchesRefused = (f: Finding) => refused.has(f.path) || f.fixes.some((x) => x.safe && x.edits.some((e) => refused.has(e.path)));
   for (let pass = 0; pass < 5; pass++) {
-    const plan = planFixes(result.findings);
-    if (plan.applied === 0) break;
-    for (const [file, edits] of plan.edits) {
-      const absolute = path.resolve(project.base, file);
-      await fs.writeFile(absolute, applyEdits(await fs.readFile(absolute, 'utf8'), edits));
+    let plan = planFixes(result.findings.filter((f) => !touchesRefused(f)));
+    let texts = new Map<string, string>();
+    for (let planned = false; !planned; ) {
+      texts = new Map();
+      for (const file of plan.edits.keys()) {
+        const read = analysed.has(file) ? await readForFix(path.resolve(project.base, file)) : { reason: 'not among the files analyzed' };
+        if ('text' in read) texts.set(file, read.text);
+        else {
+          refused.add(file);
+          process.stderr.write(`go-traps: fixes not applied to ${lineSafePath(file)}: ${read.reason}\n`);
+        }
+      }
+      planned = texts.size === plan.edits.size;
+      if (!planned) plan = planFixes(result.findings.filter((f) => !touchesRefused(f)));
     }
-    process.stderr.write(`go-traps: applied ${plan.applied} fix(es) in ${plan.edits.size} file(s)\n`);
+    if (plan.applied === 0) break;
+    for (const [file, edits] of plan.edits) await writeRegularFile(path.resolve(project.base, file), applyEdits(texts.get(file)!, edits));
+    process.stderr.write(`go-traps: applied ${countOf(plan.applied, 'fix', 'fixes')} in ${countOf(plan.edits.size, 'file')}\n`);
     result = await analyzeProject(project);
   }
   return result;
+}
+
+/**
+ * A file's text for fixing, or why it must not be rewritten: a link (never written through), not a regular
+ * file, or bytes that are not UTF-8 (decoding would turn them into U+FFFD for good).
+ */
+async function readForFix(file: string): Promise<{ text: string } | { reason: string }> {
+  try {
+    const text = decodeUtf8Exactly(await readRegularFile(file));
+    return text === undefined ? { reason: 'not valid UTF-8 (Go source must be); its bytes are left as they are' } : { text };
+  } catch (error) {
+    return { reason: (error as Error).message };
+  }
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -56,7 +56,7 @@ export async function fingerprintFindings(findings: readonly Finding[], project:
   for (const finding of findings) {
     let fileLines = lines.get(finding.path);
     if (!fileLines) {
-      fileLines = linesOf(await project.read(finding.path).catch(() => ''));
+      fileLines = linesOf(await Promise.resolve().then(() => project.read(finding.path)).catch(() => ''));
       lines.set(finding.path, fileLines);
     }
     const file = path.relative(baselineDir, path.resolve(project.base, finding.path)).split(path.sep).join('/');

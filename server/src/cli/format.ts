@@ -1,4 +1,5 @@
 /** The CLI's output formats: text lines, JSON and SARIF 2.1.0. */
+import { pathToFileURL } from 'node:url';
 import type { AnalyzeResult } from '../engine/analyze';
 import type { Rule } from '../engine/rule';
 import type { Finding, Locale, Range, Severity } from '../engine/types';
@@ -8,7 +9,23 @@ import { version } from '../../../package.json';
 /** The package's version: the bundle carries it from package.json, so `--version` and reports never drift. */
 export const TOOL_VERSION: string = version;
 
-const at = (path: string, range: Range) => `${path}:${range.start.line + 1}:${range.start.character + 1}`;
+const at = (path: string, range: Range) => `${lineSafePath(path)}:${range.start.line + 1}:${range.start.character + 1}`;
+
+/**
+ * A path for one line of text output: control characters (a newline in a file name would split the line and
+ * forge another finding) are written as escapes, the way Go's %q would.
+ */
+export function lineSafePath(path: string): string {
+  return path.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029\\]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** One line of message text: line breaks inside a message become spaces. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+}
 
 /**
  * `path:line:col: severity rule-id message`, one line per finding, 1-based like compilers print; related
@@ -18,9 +35,9 @@ const at = (path: string, range: Range) => `${path}:${range.start.line + 1}:${ra
 export function formatText(result: AnalyzeResult): string {
   const lines: string[] = [];
   for (const f of result.findings) {
-    lines.push(`${at(f.path, f.range)}: ${f.severity} ${f.ruleId} ${f.message}`);
-    for (const r of f.related) lines.push(`    ${at(r.path, r.range)}: note: ${r.message}`);
-    if (f.fixes.length > 0) lines.push(`    fix: ${f.fixes.map((x) => x.title + (x.safe ? '' : ' (review)')).join('; ')}`);
+    lines.push(`${at(f.path, f.range)}: ${f.severity} ${f.ruleId} ${oneLine(f.message)}`);
+    for (const r of f.related) lines.push(`    ${at(r.path, r.range)}: note: ${oneLine(r.message)}`);
+    if (f.fixes.length > 0) lines.push(`    fix: ${oneLine(f.fixes.map((x) => x.title + (x.safe ? '' : ' (review)')).join('; '))}`);
   }
   return lines.join('\n');
 }
@@ -53,8 +70,24 @@ function sarifRegion(range: Range) {
   };
 }
 
+/**
+ * A path as a URI reference relative to %SRCROOT%: each segment percent-encoded, so `#` and `?` in a file name
+ * stay part of the path instead of starting a fragment or a query. Absolute paths become `file:` URIs.
+ */
+export function sarifUri(path: string): string {
+  return isAbsolute(path) ? pathToFileURL(path).href : path.split('/').map(encodeURIComponent).join('/');
+}
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
+}
+
+function artifactLocation(path: string) {
+  return isAbsolute(path) ? { uri: sarifUri(path) } : { uri: sarifUri(path), uriBaseId: '%SRCROOT%' };
+}
+
 function sarifLocation(path: string, range: Range) {
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(path), uriBaseId: '%SRCROOT%' }, region: sarifRegion(range) } };
+  return { physicalLocation: { artifactLocation: artifactLocation(path), region: sarifRegion(range) } };
 }
 
 export function formatSarif(result: AnalyzeResult, rules: readonly Rule[], locale: Locale): string {
@@ -82,7 +115,7 @@ export function formatSarif(result: AnalyzeResult, rules: readonly Rule[], local
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' + process.cwd().replace(/^\//, '').split('\\').join('/') + '/' } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(process.cwd()).href.replace(/\/?$/, '/') } },
         results: result.findings.map((f) => sarifResult(f, ruleIndex.get(f.ruleId))),
         invocations: [
           {
@@ -112,7 +145,7 @@ function sarifResult(finding: Finding, ruleIndex: number | undefined) {
     fixes: finding.fixes.map((fix) => ({
       description: { text: fix.title },
       artifactChanges: groupByPath(fix.edits).map(([path, edits]) => ({
-        artifactLocation: { uri: encodeURI(path), uriBaseId: '%SRCROOT%' },
+        artifactLocation: artifactLocation(path),
         replacements: edits.map((e) => ({ deletedRegion: sarifRegion(e.range), insertedContent: { text: e.newText } })),
       })),
     })),

@@ -10,6 +10,7 @@ import { domainOf, GoModule, locateFile } from '../engine/domains';
 import { CONFIG_FILE_NAME } from './config-file';
 import { displayPath } from './baseline-file';
 import { loadProject, ProjectOptions, UsageError } from './project';
+import { countOf } from '../engine/messages';
 
 export interface InitOptions extends Pick<ProjectOptions, 'config'> {
   force?: boolean;
@@ -54,7 +55,7 @@ export function renderConfig(layout: InferredLayout, settings: Settings, modules
   const found = [...layout.infrastructure].sort();
   const others = settings.infrastructure.filter((name) => !layout.infrastructure.has(name));
   const lines = [
-    `// Go Traps settings, inferred by \`go-traps init\` from ${layout.packages} Go package folder(s)` +
+    `// Go Traps settings, inferred by \`go-traps init\` from ${countOf(layout.packages, 'Go package folder')}` +
       (moduleNames.length ? ` in ${moduleNames.length === 1 ? 'module' : 'modules'} ${moduleNames.join(', ')}.` : '.'),
     '// Review it, then commit it: the editor and the CLI both read this file. JSON with comments;',
     '// every key is described in schemas/go-traps.schema.json.',
@@ -100,8 +101,8 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
   await fs.writeFile(target, renderConfig(layout, project.settings, project.modules));
   const domains = [...layout.domains.keys()].sort();
   process.stdout.write(
-    `go-traps: wrote ${displayPath(path.resolve(target))}: ${domains.length} domain(s)${domains.length ? ` (${domains.join(', ')})` : ''}, ` +
-      `${layout.infrastructure.size} infrastructure package(s) found${layout.infrastructure.size ? ` (${[...layout.infrastructure].sort().join(', ')})` : ''}\n`,
+    `go-traps: wrote ${displayPath(path.resolve(target))}: ${countOf(domains.length, 'domain')}${domains.length ? ` (${domains.join(', ')})` : ''}, ` +
+      `${countOf(layout.infrastructure.size, 'infrastructure package')} found${layout.infrastructure.size ? ` (${[...layout.infrastructure].sort().join(', ')})` : ''}\n`,
   );
   return 0;
 }

@@ -12,6 +12,8 @@ import type { CouplingReport, SplitDecision, SplitInput } from '../protocol';
 import { loadConfigFile } from './config-file';
 import { chosenLocale, UsageError } from './project';
 import { toEnginePath, walkGoFiles } from './walk';
+import { countOf } from '../engine/messages';
+import { readTextFile } from './safe-fs';
 
 interface SplitOptions {
   input: Partial<SplitInput>;
@@ -81,7 +83,7 @@ async function measurePaths(options: SplitOptions, locale: 'en' | 'zh-cn'): Prom
   const { files, modules } = await walkGoFiles(options.paths, base, settings, { followWorkspace: true });
   const summaries = await collectSummaries(
     files.map((f) => toEnginePath(f, base)),
-    (p) => fs.readFile(path.resolve(base, p), 'utf8'),
+    (p) => readTextFile(path.resolve(base, p)),
     settings,
     modules,
   );
@@ -95,7 +97,7 @@ function formatText(decision: SplitDecision, input: SplitInput, coupling: Coupli
     lines.push(`${check.fired ? '!' : ' '} ${check.id.padEnd(12)} ${value.padStart(8)}  ${`(${check.comparison} ${check.limit})`.padEnd(10)} ${check.note}`);
   }
   if (coupling) {
-    lines.push('', `coupling ${input.couplingScore.toFixed(2)} measured from ${coupling.filesMeasured ?? 0} file(s), domains: ${coupling.domains.join(', ') || '(none)'}`);
+    lines.push('', `coupling ${input.couplingScore.toFixed(2)} measured from ${countOf(coupling.filesMeasured ?? 0, 'file')}, domains: ${coupling.domains.join(', ') || '(none)'}`);
     for (const c of coupling.components) lines.push(`  ${c.label}: ${c.value.toFixed(2)} × ${c.weight} — ${c.explanation}`);
     for (const h of coupling.sharedHandles) lines.push(`  shared handle ${h.handle}: ${h.domains.join(', ')}`);
     for (const t of coupling.sharedTables ?? []) lines.push(`  shared table ${t.table}: ${t.domains.join(', ')}`);

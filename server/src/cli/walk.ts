@@ -1,18 +1,26 @@
 /**
- * Finds the Go files and go.mod modules below the paths given on the command line, and the modules a
- * go.work names: a Go workspace is analysed as one, each module placing its own files in domains.
+ * Finds the Go files and go.mod modules below the paths given on the command line (or a workspace folder),
+ * and the modules a go.work names: a Go workspace is analysed as one, each module placing its own files in
+ * domains. The walk never hangs and never leaves the tree: entries are `lstat`ed, symbolic links below a
+ * root are not followed, a directory reached twice (a bind-mount loop) is entered once, named pipes, sockets
+ * and devices are skipped, and an unreadable entry becomes a problem while the rest is walked.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, Stats } from 'node:fs';
 import * as path from 'node:path';
 import { isExcluded, Settings } from '../engine/config';
 import { GoModule, moduleFromGoMod } from '../engine/domains';
 import { parseGoWork } from './go-work';
+import { kindOf, readTextFile } from './safe-fs';
 
 export interface WalkResult {
   files: string[];
   modules: GoModule[];
   /** The go.work files that joined modules into the walk (absolute paths). */
   workspaces: string[];
+  /** Go files (or directories) left out, with why: links, pipes, oversized files. Exclusions are silent. */
+  skipped: { path: string; reason: string }[];
+  /** Entries that could not be read; the rest of the tree was still walked. */
+  problems: { path: string; message: string }[];
 }
 
 export interface WalkOptions {
@@ -35,12 +43,17 @@ export async function walkGoFiles(roots: readonly string[], base: string, settin
   const files = new Set<string>();
   const modules = new Map<string, GoModule>();
   const workspaces = new Map<string, string[]>();
-  const exists = (file: string) => fs.stat(file).then(() => true, () => false);
+  const skipped: WalkResult['skipped'] = [];
+  const problems: WalkResult['problems'] = [];
+  /** Directories entered, by device and inode: a loop through a bind mount is walked once. */
+  const entered = new Set<string>();
+  const enginePath = (entry: string) => toEnginePath(entry, base) || '.';
+  const isRegularFile = (file: string) => fs.lstat(file).then((s) => s.isFile(), () => false);
 
   async function addModule(goMod: string): Promise<void> {
     const dir = path.dirname(goMod);
     if (modules.has(dir)) return;
-    const text = await fs.readFile(goMod, 'utf8').catch(() => '');
+    const text = await readTextFile(goMod).catch(() => '');
     modules.set(dir, moduleFromGoMod(toEnginePath(dir, base), text));
   }
 
@@ -48,43 +61,83 @@ export async function walkGoFiles(roots: readonly string[], base: string, settin
   async function readWorkspace(goWork: string): Promise<string[]> {
     const known = workspaces.get(goWork);
     if (known) return known;
-    const text = await fs.readFile(goWork, 'utf8').catch(() => '');
+    const text = await readTextFile(goWork).catch(() => '');
     const dirs = parseGoWork(text).map((dir) => path.resolve(path.dirname(goWork), dir));
     workspaces.set(goWork, dirs);
     for (const dir of dirs) {
       const goMod = path.join(dir, 'go.mod');
-      if (await exists(goMod)) await addModule(goMod);
+      if (await isRegularFile(goMod)) await addModule(goMod);
     }
     return dirs;
   }
 
-  const visited = new Set<string>();
-  async function visit(entry: string): Promise<void> {
-    if (visited.has(entry)) return;
-    visited.add(entry);
+  async function visit(entry: string, stat: Stats): Promise<void> {
     const relative = toEnginePath(entry, base);
     if (relative !== '' && relative !== '.' && isExcluded(relative, settings)) return;
-    const stat = await fs.stat(entry).catch(() => undefined);
-    if (!stat) return;
     if (stat.isDirectory()) {
-      const names = (await fs.readdir(entry)).sort();
+      const id = `${stat.dev}:${stat.ino}`;
+      if (entered.has(id)) return;
+      entered.add(id);
+      let names: string[];
+      try {
+        names = (await fs.readdir(entry)).sort();
+      } catch (error) {
+        problems.push({ path: enginePath(entry), message: `cannot read directory: ${(error as Error).message}` });
+        return;
+      }
       const outside: string[] = [];
       for (const name of names) {
-        if (name === 'go.mod') await addModule(path.join(entry, name));
-        else if (name === 'go.work' && options.followWorkspace) outside.push(...(await readWorkspace(path.join(entry, name))));
-        else if (!name.startsWith('.') || name === '.') await visit(path.join(entry, name));
+        if (name.startsWith('.')) continue;
+        const child = path.join(entry, name);
+        let childStat: Stats;
+        try {
+          childStat = await fs.lstat(child);
+        } catch (error) {
+          problems.push({ path: enginePath(child), message: `cannot read: ${(error as Error).message}` });
+          continue;
+        }
+        if (name === 'go.mod' && childStat.isFile()) await addModule(child);
+        else if (name === 'go.work' && childStat.isFile() && options.followWorkspace) outside.push(...(await readWorkspace(child)));
+        else if (childStat.isSymbolicLink()) await noteLink(child, name);
+        else await visit(child, childStat);
       }
-      for (const dir of outside) await visit(dir);
-    } else if (entry.endsWith('.go')) files.add(entry);
+      // A go.work's modules are roots the team named, like the command line's: taken even through a link.
+      for (const dir of outside) await visitRoot(dir);
+    } else if (entry.endsWith('.go')) {
+      if (!stat.isFile()) skipped.push({ path: enginePath(entry), reason: `${kindOf(stat)}, not read` });
+      else if (stat.size > settings.maxFileSize) skipped.push({ path: enginePath(entry), reason: `larger than maxFileSize (${stat.size} > ${settings.maxFileSize} bytes)` });
+      else files.add(entry);
+    }
+  }
+
+  /** Links below a root are never followed: a Go file or directory behind one is named as skipped. */
+  async function noteLink(link: string, name: string): Promise<void> {
+    const target = await fs.stat(link).catch(() => undefined);
+    if (name.endsWith('.go') || target?.isDirectory()) {
+      const reason = target ? 'a symbolic link, not followed' : 'a symbolic link whose target is missing or loops, not followed';
+      skipped.push({ path: enginePath(link), reason });
+    }
+  }
+
+  /** A root is taken as the user means it, even through a link. */
+  async function visitRoot(root: string): Promise<void> {
+    let stat: Stats;
+    try {
+      stat = await fs.stat(root);
+    } catch (error) {
+      problems.push({ path: enginePath(root), message: `cannot read: ${(error as Error).message}` });
+      return;
+    }
+    await visit(root, stat);
   }
 
   for (const root of roots) {
     const absolute = path.resolve(root);
-    await visit(absolute);
+    await visitRoot(absolute);
     // A path inside a module still needs that module's go.mod to place its files in domains.
     for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
       const goMod = path.join(dir, 'go.mod');
-      if (await exists(goMod)) {
+      if (await isRegularFile(goMod)) {
         await addModule(goMod);
         break;
       }
@@ -94,7 +147,7 @@ export async function walkGoFiles(roots: readonly string[], base: string, settin
     if (options.followWorkspace) {
       for (let dir = path.dirname(absolute); ; dir = path.dirname(dir)) {
         const goWork = path.join(dir, 'go.work');
-        if (await exists(goWork)) {
+        if (await isRegularFile(goWork)) {
           await readWorkspace(goWork);
           break;
         }
@@ -102,5 +155,5 @@ export async function walkGoFiles(roots: readonly string[], base: string, settin
       }
     }
   }
-  return { files: [...files].sort(), modules: [...modules.values()], workspaces: [...workspaces.keys()] };
+  return { files: [...files].sort(), modules: [...modules.values()], workspaces: [...workspaces.keys()], skipped, problems };
 }

@@ -1,18 +1,14 @@
 /**
- * The analysis pipeline every front end shares: every file's declarations go to the type index, then each file
- * is parsed once, its file rules run and its workspace facts are collected; the workspace rules run over the
- * facts; suppressions and severity overrides come last.
+ * The engine: one file's rules and facts (`analyzeFile`), the workspace rules over every file's facts, and the
+ * suppressions and severity overrides that come last. pipeline.ts runs it over a workspace.
  */
 import { isExcluded, isGenerated, Settings } from './config';
-import { GoModule, locateFile } from './domains';
+import type { GoModule } from './domains';
 import { formatMessage } from './messages';
 import { scanDeclarations } from '../go/declaration-scanner';
 import type { FileDecls } from '../go/declarations';
-import { CachedAnalysis, dependencyFingerprint, hashText, ResultCache } from './result-cache';
-import { WorkerPool } from './worker-pool';
 import { knowledgeIndex } from '../go/knowledge';
 import { searchingFor } from '../go/node-search';
-import { loadGoLanguage, parseGo } from '../go/parser';
 import { Resolver } from '../go/resolver';
 import { TypeIndex } from '../go/type-index';
 import type { FileContext, FileLocation, ReportDescriptor, Rule, WorkspaceRule } from './rule';
@@ -184,7 +180,12 @@ export class Engine {
       messageId: descriptor.messageId,
       message: formatMessage(message, locale, descriptor.data),
       related: (descriptor.related ?? []).map((r) => ({ path: r.path, range: r.range, message: formatMessage(r.message, locale, descriptor.data) })),
-      fixes: (descriptor.fixes ?? []).map((f) => ({ title: formatMessage(f.title, locale, descriptor.data), edits: f.edits, safe: f.safe ?? true })),
+      fixes: (descriptor.fixes ?? []).map((f) => ({
+        title: formatMessage(f.title, locale, descriptor.data),
+        edits: f.edits,
+        safe: f.safe ?? true,
+        ...(f.group ? { group: f.group } : {}),
+      })),
     };
   }
 }
@@ -209,177 +210,8 @@ export interface AnalyzeResult {
   filesAnalyzed: number;
 }
 
-/** How `analyze` runs: progress, parallel workers, the result cache. */
-export interface AnalyzeOptions {
-  onProgress?: (done: number, total: number) => void;
-  /**
-   * Worker threads that parse and run the rules (default 1: this thread). More than one needs `fsPathOf` and
-   * `workerScript`: workers read the files from disk themselves.
-   */
-  jobs?: number;
-  /** The file a worker reads for an engine path. */
-  fsPathOf?: (path: string) => string;
-  /** The bundled worker (server/out/analysis-worker.js). */
-  workerScript?: string;
-  /** Reuse declarations and analyses of unchanged files from earlier runs. */
-  cache?: ResultCache;
-}
-
-/** Counts of where results came from, for reports and benchmarks. */
-export interface AnalyzeStats {
-  parsed: number;
-  fromCache: number;
-}
-
-/**
- * Analyses a set of Go sources as one workspace: the single entry point of the shape
- * `analyze(files, settings) → findings` that the CLI, the server and the tests sit on.
- *
- * Declarations first, then rules: every file's package-level declarations are read from its text into the type
- * index (no syntax tree needed), then each file is parsed once, its rules run with the whole workspace's
- * declarations at hand, and its tree is freed before the next file. With `jobs` > 1 the parsing and the rules
- * run in worker threads, each with its own parser and a copy of the declarations; results are put back in the
- * files' order, so the report is the same whatever the number of workers. With a cache, a file whose content,
- * place and looked-up declarations are unchanged is not parsed at all.
- */
-export async function analyze(
-  paths: readonly string[],
-  read: (path: string) => Promise<string> | string,
-  settings: Settings,
-  modules: readonly GoModule[] = [],
-  optionsOrProgress: AnalyzeOptions | ((done: number, total: number) => void) = {},
-): Promise<AnalyzeResult & { stats: AnalyzeStats }> {
-  const options: AnalyzeOptions = typeof optionsOrProgress === 'function' ? { onProgress: optionsOrProgress } : optionsOrProgress;
-  await loadGoLanguage();
-  const engine = new Engine(settings);
-  const index = new TypeIndex(knowledgeIndex());
-  const problems: AnalysisProblem[] = [];
-  const skipped: { path: string; reason: string }[] = [];
-  const stats: AnalyzeStats = { parsed: 0, fromCache: 0 };
-  const readText = async (path: string): Promise<string | undefined> => {
-    try {
-      return await read(path);
-    } catch (error) {
-      problems.push({ path, message: `cannot read: ${(error as Error).message}` });
-      return undefined;
-    }
-  };
-  const cache = options.cache;
-
-  interface Planned {
-    path: string;
-    location: FileLocation;
-    key?: string;
-    cached?: CachedAnalysis;
-  }
-  const planned: Planned[] = [];
-  for (const path of paths) {
-    const text = await readText(path);
-    if (text === undefined) continue;
-    const reason = skipReason(path, text, settings);
-    if (reason) {
-      skipped.push({ path, reason });
-      continue;
-    }
-    const location = locateFile(path, modules, settings);
-    const entry: Planned = { path, location };
-    let decls: FileDecls | undefined;
-    if (cache) {
-      entry.key = cache.key(path, hashText(text), location);
-      const cached = await cache.entry(entry.key);
-      decls = cached?.decls;
-      entry.cached = cached?.analysis;
-    }
-    let packageKey: string;
-    if (decls) packageKey = packageKeyOf(location, decls.package);
-    else ({ packageKey, decls } = engine.declare(text, location));
-    index.setFile(path, packageKey, decls);
-    planned.push(entry);
-  }
-
-  const results: (FileAnalysis | undefined)[] = new Array(planned.length);
-  const toAnalyze: number[] = [];
-  planned.forEach((entry, i) => {
-    const cached = entry.cached;
-    if (cached && dependencyFingerprint(index, cached.dependencies) === cached.fingerprint) {
-      results[i] = { summary: cached.summary, findings: cached.findings, problems: cached.problems };
-      stats.fromCache++;
-    } else {
-      toAnalyze.push(i);
-    }
-  });
-
-  let done = stats.fromCache;
-  const record = async (i: number, analysis: FileAnalysis, dependencies: string[]) => {
-    results[i] = analysis;
-    stats.parsed++;
-    options.onProgress?.(++done, planned.length);
-    const key = planned[i].key;
-    if (cache && key) {
-      const fingerprint = dependencyFingerprint(index, dependencies);
-      await cache.store(key, { decls: index.declsOf(planned[i].path), analysis: { ...analysis, dependencies, fingerprint } });
-    }
-  };
-  const jobs = Math.max(1, Math.min(options.jobs ?? 1, toAnalyze.length));
-  if (jobs > 1 && options.fsPathOf && options.workerScript) {
-    const pool = new WorkerPool(options.workerScript, jobs, settings);
-    try {
-      pool.broadcast({ type: 'index', files: planned.map((p) => [p.path, index.packageOf(p.path)!, index.declsOf(p.path)!]) });
-      // A few files in flight per worker: whichever finishes first gets the next, so big files even out.
-      let next = 0;
-      const feed = async (): Promise<void> => {
-        while (next < toAnalyze.length) {
-          const i = toAnalyze[next++];
-          const { path, location } = planned[i];
-          const answer = await pool.analyze({ path, fsPath: options.fsPathOf!(path), location });
-          if (answer.analysis) {
-            const { dependencies, ...analysis } = answer.analysis;
-            await record(i, analysis, dependencies);
-          } else {
-            problems.push({ path, message: `cannot analyse: ${answer.error ?? 'the worker gave no result'}` });
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: jobs * 3 }, feed));
-    } finally {
-      await pool.close();
-    }
-  } else {
-    for (const i of toAnalyze) {
-      const { path, location } = planned[i];
-      const text = await readText(path);
-      if (text === undefined) continue;
-      const tree = await parseGo(text);
-      try {
-        const dependencies = new Set<string>();
-        const analysis = engine.analyzeFile(new SourceFile(path, text, tree), location, index, cache ? dependencies : undefined);
-        await record(i, analysis, [...dependencies].sort());
-      } finally {
-        tree.delete();
-      }
-    }
-  }
-  options.onProgress?.(planned.length, planned.length);
-  await cache?.trim();
-
-  const summaries: FileSummary[] = [];
-  const fileFindings = new Map<string, Finding[]>();
-  for (const result of results) {
-    if (!result) continue;
-    summaries.push(result.summary);
-    fileFindings.set(result.summary.location.path, result.findings);
-    problems.push(...result.problems);
-  }
-  const workspace = engine.workspaceFindings(summaries);
-  problems.push(...workspace.problems);
-  const findings: Finding[] = [];
-  for (const summary of summaries) {
-    const path = summary.location.path;
-    const all = [...(fileFindings.get(path) ?? []), ...(workspace.byPath.get(path) ?? [])];
-    findings.push(...engine.finalize(path, all, summary.directives));
-  }
-  return { findings: findings.sort(compareFindings), problems, skipped, filesAnalyzed: summaries.length, stats };
-}
+export { analyze, type AnalyzeOptions, type AnalyzeStats } from './pipeline';
+import { analyze } from './pipeline';
 
 /** Convenience for tests and small callers: analyse in-memory sources. */
 export function analyzeSources(sources: readonly SourceInput[], settings: Settings, modules: readonly GoModule[] = []): Promise<AnalyzeResult> {

@@ -1,8 +1,15 @@
 /**
- * Settings: defaults, the team's `.go-traps.json`, and validation that names the bad key and the expected
- * form while defaults stand for the rest.
+ * Settings: defaults, and the team's `.go-traps.json` read as untrusted input: jsonc-parser reads the text
+ * (comments allowed, error offsets for Problems), the shipped JSON schema judges every value (compiled to
+ * code at build time), and each bad key is named once while its default stands.
  */
+import { findNodeAtLocation, getNodePath, Node, ParseError, ParseErrorCode, parseTree, printParseErrorCode } from 'jsonc-parser';
+import SCHEMA from '../../../schemas/go-traps.schema.json';
+import validateConfigSchema from './generated/config-schema';
+import { anyGlob, PathMatcher } from './glob';
 import type { Locale, Severity } from './types';
+
+export { goDuration, parseDurationMs } from './duration';
 
 export type RuleLevel = Severity | 'off';
 
@@ -42,10 +49,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   metrics: { defaultLabels: ['channel', 'reason'] },
 }) as Settings;
 
+
 export interface ConfigProblem {
-  /** Dotted key, e.g. `timeouts.db`. */
+  /** Dotted key, e.g. `timeouts.db`; '' for the file as a whole. */
   key: string;
   message: string;
+  /** Where in the file's text the problem sits (UTF-16 offset and length), when it came from text. */
+  offset?: number;
+  length?: number;
 }
 
 export interface LoadedConfig {
@@ -53,8 +64,13 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
-const LEVELS: RuleLevel[] = ['error', 'warning', 'info', 'hint', 'off'];
-const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+/** A larger config file is refused whole: nobody writes a megabyte of settings by hand. */
+export const MAX_CONFIG_CHARS = 1024 * 1024;
+/**
+ * Nor one of more values (keys, list entries, scalars): a team's file holds a few hundred, and every domain
+ * glob is tried on every file, so a hundred thousand would slow each analysis.
+ */
+export const MAX_CONFIG_VALUES = 4096;
 
 /** Copies the defaults so callers may change their settings freely. */
 export function defaultSettings(): Settings {
@@ -62,170 +78,250 @@ export function defaultSettings(): Settings {
 }
 
 /**
- * Parses the text of a `.go-traps.json`. Never throws: a broken file yields one problem and the defaults;
- * a bad value yields a problem naming its key, and that key keeps its default.
+ * Parses the text of a `.go-traps.json`: JSON with comments and trailing commas, as VS Code's own settings
+ * files allow. Never throws: a broken or oversized file yields one problem and the defaults; a bad value
+ * yields a problem naming its key and where it sits, and that key keeps its default.
  */
 export function parseConfig(text: string, knownRules: readonly string[], base: Settings = defaultSettings()): LoadedConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(stripJsonComments(text));
-  } catch (error) {
-    return { settings: base, problems: [{ key: '', message: `not valid JSON: ${(error as Error).message}` }] };
+  if (text.length > MAX_CONFIG_CHARS) {
+    const message = `larger than ${MAX_CONFIG_CHARS / 1024} KiB (${text.length} characters), not read`;
+    return { settings: base, problems: [{ key: '', message }] };
   }
-  return applyConfigObject(raw, knownRules, base);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !root) {
+    const first = errors[0] ?? { error: ParseErrorCode.ValueExpected, offset: 0, length: 0 };
+    const before = text.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    const message = `not valid JSON: ${readableParseError(first.error)} at line ${line}, column ${column}`;
+    return { settings: base, problems: [{ key: '', message, offset: first.offset, length: Math.max(1, first.length) }] };
+  }
+  const duplicates: Node[] = [];
+  const loaded = applyParsed(plainValue(root, duplicates), knownRules, base);
+  for (const key of duplicates) loaded.problems.push({ key: nodePath(key).join('.'), path: nodePath(key), message: 'duplicate key; the last one applies', node: key });
+  return {
+    settings: loaded.settings,
+    problems: loaded.problems.map(({ key, message, path, node }) => {
+      const at = node ?? (path ? keyNode(root, path) : undefined);
+      return at ? { key, message, offset: at.offset, length: at.length } : { key, message };
+    }),
+  };
 }
 
+/** Applies an already parsed settings object on top of `base`; see parseConfig. */
 export function applyConfigObject(raw: unknown, knownRules: readonly string[], base: Settings = defaultSettings()): LoadedConfig {
-  const settings = structuredClone(base);
-  const problems: ConfigProblem[] = [];
-  const problem = (key: string, message: string) => problems.push({ key, message });
-  if (!isObject(raw)) return { settings, problems: [{ key: '', message: 'expected a JSON object at the top level' }] };
+  const { settings, problems } = applyParsed(raw, knownRules, base);
+  return { settings, problems: problems.map(({ key, message }) => ({ key, message })) };
+}
 
-  for (const [key, value] of Object.entries(raw)) {
-    switch (key) {
-      case '$schema':
-        break;
-      case 'rules':
-        if (!isObject(value)) problem('rules', 'expected an object of rule id → "error" | "warning" | "info" | "hint" | "off"');
-        else
-          for (const [rule, level] of Object.entries(value)) {
-            if (!knownRules.includes(rule)) problem(`rules.${rule}`, `unknown rule id; known rules: ${knownRules.join(', ')}`);
-            else if (!LEVELS.includes(level as RuleLevel)) problem(`rules.${rule}`, `expected one of ${LEVELS.map((l) => `"${l}"`).join(', ')}`);
-            else settings.rules[rule] = level as RuleLevel;
-          }
-        break;
-      case 'domains':
-        if (!isObject(value) || !Object.values(value).every(isStringArray))
-          problem('domains', 'expected an object of domain name → array of path prefixes or globs, e.g. {"user": ["internal/user/**"]}');
-        else settings.domains = value as Record<string, string[]>;
-        break;
-      case 'infrastructure':
-      case 'exclude':
-        if (!isStringArray(value)) problem(key, 'expected an array of strings');
-        else settings[key] = value;
-        break;
-      case 'excludeGenerated':
-        if (typeof value !== 'boolean') problem(key, 'expected true or false');
-        else settings.excludeGenerated = value;
-        break;
-      case 'maxFileSize':
-        if (!isPositiveInteger(value)) problem(key, 'expected a positive whole number of bytes');
-        else settings.maxFileSize = value;
-        break;
-      case 'timeouts':
-        readSection(value, key, problem, {
-          db: (v) => isDuration(v) && (settings.timeouts.db = v),
-          http: (v) => isDuration(v) && (settings.timeouts.http = v),
-          wsRead: (v) => isDuration(v) && (settings.timeouts.wsRead = v),
-        }, 'a Go duration such as "800ms", "2s" or "1m30s"');
-        break;
-      case 'pool':
-        readSection(value, key, problem, {
-          maxOpenConns: (v) => isPositiveInteger(v) && (settings.pool.maxOpenConns = v),
-          maxIdleConns: (v) => isPositiveInteger(v) && (settings.pool.maxIdleConns = v),
-          connMaxLifetime: (v) => isDuration(v) && (settings.pool.connMaxLifetime = v),
-        }, 'a positive whole number for connection counts, a Go duration such as "30m" for connMaxLifetime');
-        break;
-      case 'log':
-        readSection(value, key, problem, {
-          idKeys: (v) => isStringArray(v) && (settings.log.idKeys = v),
-          allowInMain: (v) => typeof v === 'boolean' && ((settings.log.allowInMain = v), true),
-        }, 'idKeys: an array of field names; allowInMain: true or false');
-        break;
-      case 'metrics':
-        readSection(value, key, problem, {
-          defaultLabels: (v) => isStringArray(v) && v.length > 0 && (settings.metrics.defaultLabels = v),
-        }, 'defaultLabels: a non-empty array of label names');
-        break;
-      default:
-        problem(key, 'unknown setting; see schemas/go-traps.schema.json for the accepted keys');
+/** A problem while its key's path is still known segment by segment (domain names may hold dots). */
+interface PathedProblem extends ConfigProblem {
+  path?: string[];
+  node?: Node;
+}
+
+/**
+ * The shipped JSON schema judges the object (compiled to code at build time); every key it rejects is
+ * reported once and keeps its default, and the rest is copied over `base`, key by key.
+ */
+function applyParsed(raw: unknown, knownRules: readonly string[], base: Settings): { settings: Settings; problems: PathedProblem[] } {
+  const settings = structuredClone(base);
+  if (!isObject(raw)) return { settings, problems: [{ key: '', message: 'expected a JSON object at the top level' }] };
+  if (countValues(raw, MAX_CONFIG_VALUES + 1) > MAX_CONFIG_VALUES) {
+    return { settings, problems: [{ key: '', message: `holds more than ${MAX_CONFIG_VALUES} values, not read` }] };
+  }
+  const bad = rejectedKeys(raw);
+  const problems: PathedProblem[] = [...bad.values()].map(({ path, message }) => ({ key: path.join('.'), path, message }));
+  const capped = () => capProblems(problems);
+  const accepted = (...path: string[]) => !bad.has(path.join('\u0000'));
+
+  for (const key of Object.keys(raw)) {
+    if (key === '$schema' || !accepted(key)) continue;
+    const value = raw[key] as Record<string, unknown>;
+    if (key === 'rules') {
+      for (const rule of Object.keys(value)) {
+        if (!accepted(key, rule)) continue;
+        if (knownRules.includes(rule)) settings.rules[rule] = value[rule] as RuleLevel;
+        else problems.push({ key: `rules.${rule}`, path: [key, rule], message: unknownRuleMessage(rule, knownRules) });
+      }
+    } else if (key === 'domains') {
+      settings.domains = Object.fromEntries(Object.keys(value).filter((d) => accepted(key, d)).map((d) => [d, [...(value[d] as string[])]]));
+    } else if (key === 'timeouts' || key === 'pool' || key === 'log' || key === 'metrics') {
+      const section = settings[key] as unknown as Record<string, unknown>;
+      for (const name of Object.keys(value)) if (accepted(key, name)) section[name] = structuredClone(value[name]);
+    } else {
+      (settings as unknown as Record<string, unknown>)[key] = structuredClone(value);
     }
   }
-  return { settings, problems };
+  return { settings, problems: capped() };
 }
 
-/** Reads an object section key by key; each reader returns a falsy value when the value is bad. */
-function readSection(
-  value: unknown,
-  section: string,
-  problem: (key: string, message: string) => void,
-  readers: Record<string, (v: unknown) => unknown>,
-  expected: string,
-): void {
-  if (!isObject(value)) return problem(section, `expected an object with keys ${Object.keys(readers).join(', ')}`);
-  for (const [key, v] of Object.entries(value)) {
-    const reader = readers[key];
-    if (!reader) problem(`${section}.${key}`, `unknown key; expected one of ${Object.keys(readers).join(', ')}`);
-    else if (!reader(v)) problem(`${section}.${key}`, `expected ${expected}`);
+/** A file can hold thousands of bad keys; the first ones are reported, and how many more there are. */
+export const MAX_CONFIG_PROBLEMS = 50;
+
+function capProblems(problems: PathedProblem[]): PathedProblem[] {
+  if (problems.length <= MAX_CONFIG_PROBLEMS) return problems;
+  const more = problems.length - MAX_CONFIG_PROBLEMS;
+  return [...problems.slice(0, MAX_CONFIG_PROBLEMS), { key: '', message: `and ${more} more bad key${more === 1 ? '' : 's'}` }];
+}
+
+/** How many values (object entries, list items) a parsed document holds, counting no further than `limit`. */
+function countValues(value: unknown, limit: number): number {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && count < limit) {
+    const next = pending.pop();
+    if (Array.isArray(next)) {
+      count += next.length;
+      pending.push(...next.slice(0, limit));
+    } else if (isObject(next)) {
+      const values = Object.values(next);
+      count += values.length;
+      pending.push(...values.slice(0, limit));
+    }
   }
+  return count;
+}
+
+/**
+ * The keys the schema rejects, by path joined with NUL, each with one message. An error inside an array
+ * condemns the whole array; errors below a rejected key are dropped, so each key is reported once.
+ */
+function rejectedKeys(raw: Record<string, unknown>): Map<string, { path: string[]; message: string }> {
+  validateConfigSchema(raw);
+  const candidates = new Map<string, { path: string[]; message: string }>();
+  for (const error of validateConfigSchema.errors ?? []) {
+    let path = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const unknown = error.keyword === 'additionalProperties';
+    if (unknown) path.push(String(error.params.additionalProperty));
+    if (error.keyword === 'propertyNames') path.push(String(error.params.propertyName));
+    const arrayEnd = path.findIndex((_, i) => i > 0 && Array.isArray(valueAt(raw, path.slice(0, i))));
+    if (arrayEnd > 0) path = path.slice(0, arrayEnd);
+    const id = path.join('\u0000');
+    if (!candidates.has(id)) candidates.set(id, { path, message: unknown ? unknownKey(path) : expected(path, error.message) });
+  }
+  // A key below another rejected key is not reported again; paths are at most a few segments deep.
+  const rejected = new Map<string, { path: string[]; message: string }>();
+  for (const [id, candidate] of candidates) {
+    const underAnother = candidate.path.some((_, i) => i > 0 && candidates.has(candidate.path.slice(0, i).join('\u0000')));
+    if (!underAnother) rejected.set(id, candidate);
+  }
+  return rejected;
+}
+
+function valueAt(raw: unknown, path: readonly string[]): unknown {
+  let value = raw;
+  for (const segment of path) value = isObject(value) || Array.isArray(value) ? (Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined) : undefined;
+  return value;
+}
+
+interface SchemaNode {
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  items?: SchemaNode;
+  errorMessage?: string;
+}
+
+/** The schema node that governs a settings path, with `$ref`s followed. */
+function schemaAt(path: readonly string[]): SchemaNode | undefined {
+  const resolve = (node: SchemaNode | undefined): SchemaNode | undefined =>
+    node?.$ref ? resolve((SCHEMA as { definitions: Record<string, SchemaNode> }).definitions[node.$ref.replace('#/definitions/', '')]) : node;
+  let node = resolve(SCHEMA as SchemaNode);
+  for (const segment of path) {
+    const own = node?.properties && Object.hasOwn(node.properties, segment) ? node.properties[segment] : undefined;
+    node = resolve(own ?? (typeof node?.additionalProperties === 'object' ? node.additionalProperties : node?.items));
+  }
+  return node;
+}
+
+/** "unknown rule id", with the id it probably means; the list of every id is the schema's completion's job. */
+function unknownRuleMessage(id: string, knownRules: readonly string[]): string {
+  const near = closestRuleId(id, knownRules);
+  return near ? `unknown rule id; did you mean "${near}"?` : 'unknown rule id';
+}
+
+/** The known rule id closest to a mistyped one (a few edits away), or undefined when none is close. */
+export function closestRuleId(id: string, knownRules: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of knownRules) {
+    const distance = editDistance(id, known);
+    if (distance < bestDistance) [best, bestDistance] = [known, distance];
+  }
+  // Close enough to be a typo or an abbreviation (`db-no-ctx` → `db-no-context`), not just another id.
+  return bestDistance <= Math.max(2, Math.floor(id.length / 2)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function unknownKey(path: readonly string[]): string {
+  if (path.length === 1) return 'unknown setting; see schemas/go-traps.schema.json for the accepted keys';
+  const accepted = Object.keys(schemaAt(path.slice(0, -1))?.properties ?? {});
+  if (path[0] === 'rules') return unknownRuleMessage(path[path.length - 1], accepted);
+  return `unknown key; expected one of ${accepted.join(', ')}`;
+}
+
+/** The schema's own words for what a key takes (its `errorMessage`, as VS Code shows it), else ajv's. */
+function expected(path: readonly string[], fallback = 'not valid'): string {
+  return schemaAt(path)?.errorMessage ?? fallback;
+}
+
+/**
+ * The parsed value as plain data. Keys become own properties whatever their name (`__proto__` included: it
+ * is just an unknown key); a repeated key keeps its last value and is remembered in `duplicates`.
+ */
+function plainValue(node: Node, duplicates: Node[]): unknown {
+  if (node.type === 'array') return (node.children ?? []).map((child) => plainValue(child, duplicates));
+  if (node.type !== 'object') return node.value;
+  const object: Record<string, unknown> = {};
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (!key || !value) continue;
+    if (Object.hasOwn(object, key.value)) duplicates.push(key);
+    Object.defineProperty(object, key.value, { value: plainValue(value, duplicates), enumerable: true, writable: true, configurable: true });
+  }
+  return object;
+}
+
+/** The property names from the root to a key node. */
+function nodePath(key: Node): string[] {
+  return getNodePath(key).map(String);
+}
+
+/** The node of a key's name (`"db"` in `"timeouts": {"db": …}`), for a precise range. */
+function keyNode(root: Node, path: readonly string[]): Node | undefined {
+  const value = findNodeAtLocation(root, [...path]);
+  return value?.parent?.type === 'property' ? value.parent.children?.[0] : value;
+}
+
+function readableParseError(code: ParseErrorCode): string {
+  return printParseErrorCode(code).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
-}
-
-function isPositiveInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0;
-}
-
-function isDuration(value: unknown): value is string {
-  return typeof value === 'string' && DURATION.test(value) && parseDurationMs(value) > 0;
-}
-
-/** Milliseconds in a Go duration string such as "1m30s". */
-export function parseDurationMs(text: string): number {
-  const units: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60000, h: 3600000 };
-  let total = 0;
-  for (const match of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(match[1]) * units[match[2]];
-  return total;
-}
-
-/**
- * A Go expression for a duration, using the file's name for package time: "800ms" → `800 * time.Millisecond`,
- * "30m" → `30 * time.Minute`.
- */
-export function goDuration(text: string, timePackage = 'time'): string {
-  const ms = parseDurationMs(text);
-  const steps: [number, string][] = [[3600000, 'Hour'], [60000, 'Minute'], [1000, 'Second'], [1, 'Millisecond']];
-  for (const [size, unit] of steps) {
-    if (ms >= size && ms % size === 0) return ms === size ? `${timePackage}.${unit}` : `${ms / size} * ${timePackage}.${unit}`;
-  }
-  return `${Math.round(ms * 1000)} * ${timePackage}.Microsecond`;
-}
-
-/** JSON with `//` and `/* *\/` comments, as VS Code's own settings files allow. */
-export function stripJsonComments(text: string): string {
-  return text.replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (match, string) => string ?? '');
-}
-
-/** A path glob as a regular expression: `**` any depth, `*` within one segment, `?` one character. */
-export function globToRegExp(glob: string): RegExp {
-  let pattern = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      pattern += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') pattern += '[^/]*';
-    else if (c === '?') pattern += '[^/]';
-    else pattern += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${pattern}$`);
-}
-
-/** True when a `/`-separated path is excluded by the settings' globs. */
+/** True when a `/`-separated path is excluded by the settings' globs (a directory also as `dir/`). */
 export function isExcluded(path: string, settings: Settings): boolean {
+  let match = excludeMatchers.get(settings.exclude);
+  if (!match) excludeMatchers.set(settings.exclude, (match = anyGlob(settings.exclude)));
   const normalized = path.replace(/\\/g, '/');
-  return settings.exclude.some((glob) => {
-    const re = globToRegExp(glob);
-    return re.test(normalized) || re.test(normalized + '/');
-  });
+  return match(normalized) || match(normalized + '/');
 }
+
+/** Compiled exclusion globs per settings' list, so a scan of ten thousand files compiles them once. */
+const excludeMatchers = new WeakMap<readonly string[], PathMatcher>();
 
 /** Go's marker for generated files, anywhere before the package clause. */
 export function isGenerated(text: string): boolean {

@@ -1,5 +1,6 @@
 /** Which module and which business domain a Go file belongs to. */
-import { globToRegExp, Settings } from './config';
+import type { Settings } from './config';
+import { globMatcher, PathMatcher } from './glob';
 import type { FileLocation } from './rule';
 
 export interface GoModule {
@@ -35,7 +36,7 @@ const ROLE_NAMES: Record<Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet
   infrastructure: new Set([
     'db', 'database', 'databases', 'store', 'stores', 'storage', 'sql', 'sqldb', 'sqlc', 'query', 'queries', 'gen', 'generated', 'dao', 'dal', 'repository', 'repositories', 'repo', 'repos', 'persistence',
     'platform', 'foundation', 'sdk', 'lib', 'libs', 'util', 'utils', 'utility', 'helper', 'helpers', 'common', 'shared', 'infra', 'infrastructure',
-    'config', 'configs', 'conf', 'settings', 'cache', 'redis', 'mq', 'kafka', 'log', 'logger', 'logging', 'metrics', 'monitoring', 'telemetry',
+    'config', 'configs', 'conf', 'settings', 'cache', 'redis', 'mq', 'kafka', 'log', 'logger', 'logging', 'metric', 'metrics', 'stats', 'prometheus', 'monitoring', 'telemetry', 'instrumentation',
     'tracing', 'observability', 'middleware', 'middlewares', 'errors', 'errs', 'model', 'models', 'entity', 'entities', 'schema', 'migrate',
     'migration', 'migrations', 'health', 'healthcheck', 'validator', 'validators', 'validation', 'types', 'constants', 'consts',
   ]),
@@ -47,7 +48,8 @@ const ROLE_NAMES: Record<Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet
 };
 
 /** A folder of test harnesses and examples: sharing a pool there costs nothing in production. */
-const HARNESS = /^(test|tests|testing|testutils?|testhelpers?|testkit|testenv|e2e|integration|mocks?|fakes?|stubs?|examples?|testdata|\w+test|\w+tests)$/;
+// `integration` is left out: production code that integrates with other systems lives under that name too.
+const HARNESS = /^(test|tests|testing|testutils?|testhelpers?|testkit|testenv|e2e|mocks?|fakes?|stubs?|examples?|testdata|\w+test|\w+tests)$/;
 
 export function parseGoModPath(text: string): string {
   return /^\s*module\s+("?)([^\s"]+)\1/m.exec(text)?.[2] ?? '';
@@ -93,6 +95,18 @@ export function locateFile(path: string, modules: readonly GoModule[], settings:
   return { path: normalized, modulePath: module?.path ?? '', packageDir, domain: domainOf(packageDir, settings), goVersion: module?.goVersion ?? '' };
 }
 
+const matchers = new Map<string, PathMatcher>();
+
+/** Domain globs compiled once each; a workspace has a handful, so the cache stays small. */
+function compiled(pattern: string): PathMatcher {
+  let match = matchers.get(pattern);
+  if (!match) {
+    if (matchers.size > 4096) matchers.clear();
+    matchers.set(pattern, (match = globMatcher(pattern)));
+  }
+  return match;
+}
+
 /**
  * Places a package directory (relative to its module root): the `domains` setting wins; test harnesses, entry
  * points (`cmd/`), wiring, infrastructure, transport front-ends and batch runners are recognised by the name of
@@ -103,7 +117,7 @@ export function placePackage(packageDir: string, settings: Settings, packageName
   for (const [domain, patterns] of Object.entries(settings.domains)) {
     for (const pattern of patterns) {
       const prefix = pattern.replace(/\/\*\*$/, '').replace(/\/+$/, '');
-      if (packageDir === prefix || packageDir.startsWith(prefix + '/') || globToRegExp(pattern).test(packageDir)) {
+      if (packageDir === prefix || packageDir.startsWith(prefix + '/') || compiled(pattern)(packageDir)) {
         return { domain, role: 'domain', reason: `mapped to ${domain} by the domains setting (${pattern})` };
       }
     }
@@ -122,8 +136,16 @@ export function placePackage(packageDir: string, settings: Settings, packageName
   for (const [role, names] of Object.entries(ROLE_NAMES) as [Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet<string>][]) {
     if (names.has(top.toLowerCase())) return { domain: '', role, reason: `${where}/ is ${ROLE_LABELS[role]}` };
   }
-  return { domain: top, role: 'domain', reason: `${where}/${depth > 0 ? ` below ${segments.slice(0, depth).join('/')}/` : ''}` };
+  const below = depth > 0 ? ` below ${segments.slice(0, depth).join('/')}/` : '';
+  // One domain in several layers (`business/domain/userbus`, `app/domain/userapp`): the layer suffix is not the
+  // business. Only below a domain/ folder, where every package is a domain, is the suffix read as a layer.
+  const layered = segments.slice(0, depth).some((s) => s === 'domain' || s === 'domains') ? LAYER_SUFFIX.exec(top) : null;
+  if (layered) return { domain: layered[1], role: 'domain', reason: `${where}/${below}, the ${layered[2]} layer of ${layered[1]}` };
+  return { domain: top, role: 'domain', reason: `${where}/${below}` };
 }
+
+/** `userbus`, `userapp`, `userdb`: a domain's name with its layer appended (ardanlabs' service layout). */
+const LAYER_SUFFIX = /^([a-z][a-z0-9]{2,}?)(bus|app|api|db|store|repo|svc|grp)$/;
 
 const ROLE_LABELS: Record<Exclude<PackageRole, 'domain' | 'harness'>, string> = {
   entry: 'an entry point or command',

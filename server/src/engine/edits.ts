@@ -37,10 +37,29 @@ export function insertLinesAfter(file: SourceFile, statement: SyntaxNode, lines:
  * The edit that makes the file import `importPath`, or none when it already does. Keeps the import block
  * sorted within its first group, as gofmt expects.
  */
+/**
+ * The file's import declarations, read once per file: they come first, so the walk stops at the first other
+ * declaration instead of handing every top-level node across from WASM (thousands in a big file, and a fix
+ * per function asks again).
+ */
+function importDeclarations(file: SourceFile): SyntaxNode[] {
+  let decls = importDeclarationCache.get(file);
+  if (decls) return decls;
+  decls = [];
+  for (let node = file.root.firstNamedChild; node; node = node.nextNamedSibling) {
+    if (node.type === 'import_declaration') decls.push(node);
+    else if (node.type !== 'package_clause' && node.type !== 'comment') break;
+  }
+  importDeclarationCache.set(file, decls);
+  return decls;
+}
+
+const importDeclarationCache = new WeakMap<SourceFile, SyntaxNode[]>();
+
 export function ensureImport(file: SourceFile, importPath: string): FileEdit[] {
   if (file.imports.some((s) => s.path === importPath && s.localName !== '_')) return [];
   const quoted = JSON.stringify(importPath);
-  const decls = file.root.namedChildren.filter((n): n is SyntaxNode => n?.type === 'import_declaration');
+  const decls = importDeclarations(file);
   const block = decls.find((d) => d.namedChildren.some((c) => c?.type === 'import_spec_list'));
   if (block) {
     const specs = block.descendantsOfType('import_spec').filter((s): s is SyntaxNode => !!s);
@@ -72,7 +91,8 @@ export function ensureImport(file: SourceFile, importPath: string): FileEdit[] {
     const last = decls[decls.length - 1];
     return [insertAt(file, { line: last.endPosition.row, character: last.endPosition.column }, `\nimport ${quoted}`)];
   }
-  const pkg = file.root.namedChildren.find((n) => n?.type === 'package_clause');
+  let pkg: SyntaxNode | null = file.root.firstNamedChild;
+  while (pkg && pkg.type !== 'package_clause') pkg = pkg.nextNamedSibling;
   if (!pkg) return [];
   return [insertAt(file, { line: pkg.endPosition.row, character: pkg.endPosition.column }, `\n\nimport ${quoted}`)];
 }

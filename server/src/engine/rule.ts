@@ -3,13 +3,15 @@ import type { SyntaxNode } from '../go/parser';
 import type { Resolver } from '../go/resolver';
 import type { Settings } from './config';
 import type { SourceFile } from '../go/source';
-import type { FileEdit, Message, Range, RuleMeta, Severity } from './types';
+import type { FileEdit, FixGroup, Message, Range, RuleMeta, Severity } from './types';
 
 export interface FixDescriptor {
   title: Message;
   edits: FileEdit[];
   /** Defaults to true: only mark a fix unsafe when it needs a person's judgement (fix-all skips it). */
   safe?: boolean;
+  /** Fix-all applies the group's combined edits when it takes every member (see FixGroup). */
+  group?: FixGroup;
 }
 
 export interface RelatedDescriptor {

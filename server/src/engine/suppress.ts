@@ -50,8 +50,31 @@ export function readDirectives(file: SourceFile): Directive[] {
   return directives;
 }
 
+/**
+ * Words that stand where a reason should be: what an editor or a hurried person leaves behind (`TODO`,
+ * `FIXME: say why`, `<reason>`, `...`). They say nothing the next engineer can judge.
+ */
+const PLACEHOLDER = /^(?:(?:todo|fixme|tbd|xxx)\b.*|<[^>]*>|\[[^\]]*\]|reason|why|n\/?a|none|-+|\.+|…|[?!.,;:*#_-]+)$/i;
+
+/** True when a suppression's reason is missing or only a placeholder. */
+export function isPlaceholderReason(reason: string): boolean {
+  const text = reason.trim();
+  return text === '' || PLACEHOLDER.test(text);
+}
+
+/**
+ * A line suppression must say why; one without a real reason silences nothing (invalid-suppression reports
+ * it). A file suppression may go without a reason, but not with a placeholder for one.
+ */
+export function directiveHasReason(directive: Directive): boolean {
+  if (directive.kind === 'nolint') return true;
+  if (directive.kind === 'ignore-file' && directive.reason.trim() === '') return true;
+  return !isPlaceholderReason(directive.reason);
+}
+
 /** Whether a directive silences a finding of `ruleId` starting at `line`. */
 export function directiveCovers(directive: Directive, ruleId: string, line: number): boolean {
+  if (!directiveHasReason(directive)) return false;
   const named = directive.rules.includes(ruleId) || directive.rules.includes(ALL_RULES);
   if (!named) return false;
   return directive.targetLine === -1 || directive.targetLine === line;

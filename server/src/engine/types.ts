@@ -29,6 +29,23 @@ export interface Fix {
   edits: FileEdit[];
   /** Safe fixes may be applied in bulk (fix-all, `--fix`); unsafe ones only one at a time by a person. */
   safe: boolean;
+  group?: FixGroup;
+}
+
+/**
+ * Fixes that are better applied together than one by one. Each member's edits stand alone; when fix-all takes
+ * every member of the group in a file, it applies the group's `combined` edits once instead of theirs (or, when
+ * they cannot go in, none of them). Converting each log call of a file is one member; converting all of them
+ * also drops the import they all used, which no single member may do while the others still need it. A group
+ * without combined edits is applied member by member.
+ */
+export interface FixGroup {
+  /** Names the group within its file. */
+  id: string;
+  /** How many fixes belong to it: with one missing (suppressed, not listed, unsafe) the group is never combined. */
+  size: number;
+  /** The edits of the whole group, carried by one member only so that output stays linear in the members. */
+  combined?: FileEdit[];
 }
 
 export interface RelatedLocation {

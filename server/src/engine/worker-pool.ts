@@ -1,57 +1,130 @@
-/** A few worker threads running analysis-worker.ts, fed one file at a time, least-busy first. */
+/**
+ * A few worker threads running analysis-worker.ts, fed a few requests each, least-busy first. Each worker says
+ * when it starts a request, so the pool always knows which file a worker is on: one that holds a worker past
+ * the per-file budget (or runs it out of memory) is given up — the worker is replaced, its other requests go
+ * to the new one, and that file's request answers with `budget` set. Synchronous work cannot be interrupted
+ * on its own thread; a worker can be.
+ */
 import { Worker } from 'node:worker_threads';
-import type { Settings } from './config';
-import type { WorkerRequest, WorkerResult } from './analysis-worker';
+import type { WorkerInit, WorkerRequest, WorkerResult } from './analysis-worker';
+
+type Request = Exclude<WorkerRequest, { type: 'index' }>;
+type Payload<T extends Request['type']> = Omit<Extract<Request, { type: T }>, 'id' | 'type'>;
+
+interface Waiting {
+  request: Request;
+  resolve: (result: WorkerResult) => void;
+  reject: (error: Error) => void;
+}
 
 interface Slot {
   worker: Worker;
-  busy: number;
+  /** Requests sent to this worker, oldest first; the first is the one it works on. */
+  queue: Waiting[];
+  /** When the worker started the first request of its queue (performance.now()), undefined before it says so. */
+  since?: number;
+}
+
+export interface PoolOptions {
+  /** Milliseconds one request may hold a worker; unlimited when undefined. */
+  budgetMs?: number;
 }
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly pending = new Map<number, { resolve: (result: WorkerResult) => void; reject: (error: Error) => void }>();
   private nextId = 0;
+  private index: Extract<WorkerRequest, { type: 'index' }> | undefined;
+  private readonly watchdog: NodeJS.Timeout | undefined;
+  private closed = false;
 
-  constructor(script: string, jobs: number, settings: Settings) {
-    for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(script, { workerData: { settings } });
-      const slot: Slot = { worker, busy: 0 };
-      worker.on('message', (result: WorkerResult) => {
-        slot.busy--;
-        const waiting = this.pending.get(result.id);
-        this.pending.delete(result.id);
-        waiting?.resolve(result);
-      });
-      worker.on('error', (error) => this.failAll(error));
-      worker.on('exit', (code) => {
-        if (code !== 0) this.failAll(new Error(`an analysis worker exited with code ${code}`));
-      });
-      this.slots.push(slot);
+  constructor(
+    private readonly script: string,
+    jobs: number,
+    private readonly init: WorkerInit,
+    options: PoolOptions = {},
+  ) {
+    for (let i = 0; i < jobs; i++) this.slots.push(this.spawn());
+    const budget = options.budgetMs;
+    if (budget !== undefined) {
+      this.watchdog = setInterval(() => this.enforceBudget(budget), Math.max(10, Math.min(250, budget / 4)));
+      this.watchdog.unref();
     }
   }
 
-  /** Sends the same message to every worker (the type index). */
-  broadcast(request: WorkerRequest): void {
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Sends the type index to every worker, and to every worker that replaces one later. */
+  broadcast(request: Extract<WorkerRequest, { type: 'index' }>): void {
+    this.index = request;
     for (const slot of this.slots) slot.worker.postMessage(request);
   }
 
-  analyze(request: Omit<Extract<WorkerRequest, { type: 'analyze' }>, 'id' | 'type'>): Promise<WorkerResult> {
-    const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-    const id = this.nextId++;
-    slot.busy++;
+  request<T extends Request['type']>(type: T, payload: Payload<T>): Promise<WorkerResult> {
+    const slot = this.slots.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+    const request = { type, id: this.nextId++, ...payload } as Request;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ type: 'analyze', id, ...request } satisfies WorkerRequest);
+      slot.queue.push({ request, resolve, reject });
+      slot.worker.postMessage(request);
     });
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.watchdog);
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
-  private failAll(error: Error): void {
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
+  private spawn(): Slot {
+    const worker = new Worker(this.script, { workerData: this.init });
+    const slot: Slot = { worker, queue: [] };
+    worker.on('message', (message: WorkerResult | { started: number }) => {
+      if ('started' in message) {
+        slot.since = performance.now();
+        return;
+      }
+      const at = slot.queue.findIndex((w) => w.request.id === message.id);
+      if (at < 0) return;
+      const [waiting] = slot.queue.splice(at, 1);
+      slot.since = undefined;
+      waiting.resolve(message);
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.giveUp(slot, 'analysis ran out of memory, skipped');
+      else this.fail(slot, error);
+    });
+    worker.on('exit', (code) => {
+      if (!this.closed && code !== 0 && this.slots.includes(slot)) this.fail(slot, new Error(`an analysis worker exited with code ${code}`));
+    });
+    if (this.index) worker.postMessage(this.index);
+    return slot;
+  }
+
+  private enforceBudget(budget: number): void {
+    for (const slot of [...this.slots]) {
+      if (slot.since !== undefined && performance.now() - slot.since > budget) {
+        this.giveUp(slot, `analysis took longer than the per-file budget of ${budget / 1000} s, skipped`);
+      }
+    }
+  }
+
+  /** Drops the request a worker is stuck on, replaces the worker, and hands the rest of its queue to the new one. */
+  private giveUp(slot: Slot, reason: string): void {
+    const position = this.slots.indexOf(slot);
+    if (position < 0) return;
+    const [stuck, ...rest] = slot.queue;
+    const replacement = this.spawn();
+    this.slots[position] = replacement;
+    void slot.worker.terminate();
+    for (const waiting of rest) {
+      replacement.queue.push(waiting);
+      replacement.worker.postMessage(waiting.request);
+    }
+    stuck?.resolve({ id: stuck.request.id, error: reason, budget: true });
+  }
+
+  private fail(slot: Slot, error: Error): void {
+    for (const waiting of slot.queue.splice(0)) waiting.reject(error);
   }
 }

@@ -246,7 +246,11 @@ class DeclarationScanner {
         else if (lex.isWord('var')) this.group(() => this.valueSpec(false));
         else if (lex.isWord('const')) this.constGroup();
         else if (lex.isWord('func')) this.funcDecl();
-        else this.skipStatement();
+        else {
+          this.skipStatement();
+          // A `)` with no group open ends no statement: step over it, or the loop never moves (found by npm run fuzz).
+          if (lex.is(')')) lex.next();
+        }
       } catch (error) {
         if (!(error instanceof ScanError)) throw error;
         this.typeParameters = new Set();

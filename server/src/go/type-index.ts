@@ -70,6 +70,11 @@ export class TypeIndex {
     return [...(this.filesByPackage.get(pkg) ?? [])];
   }
 
+  /** The import paths of the workspace packages indexed (library signatures left out). */
+  packages(): IterableIterator<string> {
+    return this.filesByPackage.keys();
+  }
+
   hasPackage(pkg: string): boolean {
     return (this.filesByPackage.get(pkg)?.size ?? 0) > 0 || !!this.fallback?.hasPackage(pkg);
   }

@@ -37,6 +37,11 @@ export class BaselineStore {
     this.byRoot.set(root, byFile);
   }
 
+  /** True when the baseline accepts findings in this file: only then does showing them need its text. */
+  has(root: string | undefined, enginePath: string): boolean {
+    return !!root && (this.byRoot.get(root)?.get(enginePath)?.length ?? 0) > 0;
+  }
+
   /** The findings of one document as the setting wants them shown; `enginePath` is relative to `root`. */
   apply(root: string | undefined, enginePath: string, text: string, findings: readonly Finding[], mode: BaselineMode, locale: Locale): readonly Finding[] {
     const entries = root ? this.byRoot.get(root)?.get(enginePath) : undefined;

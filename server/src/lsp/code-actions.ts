@@ -12,7 +12,7 @@ import {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import { ShowRuleDocumentationCommand } from '../protocol';
+import { ClientFeatures, ShowRuleDocumentationCommand, SuppressArgs, SuppressCommand, TurnRuleOffArgs, TurnRuleOffCommand } from '../protocol';
 import { planFixes } from '../engine/fix-all';
 import type { Finding, Locale } from '../engine/types';
 import { SUPPRESSION_RULE_ID } from '../traps/meta/invalid-suppression';
@@ -22,14 +22,16 @@ import { dataOf, WireFix } from './diagnostics';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.goTraps`;
 
 const TEXT = {
-  suppress: { en: 'Suppress {rule} on this line (with reason)…', zh: '在此行抑制 {rule}(需写明理由)…' },
-  reason: { en: 'TODO: say why this trap is acceptable here', zh: 'TODO: 说明为何此处可以接受这个陷阱' },
+  suppressLine: { en: 'Suppress {rule} on this line…', zh: '在此行抑制 {rule}…' },
+  suppressFile: { en: 'Suppress {rule} in this file…', zh: '在此文件中抑制 {rule}…' },
+  turnOff: { en: 'Turn {rule} off in {file}', zh: '在 {file} 中关闭 {rule}' },
   docs: { en: 'Show documentation for {rule}', zh: '查看 {rule} 的文档' },
   fixAll: { en: 'Fix all auto-fixable Go Traps problems', zh: '修复所有可自动修复的 Go Traps 问题' },
+  fixAllCount: { en: 'Fix all {count} auto-fixable Go Traps problems in this file', zh: '修复此文件中全部 {count} 个可自动修复的 Go Traps 问题' },
 };
 
-function say(text: { en: string; zh: string }, locale: Locale, rule = ''): string {
-  return (locale === 'zh-cn' ? text.zh : text.en).replace('{rule}', rule);
+function say(text: { en: string; zh: string }, locale: Locale, data: Record<string, string | number> = {}): string {
+  return (locale === 'zh-cn' ? text.zh : text.en).replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
 /** True when an action of `kind` is wanted under the client's `only` filter (kinds are dotted hierarchies). */
@@ -41,15 +43,24 @@ export interface DocumentView {
   uri: string;
   version: number;
   lineText(line: number): string;
+  /** The line of the `package` clause, below which a file-wide suppression goes. */
+  packageLine(): number | undefined;
+  /** The team config file's name, for the "turn off" title. */
+  configFileName: string;
 }
 
-/** Quick fixes for the go-traps diagnostics in the request: the rule's fixes, suppress, documentation. */
-export function quickFixes(document: DocumentView, diagnostics: readonly Diagnostic[], locale: Locale): CodeAction[] {
+/**
+ * Quick fixes for the go-traps diagnostics in the request: the rule's fixes, then (for clients that can ask
+ * for a reason) suppression on the line or in the file, turning the rule off for the team, and the rule's
+ * documentation. Actions that concern a rule rather than a finding are offered once per rule.
+ */
+export function quickFixes(document: DocumentView, diagnostics: readonly (Diagnostic | null)[], locale: Locale, features: ClientFeatures): CodeAction[] {
   const actions: CodeAction[] = [];
-  const docsShown = new Set<string>();
+  const perRule: CodeAction[] = [];
+  const rulesSeen = new Set<string>();
   for (const diagnostic of diagnostics) {
     const data = dataOf(diagnostic);
-    if (!data) continue;
+    if (!data || !diagnostic) continue;
     data.fixes.forEach((fix, index) => {
       actions.push({
         title: fix.title,
@@ -59,34 +70,61 @@ export function quickFixes(document: DocumentView, diagnostics: readonly Diagnos
         edit: workspaceEdit(fix, document.uri, data.version),
       });
     });
+    const rule = data.ruleId;
     // A suppression of the suppression rule would never be honoured; offer only what works.
-    if (data.ruleId !== SUPPRESSION_RULE_ID) actions.push(suppressAction(document, diagnostic, data.ruleId, locale));
-    if (!docsShown.has(data.ruleId)) {
-      docsShown.add(data.ruleId);
-      const title = say(TEXT.docs, locale, data.ruleId);
-      actions.push({
-        title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        command: Command.create(title, ShowRuleDocumentationCommand, data.ruleId),
-      });
+    if (features.clientCommands && rule !== SUPPRESSION_RULE_ID) actions.push(suppressLineAction(document, diagnostic, rule, locale));
+    if (rulesSeen.has(rule)) continue;
+    rulesSeen.add(rule);
+    if (features.clientCommands && rule !== SUPPRESSION_RULE_ID) {
+      const file = suppressFileAction(document, diagnostic, rule, locale);
+      if (file) perRule.push(file);
     }
+    if (features.clientCommands) {
+      const title = say(TEXT.turnOff, locale, { rule, file: document.configFileName });
+      const args: TurnRuleOffArgs = { uri: document.uri, ruleId: rule };
+      perRule.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: Command.create(title, TurnRuleOffCommand, args) });
+    }
+    const title = say(TEXT.docs, locale, { rule });
+    perRule.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: Command.create(title, ShowRuleDocumentationCommand, rule) });
   }
-  return actions;
+  return [...actions, ...perRule];
 }
 
 /** `//go-traps:ignore <rule> <reason>` on its own line above the finding, indented like that line. */
-function suppressAction(document: DocumentView, diagnostic: Diagnostic, ruleId: string, locale: Locale): CodeAction {
+function suppressLineAction(document: DocumentView, diagnostic: Diagnostic, ruleId: string, locale: Locale): CodeAction {
   const line = diagnostic.range.start.line;
   const indent = /^[ \t]*/.exec(document.lineText(line))![0];
-  const comment = `${indent}//go-traps:ignore ${ruleId} ${say(TEXT.reason, locale)}\n`;
-  const edit = TextEdit.insert({ line, character: 0 }, comment);
-  return {
-    title: say(TEXT.suppress, locale, ruleId),
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    edit: { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, [edit])] },
+  const args: SuppressArgs = {
+    uri: document.uri,
+    version: document.version,
+    ruleId,
+    scope: 'line',
+    position: { line, character: 0 },
+    prefix: `${indent}//go-traps:ignore ${ruleId} `,
+    suffix: '\n',
   };
+  const title = say(TEXT.suppressLine, locale, { rule: ruleId });
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: Command.create(title, SuppressCommand, args) };
+}
+
+/**
+ * `//go-traps:ignore-file <rule> <reason>` after the package clause, set apart by blank lines (above it, the
+ * comment would join the package's doc comment).
+ */
+function suppressFileAction(document: DocumentView, diagnostic: Diagnostic, ruleId: string, locale: Locale): CodeAction | undefined {
+  const packageLine = document.packageLine();
+  if (packageLine === undefined) return undefined;
+  const args: SuppressArgs = {
+    uri: document.uri,
+    version: document.version,
+    ruleId,
+    scope: 'file',
+    position: { line: packageLine + 1, character: 0 },
+    prefix: `\n//go-traps:ignore-file ${ruleId} `,
+    suffix: document.lineText(packageLine + 1).trim() === '' ? '\n' : '\n\n',
+  };
+  const title = say(TEXT.suppressFile, locale, { rule: ruleId });
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: Command.create(title, SuppressCommand, args) };
 }
 
 function workspaceEdit(fix: WireFix, documentUri: string, version: number): WorkspaceEdit {
@@ -99,14 +137,35 @@ function workspaceEdit(fix: WireFix, documentUri: string, version: number): Work
   };
 }
 
-/** The fix-all action for one file from its current findings, or undefined when nothing safe applies. */
-export function fixAllAction(uri: string, version: number, path: string, findings: readonly Finding[], locale: Locale): CodeAction | undefined {
+/**
+ * Every safe fix of one file, from its current findings, or undefined when nothing safe applies. As a source
+ * action it serves `editor.codeActionsOnSave`; as a quick fix it sits in the light bulb menu (`Ctrl+.`), where
+ * it is offered only when it does more than the finding's own fix would.
+ */
+export function fixAllAction(uri: string, version: number, path: string, findings: readonly Finding[], locale: Locale, kind: string = FIX_ALL_KIND): CodeAction | undefined {
   const plan = planFixes(findings, path);
   const edits = plan.edits.get(path);
   if (!edits || edits.length === 0) return undefined;
+  if (kind === CodeActionKind.QuickFix && plan.applied < 2) return undefined;
+  const title = kind === CodeActionKind.QuickFix ? say(TEXT.fixAllCount, locale, { count: plan.applied }) : say(TEXT.fixAll, locale);
   return {
-    title: say(TEXT.fixAll, locale),
-    kind: FIX_ALL_KIND,
+    title,
+    kind,
     edit: { documentChanges: [TextDocumentEdit.create({ uri, version }, edits.map((e) => TextEdit.replace(e.range, e.newText)))] },
   };
+}
+
+/** The line of a Go file's `package` clause (comments and build constraints may come before it). */
+export function packageClauseLine(lines: readonly string[]): number | undefined {
+  let inBlockComment = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (inBlockComment) {
+      if (line.includes('*/')) inBlockComment = false;
+      continue;
+    }
+    if (line.startsWith('/*') && !line.includes('*/')) inBlockComment = true;
+    else if (/^package\s+\w+/.test(line)) return i;
+  }
+  return undefined;
 }

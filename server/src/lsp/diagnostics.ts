@@ -56,10 +56,30 @@ export function toDiagnostic(finding: Finding, version: number, toUri: (path: st
   };
 }
 
-/** The go-traps data of a diagnostic the client sent back, or undefined for anyone else's diagnostic. */
-export function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+/**
+ * The go-traps data of a diagnostic the client sent back, or undefined for anyone else's diagnostic. The
+ * client may send anything back: only well-formed fixes are kept.
+ */
+export function dataOf(diagnostic: Diagnostic | null | undefined): DiagnosticData | undefined {
+  if (!diagnostic || diagnostic.source !== DIAGNOSTIC_SOURCE || !isRange(diagnostic.range)) return undefined;
+  const data = diagnostic.data as Partial<DiagnosticData> | null | undefined;
   if (!data || typeof data.ruleId !== 'string' || !Array.isArray(data.fixes)) return undefined;
-  return { ruleId: data.ruleId, version: typeof data.version === 'number' ? data.version : -1, fixes: data.fixes };
+  return { ruleId: data.ruleId, version: typeof data.version === 'number' ? data.version : -1, fixes: data.fixes.filter(isWireFix) };
+}
+
+function isWireFix(fix: unknown): fix is WireFix {
+  const f = fix as WireFix | null;
+  return (
+    !!f &&
+    typeof f.title === 'string' &&
+    Array.isArray(f.edits) &&
+    f.edits.every((e) => !!e && typeof e.uri === 'string' && Array.isArray(e.edits) && e.edits.every((t) => !!t && isRange(t.range) && typeof t.newText === 'string'))
+  );
+}
+
+/** A range whose positions are whole numbers. */
+export function isRange(range: unknown): range is Diagnostic['range'] {
+  const r = range as Diagnostic['range'] | null;
+  const at = (p: { line: unknown; character: unknown } | null | undefined) => !!p && Number.isSafeInteger(p.line) && Number.isSafeInteger(p.character);
+  return !!r && at(r.start) && at(r.end);
 }

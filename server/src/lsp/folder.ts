@@ -9,9 +9,11 @@ import { Engine } from '../engine/analyze';
 import { defaultSettings, Settings } from '../engine/config';
 import { GoModule, moduleFromGoMod } from '../engine/domains';
 import type { Rule } from '../engine/rule';
+import type { Finding } from '../engine/types';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import type { TeamConfig } from './settings';
 import { fsPathOf, relativeEnginePath, uriOfFsPath } from './uris';
+import { shownInProblems } from './workspace-problems';
 
 export class Folder {
   readonly index = new WorkspaceIndex();
@@ -29,6 +31,8 @@ export class Folder {
   scanned: Promise<void> = Promise.resolve();
   /** Bumped by every scan so that a superseded scan stops quietly. */
   scanGeneration = 0;
+  /** The running scan's progress: files read so far and Go files found. */
+  scanProgress: { done: number; total: number } | undefined;
   /** Files the scan or the watcher skipped, with why. */
   readonly skipped = new Map<string, string>();
   /** Settled once the folder's settings are loaded: analysis waits for it, never for the scan. */
@@ -40,6 +44,8 @@ export class Folder {
   private countsStale: 'all' | 'foreign' | undefined = 'all';
   /** Paths that had workspace findings when the counts were last brought up to date. */
   private foreignPaths = new Set<string>();
+  /** The cross-file findings of the last finished scan, shown while the next one runs (same engine only). */
+  private held: { engine: Engine; byPath: Map<string, Finding[]> } | undefined;
 
   constructor(
     /** The folder's URI, or '' for the loose folder. */
@@ -129,6 +135,31 @@ export class Folder {
     return relativeEnginePath(this.root, dir) ?? '';
   }
 
+  /**
+   * A scan is starting over: keep the cross-file findings it is about to clear, so open files keep showing
+   * them (and Problems keeps its count) until the scan finishes, unless the settings changed meanwhile.
+   */
+  holdCrossFileFindings(): void {
+    if (this.indexing && this.held) return;
+    this.held = this.index.size > 0 ? { engine: this.engine, byPath: this.index.workspaceFindings(this.engine).byPath } : undefined;
+  }
+
+  /** Workspace-rule findings of a file: the index's, or while a scan runs the ones held from the last scan. */
+  crossFileFindings(enginePath: string): Finding[] {
+    if (!this.indexing) {
+      this.held = undefined;
+      return this.index.workspaceFindings(this.engine).byPath.get(enginePath) ?? [];
+    }
+    return this.held?.engine === this.engine ? (this.held.byPath.get(enginePath) ?? []) : [];
+  }
+
+  /** A file's final findings: its own and the cross-file ones (held ones while a scan runs), after suppressions. */
+  findingsFor(enginePath: string): Finding[] {
+    const entry = this.index.get(enginePath);
+    if (!entry) return [];
+    return this.engine.finalize(enginePath, [...entry.findings, ...this.crossFileFindings(enginePath)], entry.summary.directives);
+  }
+
   /** Records a file's final finding count (after its own analysis) for the status bar. */
   setCount(enginePath: string, count: number | undefined): void {
     if (count === undefined) this.counts.delete(enginePath);
@@ -142,17 +173,17 @@ export class Folder {
   }
 
   /**
-   * Findings in the folder, for the status bar. After cross-file findings moved, only the files that had or
+   * Findings in the folder as the Problems panel lists them (no hints), for the status bar. After cross-file findings moved, only the files that had or
    * have some are counted again: recounting thousands of files would stall the next keystroke.
    */
-  trapCount(): number {
+  trapCount(shown: (enginePath: string, findings: readonly Finding[]) => readonly Finding[] = (_, findings) => findings): number {
     if (!this.client.enable) return 0;
     if (this.countsStale) {
       const foreign = this.indexing ? new Map() : this.index.workspaceFindings(this.engine).byPath;
       const paths = this.countsStale === 'all' ? [...this.index.paths()] : [...new Set([...this.foreignPaths, ...foreign.keys()])];
       if (this.countsStale === 'all') this.counts.clear();
       for (const p of paths) {
-        if (this.index.get(p)) this.counts.set(p, this.index.findingsFor(this.engine, p, !this.indexing).length);
+        if (this.index.get(p)) this.counts.set(p, shownInProblems(shown(p, this.index.findingsFor(this.engine, p, !this.indexing))));
         else this.counts.delete(p);
       }
       this.foreignPaths = new Set(foreign.keys());

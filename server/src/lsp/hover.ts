@@ -1,5 +1,9 @@
-/** Hover on a flagged range: the rule's "why" in a few lines and the link to its documentation. */
+/**
+ * Hover on a flagged range: the rule's "why" in a few lines and a link to its documentation. The editor already
+ * shows the finding's message with its source and rule id right above, so the hover does not repeat them.
+ */
 import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { ShowRuleDocumentationCommand } from '../protocol';
 import type { Finding, Locale, Position, Range } from '../engine/types';
 import { docsUrl, ruleById } from '../traps/index';
 
@@ -8,20 +12,28 @@ function contains(range: Range, position: Position): boolean {
   return after(position, range.start) && after(range.end, position);
 }
 
-export function hoverFor(findings: readonly Finding[], position: Position, locale: Locale): Hover | undefined {
+/** The documentation link: the shipped page through the client's command when it can open it, else the web page. */
+function docsLink(ruleId: string, commandLinks: boolean): string {
+  if (!commandLinks) return docsUrl(ruleId);
+  return `command:${ShowRuleDocumentationCommand}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+}
+
+export function hoverFor(findings: readonly Finding[], position: Position, locale: Locale, commandLinks = false): Hover | undefined {
   const hits = findings.filter((f) => contains(f.range, position));
   if (hits.length === 0) return undefined;
   const seen = new Set<string>();
   const sections: string[] = [];
+  const label = locale === 'zh-cn' ? '为什么重要：' : 'Why it matters:';
+  const link = locale === 'zh-cn' ? '查看文档' : 'Show documentation';
   for (const finding of hits) {
     if (seen.has(finding.ruleId)) continue;
     seen.add(finding.ruleId);
     const meta = ruleById(finding.ruleId)?.meta;
-    const why = meta ? (locale === 'zh-cn' ? meta.why.zh : meta.why.en) : finding.message;
-    const link = locale === 'zh-cn' ? '文档' : 'Documentation';
-    sections.push(`**go-traps: \`${finding.ruleId}\`**\n\n${why}\n\n[${link}](${docsUrl(finding.ruleId)})`);
+    if (!meta) continue;
+    const why = locale === 'zh-cn' ? meta.why.zh : meta.why.en;
+    sections.push(`**${label}** ${why}\n\n[${link}](${docsLink(finding.ruleId, commandLinks)})`);
   }
+  if (sections.length === 0) return undefined;
   const contents: MarkupContent = { kind: 'markdown', value: sections.join('\n\n---\n\n') };
-  const first = hits[0].range;
-  return { contents, range: first };
+  return { contents, range: hits[0].range };
 }

@@ -1,4 +1,8 @@
-/** LSP work-done progress for the background scan, or nothing when the client cannot show it. */
+/**
+ * The background scan's progress: told to `track` (which feeds `goTraps/status`, where the VS Code client shows
+ * it in its status item), and as LSP work-done progress for clients that show that instead. One scan, one
+ * indicator: a client that shows the status item's progress does not get the work-done progress too.
+ */
 import type { Connection } from 'vscode-languageserver';
 
 export interface ProgressReporter {
@@ -6,11 +10,31 @@ export interface ProgressReporter {
   done(message?: string): void;
 }
 
+export type ProgressTracker = (progress: { done: number; total: number } | undefined) => void;
+
 const SILENT: ProgressReporter = { report() {}, done() {} };
 
 /** Starts a progress bar; reports are throttled to whole percents so a large scan does not flood the pipe. */
-export async function startProgress(connection: Connection, supported: boolean, title: string): Promise<ProgressReporter> {
-  if (!supported) return SILENT;
+export async function startProgress(connection: Connection, supported: boolean, title: string, track?: ProgressTracker): Promise<ProgressReporter> {
+  const workDone = supported ? await workDoneProgress(connection, title) : SILENT;
+  if (!track) return workDone;
+  let ended = false;
+  return {
+    report(done, total) {
+      if (ended) return;
+      track({ done, total });
+      workDone.report(done, total);
+    },
+    done(message) {
+      if (ended) return;
+      ended = true;
+      track(undefined);
+      workDone.done(message);
+    },
+  };
+}
+
+async function workDoneProgress(connection: Connection, title: string): Promise<ProgressReporter> {
   let reporter;
   try {
     reporter = await connection.window.createWorkDoneProgress();
@@ -25,7 +49,7 @@ export async function startProgress(connection: Connection, supported: boolean, 
       const percent = total === 0 ? 100 : Math.floor((done * 100) / total);
       if (percent === lastPercent || ended) return;
       lastPercent = percent;
-      reporter.report(percent, `${done}/${total} files`);
+      reporter.report(percent, `${done} of ${total} files`);
     },
     done(message) {
       if (ended) return;

@@ -1,17 +1,26 @@
 /** The `goTraps/*` requests behind the client's panel: workspace report and split decision. */
 import * as path from 'node:path';
-import { SplitDecisionRequest, SplitInput, WorkspaceReport, WorkspaceReportRequest } from '../protocol';
+import { Connection, ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { SplitDecisionRequest, WorkspaceReport, WorkspaceReportRequest } from '../protocol';
 import type { FileSummary } from '../engine/analyze';
 import { buildChecklist } from '../architecture/checklist';
 import { defaultSettings } from '../engine/config';
 import { measureCoupling } from '../architecture/coupling';
-import { decideSplit } from '../architecture/split-model';
+import { decideSplit, SplitInputError, validateSplitInput } from '../architecture/split-model';
 import type { Finding } from '../engine/types';
 import type { Session } from './session';
 
-export function registerReportRequests(session: Session): void {
-  session.connection.onRequest(WorkspaceReportRequest, () => workspaceReport(session));
-  session.connection.onRequest(SplitDecisionRequest, (input: SplitInput) => decideSplit(input, session.currentLocale));
+/** Registers on `connection` (the session's, possibly held back until initialize is answered). */
+export function registerReportRequests(session: Session, connection: Connection = session.connection): void {
+  connection.onRequest(WorkspaceReportRequest, () => workspaceReport(session));
+  connection.onRequest(SplitDecisionRequest, (input: unknown) => {
+    try {
+      return decideSplit(validateSplitInput(input), session.currentLocale);
+    } catch (error) {
+      if (error instanceof SplitInputError) return new ResponseError(ErrorCodes.InvalidParams, `goTraps/splitDecision: ${error.message}`);
+      throw error;
+    }
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
  * updated tree; every folder keeps a tree-free index for the workspace rules, filled by a background scan
  * and kept current by file watching. The engine never sees a URI: paths become URIs only here.
  */
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeAction,
@@ -25,6 +25,7 @@ import {
 import type { Parser } from 'web-tree-sitter';
 import {
   AnalyzeWorkspaceRequest,
+  ClientFeatures,
   ShowRuleDocumentationCommand,
   StatusNotification,
   StatusParams,
@@ -32,23 +33,29 @@ import {
 import { AnalysisProblem, skipReason } from '../engine/analyze';
 import { locateFile } from '../engine/domains';
 import { BASELINE_FILE_NAME } from '../engine/baseline';
-import { localeFrom } from '../engine/messages';
+import { countOf, localeFrom } from '../engine/messages';
 import { createGoParser } from '../go/parser';
 import type { Rule } from '../engine/rule';
 import { SourceFile } from '../go/source';
 import type { Finding, Locale } from '../engine/types';
 import { indexText, indexTree } from '../engine/workspace-index';
 import { walkGoFiles } from '../cli/walk';
+import { readTextFile } from '../cli/safe-fs';
+import { CrashGuard } from './crash-guard';
 import { docsUrl } from '../traps/index';
 import { BaselineStore, isBaselineFile } from './baseline';
-import { FIX_ALL_KIND, fixAllAction, quickFixes, wanted } from './code-actions';
+import { DocumentView, FIX_ALL_KIND, fixAllAction, packageClauseLine, quickFixes, wanted } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { DocumentStore, OpenDocument } from './documents';
 import { Folder } from './folder';
 import { hoverFor } from './hover';
 import { ProgressReporter, startProgress } from './progress';
-import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings } from './settings';
+import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings, settingsNotice, unknownRuleIds } from './settings';
+import { COMPLETION_TRIGGERS, completeRuleIds } from './completion';
+import { shownInProblems, WorkspaceProblems } from './workspace-problems';
+import { describeSkipped } from './scan-log';
 import { registerReportRequests } from './reports';
+import { InitializeGate } from './initialize-gate';
 import { isRangeChange, RangeChange, shiftFinding } from './shift';
 import { fsPathOf, sameUri, uriOfFsPath } from './uris';
 
@@ -116,7 +123,19 @@ export class Session {
   private lastEdit = -Infinity;
   private draining = false;
   private configDiagnosticUris = new Set<string>();
+  /** Holds back every message but initialize until the parser is loaded. */
+  private readonly gate = new InitializeGate();
+  /** Remembers the file being analysed, so a crash is not repeated after a restart. */
+  private guard = new CrashGuard(undefined);
   private readonly baselines = new BaselineStore((message) => this.notice(MessageType.Warning, message));
+  /** What the client does itself (progress in its status item, the reason prompt, the docs preview). */
+  private features: ClientFeatures = {};
+  /** Findings of files that are not open, in Problems too. */
+  private readonly problems = new WorkspaceProblems({
+    isOpen: (uri) => this.documents.all().some((d) => sameUri(d.uri, uri)),
+    publish: (uri, diagnostics) => void this.connection.sendDiagnostics({ uri, diagnostics }),
+    shown: (folder, enginePath, findings) => this.shown(folder, enginePath, findings),
+  });
 
   constructor(
     readonly connection: Connection,
@@ -128,10 +147,14 @@ export class Session {
   }
 
   listen(): void {
-    const c = this.connection;
+    const c = this.gate.wrap(this.connection);
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => void this.initialized());
-    c.onShutdown(() => this.documents.dispose());
+    c.onShutdown(() => {
+      this.problems.dispose();
+      this.documents.dispose();
+      this.guard.dispose();
+    });
     c.onDidOpenTextDocument(({ textDocument: t }) => {
       const document = this.documents.open(t.uri, t.languageId, t.version, t.text);
       this.states.set(t.uri, { lastRun: 0, analyzedVersion: -1, fullVersion: -1, shifts: [], findings: [] });
@@ -160,14 +183,28 @@ export class Session {
       void this.drainWatchQueue();
     });
     c.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event }) => void this.changeFolders(event.added, event.removed));
-    c.onCodeAction((params) => this.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only));
+    // Clients may send nulls where the protocol has none: every field is checked before use.
+    c.onCodeAction((params) => {
+      const diagnostics = Array.isArray(params?.context?.diagnostics) ? params.context.diagnostics : [];
+      const only = Array.isArray(params?.context?.only) ? params.context.only : undefined;
+      return typeof params?.textDocument?.uri === 'string' ? this.codeActions(params.textDocument.uri, diagnostics, only) : [];
+    });
     c.onHover((params) => {
-      const document = this.documents.get(params.textDocument.uri);
-      return document ? hoverFor(this.freshFindings(document), params.position, this.locale) : undefined;
+      const document = typeof params?.textDocument?.uri === 'string' ? this.documents.get(params.textDocument.uri) : undefined;
+      const position = params?.position;
+      if (!document || !position || !Number.isSafeInteger(position.line) || !Number.isSafeInteger(position.character)) return undefined;
+      return hoverFor(this.freshFindings(document), position, this.locale, !!this.features.commandLinks);
+    });
+    c.onCompletion((params) => {
+      const document = typeof params?.textDocument?.uri === 'string' ? this.documents.get(params.textDocument.uri) : undefined;
+      const position = params?.position;
+      if (!document || !position || !Number.isSafeInteger(position.line) || !Number.isSafeInteger(position.character)) return null;
+      const line = document.text.split('\n', position.line + 1)[position.line];
+      return line === undefined ? null : (completeRuleIds(line, position, this.options.rules, this.locale) ?? null);
     });
     c.onExecuteCommand((params) => this.executeCommand(params.command, params.arguments ?? []));
     c.onRequest(AnalyzeWorkspaceRequest, () => this.rescanAll());
-    registerReportRequests(this);
+    registerReportRequests(this, c);
     c.listen();
   }
 
@@ -181,8 +218,9 @@ export class Session {
   }
 
   private async initialize(params: InitializeParams): Promise<InitializeResult> {
-    const options = (params.initializationOptions ?? {}) as { locale?: string };
+    const options = (params.initializationOptions ?? {}) as { locale?: string; storageDir?: string; features?: ClientFeatures };
     this.locale = localeFrom(options.locale ?? params.locale);
+    this.features = options.features ?? {};
     const caps = params.capabilities;
     this.can = {
       configuration: !!caps.workspace?.configuration,
@@ -196,13 +234,18 @@ export class Session {
       const root = fsPathOf(f.uri);
       return root ? [new Folder(f.uri, root, this.options.rules)] : [];
     });
+    const storageDir = typeof options.storageDir === 'string' ? options.storageDir : undefined;
+    this.guard = new CrashGuard(CrashGuard.journalFor(folders.map((f) => f.uri), storageDir));
     this.parser = await createGoParser();
+    this.gate.openNow();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
-        executeCommandProvider: { commands: [ShowRuleDocumentationCommand] },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        // A client with its own commands opens the shipped page itself; two registrations of one id would clash.
+        executeCommandProvider: { commands: this.features.clientCommands ? [] : [ShowRuleDocumentationCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'go-traps' },
@@ -210,6 +253,10 @@ export class Session {
   }
 
   private async initialized(): Promise<void> {
+    for (const { file, reason } of this.guard.heldAtStart) {
+      this.connection.console.warn(`go-traps: skipping ${file}: ${reason}`);
+      this.notice(MessageType.Warning, `Go Traps skipped ${path.basename(file)}: ${reason}.`);
+    }
     if (this.can.configurationChange) void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'goTraps' });
     if (this.can.watchers) {
       const kind = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
@@ -248,6 +295,10 @@ export class Session {
     }
     const previousConfigFile = folder.client.configFile;
     folder.client = sanitizeClientSettings(raw);
+    this.warnUnknownRules(raw);
+    // `problems` and `baseline` change what Problems lists without changing the engine.
+    folder.countsChanged(true);
+    this.problems.folderChanged(folder);
     const root = folder.root;
     if (root) {
       const file = configFilePath(root, folder.client);
@@ -290,12 +341,32 @@ export class Session {
       return;
     }
     this.configDiagnosticUris.add(uri);
-    const line = describeProblems(file, problems);
+    const line = describeProblems(file, problems, this.locale);
     if (this.notified.get(`config:${uri}`) !== line) {
       this.notified.set(`config:${uri}`, line);
-      this.notice(problems.some((p) => p.key === '') ? MessageType.Error : MessageType.Warning, `Go Traps: ${line}`);
+      void this.offerToOpen(problems.some((p) => p.key === '') ? MessageType.Error : MessageType.Warning, `Go Traps: ${line}`, uri);
     }
     this.scheduleStatus();
+  }
+
+  /** One notification with a button that opens the file, when the client can open documents for the server. */
+  private async offerToOpen(type: MessageType, message: string, uri: string): Promise<void> {
+    if (!this.can.showDocument) return this.notice(type, message);
+    const open = { title: settingsNotice('open', this.locale, { file: path.basename(fsPathOf(uri) ?? CONFIG_FILE_NAME) }) };
+    const show = type === MessageType.Error ? this.connection.window.showErrorMessage : this.connection.window.showWarningMessage;
+    const choice = await show.call(this.connection.window, message, open).catch(() => undefined);
+    if (choice?.title === open.title) await this.connection.window.showDocument({ uri, takeFocus: true }).catch(() => undefined);
+  }
+
+  /** `goTraps.rules` naming a rule that does not exist is ignored, and said once. */
+  private warnUnknownRules(raw: unknown): void {
+    const unknown = unknownRuleIds(raw, this.knownRules, this.locale);
+    if (unknown.length === 0) return;
+    const line = settingsNotice('unknownRules', this.locale, { ids: unknown });
+    if (this.notified.get('settings:rules') === line) return;
+    this.notified.set('settings:rules', line);
+    this.connection.console.warn(line);
+    this.notice(MessageType.Warning, line);
   }
 
   private async reconfigureAll(): Promise<void> {
@@ -391,7 +462,8 @@ export class Session {
       return;
     }
     const text = document.text;
-    const reason = skipReason(enginePath, text, folder.settings);
+    const guardKey = fsPathOf(document.uri) ?? document.uri;
+    const reason = skipReason(enginePath, text, folder.settings) ?? this.guard.reasonFor(guardKey);
     if (reason) {
       document.dropTree();
       state.findings = [];
@@ -405,6 +477,7 @@ export class Session {
     this.notified.delete(`skip:${document.uri}`);
     const known = folder.index.get(enginePath);
     if (!known || state.fullVersion < 0) full = true;
+    this.guard.enter(guardKey);
     const tree = document.syntaxTree(this.parser);
     const file = new SourceFile(enginePath, text, tree);
     let factsChanged = false;
@@ -427,12 +500,13 @@ export class Session {
       const own = result.entry!;
       folder.index.updateOwn(enginePath, own.findings, own.summary.directives);
       const shifts = state.shifts;
-      const foreign = folder.indexing || !shifts ? [] : (folder.index.workspaceFindings(folder.engine).byPath.get(enginePath) ?? []);
+      const foreign = !shifts ? [] : folder.crossFileFindings(enginePath);
       const carried = foreign.map((f) => shiftFinding(f, enginePath, shifts ?? []));
       state.findings = folder.engine.finalize(enginePath, [...own.findings, ...carried], own.summary.directives);
     }
+    this.guard.leave();
     state.analyzedVersion = document.version;
-    folder.setCount(enginePath, state.findings.length);
+    folder.setCount(enginePath, shownInProblems(this.shown(folder, enginePath, state.findings, text)));
     this.publish(document, state.findings);
     if (!full && state.factsTimer) {
       // A pause counts from the end of the analysis: on a slow file the keys were only waiting for it.
@@ -473,13 +547,14 @@ export class Session {
   /** Final findings of one indexed file; workspace rules join in once the folder's scan is complete. */
   private findingsOf(folder: Folder, enginePath: string): Finding[] {
     if (!folder.indexing) this.logProblems(folder.index.workspaceFindings(folder.engine).problems);
-    return folder.index.findingsFor(folder.engine, enginePath, !folder.indexing);
+    return folder.findingsFor(enginePath);
   }
 
   /** Some file's facts changed: workspace findings may have moved in every other open file of the folder. */
   private workspaceMoved(folder: Folder, exceptUri?: string): void {
     folder.countsChanged();
     if (folder.indexing) return;
+    this.problems.workspaceMoved(folder);
     for (const other of this.documents.all()) {
       if (other.uri === exceptUri || this.folderOf(other.uri) !== folder) continue;
       const state = this.states.get(other.uri);
@@ -499,6 +574,24 @@ export class Session {
     const shown = this.baselines.apply(folder.root, ownPath, document.text, findings, folder.client.baseline, this.locale);
     const diagnostics = shown.map((f) => toDiagnostic(f, document.version, toUri));
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  }
+
+  /**
+   * What Problems shows of a file's findings: the baseline's accepted ones become hints or go. Only a file the
+   * baseline names needs its text; a closed one is read from disk then.
+   */
+  private shown(folder: Folder, enginePath: string, findings: readonly Finding[], text?: string): readonly Finding[] {
+    if (!this.baselines.has(folder.root, enginePath)) return findings;
+    let source = text;
+    if (source === undefined) {
+      const fsPath = folder.fsPathOf(enginePath);
+      try {
+        source = fsPath ? readFileSync(fsPath, 'utf8') : undefined;
+      } catch {
+        source = undefined;
+      }
+    }
+    return source === undefined ? findings : this.baselines.apply(folder.root, enginePath, source, findings, folder.client.baseline, this.locale);
   }
 
   /** The URI the client uses for a path: an open document's own spelling, else a fresh file URI. */
@@ -524,6 +617,7 @@ export class Session {
       return;
     }
     // The buffer may have held unsaved text; the disk is the truth again.
+    this.problems.closed(folder, uri, enginePath);
     this.watchQueue.set(uri, FileChangeType.Changed);
     void this.drainWatchQueue();
   }
@@ -535,6 +629,20 @@ export class Session {
     if (this.notified.get(`skip:${uri}`) === reason) return;
     this.notified.set(`skip:${uri}`, reason);
     this.notice(MessageType.Info, `Go Traps skipped ${path.basename(enginePath)}: ${reason}.`);
+  }
+
+  /** What the scan's walk left out (links, pipes) is counted as skipped; what it could not read is said once. */
+  private noticeWalk(folder: Folder, root: string, skipped: readonly { path: string; reason: string }[], problems: readonly { path: string; message: string }[]): void {
+    for (const s of skipped) {
+      folder.skipped.set(s.path, s.reason);
+      this.connection.console.info(`go-traps: skipped ${s.path}: ${s.reason}`);
+    }
+    for (const p of problems) this.connection.console.warn(`go-traps: ${p.path}: ${p.message}`);
+    if (problems.length === 0) return;
+    const line = `Go Traps could not read ${problems.length} entr${problems.length === 1 ? 'y' : 'ies'} in ${path.basename(root)} (${problems[0].path}: ${problems[0].message}); the rest is analyzed.`;
+    if (this.notified.get(`walk:${root}`) === line) return;
+    this.notified.set(`walk:${root}`, line);
+    this.notice(MessageType.Warning, line);
   }
 
   /** A one-way message for the user: a notification, so nothing waits on the user dismissing it. */
@@ -559,11 +667,23 @@ export class Session {
     const document = this.documents.get(uri);
     if (!document) return [];
     const lines = document.text.split('\n');
-    const view = { uri, version: document.version, lineText: (line: number) => lines[line] ?? '' };
+    const folder = this.folderOf(uri);
+    const view: DocumentView = {
+      uri,
+      version: document.version,
+      lineText: (line: number) => lines[line] ?? '',
+      packageLine: () => packageClauseLine(lines),
+      configFileName: path.basename(folder.client.configFile || CONFIG_FILE_NAME),
+    };
     const actions: CodeAction[] = [];
-    if (wanted(CodeActionKind.QuickFix, only)) actions.push(...quickFixes(view, diagnostics, this.locale));
+    if (wanted(CodeActionKind.QuickFix, only)) {
+      actions.push(...quickFixes(view, diagnostics, this.locale, this.features));
+      // Fix-all in the light bulb menu too, where people look for it, when the cursor is on a finding.
+      const fixAll = diagnostics.length > 0 ? fixAllAction(uri, document.version, folder.pathOf(uri), this.freshFindings(document), this.locale, CodeActionKind.QuickFix) : undefined;
+      const firstCommand = actions.findIndex((a) => !a.edit);
+      if (fixAll) actions.splice(firstCommand < 0 ? actions.length : firstCommand, 0, fixAll);
+    }
     if (wanted(FIX_ALL_KIND, only)) {
-      const folder = this.folderOf(uri);
       const fixAll = fixAllAction(uri, document.version, folder.pathOf(uri), this.freshFindings(document, true), this.locale);
       if (fixAll) actions.push(fixAll);
     }
@@ -621,11 +741,13 @@ export class Session {
 
   private async scanOnce(folder: Folder, root: string): Promise<void> {
     const generation = ++folder.scanGeneration;
+    folder.holdCrossFileFindings();
     folder.index.clear();
     folder.skipped.clear();
     folder.countsChanged(true);
     if (!folder.client.enable) {
       folder.indexing = false;
+      this.problems.folderChanged(folder);
       this.revalidateOpen(folder);
       this.scheduleStatus();
       return;
@@ -633,10 +755,17 @@ export class Session {
     folder.indexing = true;
     this.revalidateOpen(folder);
     this.scheduleStatus();
-    const progress: ProgressReporter = await startProgress(this.connection, this.can.progress, 'Go Traps: indexing');
+    const progress: ProgressReporter = await startProgress(this.connection, this.can.progress && !this.features.progressInStatus, 'Go Traps: indexing', (scan) => {
+      // The first report says how many files there are: worth showing at once, the rest can wait a moment.
+      const first = !folder.scanProgress && scan;
+      folder.scanProgress = scan;
+      if (first) this.flushStatus();
+      else this.scheduleStatus();
+    });
     try {
-      const { files, modules } = await walkGoFiles([root], root, folder.settings);
+      const { files, modules, skipped: walkSkipped, problems: walkProblems } = await walkGoFiles([root], root, folder.settings);
       if (generation !== folder.scanGeneration) return;
+      this.noticeWalk(folder, root, walkSkipped, walkProblems);
       // The walk found every go.mod of the folder (and the one above it): the list replaces the guesses made
       // for files opened before the scan, in one step, so no file is ever placed with half a list.
       folder.modules = modules;
@@ -652,10 +781,14 @@ export class Session {
         const uri = uriOfFsPath(files[i]);
         const enginePath = folder.pathOf(uri);
         const open = this.documents.all().find((d) => sameUri(d.uri, uri));
-        const text = open ? open.text : await fs.readFile(files[i], 'utf8').catch(() => undefined);
+        // A file held back by the crash guard is not read at all; the others never through a link or a pipe.
+        if (this.guard.reasonFor(files[i])) continue;
+        const text = open ? open.text : await readTextFile(files[i]).catch(() => undefined);
         if (generation !== folder.scanGeneration) return;
         if (text === undefined || skipReason(enginePath, text, folder.settings)) continue;
+        this.guard.enter(files[i]);
         folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings));
+        this.guard.leave();
       }
       for (let i = 0; i < files.length; i++) {
         if (Date.now() - slice > 8 || this.typing()) {
@@ -672,11 +805,12 @@ export class Session {
       if (generation !== folder.scanGeneration) return;
       folder.indexing = false;
       folder.countsChanged(true);
+      this.problems.folderChanged(folder);
       // Documents opened during the scan were analysed with part of the folder's declarations: again, in full.
       this.revalidateOpen(folder);
       const skipped = folder.skipped.size;
       progress.done(`${folder.index.size} files${skipped ? `, ${skipped} skipped` : ''}`);
-      this.connection.console.info(`go-traps: indexed ${folder.index.size} files in ${root}${skipped ? ` (${skipped} skipped)` : ''}`);
+      this.connection.console.info(describeSkipped(`go-traps: indexed ${countOf(folder.index.size, 'file')} in ${root}`, folder.skipped));
       this.workspaceMoved(folder);
     } catch (error) {
       this.connection.console.error(`go-traps: scan of ${root} failed: ${(error as Error).stack ?? error}`);
@@ -689,9 +823,15 @@ export class Session {
 
   /** Reads one file from disk into the index; returns true when its facts changed. */
   private async indexFromDisk(folder: Folder, enginePath: string, fsPath: string, current: () => boolean = () => true): Promise<boolean> {
+    const held = this.guard.reasonFor(fsPath);
+    if (held) {
+      folder.skipped.set(enginePath, held);
+      folder.setCount(enginePath, undefined);
+      return folder.index.delete(enginePath);
+    }
     let text: string;
     try {
-      text = await fs.readFile(fsPath, 'utf8');
+      text = await readTextFile(fsPath);
       // A scan superseded while the file was read must not write into the new scan's index.
       if (!current()) return false;
     } catch {
@@ -699,10 +839,13 @@ export class Session {
       this.reanalyze(folder, folder.index.undeclare(enginePath));
       return folder.index.delete(enginePath);
     }
+    // Declaring reads the text too: the guard covers it with the analysis.
+    this.guard.enter(fsPath);
     if (!skipReason(enginePath, text, folder.settings)) {
       this.reanalyze(folder, folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings)));
     }
     const result = indexText(folder.engine, this.parser, enginePath, text, folder.modules, folder.index);
+    this.guard.leave();
     this.logProblems(result.problems);
     if (!result.entry) {
       folder.skipped.set(enginePath, result.skipped ?? '');
@@ -712,8 +855,9 @@ export class Session {
     }
     folder.skipped.delete(enginePath);
     const changed = folder.index.set(enginePath, result.entry);
-    // Its own findings may have moved whether or not its facts did (a declaration it uses changed elsewhere).
-    if (!folder.indexing) folder.setCount(enginePath, folder.index.findingsFor(folder.engine, enginePath).length);
+    // Its own findings may change with or without its facts (a declaration it uses changed elsewhere);
+    // cross-file ones are recounted by workspaceMoved.
+    if (!folder.indexing) folder.setCount(enginePath, shownInProblems(this.shown(folder, enginePath, folder.index.findingsFor(folder.engine, enginePath), text)));
     return changed;
   }
 
@@ -747,6 +891,8 @@ export class Session {
         if (isBaselineFile(fsPath)) {
           await this.baselines.load(folder.root!);
           this.revalidateOpen(folder);
+          folder.countsChanged(true);
+          this.problems.folderChanged(folder);
           continue;
         }
         if (this.documents.get(uri) || !folder.client.enable) continue;
@@ -754,7 +900,10 @@ export class Session {
         if (!fsPath.endsWith('.go')) {
           // A deleted directory arrives as one event for the directory.
           const affected: string[] = [];
-          if (type === FileChangeType.Deleted && folder.index.deleteUnder(enginePath, affected) > 0) moved.add(folder);
+          if (type === FileChangeType.Deleted && folder.index.deleteUnder(enginePath, affected) > 0) {
+            moved.add(folder);
+            this.problems.folderChanged(folder);
+          }
           this.reanalyze(folder, affected);
           continue;
         }
@@ -764,6 +913,7 @@ export class Session {
             ? folder.index.delete(enginePath)
             : await this.indexFromDisk(folder, enginePath, fsPath);
         if (type === FileChangeType.Deleted) folder.setCount(enginePath, undefined);
+        this.problems.fileChanged(folder, enginePath);
         if (changed) moved.add(folder);
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -775,6 +925,7 @@ export class Session {
   }
 
   private async changeFolders(added: { uri: string }[], removed: { uri: string }[]): Promise<void> {
+    for (const gone of this.folders.filter((f) => removed.some((r) => r.uri === f.uri))) this.problems.removeFolder(gone);
     this.folders = this.folders.filter((f) => !removed.some((r) => r.uri === f.uri));
     for (const r of removed) void this.connection.sendDiagnostics({ uri: r.uri, diagnostics: [] });
     for (const a of added) {
@@ -803,11 +954,17 @@ export class Session {
   status(): StatusParams {
     const all = [...this.folders, this.loose];
     const broken = all.find((f) => f.team.problems.length > 0 && f.team.file);
+    const scanning = all.filter((f) => f.indexing && f.scanProgress);
+    const skipped = all.reduce((sum, f) => sum + f.skipped.size, 0);
     return {
-      trapCount: all.reduce((sum, f) => sum + f.trapCount(), 0),
+      trapCount: all.reduce((sum, f) => sum + f.trapCount((p, list) => this.shown(f, p, list)), 0),
       indexing: all.some((f) => f.indexing),
       filesIndexed: all.reduce((sum, f) => sum + f.index.size, 0),
-      ...(broken ? { configError: describeProblems(broken.team.file!, broken.team.problems) } : {}),
+      ...(scanning.length > 0
+        ? { scan: { done: scanning.reduce((sum, f) => sum + f.scanProgress!.done, 0), total: scanning.reduce((sum, f) => sum + f.scanProgress!.total, 0) } }
+        : {}),
+      ...(skipped > 0 ? { filesSkipped: skipped } : {}),
+      ...(broken ? { configError: describeProblems(broken.team.file!, broken.team.problems, this.locale), configUri: uriOfFsPath(broken.team.file!) } : {}),
     };
   }
 

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ClientSettings, DEFAULT_CLIENT_SETTINGS } from '../protocol';
-import { ConfigProblem, defaultSettings, parseConfig, RuleLevel, Settings } from '../engine/config';
+import { closestRuleId, ConfigProblem, defaultSettings, parseConfig, RuleLevel, Settings } from '../engine/config';
 import type { Locale, Range } from '../engine/types';
 
 export const CONFIG_FILE_NAME = '.go-traps.json';
@@ -23,6 +23,7 @@ export function sanitizeClientSettings(raw: unknown): ClientSettings {
   return {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_CLIENT_SETTINGS.enable,
     run: value.run === 'onSave' || value.run === 'onType' ? value.run : DEFAULT_CLIENT_SETTINGS.run,
+    problems: value.problems === 'openFiles' || value.problems === 'workspace' ? value.problems : DEFAULT_CLIENT_SETTINGS.problems,
     rules,
     configFile: typeof value.configFile === 'string' ? value.configFile : DEFAULT_CLIENT_SETTINGS.configFile,
     baseline: value.baseline === 'hint' || value.baseline === 'hide' || value.baseline === 'ignore' ? value.baseline : DEFAULT_CLIENT_SETTINGS.baseline,
@@ -64,29 +65,58 @@ export function engineSettings(team: Settings, client: ClientSettings, locale: L
   return settings;
 }
 
-/** One line that says what is wrong with the config file, for a message or the status bar. */
-export function describeProblems(file: string, problems: readonly ConfigProblem[]): string {
-  const first = problems[0];
-  const where = first.key ? `"${first.key}": ` : '';
-  const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : '';
-  return `${path.basename(file)}: ${where}${first.message}${more}; defaults apply`;
+/**
+ * One short line that says what is wrong with the config file, for a notification or the status bar; every
+ * problem is listed in Problems on the file itself.
+ */
+export function describeProblems(file: string, problems: readonly ConfigProblem[], locale: Locale = 'en'): string {
+  const name = path.basename(file);
+  const zh = locale === 'zh-cn';
+  if (problems.length === 1) {
+    const [only] = problems;
+    if (only.key === '') return zh ? `${name}:${only.message};已使用默认值。` : `${name}: ${only.message}; the defaults apply.`;
+    return zh ? `${name}:"${only.key}":${only.message};该项使用默认值。` : `${name}: "${only.key}": ${only.message}; its default applies.`;
+  }
+  return zh
+    ? `${name} 有 ${problems.length} 处问题,相关项使用默认值。每一处都列在“问题”面板中。`
+    : `${name} has ${problems.length} problems; their defaults apply. Each is listed in Problems.`;
+}
+
+/** The words of the server's own notices about settings, in both languages. */
+export function settingsNotice(kind: 'open' | 'unknownRules', locale: Locale, data: { file?: string; ids?: string[] }): string {
+  const zh = locale === 'zh-cn';
+  if (kind === 'open') return zh ? `打开 ${data.file}` : `Open ${data.file}`;
+  const ids = data.ids ?? [];
+  if (zh) return `Go Traps:设置 goTraps.rules 中有不存在的规则:${ids.join('、')}。已忽略。`;
+  const one = ids.length === 1;
+  return `Go Traps: the setting goTraps.rules names ${one ? 'a rule that does not exist' : `${ids.length} rules that do not exist`}: ${ids.join(', ')}. ${one ? 'It is' : 'They are'} ignored.`;
+}
+
+/** Rule ids the `goTraps.rules` setting names that are not rules. */
+export function unknownRuleIds(raw: unknown, knownRules: readonly string[], locale: Locale = 'en'): string[] {
+  const rules = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).rules : undefined;
+  if (!rules || typeof rules !== 'object') return [];
+  return Object.keys(rules).filter((id) => !knownRules.includes(id)).map((id) => {
+    const near = closestRuleId(id, knownRules);
+    if (!near) return `"${id}"`;
+    return locale === 'zh-cn' ? `"${id}"(是否想写 "${near}"?)` : `"${id}" (did you mean "${near}"?)`;
+  });
 }
 
 /**
- * Where in the config text a problem sits: the key's last segment quoted, or the position a JSON parse
- * error names, or else the first line.
+ * Where in the config text a problem sits: the offset the parser or the schema check gave (the key's name, or
+ * the broken spot), else the first line.
  */
 export function problemRange(text: string, problem: ConfigProblem): Range {
-  let offset = -1;
-  const at = /position (\d+)/.exec(problem.message);
-  if (problem.key) {
-    const last = problem.key.split('.').pop()!;
-    offset = text.indexOf(JSON.stringify(last));
-  } else if (at) offset = Math.min(Number(at[1]), text.length);
-  if (offset < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  if (problem.offset === undefined || problem.offset > text.length) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const end = Math.min(text.length, problem.offset + (problem.length ?? 1));
+  return { start: positionAt(text, problem.offset), end: positionAt(text, end) };
+}
+
+function positionAt(text: string, offset: number): Range['start'] {
   const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  const character = offset - (before.lastIndexOf('\n') + 1);
-  const length = problem.key ? JSON.stringify(problem.key.split('.').pop()).length : 1;
-  return { start: { line, character }, end: { line, character: character + length } };
+  const lineStart = before.lastIndexOf('\n') + 1;
+  let line = 0;
+  for (let i = 0; i < lineStart; i++) if (before.charCodeAt(i) === 10) line++;
+  return { line, character: offset - lineStart };
 }

@@ -29,6 +29,30 @@ export function goTrapsDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagn
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (code === undefined || codeOf(d) === code));
 }
 
+/** What the status item shows, from the extension's API (see client/src/extension.ts). */
+export interface StatusView {
+  text: string;
+  tooltip: string;
+  count: number | undefined;
+  state: 'starting' | 'indexing' | 'ready' | 'configError' | 'stopped';
+}
+
+/** The Go Traps extension's API, once it is active. */
+export async function goTrapsApi(): Promise<{ status(): StatusView }> {
+  const extension = vscode.extensions.getExtension<{ status(): StatusView }>('go-traps.go-traps');
+  assert.ok(extension, 'go-traps.go-traps is installed');
+  return extension.isActive ? extension.exports : extension.activate();
+}
+
+/** The go-traps problems the Problems panel lists: every go-traps diagnostic but hints, which it leaves out. */
+export function problemsCount(): number {
+  let count = 0;
+  for (const [, list] of vscode.languages.getDiagnostics()) {
+    for (const d of list) if (d.source === SOURCE && d.severity !== vscode.DiagnosticSeverity.Hint) count++;
+  }
+  return count;
+}
+
 /** The workspace file whose path ends with `suffix` (the suite runs on a temporary copy of the example workspace). */
 export async function workspaceFile(suffix: string): Promise<vscode.Uri> {
   const files = await vscode.workspace.findFiles('**/*.go');

@@ -25,6 +25,10 @@ export function run(): Promise<void> {
       else resolve();
     });
     runner.on('pass', (test) => results.push({ title: test.fullTitle(), passed: true }));
-    runner.on('fail', (test, error: Error) => results.push({ title: test.fullTitle(), passed: false, error: error.stack ?? error.message }));
+    runner.on('fail', (test, error: Error) => {
+      results.push({ title: test.fullTitle(), passed: false, error: error.stack ?? error.message });
+      // Said at once: a later test that hangs must not swallow why this one failed.
+      console.log(`✗ ${test.fullTitle()}: ${error.message}`);
+    });
   });
 }

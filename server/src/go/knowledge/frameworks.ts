@@ -15,6 +15,8 @@ type Engine struct { RouterGroup }
 type Context struct { Request *http.Request; Writer ResponseWriter }
 func New() *Engine
 func Default() *Engine
+func Recovery() HandlerFunc
+func Logger() HandlerFunc
 func (group *RouterGroup) Use(middleware ...HandlerFunc) IRoutes
 func (group *RouterGroup) Group(relativePath string, handlers ...HandlerFunc) *RouterGroup
 func (group *RouterGroup) GET(relativePath string, handlers ...HandlerFunc) IRoutes
@@ -23,6 +25,7 @@ func (group *RouterGroup) PUT(relativePath string, handlers ...HandlerFunc) IRou
 func (group *RouterGroup) DELETE(relativePath string, handlers ...HandlerFunc) IRoutes
 func (engine *Engine) Use(middleware ...HandlerFunc) IRoutes
 func (engine *Engine) Run(addr ...string) error
+func (c *Context) FullPath() string
 func (c *Context) Param(key string) string
 func (c *Context) Query(key string) string
 func (c *Context) PostForm(key string) string
@@ -42,6 +45,23 @@ func (c *Context) Err() error
 func (c *Context) Value(key any) any
 func (c *Context) Copy() *Context
 func (c *Context) Context() context.Context
+`,
+  },
+  {
+    paths: ['go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin'],
+    source: `package otelgin
+import "github.com/gin-gonic/gin"
+type Option interface{}
+func Middleware(service string, opts ...Option) gin.HandlerFunc
+`,
+  },
+  {
+    paths: ['go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp'],
+    source: `package otelhttp
+import "net/http"
+type Option interface{}
+func NewHandler(handler http.Handler, operation string, opts ...Option) http.Handler
+func NewMiddleware(operation string, opts ...Option) func(http.Handler) http.Handler
 `,
   },
   {

@@ -30,7 +30,7 @@ export const rule = defineFileRule({
         zh: '{call} 返回的 cancel 函数被丢弃：该 context 及其定时器会一直存活到父 context 被取消。',
       },
       notAllPaths: {
-        en: '{cancel} from {call} is not called on every path ({count} exit(s) without it): possible context leak.',
+        en: '{cancel} from {call} is not called on every path ({count} {count:exit|exits} without it): possible context leak.',
         zh: '{call} 返回的 {cancel} 并非在所有路径上都被调用(有 {count} 处出口未调用)：可能造成 context 泄漏。',
       },
       exitHere: { en: 'this exit is reached without calling {cancel}', zh: '到达这个出口时没有调用 {cancel}' },

@@ -189,11 +189,24 @@ function insideLoop(call: SyntaxNode, fn: SyntaxNode): boolean {
 }
 
 /** Every identifier spelled in the function, plus the file's package-level names: a new name must avoid them all. */
-function namesIn(file: SourceFile, fn: SyntaxNode): Set<string> {
-  const names = new Set<string>();
+function namesIn(file: SourceFile, fn: SyntaxNode): { has(name: string): boolean } {
+  const local = new Set<string>();
   walk(fn, (node) => {
-    if (node.type === 'identifier') names.add(node.text);
+    if (node.type === 'identifier') local.add(node.text);
   });
+  // Not copied into one set: a file of thousands of functions would copy its package names for every one.
+  const global = packageLevelNames(file);
+  return { has: (name) => local.has(name) || global.has(name) };
+}
+
+const packageNames = new WeakMap<SourceFile, Set<string>>();
+
+/** The names a file declares or spells at package level, read once per file: a file of thousands of functions
+ * asks for every one of them. */
+function packageLevelNames(file: SourceFile): Set<string> {
+  let names = packageNames.get(file);
+  if (names) return names;
+  names = new Set<string>();
   for (const decl of file.root.namedChildren) {
     if (!decl || FUNCTION_TYPES.includes(decl.type as (typeof FUNCTION_TYPES)[number])) {
       const name = decl?.type === 'function_declaration' ? decl.childForFieldName('name')?.text : undefined;
@@ -202,10 +215,11 @@ function namesIn(file: SourceFile, fn: SyntaxNode): Set<string> {
     }
     for (const id of decl.descendantsOfType(['identifier', 'type_identifier'])) if (id && id.parent?.type !== 'qualified_type') names.add(id.text);
   }
+  packageNames.set(file, names);
   return names;
 }
 
-function fresh(candidates: string[], taken: Set<string>): string | null {
+function fresh(candidates: string[], taken: { has(name: string): boolean }): string | null {
   return candidates.find((c) => !taken.has(c)) ?? null;
 }
 

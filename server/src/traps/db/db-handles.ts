@@ -4,6 +4,7 @@
  * resolver (go/resolver.ts) and the library signatures (go/knowledge/database.ts); this file only says what they
  * mean to the db rules.
  */
+import type { FileLocation } from '../../engine/rule';
 import type { Callee } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
 import { callArguments, enclosingTopLevelFunction, functionName, stringValue } from '../../go/syntax';
@@ -89,28 +90,52 @@ export function inScope(declared: SyntaxNode, use: SyntaxNode): boolean {
   return scope.startIndex <= use.startIndex && use.endIndex <= scope.endIndex;
 }
 
-/** Directory or file names of schema tooling: migrations, installers, upgrades, seeds. */
-const MIGRATION_PATH = /(^|\/)[^/]*(migrat|install|upgrade|seed|schema|fixture)[^/]*(\/|\.go$)/i;
-/** Function names of the same tooling: `Migrate`, `runMigrations`, `InstallSchema`, `Seed`, `CreateTables`. */
-const MIGRATION_FUNCTION = /(^|[a-z.])(Migrat|migrat|Install|install|Upgrade|upgrade|Seed|seed|CreateTables|createTables|InitSchema|initSchema|EnsureSchema|ensureSchema)/;
+/** Directory or file names of schema tooling: migrations, installers, upgrades, seeds, database set-up. */
+const MIGRATION_PATH = /(^|\/)[^/]*(migrat|install|upgrade|seed|schema|fixture|initdb|init_db|setupdb|createdb)[^/]*(\/|\.go$)/i;
+/**
+ * Function names of the same tooling: `Migrate`, `runMigrations`, `InstallSchema`, `Seed`, `CreateTables`,
+ * `CreateDb`, `createDatabase`, `InitDB`, `DropSchema`.
+ */
+const MIGRATION_FUNCTION = /(^|[a-z.])(Migrat|migrat|Install|install|Upgrade|upgrade|Seed|seed|(Create|create|Init|init|Ensure|ensure|Drop|drop|Reset|reset|Setup|setup)(Db|DB|Database|Databases|Schema|Schemas|Tables?)(?![a-z]))/;
 
 /**
  * True for code that migrates, installs, upgrades or seeds a schema, by its path or its function (`fn` is a
  * function id, `"pkg".Type.Name`, or a plain name): long statements there are the job, not a trap.
  */
-export function isMigrationCode(path: string, fn = ''): boolean {
-  return MIGRATION_PATH.test(path) || MIGRATION_FUNCTION.test(fn.slice(fn.lastIndexOf('"') + 1));
+export function isMigrationCode(location: FileLocation, fn = ''): boolean {
+  return MIGRATION_PATH.test(pathInModule(location)) || MIGRATION_FUNCTION.test(fn.slice(fn.lastIndexOf('"') + 1));
 }
 
-/** Statements that change a schema rather than query data. */
-const DDL = /^\s*(CREATE|ALTER|DROP|TRUNCATE|RENAME|GRANT|REVOKE|COMMENT\s+ON)\b/i;
+/**
+ * The file's path below its module: folders above it (a checkout under ~/fixtures/, a workspace's own
+ * layout) say nothing of what the code does. Outside a module only the last folder is read.
+ */
+function pathInModule(location: FileLocation): string {
+  const file = location.path.slice(location.path.lastIndexOf('/') + 1);
+  const dir = location.modulePath ? location.packageDir : location.packageDir.slice(location.packageDir.lastIndexOf('/') + 1);
+  return dir ? `${dir}/${file}` : file;
+}
+
+/** Statements that change a schema, or maintain one, rather than query data: long by nature. */
+const DDL = /^\s*(CREATE|ALTER|DROP|TRUNCATE|RENAME|GRANT|REVOKE|COMMENT\s+ON|VACUUM|ANALYZE|REINDEX|CLUSTER|OPTIMIZE\s+TABLE|REFRESH\s+MATERIALIZED\s+VIEW)\b/i;
 
 /**
  * True when a database call is schema work — in migration, install, upgrade or seed code (by directory, file
  * or function name) or running DDL — where a timeout would cut a long `ALTER TABLE` short.
  */
-export function isMigrationCall(path: string, call: SyntaxNode): boolean {
+export function isMigrationCall(location: FileLocation, call: SyntaxNode): boolean {
   const fn = enclosingTopLevelFunction(call);
-  if (isMigrationCode(path, fn ? functionName(fn) : '')) return true;
-  return callArguments(call).some((arg) => DDL.test(stringValue(arg) ?? ''));
+  if (isMigrationCode(location, fn ? functionName(fn) : '')) return true;
+  return callArguments(call).some((arg) => DDL.test(leadingText(arg) ?? ''));
+}
+
+/** The text a statement starts with: a literal, the first literal of a `+` chain, or a Sprintf format. */
+function leadingText(expr: SyntaxNode | null | undefined): string | null {
+  if (!expr) return null;
+  const literal = stringValue(expr);
+  if (literal !== null) return literal;
+  if (expr.type === 'binary_expression' && expr.childForFieldName('operator')?.text === '+') return leadingText(expr.childForFieldName('left'));
+  if (expr.type === 'parenthesized_expression') return leadingText(expr.namedChildren.find((n) => n && n.type !== 'comment'));
+  if (expr.type === 'call_expression' && /(^|\.)Sprintf$/.test(expr.childForFieldName('function')?.text ?? '')) return leadingText(callArguments(expr)[0]);
+  return null;
 }

@@ -2,8 +2,9 @@
 import { localContextVariable, planTimeoutContext, TimeoutContextPlan } from './db-context';
 import { dbHandleOf, handleLabel, isMigrationCall } from './db-handles';
 import { insertAt, replaceNode } from '../../engine/edits';
-import { asMethodCall, contextInScope, declaresBefore, enclosingFunction, enclosingStatement, findAll, MethodCall } from '../../go/syntax';
+import { asMethodCall, contextInScope, contextVariableAt, declaresBefore, enclosingFunction, enclosingStatement, findAll, findAllWithin, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
+import { namedParts, typeShape } from '../../go/types';
 import { isTestCode } from '../../engine/domains';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import type { FileEdit, Severity } from '../../engine/types';
@@ -118,8 +119,9 @@ export const rule = defineFileRule({
       const type = callee?.kind === 'method' ? dbHandleOf(callee.receiver) : null;
       const variant = type && CONTEXT_VARIANTS[`${type.library}.${type.kind}`]?.[call.method];
       if (!type || !variant) continue;
-      const expression = localContextVariable(context.file, node) ?? contextInScope(context.types, node)?.expression ?? null;
-      const migration = isMigrationCall(context.file.path, node);
+      // A context the function already holds (derived, or from a helper such as `a.getContextForTx()`) first.
+      const expression = contextVariableAt(context.types, node)?.text ?? localContextVariable(context.file, node) ?? contextInScope(context.types, node)?.expression ?? null;
+      const migration = isMigrationCall(context.location, node);
       if (migration && migrationLevel(context) === 'off') continue;
       candidates.push({
         call,
@@ -130,7 +132,8 @@ export const rule = defineFileRule({
         migration,
       });
     }
-    const plans = timeoutPlans(context, candidates.filter((c) => !c.context && !c.migration));
+    // A transaction, statement or result set that leaves the function would be cut off by the deferred cancel.
+    const plans = timeoutPlans(context, candidates.filter((c) => !c.context && !c.migration && !resultLeavesFunction(context, c.call.call)));
     for (const candidate of candidates) report(context, candidate, plans);
   },
 });
@@ -162,6 +165,45 @@ function report(context: FileContext, candidate: Candidate, plans: Map<number, T
     end: { line: call.call.endPosition.row, character: call.call.endPosition.column },
   };
   context.report({ range, messageId: 'noContext', data, fixes, ...(candidate.migration ? { severity: migrationSeverity(context) } : {}) });
+}
+
+/** What a context-bound call hands back that keeps using its context: a transaction, statement, rows, a row, a conn. */
+const CONTEXT_BOUND = new Set(['Tx', 'Stmt', 'NamedStmt', 'Rows', 'Row', 'Conn']);
+
+/**
+ * True when what a call returns keeps using its context and outlives its function — the call is returned, or
+ * its value is bound to a variable that is returned or stored beyond the function — so a deferred cancel would
+ * cut it off (a transaction begun here and returned would be rolled back at once).
+ */
+function resultLeavesFunction(context: FileContext, call: SyntaxNode): boolean {
+  const result = context.types.typeOf(call);
+  const first = result ? (typeShape(result).kind === 'tuple' ? (typeShape(result) as { types: string[] }).types[0] : result) : null;
+  const parts = namedParts(first);
+  if (!parts || !CONTEXT_BOUND.has(parts.name)) return false;
+  // Only the call's own value: `db.QueryRow(q).Scan(&n)` hands nothing on.
+  const list = call.parent;
+  const statement = list?.type === 'expression_list' ? list.parent : null;
+  if (!statement) return false;
+  if (statement.type === 'return_statement') return true;
+  if (statement.type !== 'short_var_declaration' && statement.type !== 'assignment_statement') return false;
+  if (statement.childForFieldName('right')?.id !== list!.id) return false;
+  const target = statement.childForFieldName('left')?.namedChildren.find((n) => n && n.type !== 'comment');
+  if (!target || target.text === '_') return false;
+  if (target.type !== 'identifier') return true; // `s.tx, err = db.Begin()`: stored beyond the function
+  const declared = context.types.localDeclOf(target);
+  if (!declared) return true; // a package variable
+  const fn = enclosingFunction(call);
+  if (!fn) return false;
+  for (const id of findAllWithin(fn, 'identifier')) {
+    if (id.startIndex <= target.startIndex || id.text !== target.text || context.types.localDeclOf(id)?.node.id !== declared.node.id) continue;
+    const holder = id.parent;
+    if (holder?.type === 'return_statement' || holder?.parent?.type === 'return_statement') return true;
+    if (holder?.type === 'literal_element' || holder?.type === 'keyed_element') return true;
+    if (holder?.type === 'expression_list' && holder.parent?.type === 'assignment_statement' && holder.id === holder.parent.childForFieldName('right')?.id) {
+      if ((holder.parent.childForFieldName('left')?.namedChildren ?? []).some((t) => t && t.type !== 'identifier')) return true;
+    }
+  }
+  return false;
 }
 
 /** How findings in migration code are reported: the `migrations` setting (default information). */

@@ -41,7 +41,7 @@ export const rule = defineWorkspaceRule<PoolFacts>({
       zh: '用 sql.Open(或 sqlx/gorm)打开的连接池，无论传到哪里，都从未用 SetMaxOpenConns 限制连接数，或从未设置 SetConnMaxLifetime。',
     },
     why: {
-      en: 'database/sql opens as many connections as there are concurrent queries and keeps them for ever by default: a burst exhausts the database server\'s connection limit, and connections outlive failovers and load-balancer timeouts.',
+      en: 'database/sql opens as many connections as there are concurrent queries and keeps them forever by default: a burst exhausts the database server\'s connection limit, and connections outlive failovers and load-balancer timeouts.',
       zh: 'database/sql 默认有多少并发查询就开多少连接,并且永久复用：流量突增会打满数据库的连接上限,连接也会熬过主从切换和负载均衡的空闲超时,变成坏连接。',
     },
     messages: {
@@ -60,8 +60,8 @@ export const rule = defineWorkspaceRule<PoolFacts>({
       fixLimits: { en: 'Bound the pool ({limits})', zh: '限制连接池({limits})' },
     },
   },
-  collect(file, _settings, location, types) {
-    const flow = collectPoolFlow(file, location, types);
+  collect(file, settings, location, types) {
+    const flow = collectPoolFlow(file, location, types, settings);
     if (!flow) return undefined;
     const insertions: Record<string, Insertion> = {};
     if (flow.opens.length > 0) {
@@ -93,9 +93,16 @@ export const rule = defineWorkspaceRule<PoolFacts>({
       }
       for (const edge of facts.flow.edges) consumed.add(edge.slice(0, edge.indexOf('\t')));
     }
+    // A pool closed in the function that opened it (`defer db.Close()`) lives for one job: nothing to bound.
+    const closedLocals = new Set(context.files.flatMap(({ facts }) => facts.flow.uses.filter((u) => u.method === 'Close' && u.storage.startsWith('local:')).map((u) => u.storage)));
     const { pool } = context.settings;
+    // Opens that assign one variable (a driver per `switch` branch, a reload) are one pool, reported at the first.
+    const alternatives = new Map<string, number>();
+    for (const canonical of flow.canonical.values()) alternatives.set(canonical, (alternatives.get(canonical) ?? 0) + 1);
     for (const { location, facts } of context.files) {
       for (const open of facts.flow.opens) {
+        if (open.target && closedLocals.has(open.target)) continue;
+        if (flow.canonical.has(open.origin)) continue;
         const own = limitsByPool.get(open.origin) ?? new Set<string>();
         const moduleLimits = limitsByModule.get(location.modulePath) ?? new Set<string>();
         const calls = flow.derived.get(open.origin) ?? [];
@@ -113,7 +120,8 @@ export const rule = defineWorkspaceRule<PoolFacts>({
         if (missing.length === 0) continue;
         const fixes: FixDescriptor[] = [];
         const insertion = facts.insertions[open.origin];
-        const lines = insertion && open.targetText ? limitLines(open, insertion, missing, limits.has('SetMaxIdleConns'), pool) : null;
+        // Limits written after one alternative would not bound the others: that fix is the author's to place.
+        const lines = insertion && open.targetText && !alternatives.has(open.origin) ? limitLines(open, insertion, missing, limits.has('SetMaxIdleConns'), pool) : null;
         if (insertion && lines) {
           const { at, indent, timeImport } = insertion;
           const edits: FileEdit[] = [{ path: location.path, range: { start: at, end: at }, newText: lines.map((l) => `\n${indent}${l}`).join('') }];

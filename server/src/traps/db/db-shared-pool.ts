@@ -84,7 +84,7 @@ export const rule = defineWorkspaceRule<SharingFacts>({
     },
   },
   collect(file, settings, location, types) {
-    const flow = collectPoolFlow(file, location, types);
+    const flow = collectPoolFlow(file, location, types, settings);
     if (!flow) return undefined;
     const facts: SharingFacts = { flow, splits: [], globalOpens: [], localPlans: {} };
     if (flow.anchors.some((a) => a.storage.startsWith('var:')) || flow.opens.some((o) => o.target?.startsWith('var:'))) readGlobals(file, types, facts);
@@ -96,7 +96,7 @@ export const rule = defineWorkspaceRule<SharingFacts>({
   check(context) {
     const files = context.files;
     const flow = new PoolFlow(files.map(({ location, facts }) => ({ location, facts: facts.flow })));
-    const places = new Placements(files.map((f) => f.location), context.settings);
+    const places = new Placements(files, context.settings);
     const graph = new CallGraph(files.map((f) => f.facts.flow));
     const pools = new Map<string, PoolView>();
     const view = (pool: string) => {
@@ -109,22 +109,29 @@ export const rule = defineWorkspaceRule<SharingFacts>({
       const own = places.ofLocation(location);
       if (own.role === 'harness') continue;
       for (const use of facts.flow.uses) {
-        if (UPKEEP.has(use.method) || isMigrationCode(location.path, use.fn)) continue;
+        if (UPKEEP.has(use.method) || isMigrationCode(location, use.fn)) continue;
         const touch: Touch = { path: location.path, range: use.range, ref: use.ref, handoff: false };
-        const domains = own.domain ? [own.domain] : graph.callerDomains(use.fn, places);
         const batch = own.role === 'batch' || graph.reached(use.fn, 'batch');
         const interactive = !!use.interactive || own.role === 'transport' || graph.reached(use.fn, 'interactive');
-        for (const pool of flow.poolsAt(use.storage)) record(view(pool), domains, touch, batch, interactive, use.fn);
+        let callers: string[] | undefined;
+        for (const pool of flow.poolsAt(use.storage)) {
+          if (!flow.reaches(pool, facts.flow.pkg)) continue;
+          // Shared code draws on a pool for the domains that call it; a parameter's pool is whatever its callers
+          // pass, so only direct uses and hand-offs count for it.
+          const domains = own.domain ? [own.domain] : pool.startsWith('param:') ? [] : (callers ??= graph.callerDomains(use.fn, places));
+          record(view(pool), domains, touch, batch, interactive, use.fn);
+        }
       }
       for (const handoff of facts.flow.handoffs) {
         const target = places.ofPackage(handoff.pkg);
-        if (target.role === 'harness' || ONE_OFF.test(calleeName(handoff.target)) || isMigrationCode(location.path, handoff.fn)) continue;
+        if (target.role === 'harness' || ONE_OFF.test(calleeName(handoff.target)) || isMigrationCode(location, handoff.fn)) continue;
         // A domain's own service (order.Service) handed to others is its API, not a pool they draw from; only
         // plumbing structs (store.Store) spread the pool they hold.
         if (handoff.holder && places.ofPackage(handoff.holder.slice(1, handoff.holder.lastIndexOf('"'))).domain) continue;
         const touch: Touch = { path: location.path, range: handoff.range, ref: handoff.ref, handoff: true };
         const domains = target.domain ? [target.domain] : [];
         for (const pool of flow.poolsAt(handoff.storage)) {
+          if (!flow.reaches(pool, facts.flow.pkg)) continue;
           record(view(pool), domains, touch, target.role === 'batch', target.role === 'transport', `${handoff.pkg}`);
         }
       }
@@ -269,17 +276,29 @@ function splitFix(
 
 // ---- placements and the call graph ----------------------------------------------------------------------------
 
-/** The role and domain of each package, from its directory below its module. */
+/**
+ * The role and domain of each package: from its directory below its module, and from what its code does — a
+ * package whose functions are mostly request handlers is a front-end over the domains, whatever its name.
+ */
 class Placements {
   private readonly modules: string[];
   private readonly cache = new Map<string, Placement>();
+  private readonly handlers = new Map<string, { functions: number; interactive: number }>();
 
   constructor(
-    locations: readonly FileLocation[],
+    files: ReadonlyArray<{ location: FileLocation; facts: SharingFacts }>,
     private readonly settings: Settings,
   ) {
-    this.modules = [...new Set(locations.map((l) => l.modulePath).filter(Boolean))].sort((a, b) => b.length - a.length);
-    for (const location of locations) this.cache.set(importPathOf(location), placePackage(location.packageDir, settings));
+    this.modules = [...new Set(files.map((f) => f.location.modulePath).filter(Boolean))].sort((a, b) => b.length - a.length);
+    for (const { facts } of files) {
+      const counts = this.handlers.get(facts.flow.pkg) ?? { functions: 0, interactive: 0 };
+      for (const fn of facts.flow.functions) {
+        counts.functions++;
+        if (fn.interactive) counts.interactive++;
+      }
+      this.handlers.set(facts.flow.pkg, counts);
+    }
+    for (const { location } of files) this.cache.set(importPathOf(location), this.byCode(importPathOf(location), placePackage(location.packageDir, settings)));
   }
 
   ofLocation(location: FileLocation): Placement {
@@ -291,6 +310,7 @@ class Placements {
     if (placement) return placement;
     const module = this.modules.find((m) => pkg === m || pkg.startsWith(m + '/'));
     placement = module ? placePackage(pkg === module ? '' : pkg.slice(module.length + 1), this.settings) : { domain: '', role: 'infrastructure', reason: 'outside the workspace' };
+    placement = this.byCode(pkg, placement);
     this.cache.set(pkg, placement);
     return placement;
   }
@@ -298,6 +318,15 @@ class Placements {
   ofFunction(fn: string): Placement {
     const match = /^"([^"]*)"\./.exec(fn);
     return match ? this.ofPackage(match[1]) : { domain: '', role: 'infrastructure', reason: '' };
+  }
+
+  private byCode(pkg: string, placement: Placement): Placement {
+    if (placement.role !== 'domain' || placement.reason.startsWith('mapped')) return placement;
+    const counts = this.handlers.get(pkg);
+    if (counts && counts.interactive >= 2 && counts.interactive * 2 >= counts.functions) {
+      return { domain: '', role: 'transport', reason: `serves requests: ${counts.interactive} of its ${counts.functions} functions are handlers` };
+    }
+    return placement;
   }
 }
 

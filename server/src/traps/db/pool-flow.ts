@@ -9,12 +9,14 @@
  * `result:"pkg".F#0` for what a function returns, `local:<path>:<offset>` for locals and
  * `open:<path>:<offset>` for the open calls themselves.
  */
+import type { Settings } from '../../engine/config';
+import { isTestCode } from '../../engine/domains';
 import type { FileLocation } from '../../engine/rule';
 import type { SyntaxNode } from '../../go/parser';
 import type { Callee, Resolver } from '../../go/resolver';
 import { rangeOf, SourceFile } from '../../go/source';
 import { asMethodCall, callArguments, fieldChildren, findAll } from '../../go/syntax';
-import { namedParts, typeShape } from '../../go/types';
+import { deref, named, namedParts, typeShape } from '../../go/types';
 import type { Range } from '../../engine/types';
 import { DB_LIBRARIES, dbHandleOf, DbLibrary, handleLabel, poolOpener } from './db-handles';
 
@@ -98,6 +100,10 @@ export interface FunctionFact {
 }
 
 export interface PoolFlowFacts {
+  /** The file's package (import path), whether it is a program's `main`, and the workspace packages it imports. */
+  pkg: string;
+  main?: true;
+  imports: string[];
   opens: OpenFact[];
   anchors: AnchorFact[];
   /** `from\tto`: the pool in `from` reaches `to`. */
@@ -114,10 +120,13 @@ const BATCH_WORDS = /(^|[^a-z])(worker|workers|job|jobs|cron|batch|import|import
 
 const collected = new WeakMap<SourceFile, PoolFlowFacts | undefined>();
 
-/** The pool facts of one file, or undefined when the file touches no handle; read once for both pool rules. */
-export function collectPoolFlow(file: SourceFile, location: FileLocation, types: Resolver): PoolFlowFacts | undefined {
+/**
+ * The pool facts of one file, or undefined when the file touches no handle or is test code (a `_test.go` file or
+ * a test-harness package: sharing a pool there costs nothing in production); read once for both pool rules.
+ */
+export function collectPoolFlow(file: SourceFile, location: FileLocation, types: Resolver, settings: Settings): PoolFlowFacts | undefined {
   if (collected.has(file)) return collected.get(file);
-  const facts = file.isTest || !workspaceUsesDatabases(types) ? undefined : new FlowReader(file, location, types).read();
+  const facts = isTestCode(location, settings) || !workspaceUsesDatabases(types) ? undefined : new FlowReader(file, location, types).read();
   collected.set(file, facts);
   return facts;
 }
@@ -131,7 +140,7 @@ function workspaceUsesDatabases(types: Resolver): boolean {
 }
 
 class FlowReader {
-  private readonly facts: PoolFlowFacts = { opens: [], anchors: [], edges: [], uses: [], handoffs: [], resultSites: [], functions: [], calls: [] };
+  private readonly facts: PoolFlowFacts = { pkg: '', imports: [], opens: [], anchors: [], edges: [], uses: [], handoffs: [], resultSites: [], functions: [], calls: [] };
   private readonly edgeSet = new Set<string>();
   private readonly callSet = new Set<string>();
 
@@ -143,18 +152,20 @@ class FlowReader {
 
   read(): PoolFlowFacts | undefined {
     this.readDeclarations();
-    const nodes = findAll(this.file.root, ['call_expression', 'short_var_declaration', 'assignment_statement', 'var_spec', 'keyed_element', 'return_statement']);
+    const nodes = findAll(this.file.root, ['call_expression', 'short_var_declaration', 'assignment_statement', 'var_spec', 'keyed_element', 'literal_value', 'return_statement']);
     for (const node of nodes) {
       if (node.type === 'call_expression') this.call(node);
       else if (node.type === 'keyed_element') this.keyed(node);
+      else if (node.type === 'literal_value') this.positional(node);
       else if (node.type === 'return_statement') this.returned(node);
       else this.assignment(node);
     }
     const f = this.facts;
-    if (f.opens.length + f.anchors.length + f.edges.length + f.uses.length + f.handoffs.length === 0) {
-      // Nothing of its own, but its calls may lead to a package that draws on a pool for it.
-      return f.calls.length > 0 ? { ...f, functions: f.functions } : undefined;
-    }
+    // Every file says where it sits among the programs (its package and imports), even with no pool of its own:
+    // a pool opened by one program's main never reaches another program's code.
+    f.pkg = this.types.ownPackage;
+    if (this.file.packageName === 'main') f.main = true;
+    f.imports = this.file.imports.map((spec) => spec.path).filter((path) => this.types.index.filesOf(path).length > 0);
     return f;
   }
 
@@ -304,6 +315,28 @@ class FlowReader {
     const source = this.source(value);
     if (source) this.edge(source, target);
     this.handoff(value, source, namedParts(member.owner)?.pkg, target, node);
+  }
+
+  /** `&Storage{db}`: the i-th element goes into the struct's i-th field. */
+  private positional(list: SyntaxNode): void {
+    const literal = list.parent;
+    if (literal?.type !== 'composite_literal') return;
+    const elements = list.namedChildren.filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
+    if (elements.length === 0 || elements.some((e) => e.type !== 'literal_element')) return;
+    const type = this.types.typeOf(literal);
+    const decl = type ? this.types.typeDecl(deref(type)) : null;
+    const shape = decl ? typeShape(decl.underlying) : null;
+    if (!decl || shape?.kind !== 'struct' || shape.fields.length !== elements.length) return;
+    const owner = named(decl.pkg, decl.name);
+    elements.forEach((element, i) => {
+      const field = shape.fields[i];
+      const value = element.namedChildren.find((n) => n && n.type !== 'comment');
+      if (!value || !field.name) return;
+      const target = `field:${owner}.${field.name}`;
+      const source = this.source(value);
+      if (source) this.edge(source, target);
+      this.handoff(value, source, decl.pkg, target, element);
+    });
   }
 
   /** Records a pool (or a struct holding pools) handed into another package. */
@@ -481,26 +514,37 @@ export class PoolFlow {
   /** Opens inside factories: each call of the factory is a pool of its own. */
   readonly factoryOpens: ReadonlySet<string>;
 
+  /** Origin → the packages its pool can reach (its programs' import closures); undefined for any package. */
+  private readonly reach = new Map<string, Set<string> | undefined>();
+  /** Several opens that assign one variable (`switch` branches, a reload) are one pool: origin → canonical origin. */
+  readonly canonical = new Map<string, string>();
+
   constructor(files: ReadonlyArray<{ location: FileLocation; facts: PoolFlowFacts }>) {
-    const next = new Map<string, string[]>();
-    const opens: { path: string; fact: OpenFact }[] = [];
-    const sites: { path: string; site: ResultSiteFact }[] = [];
+    const next = new Map<string, { to: string; pkg: string }[]>();
+    const opens: { path: string; pkg: string; fact: OpenFact }[] = [];
+    const sites: { path: string; pkg: string; site: ResultSiteFact }[] = [];
+    const link = (from: string, to: string, pkg: string) => {
+      const list = next.get(from);
+      if (list) list.push({ to, pkg });
+      else next.set(from, [{ to, pkg }]);
+    };
     for (const { location, facts } of files) {
-      for (const open of facts.opens) opens.push({ path: location.path, fact: open });
-      for (const site of facts.resultSites) sites.push({ path: location.path, site });
+      for (const open of facts.opens) opens.push({ path: location.path, pkg: facts.pkg, fact: open });
+      for (const site of facts.resultSites) sites.push({ path: location.path, pkg: facts.pkg, site });
       for (const edge of facts.edges) {
         const tab = edge.indexOf('\t');
-        add(next, edge.slice(0, tab), edge.slice(tab + 1));
+        link(edge.slice(0, tab), edge.slice(tab + 1), facts.pkg);
       }
-      for (const open of facts.opens) if (open.target) add(next, open.origin, open.target);
+      for (const open of facts.opens) if (open.target) link(open.origin, open.target, facts.pkg);
     }
+    const programs = new Programs(files.map((f) => f.facts));
     // Factories: an open whose pool reaches its own function's result through locals only.
     const factories = new Map<string, { path: string; fact: OpenFact }>();
     for (const open of opens) {
       const seen = new Set<string>([open.fact.origin]);
       const queue = [open.fact.origin];
       while (queue.length > 0) {
-        for (const to of next.get(queue.pop()!) ?? []) {
+        for (const { to } of next.get(queue.pop()!) ?? []) {
           if (seen.has(to)) continue;
           seen.add(to);
           if (to.startsWith('local:')) queue.push(to);
@@ -512,7 +556,7 @@ export class PoolFlow {
     for (let grew = true; grew; ) {
       grew = false;
       for (const [result, open] of [...factories]) {
-        for (const to of next.get(result) ?? []) {
+        for (const { to } of next.get(result) ?? []) {
           if (to.startsWith('result:') && !factories.has(to)) {
             factories.set(to, open);
             grew = true;
@@ -521,33 +565,46 @@ export class PoolFlow {
       }
     }
     // Every open is an origin (a factory's for what it does inside before returning), and so is every call site.
-    const origins: string[] = [];
+    const origins: { origin: string; pkg: string; target?: string }[] = [];
     for (const open of opens) {
       this.opens.set(open.fact.origin, { path: open.path, range: open.fact.range, call: open.fact.call, library: open.fact.library, targetText: open.fact.targetText, target: open.fact.target });
-      origins.push(open.fact.origin);
+      origins.push({ origin: open.fact.origin, pkg: open.pkg, target: open.fact.target });
     }
-    for (const { path, site } of sites) {
+    for (const { path, pkg, site } of sites) {
       const factory = factories.get(site.result);
       if (!factory || factories.has(site.target)) continue;
       const origin = `call:${path}:${site.range.start.line}:${site.range.start.character}`;
       this.opens.set(origin, { path, range: site.range, call: site.call, library: factory.fact.library, targetText: site.targetText, target: site.target });
-      add(next, origin, site.target);
-      origins.push(origin);
+      link(origin, site.target, pkg);
+      origins.push({ origin, pkg, target: site.target });
       const list = this.derived.get(factory.fact.origin) ?? [];
       list.push(origin);
       this.derived.set(factory.fact.origin, list);
     }
     this.factoryOpens = new Set([...factories.values()].map((f) => f.fact.origin));
+    // Opens assigned to the same variable are alternatives (one per driver, a reload): one pool, the first of them.
+    const byTarget = new Map<string, string>();
+    for (const { origin, target } of [...origins].sort((a, b) => (a.origin < b.origin ? -1 : 1))) {
+      if (!target || target.startsWith('result:') || this.factoryOpens.has(origin)) continue;
+      const first = byTarget.get(target);
+      if (first) this.canonical.set(origin, first);
+      else byTarget.set(target, origin);
+    }
     // Storage of a pool type that no open reaches (a handle from a library, a parameter nobody in the workspace
     // passes) is a pool of its own: each is followed from itself.
-    for (const { facts } of files) for (const anchor of facts.anchors) origins.push(anchor.storage);
-    for (const origin of origins) {
+    for (const { facts } of files) for (const anchor of facts.anchors) origins.push({ origin: anchor.storage, pkg: facts.pkg });
+    for (const { origin, pkg } of origins) {
+      const allowed = programs.reachableFrom(pkg);
+      this.reach.set(origin, allowed);
+      this.programs = programs;
+      const pool = this.canonical.get(origin) ?? origin;
       const seen = new Set<string>([origin]);
       const queue = [origin];
       while (queue.length > 0) {
-        for (const to of next.get(queue.pop()!) ?? []) {
-          // A factory's result is a new pool per call, which the call sites stand for.
-          if (seen.has(to) || factories.has(to)) continue;
+        for (const { to, pkg: via } of next.get(queue.pop()!) ?? []) {
+          // A factory's result is a new pool per call, which the call sites stand for; and a pool never crosses
+          // into code that its programs do not contain.
+          if (seen.has(to) || factories.has(to) || (allowed && !allowed.has(via) && programs.owns(via))) continue;
           seen.add(to);
           queue.push(to);
         }
@@ -555,9 +612,20 @@ export class PoolFlow {
       for (const storage of seen) {
         let set = this.reaching.get(storage);
         if (!set) this.reaching.set(storage, (set = new Set()));
-        set.add(origin);
+        set.add(pool);
       }
     }
+  }
+
+  private programs: Programs | undefined;
+
+  /**
+   * True when code of package `pkg` can draw on the pool: it belongs to a program that opens it, or to no program
+   * at all (a library no main imports, which nothing proves apart).
+   */
+  reaches(pool: string, pkg: string): boolean {
+    const allowed = this.reach.get(pool);
+    return !allowed || allowed.has(pkg) || !this.programs?.owns(pkg);
   }
 
   /** The pools that reach a storage key (opens and factory calls; an anchor when neither reaches it). */
@@ -570,8 +638,50 @@ export class PoolFlow {
   }
 }
 
-function add(map: Map<string, string[]>, from: string, to: string): void {
-  const list = map.get(from);
-  if (list) list.push(to);
-  else map.set(from, [to]);
+/**
+ * The programs of the workspace: each `main` package with the workspace packages it imports, directly or not.
+ * A package in some program belongs to those programs; one in none (a library) to any.
+ */
+class Programs {
+  private readonly closures: Set<string>[] = [];
+  private readonly owned = new Set<string>();
+  private readonly cache = new Map<string, Set<string> | undefined>();
+
+  constructor(facts: readonly PoolFlowFacts[]) {
+    const imports = new Map<string, Set<string>>();
+    const mains = new Set<string>();
+    for (const f of facts) {
+      const set = imports.get(f.pkg) ?? new Set<string>();
+      for (const path of f.imports) set.add(path);
+      imports.set(f.pkg, set);
+      if (f.main) mains.add(f.pkg);
+    }
+    for (const main of [...mains].sort()) {
+      const closure = new Set<string>([main]);
+      const queue = [main];
+      while (queue.length > 0) {
+        for (const dep of imports.get(queue.pop()!) ?? []) {
+          if (closure.has(dep)) continue;
+          closure.add(dep);
+          queue.push(dep);
+        }
+      }
+      this.closures.push(closure);
+      for (const pkg of closure) this.owned.add(pkg);
+    }
+  }
+
+  /** True when some program imports the package. */
+  owns(pkg: string): boolean {
+    return this.owned.has(pkg);
+  }
+
+  /** The packages code of `pkg` can hand a pool to: the union of its programs, or undefined for any. */
+  reachableFrom(pkg: string): Set<string> | undefined {
+    if (this.cache.has(pkg)) return this.cache.get(pkg);
+    const mine = this.closures.filter((closure) => closure.has(pkg));
+    const allowed = mine.length === 0 ? undefined : new Set(mine.flatMap((closure) => [...closure]));
+    this.cache.set(pkg, allowed);
+    return allowed;
+  }
 }

@@ -1,6 +1,6 @@
 /** Suppression comments that hide a trap without saying why, name no known rule, or silence nothing. */
 import { defineFileRule, ReportDescriptor } from '../../engine/rule';
-import { ALL_RULES, Directive, readDirectives } from '../../engine/suppress';
+import { ALL_RULES, Directive, directiveHasReason, isPlaceholderReason, readDirectives } from '../../engine/suppress';
 
 export const SUPPRESSION_RULE_ID = 'invalid-suppression';
 
@@ -14,7 +14,8 @@ export const rule = defineFileRule({
   meta: {
     id: SUPPRESSION_RULE_ID,
     trap: 'meta',
-    severity: 'hint',
+    // Visible in Problems (VS Code lists no hints there): a suppression that does not work must be seen.
+    severity: 'info',
     fixable: false,
     description: {
       en: 'A go-traps suppression comment without a reason, naming an unknown rule, or silencing nothing.',
@@ -26,8 +27,12 @@ export const rule = defineFileRule({
     },
     messages: {
       noReason: {
-        en: 'Suppression of {rule} gives no reason; write why this trap is acceptable here.',
-        zh: '对 {rule} 的抑制没有写理由；请说明为什么这里可以接受这个陷阱。',
+        en: 'Suppression of {rule} gives no reason, so it silences nothing; write why this trap is acceptable here.',
+        zh: '对 {rule} 的抑制没有写理由，因此不起作用；请说明为什么这里可以接受这个陷阱。',
+      },
+      placeholderReason: {
+        en: 'Suppression of {rule} has a placeholder ("{reason}") instead of a reason, so it silences nothing; write why this trap is acceptable here.',
+        zh: '对 {rule} 的抑制只有占位文字（"{reason}"）而不是理由，因此不起作用；请说明为什么这里可以接受这个陷阱。',
       },
       unknownRule: {
         en: 'Suppression names "{rule}", which is not a go-traps rule.',
@@ -46,9 +51,9 @@ export const rule = defineFileRule({
       for (const id of directive.rules) {
         if (!knownRuleIds.has(id)) context.report({ range: directive.range, messageId: 'unknownRule', data: { rule: id } });
       }
-      if (directive.kind === 'ignore' && !directive.reason) {
-        context.report({ range: directive.range, messageId: 'noReason', data: { rule: named } });
-      }
+      if (directiveHasReason(directive)) continue;
+      if (directive.reason.trim() === '') context.report({ range: directive.range, messageId: 'noReason', data: { rule: named } });
+      else if (isPlaceholderReason(directive.reason)) context.report({ range: directive.range, messageId: 'placeholderReason', data: { rule: named, reason: directive.reason.trim() } });
     }
   },
 });
@@ -60,7 +65,8 @@ export const rule = defineFileRule({
 export function unusedDirectiveFindings(directives: Directive[], used: Set<Directive>, enabledRules: Set<string>): ReportDescriptor[] {
   const reports: ReportDescriptor[] = [];
   for (const directive of directives) {
-    if (used.has(directive) || directive.rules.includes(ALL_RULES)) continue;
+    // A directive without a reason silences nothing by design; its report says why already.
+    if (used.has(directive) || directive.rules.includes(ALL_RULES) || !directiveHasReason(directive)) continue;
     const judged = directive.rules.filter((id) => enabledRules.has(id) && knownRuleIds.has(id));
     if (judged.length === 0 || judged.length !== directive.rules.filter((id) => knownRuleIds.has(id)).length) continue;
     if (directive.kind === 'nolint' && judged.length !== directive.rules.length) continue;

@@ -4,6 +4,8 @@ import { calleeName } from '../config/config-reload';
 import { ensureImport, insertLinesAfter } from '../../engine/edits';
 import { enclosingStatement, findAll, findAllWithin, functionName } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
+import type { Resolver } from '../../go/resolver';
+import { GoType, namedParts } from '../../go/types';
 import type { FileLocation } from '../../engine/rule';
 import { defaultPackageName, rangeOf, SourceFile } from '../../go/source';
 import type { FileEdit, Range } from '../../engine/types';
@@ -28,6 +30,7 @@ const TRACING_PACKAGES = [
 const HANDLER_WRAPPERS: Record<string, string[]> = {
   'go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp': ['NewHandler', 'NewMiddleware'],
 };
+const WRAPPER_NAMES = new Set(Object.values(HANDLER_WRAPPERS).flat());
 
 /** One `gin.New()`/`gin.Default()` call and what a fix needs to install middleware after it. */
 export interface GinEngine {
@@ -55,7 +58,7 @@ export interface GinTracingFacts {
 }
 
 /** Collects the facts of one file, or undefined when it holds nothing about gin or tracing. */
-export function collectGinTracing(file: SourceFile, location: FileLocation): GinTracingFacts | undefined {
+export function collectGinTracing(file: SourceFile, location: FileLocation, types: Resolver): GinTracingFacts | undefined {
   // Most files mention none of these; skip their walk.
   if (file.isTest || !/gin|Use\(|otelhttp|Extract/.test(file.text)) return undefined;
   const facts: GinTracingFacts = { engines: [], traced: false, opaque: false, usedNames: [], tracingFunctions: [] };
@@ -63,12 +66,15 @@ export function collectGinTracing(file: SourceFile, location: FileLocation): Gin
   const mayStartSpans = file.text.includes('Extract') && file.text.includes('Start');
   for (const call of findAll(file.root, 'call_expression')) {
     const callee = call.childForFieldName('function');
-    if (file.isPackageSelector(callee, [GIN_PATH], ['New', 'Default'])) {
+    const name = calleeName(call);
+    if (name !== 'New' && name !== 'Default' && name !== 'Use' && !WRAPPER_NAMES.has(name)) continue;
+    const resolved = types.calleeOf(call);
+    if (resolved?.kind === 'func' && resolved.pkg === GIN_PATH && (name === 'New' || name === 'Default')) {
       facts.engines.push(engineFacts(file, call, location));
-    } else if (Object.entries(HANDLER_WRAPPERS).some(([path, names]) => file.isPackageSelector(callee, [path], names))) {
+    } else if (WRAPPER_NAMES.has(name) && HANDLER_WRAPPERS[packageOf(callee, types) ?? '']?.includes(name)) {
       facts.traced = true;
-    } else if (calleeName(call) === 'Use' && callee?.type === 'selector_expression') {
-      readUse(file, call, facts, location.modulePath);
+    } else if (name === 'Use' && callee?.type === 'selector_expression' && mayBeGin(types.typeOf(callee.childForFieldName('operand')))) {
+      readUse(call, facts, location.modulePath, types);
     }
   }
   for (const decl of file.root.namedChildren) {
@@ -91,7 +97,24 @@ export function collectGinTracing(file: SourceFile, location: FileLocation): Gin
   return empty ? undefined : facts;
 }
 
-function readUse(file: SourceFile, call: SyntaxNode, facts: GinTracingFacts, modulePath: string): void {
+/** The import path of the package a selector `pkg.Name` selects from (aliases honoured, shadowing respected). */
+function packageOf(fn: SyntaxNode | null, types: Resolver): string | undefined {
+  if (fn?.type !== 'selector_expression') return undefined;
+  const resolved = types.resolve(fn.childForFieldName('operand'));
+  return resolved?.kind === 'package' ? resolved.path : undefined;
+}
+
+/**
+ * True unless the receiver is known to be something other than gin (an echo server, a chi router): an engine or
+ * group of gin, gin's IRoutes, or a receiver of unknown type, which may be gin's.
+ */
+function mayBeGin(type: GoType | null): boolean {
+  if (!type) return true;
+  const parts = namedParts(type);
+  return parts?.pkg === GIN_PATH;
+}
+
+function readUse(call: SyntaxNode, facts: GinTracingFacts, modulePath: string, types: Resolver): void {
   for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
     if (!arg || arg.type === 'comment') continue;
     if (arg.type === 'variadic_argument') {
@@ -101,8 +124,8 @@ function readUse(file: SourceFile, call: SyntaxNode, facts: GinTracingFacts, mod
     const target = arg.type === 'call_expression' ? arg.childForFieldName('function') : arg;
     if (!target) continue;
     if (target.type === 'selector_expression') {
-      const operand = target.childForFieldName('operand');
-      const path = operand?.type === 'identifier' ? file.importPathOf(operand.text) : undefined;
+      const operand = types.resolve(target.childForFieldName('operand'));
+      const path = operand?.kind === 'package' ? operand.path : undefined;
       if (path && (TRACING_PACKAGES.includes(path) || isExternalTracing(path, target.childForFieldName('field')?.text ?? '', modulePath))) {
         facts.traced = true;
         continue;

@@ -1,10 +1,11 @@
 /** An error log with no order/user/request/trace id: the line says something failed, not for whom. */
-import { insertAt } from '../../engine/edits';
+import { ensureImport, insertAt } from '../../engine/edits';
 import { contextInScope } from '../../go/syntax';
+import { FindingBudget, NOT_LISTED } from './finding-budget';
 import { errorLogCalls, ErrorLogCall } from './logging-calls';
 import { ZEROLOG_TYPED } from './logging-convert';
 import { goString } from './logging-format';
-import { LocalName, namesInScope, normalizeKey, variableForKey } from './logging-scope';
+import { LocalName, normalizeKey, ScopeNames } from './logging-scope';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import { rangeOf } from '../../go/source';
 import type { FileEdit } from '../../engine/types';
@@ -29,6 +30,7 @@ export const rule = defineFileRule({
         zh: '这条错误日志没有任何标识字段；请加上其中之一：{keys}。',
       },
       fixAdd: { en: 'Add {fields} to the log', zh: '在日志中加入 {fields}' },
+      notListed: NOT_LISTED,
     },
   },
   check(context) {
@@ -36,15 +38,17 @@ export const rule = defineFileRule({
     const idKeys = context.settings.log.idKeys;
     const wanted = new Set(idKeys.map(normalizeKey));
     if (wanted.size === 0) return;
-    for (const call of errorLogCalls(context.file)) {
+    const names = new ScopeNames();
+    const budget = new FindingBudget(context);
+    for (const call of errorLogCalls(context.file, context.types)) {
       if (call.opaque || call.keys.some((k) => wanted.has(normalizeKey(k)))) continue;
-      const names = namesInScope(call.outer);
       const available = idKeys
-        .map((key) => ({ key, variable: variableForKey(names, key) }))
+        .map((key) => ({ key, variable: names.variableFor(call.outer, key) }))
         .filter((p): p is { key: string; variable: LocalName } => !!p.variable);
       // Background plumbing (an accept loop, a metrics sender) has no request to identify: only judge code
       // that serves a request (a context or request in scope) or that holds an id it leaves out.
       if (available.length === 0 && !contextInScope(context.types, call.outer)) continue;
+      if (!budget.admit(call.node)) continue;
       const edits = available.length > 0 ? fieldEdits(context, call, available) : null;
       const fixes: FixDescriptor[] = edits ? [{ title: rule.meta.messages.fixAdd, edits }] : [];
       context.report({
@@ -54,22 +58,25 @@ export const rule = defineFileRule({
         fixes,
       });
     }
+    budget.finish();
   },
 });
 
 type Field = { key: string; variable: LocalName };
 
+const ZAP = 'go.uber.org/zap';
 const ZAP_TYPED: Record<string, string> = { string: 'String', int: 'Int', int64: 'Int64', uint64: 'Uint64', int32: 'Int32' };
 
 /** The edits that add each available id variable as a field, in the library's own idiom. */
 function fieldEdits(context: FileContext, call: ErrorLogCall, fields: Field[]): FileEdit[] | null {
   const { file } = context;
+  const typeOf = (variable: LocalName) => context.types.typeOf(variable.node) ?? '';
   const last = call.chain.calls[call.chain.calls.length - 1];
   // After the last argument, not before `)`: a multi-line call keeps its trailing comma where it was.
   const argsEnd = () => rangeOf(last.args[last.args.length - 1]).end;
   switch (call.library) {
     case 'zerolog': {
-      const text = fields.map(({ key, variable }) => `.${ZEROLOG_TYPED[variable.type] ?? 'Interface'}(${goString(key)}, ${variable.name})`).join('');
+      const text = fields.map(({ key, variable }) => `.${ZEROLOG_TYPED[typeOf(variable)] ?? 'Interface'}(${goString(key)}, ${variable.name})`).join('');
       return [insertAt(file, rangeOf(call.node).end, text)];
     }
     case 'slog': {
@@ -81,9 +88,11 @@ function fieldEdits(context: FileContext, call: ErrorLogCall, fields: Field[]): 
         return [insertAt(file, argsEnd(), fields.map(({ key, variable }) => `, ${goString(key)}, ${variable.name}`).join(''))];
       }
       if (last.method !== 'Error' || !call.zapTyped || last.args.length === 0) return null;
-      const zap = file.localNameOf('go.uber.org/zap') ?? 'zap';
-      const text = fields.map(({ key, variable }) => `, ${zap}.${ZAP_TYPED[variable.type] ?? 'Any'}(${goString(key)}, ${variable.name})`).join('');
-      return [insertAt(file, argsEnd(), text)];
+      // A logger field declared in another file leaves this one without the zap import the typed fields need.
+      const zap = file.localNameOf(ZAP) ?? 'zap';
+      if (!file.localNameOf(ZAP) && file.importPathOf(zap)) return null;
+      const text = fields.map(({ key, variable }) => `, ${zap}.${ZAP_TYPED[typeOf(variable)] ?? 'Any'}(${goString(key)}, ${variable.name})`).join('');
+      return [insertAt(file, argsEnd(), text), ...ensureImport(file, ZAP)];
     }
     case 'logrus': {
       const receiver = last.call.childForFieldName('function')!.childForFieldName('operand')!;

@@ -1,15 +1,29 @@
 /**
- * Recognising error-level structured log calls (zerolog, zap, log/slog, logrus) and the field keys they carry,
- * including keys attached earlier to the logger (`logger := log.With().Str("order_id", id).Logger()`).
- * When the fields cannot be seen (a field map in a variable, a context logger, a logger passed in as a
- * parameter), the call is marked opaque and rules stay silent.
+ * Recognising error-level structured log calls (zerolog, zap, log/slog, logrus) by the types the resolver gives
+ * their receivers, and the field keys they carry, including keys attached earlier to the logger
+ * (`logger := log.With().Str("order_id", id).Logger()`). When the fields cannot be seen (a field map in a
+ * variable, a context logger, a logger passed in as a parameter or returned by code we do not read), the call is
+ * marked opaque and rules stay silent.
  */
-import { fieldChildren } from '../../go/syntax';
-import { enclosingFunction, findAll, parametersOf, stringValue, walk } from '../../go/syntax';
+import { findAll, stringValue, walk } from '../../go/syntax';
+import { namedParts } from '../../go/types';
 import type { SyntaxNode } from '../../go/parser';
+import type { Callee, Resolver } from '../../go/resolver';
 import type { SourceFile } from '../../go/source';
 
 export type LoggingLibrary = 'zerolog' | 'zap' | 'slog' | 'logrus';
+
+/** The structured logging packages by import path. */
+export const LOGGING_PACKAGES: Readonly<Record<string, LoggingLibrary>> = {
+  'github.com/rs/zerolog': 'zerolog',
+  'github.com/rs/zerolog/log': 'zerolog',
+  'go.uber.org/zap': 'zap',
+  'log/slog': 'slog',
+  'golang.org/x/exp/slog': 'slog',
+  'github.com/sirupsen/logrus': 'logrus',
+};
+
+const ZEROLOG = 'github.com/rs/zerolog';
 
 /** One link of a method chain `root.a(...).b(...)`. */
 export interface ChainCall {
@@ -35,16 +49,9 @@ export interface ErrorLogCall {
   keys: string[];
   /** Fields exist that cannot be read (a map variable, `args...`, a context logger): say nothing. */
   opaque: boolean;
-  /** For zap: the value is a `*zap.Logger` (typed fields) rather than a sugared logger. */
+  /** For zap: the receiver is a `*zap.Logger` (typed fields) rather than a sugared logger. */
   zapTyped: boolean;
 }
-
-const IMPORTS: Record<LoggingLibrary, string[]> = {
-  zerolog: ['github.com/rs/zerolog', 'github.com/rs/zerolog/log'],
-  zap: ['go.uber.org/zap'],
-  slog: ['log/slog', 'golang.org/x/exp/slog'],
-  logrus: ['github.com/sirupsen/logrus'],
-};
 
 /** `root.a(x).b(y)` → root and the calls in order; null when `outer` is not a method call. */
 export function chainOf(outer: SyntaxNode): Chain | null {
@@ -60,185 +67,154 @@ export function chainOf(outer: SyntaxNode): Chain | null {
   return calls.length > 0 ? { root: node, calls } : null;
 }
 
-const LOGGER_NAME = /^(l|lg|log|logger|zl|zlog|sugar|sugared|entry)$|(log|logger|entry)$/i;
-
-function lastName(node: SyntaxNode): string {
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'selector_expression') return node.childForFieldName('field')?.text ?? '';
-  return '';
+/** The logging library a function or method belongs to: a package function of it, or a method of one of its types. */
+export function libraryOfCallee(callee: Callee | null): LoggingLibrary | null {
+  if (!callee) return null;
+  const pkg = callee.kind === 'func' ? callee.pkg : namedParts(callee.receiver)?.pkg;
+  return (pkg && LOGGING_PACKAGES[pkg]) || null;
 }
 
 /** Methods whose arguments add fields we cannot read, or that pull fields from a context. */
 const OPAQUE_METHODS = new Set(['Fields', 'EmbedObject', 'Object', 'Objects', 'Ctx', 'Func', 'WithContext', 'WithOptions']);
-/** Roots that yield a request-scoped logger, which usually carries the ids already. */
-const CONTEXT_LOGGERS = /^(Ctx|FromContext|FromRequest|Extract|LoggerFromContext|L|S)$/;
+const ZEROLOG_SENDS = new Set(['Msg', 'Msgf', 'Send', 'MsgFunc']);
+const ERROR_METHODS = new Set(['Error', 'Errorf', 'Errorw', 'Errorln', 'ErrorContext']);
 
+/** Where a logger's fields come from, as far as the code shows. */
 interface Origin {
-  library: LoggingLibrary | null;
   keys: string[];
   opaque: boolean;
-  zapTyped: boolean;
 }
 
-/**
- * Finds the error-level log calls of a file. `idKeys` are not needed here: the caller decides which keys count.
- */
-export function errorLogCalls(file: SourceFile): ErrorLogCall[] {
-  const libraries = (Object.keys(IMPORTS) as LoggingLibrary[]).filter((lib) => IMPORTS[lib].some((p) => file.localNameOf(p)));
-  if (libraries.length === 0) return [];
+const OPAQUE: Origin = { keys: [], opaque: true };
+const MAX_ORIGIN_DEPTH = 8;
+
+/** Finds the error-level log calls of a file. */
+export function errorLogCalls(file: SourceFile, types: Resolver): ErrorLogCall[] {
   const found: ErrorLogCall[] = [];
   for (const outer of findAll(file.root, 'call_expression')) {
     if (outer.parent?.type === 'selector_expression') continue;
+    const method = outer.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
+    // Most calls are no log call at all: ask the resolver only about the names that end one.
+    if (!ZEROLOG_SENDS.has(method) && !ERROR_METHODS.has(method)) continue;
     const chain = chainOf(outer);
     if (!chain) continue;
-    const call = classify(file, chain, libraries);
+    const call = ZEROLOG_SENDS.has(method) ? zerologCall(chain, types) : errorCall(chain, types);
     if (call) found.push(call);
   }
   return found;
 }
 
-function classify(file: SourceFile, chain: Chain, libraries: LoggingLibrary[]): ErrorLogCall | null {
+/** `X.Error()...Msg(...)` where the event comes from a zerolog logger's Error level. */
+function zerologCall(chain: Chain, types: Resolver): ErrorLogCall | null {
   const last = chain.calls[chain.calls.length - 1];
-  const outer = last.call;
-  const pkgOf = (node: SyntaxNode) => (node.type === 'identifier' ? file.importPathOf(node.text) : undefined);
-  const rootPkg = pkgOf(chain.root);
-  const libraryOfPkg = (path: string | undefined) => (Object.keys(IMPORTS) as LoggingLibrary[]).find((lib) => path && IMPORTS[lib].includes(path)) ?? null;
+  const send = types.calleeOf(last.call);
+  if (send?.kind !== 'method' || namedParts(send.receiver)?.pkg !== ZEROLOG || namedParts(send.receiver)?.name !== 'Event') return null;
+  // The level is the call that first yields an event.
+  const index = chain.calls.findIndex((c) => namedParts(types.typeOf(c.call))?.name === 'Event' && namedParts(types.typeOf(c.call))?.pkg === ZEROLOG);
+  if (index < 0) return null;
+  const level = chain.calls[index];
+  const levelCallee = types.calleeOf(level.call);
+  if (level.method !== 'Error' || level.args.length > 0 || libraryOfCallee(levelCallee) !== 'zerolog') return null;
+  // `log.Error()` of zerolog/log is the global logger; `l.Error()` is whatever `l` is.
+  const origin: Origin = levelCallee?.kind === 'func' ? { keys: [], opaque: false } : receiverOrigin(level.call, types);
+  const fields = chain.calls.slice(index + 1, -1);
+  const keys = [...origin.keys, ...fields.flatMap(keysInArgs)];
+  const opaque = origin.opaque || fields.some((c) => OPAQUE_METHODS.has(c.method) && !c.args.every(isLiteralMap));
+  return { library: 'zerolog', node: level.call, outer: last.call, chain, keys, opaque, zapTyped: false };
+}
 
-  // zerolog: X.Error()...Msg(...)
-  if (libraries.includes('zerolog') && ['Msg', 'Msgf', 'Send', 'MsgFunc'].includes(last.method)) {
-    const index = chain.calls.findIndex((c) => c.method === 'Error' && c.args.length === 0);
-    if (index < 0) return null;
-    const before = chain.calls.slice(0, index);
-    const origin = rootPkg ? pkgOrigin(rootPkg, before) : instanceOrigin(file, chain.root, before, 'zerolog');
-    if (!origin || (origin.library && origin.library !== 'zerolog')) return null;
-    const fields = chain.calls.slice(index + 1, -1);
-    const keys = [...origin.keys, ...fields.flatMap(keysInArgs)];
-    const opaque = origin.opaque || fields.some((c) => OPAQUE_METHODS.has(c.method) && !c.args.every(isLiteralMap));
-    return { library: 'zerolog', node: chain.calls[index].call, outer, chain, keys, opaque, zapTyped: false };
-  }
-
-  if (!/^(Error|Errorf|Errorw|Errorln|ErrorContext)$/.test(last.method)) return null;
-  const prefix = chain.calls.slice(0, -1);
-  let origin: Origin | null;
-  if (rootPkg) {
-    const library = libraryOfPkg(rootPkg);
-    // `zap.Error(err)` builds a field; only the global loggers L() and S() log.
-    if (!library || library === 'zerolog' || (library === 'zap' && !['L', 'S'].includes(prefix[0]?.method ?? ''))) return null;
-    origin = pkgOrigin(rootPkg, prefix);
-  } else {
-    origin = instanceOrigin(file, chain.root, prefix, null);
-  }
-  if (!origin) return null;
-  let library = origin.library;
-  if (!library) {
-    // An instance whose declaration we cannot see: only unambiguous when the file uses one such library.
-    const candidates = libraries.filter((l) => l !== 'zerolog');
-    if (candidates.length !== 1 || !LOGGER_NAME.test(lastName(chain.root))) return null;
-    library = candidates[0];
-  }
-  if (!methodFits(library, last.method)) return null;
-  const args = last.args;
+/** `logger.Error(...)`, `slog.ErrorContext(...)`, `entry.Errorf(...)`, `sugar.Errorw(...)` on a resolved logger. */
+function errorCall(chain: Chain, types: Resolver): ErrorLogCall | null {
+  const last = chain.calls[chain.calls.length - 1];
+  const callee = types.calleeOf(last.call);
+  const library = libraryOfCallee(callee);
+  if (!callee || !library || !errorMethodOf(library, callee)) return null;
+  const receiverType = callee.kind === 'method' ? namedParts(callee.receiver) : null;
+  const zapTyped = library === 'zap' && receiverType?.name === 'Logger';
+  const origin: Origin = callee.kind === 'func' ? { keys: [], opaque: false } : receiverOrigin(last.call, types);
   let keys = [...origin.keys];
-  let opaque = origin.opaque || args.some((a) => a.type === 'variadic_argument');
-  if (library === 'slog' || (library === 'zap' && (last.method === 'Errorw' || last.method === 'Error'))) {
+  let opaque = origin.opaque || last.args.some((a) => a.type === 'variadic_argument');
+  if (library === 'slog' || zapTyped || last.method === 'Errorw') {
     const skip = last.method === 'ErrorContext' ? 2 : 1;
-    const read = readFieldArgs(args.slice(skip), library);
+    const read = readFieldArgs(last.args.slice(skip), library, types);
     keys = [...keys, ...read.keys];
     opaque ||= read.opaque;
   }
-  if (library === 'logrus') opaque ||= prefix.some((c) => OPAQUE_METHODS.has(c.method) || (c.method === 'WithFields' && !c.args.every(isLiteralMap)));
-  const zapTyped = library === 'zap' && last.method === 'Error' && (origin.zapTyped || args.slice(1).some((a) => isPackageCall(file, a, 'go.uber.org/zap')));
-  return { library, node: outer, outer, chain, keys, opaque, zapTyped };
+  return { library, node: last.call, outer: last.call, chain, keys, opaque, zapTyped };
 }
 
-function methodFits(library: LoggingLibrary, method: string): boolean {
-  if (library === 'slog') return method === 'Error' || method === 'ErrorContext';
-  if (library === 'zap') return method === 'Error' || method === 'Errorw' || method === 'Errorf';
-  if (library === 'logrus') return method === 'Error' || method === 'Errorf' || method === 'Errorln';
-  return false;
+/** True when the callee logs at error level in its library (`zap.Error(err)` builds a field and is not one). */
+function errorMethodOf(library: LoggingLibrary, callee: Callee): boolean {
+  const name = callee.name;
+  const type = callee.kind === 'method' ? (namedParts(callee.receiver)?.name ?? '') : '';
+  switch (library) {
+    case 'slog':
+      return (callee.kind === 'func' || type === 'Logger') && (name === 'Error' || name === 'ErrorContext');
+    case 'zap':
+      return (type === 'Logger' && name === 'Error') || (type === 'SugaredLogger' && (name === 'Error' || name === 'Errorf' || name === 'Errorw'));
+    case 'logrus':
+      return name === 'Error' || name === 'Errorf' || name === 'Errorln';
+    default:
+      return false;
+  }
 }
 
-/** A chain rooted at a logging package: its global logger, or a context logger (opaque). */
-function pkgOrigin(path: string, prefix: ChainCall[]): Origin {
-  const library = (Object.keys(IMPORTS) as LoggingLibrary[]).find((lib) => IMPORTS[lib].includes(path)) ?? null;
-  const first = prefix[0]?.method ?? '';
-  const contextual = CONTEXT_LOGGERS.test(first) && !(library === 'zap' && (first === 'L' || first === 'S'));
-  return {
-    library,
-    keys: prefix.flatMap(keysInArgs),
-    opaque: contextual || prefix.some((c) => OPAQUE_METHODS.has(c.method) && !c.args.every(isLiteralMap)),
-    zapTyped: library === 'zap' && first === 'L',
-  };
+/** The origin of the logger a method is called on: the operand of the call's selector. */
+function receiverOrigin(call: SyntaxNode, types: Resolver): Origin {
+  const operand = call.childForFieldName('function')?.childForFieldName('operand');
+  return operand ? originOf(operand, types, 0) : OPAQUE;
 }
 
 /**
- * A chain rooted at a variable or field. Parameters are opaque (the caller may have added the ids); locals
- * are followed to their initializer; struct fields and package variables are service-wide loggers.
+ * Where a logger value comes from. Package globals, struct fields and package variables are service-wide
+ * loggers whose fields are the ones added in the chain. Parameters are opaque (the caller may have added the
+ * ids); locals are followed to their initializer. Any call outside the logging libraries (a getter, a
+ * `FromContext`) may attach fields we cannot read, and so may a context logger: opaque.
  */
-function instanceOrigin(file: SourceFile, root: SyntaxNode, prefix: ChainCall[], expected: LoggingLibrary | null): Origin | null {
-  if (root.type !== 'identifier' && root.type !== 'selector_expression') return null;
-  const prefixKeys = prefix.flatMap(keysInArgs);
-  const prefixOpaque = prefix.some((c) => OPAQUE_METHODS.has(c.method) && !c.args.every(isLiteralMap));
-  const declared = declarationOf(file, root);
-  if (declared.kind === 'param') return { library: libraryOfType(file, declared.type), keys: prefixKeys, opaque: true, zapTyped: false };
-  if (declared.kind === 'local' && declared.init) {
-    const chain = chainOf(declared.init);
-    if (!chain) return { library: null, keys: prefixKeys, opaque: true, zapTyped: false };
-    const rootPath = chain.root.type === 'identifier' ? file.importPathOf(chain.root.text) : undefined;
-    const inner = rootPath ? pkgOrigin(rootPath, chain.calls) : null;
-    const library = inner?.library ?? expected;
-    const opaque = !inner || inner.opaque || prefixOpaque;
-    return { library, keys: [...(inner?.keys ?? []), ...prefixKeys], opaque, zapTyped: !!inner?.zapTyped || /^New(Production|Development|Example)?$/.test(chain.calls[0]?.method ?? '') };
+function originOf(expr: SyntaxNode, types: Resolver, depth: number): Origin {
+  if (depth > MAX_ORIGIN_DEPTH) return OPAQUE;
+  const chain = chainOf(expr) ?? { root: expr, calls: [] };
+  let keys: string[] = [];
+  let opaque = false;
+  for (const link of chain.calls) {
+    const callee = types.calleeOf(link.call);
+    if (!libraryOfCallee(callee) || isContextLogger(callee!)) return OPAQUE;
+    keys.push(...keysInArgs(link));
+    opaque ||= OPAQUE_METHODS.has(link.method) && !link.args.every(isLiteralMap);
   }
-  const library = declared.type ? libraryOfType(file, declared.type) : null;
-  return { library, keys: prefixKeys, opaque: prefixOpaque, zapTyped: /zap\.Logger\b/.test(declared.type) };
-}
-
-function libraryOfType(file: SourceFile, type: string): LoggingLibrary | null {
-  const pkg = /^\*?(\w+)\./.exec(type)?.[1];
-  const path = pkg ? file.importPathOf(pkg) : undefined;
-  return (Object.keys(IMPORTS) as LoggingLibrary[]).find((lib) => path && IMPORTS[lib].includes(path)) ?? null;
-}
-
-interface Declaration {
-  kind: 'param' | 'local' | 'field' | 'unknown';
-  type: string;
-  init?: SyntaxNode;
-}
-
-/** Where the root of a logging chain comes from, as far as this file shows. */
-function declarationOf(file: SourceFile, root: SyntaxNode): Declaration {
-  if (root.type === 'selector_expression') {
-    const field = root.childForFieldName('field')?.text ?? '';
-    for (const decl of findAll(file.root, 'field_declaration')) {
-      if (fieldChildren(decl, 'name').some((n) => n?.text === field)) return { kind: 'field', type: decl.childForFieldName('type')?.text ?? '' };
+  const root = chain.root;
+  const resolved = types.resolve(root);
+  if (resolved?.kind === 'package') return chain.calls.length > 0 && LOGGING_PACKAGES[resolved.path] ? { keys, opaque } : OPAQUE;
+  if (resolved?.kind !== 'value') return OPAQUE;
+  if (root.type === 'identifier') {
+    const local = types.localDeclOf(root);
+    if (local) {
+      if (local.kind !== 'short' && local.kind !== 'var') return OPAQUE;
+      const init = types.boundValue(local) ?? singleValue(local.holder);
+      if (!init) return OPAQUE;
+      const inner = originOf(init, types, depth + 1);
+      return { keys: [...inner.keys, ...keys], opaque: inner.opaque || opaque };
     }
-    return { kind: 'field', type: '' };
+    return { keys, opaque };
   }
-  const name = root.text;
-  for (let fn = enclosingFunction(root); fn; fn = enclosingFunction(fn)) {
-    const param = parametersOf(fn).find((p) => p.name === name);
-    if (param) return { kind: 'param', type: param.type };
-    let local: Declaration | null = null;
-    walk(fn.childForFieldName('body') ?? fn, (node) => {
-      if (node.startIndex >= root.startIndex) return false;
-      if (node.type === 'short_var_declaration' || node.type === 'assignment_statement') {
-        const left = node.childForFieldName('left')?.namedChildren ?? [];
-        const right = node.childForFieldName('right')?.namedChildren ?? [];
-        const i = left.findIndex((n) => n?.text === name);
-        if (i >= 0) local = { kind: 'local', type: '', init: (left.length === right.length ? right[i] : undefined) ?? undefined };
-      } else if (node.type === 'var_spec' && fieldChildren(node, 'name').some((n) => n?.text === name)) {
-        local = { kind: 'local', type: node.childForFieldName('type')?.text ?? '', init: node.childForFieldName('value')?.namedChild(0) ?? undefined };
-      }
-      return true;
-    });
-    if (local) return local;
+  if (root.type === 'selector_expression') return { keys, opaque };
+  if (root.type === 'parenthesized_expression' || root.type === 'unary_expression') {
+    const inner = root.namedChildren.find((n) => n && n.type !== 'comment');
+    return inner ? originOf(inner, types, depth + 1) : OPAQUE;
   }
-  for (const spec of findAll(file.root, 'var_spec')) {
-    if (enclosingFunction(spec)) continue;
-    if (fieldChildren(spec, 'name').some((n) => n?.text === name)) return { kind: 'field', type: spec.childForFieldName('type')?.text ?? '' };
-  }
-  return { kind: 'unknown', type: '' };
+  return OPAQUE;
+}
+
+/** `zerolog.Ctx(ctx)`, `log.Ctx(ctx)`: a request-scoped logger, which usually carries the ids already. */
+function isContextLogger(callee: Callee): boolean {
+  return callee.kind === 'func' && callee.name === 'Ctx';
+}
+
+/** The one value of `a, b := f()`: a call whose results are spread over the names. */
+function singleValue(holder: SyntaxNode): SyntaxNode | null {
+  const list = holder.type === 'short_var_declaration' ? holder.childForFieldName('right') : holder.childForFieldName('value');
+  const values = (list?.namedChildren ?? []).filter((n) => n && n.type !== 'comment');
+  return values.length === 1 && values[0]?.type === 'call_expression' ? values[0] : null;
 }
 
 /** Every string literal in a call's arguments, nested calls and map literals included. */
@@ -259,15 +235,11 @@ function isLiteralMap(node: SyntaxNode): boolean {
   return node.type === 'composite_literal' || stringValue(node) !== null;
 }
 
-function isPackageCall(file: SourceFile, node: SyntaxNode, path: string): boolean {
-  return node.type === 'call_expression' && file.isPackageSelector(node.childForFieldName('function'), [path]);
-}
-
 /**
  * slog's `"key", value` pairs and `slog.String("key", v)` attrs; zap's typed fields and sugared pairs.
  * Anything else in a key position (an attrs variable, a field built elsewhere) makes the call opaque.
  */
-function readFieldArgs(args: SyntaxNode[], library: LoggingLibrary): { keys: string[]; opaque: boolean } {
+function readFieldArgs(args: SyntaxNode[], library: LoggingLibrary, types: Resolver): { keys: string[]; opaque: boolean } {
   const keys: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -278,9 +250,8 @@ function readFieldArgs(args: SyntaxNode[], library: LoggingLibrary): { keys: str
       continue;
     }
     if (arg.type === 'call_expression') {
-      const fn = arg.childForFieldName('function');
-      const pkg = fn?.type === 'selector_expression' ? fn.childForFieldName('operand')?.text : undefined;
-      if (pkg === (library === 'slog' ? 'slog' : 'zap') || fn?.childForFieldName('field')?.text === 'Error') {
+      const callee = types.calleeOf(arg);
+      if (callee?.kind === 'func' && LOGGING_PACKAGES[callee.pkg] === library) {
         walk(arg, (node) => {
           const value = stringValue(node);
           if (value !== null) keys.push(value);

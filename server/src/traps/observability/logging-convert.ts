@@ -1,7 +1,11 @@
 /**
- * Writing a structured log call for the logger a file already uses: log/slog (the default), zerolog's global
- * logger, zap's global sugared logger, or logrus.
+ * Writing a structured log call for a logger the module can use: log/slog (Go 1.21 and later), or the structured
+ * logger the file, its package or its module already imports (zerolog's global logger, zap's global sugared
+ * logger, logrus), so that a fix never needs a package the module's Go or go.mod does not have.
  */
+import { goSupports } from '../../engine/go-version';
+import type { FileLocation } from '../../engine/rule';
+import type { Resolver } from '../../go/resolver';
 import { goString, LogField, StructuredLine } from './logging-format';
 import type { SourceFile } from '../../go/source';
 
@@ -10,34 +14,95 @@ export const ZEROLOG_TYPED: Record<string, string> = { string: 'Str', int: 'Int'
 
 export type LoggerKind = 'slog' | 'zerolog' | 'zap' | 'logrus';
 
+/** An import a fix needs: its path and, when the package's own name is taken, the name to import it as. */
+export interface ImportNeed {
+  path: string;
+  name?: string;
+}
+
 export interface LoggerTarget {
   kind: LoggerKind;
   /** The package name to write (`slog`, `zlog`, `zap`, `logrus`). */
   pkg: string;
-  importPath: string;
-  /** How the fix title names it. */
+  /** The import the converted calls need (already there when the file imports the logger). */
+  import: ImportNeed;
+  /** How messages and fix titles name it. */
   label: string;
+  /** False when the package's name is taken in the file: the logger is the one to use, but no fix can say so. */
+  writable: boolean;
 }
 
 export type LogLevel = 'info' | 'error' | 'fatal' | 'panic';
 
-/** The structured logger to convert to: one the file already imports, else log/slog. */
-export function chooseTarget(file: SourceFile, stdLogName: string): LoggerTarget {
-  const imported = (path: string) => {
-    const name = file.localNameOf(path);
-    return name && name !== stdLogName ? name : undefined;
-  };
-  for (const path of ['log/slog', 'golang.org/x/exp/slog']) {
-    const pkg = imported(path);
-    if (pkg) return { kind: 'slog', pkg, importPath: path, label: path };
+/** The structured loggers a fix may write, in the order one is preferred when several are at hand. */
+const CANDIDATES: { kind: LoggerKind; path: string; name: string; label: string; servedBy: string[] }[] = [
+  { kind: 'slog', path: 'log/slog', name: 'slog', label: 'log/slog', servedBy: ['log/slog'] },
+  { kind: 'slog', path: 'golang.org/x/exp/slog', name: 'slog', label: 'golang.org/x/exp/slog', servedBy: ['golang.org/x/exp/slog'] },
+  // The global logger lives in zerolog/log; any zerolog import means go.mod already requires the module.
+  { kind: 'zerolog', path: 'github.com/rs/zerolog/log', name: 'zlog', label: 'zerolog', servedBy: ['github.com/rs/zerolog/log', 'github.com/rs/zerolog'] },
+  { kind: 'zap', path: 'go.uber.org/zap', name: 'zap', label: 'zap', servedBy: ['go.uber.org/zap'] },
+  { kind: 'logrus', path: 'github.com/sirupsen/logrus', name: 'logrus', label: 'logrus', servedBy: ['github.com/sirupsen/logrus'] },
+];
+
+/**
+ * The structured logger to convert to: one the file already imports; else log/slog when the module's Go has it
+ * (1.21+); else one that the file's package or module imports elsewhere (so go.mod already requires it). Null
+ * when there is none: no conversion would compile.
+ */
+export function chooseTarget(file: SourceFile, stdLogName: string, location: FileLocation, types: Resolver): LoggerTarget | null {
+  for (const candidate of CANDIDATES) {
+    const name = file.localNameOf(candidate.path);
+    if (name && name !== stdLogName) return { kind: candidate.kind, pkg: name, import: { path: candidate.path }, label: candidate.label, writable: true };
   }
-  const zerolog = imported('github.com/rs/zerolog/log');
-  if (zerolog) return { kind: 'zerolog', pkg: zerolog, importPath: 'github.com/rs/zerolog/log', label: 'zerolog' };
-  const zap = imported('go.uber.org/zap');
-  if (zap) return { kind: 'zap', pkg: zap, importPath: 'go.uber.org/zap', label: 'zap' };
-  const logrus = imported('github.com/sirupsen/logrus');
-  if (logrus) return { kind: 'logrus', pkg: logrus, importPath: 'github.com/sirupsen/logrus', label: 'logrus' };
-  return { kind: 'slog', pkg: 'slog', importPath: 'log/slog', label: 'log/slog' };
+  if (goSupports(location, '1.21')) return importable(file, CANDIDATES[0], types);
+  const used = importsElsewhere(types, location);
+  for (const candidate of CANDIDATES.slice(1)) {
+    if (candidate.servedBy.some((path) => used.has(path))) return importable(file, candidate, types);
+  }
+  return null;
+}
+
+/** A logger the file does not import yet, to be imported under a name nothing in the file or its package uses. */
+function importable(file: SourceFile, candidate: (typeof CANDIDATES)[number], types: Resolver): LoggerTarget {
+  const plain = candidate.path.slice(candidate.path.lastIndexOf('/') + 1) === candidate.name;
+  return {
+    kind: candidate.kind,
+    pkg: candidate.name,
+    import: plain ? { path: candidate.path } : { path: candidate.path, name: candidate.name },
+    label: candidate.label,
+    writable: !nameTaken(file, candidate.name, types),
+  };
+}
+
+/** True when `name` already means something in the file (an import, a local, a type) or its package. */
+function nameTaken(file: SourceFile, name: string, types: Resolver): boolean {
+  if (file.importPathOf(name)) return true;
+  const pkg = types.ownPackage;
+  if (types.index.lookupValue(pkg, name) !== undefined || types.index.lookupFunc(pkg, name) !== undefined || types.index.lookupType(pkg, name) !== undefined) return true;
+  // Only a file that spells the name needs its identifiers read.
+  if (!new RegExp(`\\b${name}\\b`).test(file.text)) return false;
+  return file.root.descendantsOfType(['identifier', 'type_identifier', 'package_identifier']).some((n) => n?.text === name);
+}
+
+/**
+ * The structured logging imports of the other files of the module (the file's own package first, which the
+ * module always contains): read from the type index's per-file facts, not from trees.
+ */
+function importsElsewhere(types: Resolver, location: FileLocation): Set<string> {
+  const wanted = new Set(CANDIDATES.flatMap((c) => c.servedBy));
+  const found = new Set<string>();
+  const index = types.index;
+  const module = location.modulePath;
+  const packages = [types.ownPackage];
+  if (module) {
+    for (const pkg of index.packages()) if (pkg !== types.ownPackage && (pkg === module || pkg.startsWith(module + '/'))) packages.push(pkg);
+  }
+  for (const pkg of packages) {
+    for (const path of index.filesOf(pkg)) {
+      for (const spec of index.declsOf(path)?.imports ?? []) if (wanted.has(spec.path) && spec.alias !== '_') found.add(spec.path);
+    }
+  }
+  return found;
 }
 
 /** A structured call replacing a std log call, plus the statement that must follow it (exit or panic). */
@@ -45,8 +110,8 @@ export interface Conversion {
   expression: string;
   /** A statement to add after the call (`os.Exit(1)` after slog's Error for a Fatal), or null. */
   follow: string | null;
-  /** Import paths the new code needs. */
-  imports: string[];
+  /** Imports the new code needs. */
+  imports: ImportNeed[];
 }
 
 /**
@@ -59,6 +124,7 @@ export function convertCall(
   line: StructuredLine,
   context: string | null,
   file: SourceFile,
+  types: Resolver,
   panicValue: string,
 ): Conversion {
   const message = goString(line.message);
@@ -68,9 +134,9 @@ export function convertCall(
       const args = [message, ...line.fields.flatMap((f) => [goString(f.key), f.value])];
       if (context) args.unshift(context);
       const expression = `${target.pkg}.${method}${context ? 'Context' : ''}(${args.join(', ')})`;
-      const imports = target.importPath === 'log/slog' ? ['log/slog'] : [];
-      if (level === 'fatal') return { expression, follow: `${file.localNameOf('os') ?? 'os'}.Exit(1)`, imports: [...imports, 'os'] };
-      if (level === 'panic') return { expression, follow: `panic(${panicValue})`, imports: [...imports, 'fmt'] };
+      const imports = [target.import];
+      if (level === 'fatal') return { expression, follow: `${file.localNameOf('os') ?? 'os'}.Exit(1)`, imports: [...imports, { path: 'os' }] };
+      if (level === 'panic') return { expression, follow: `panic(${panicValue})`, imports: [...imports, { path: 'fmt' }] };
       return { expression, follow: null, imports };
     }
     case 'zerolog': {
@@ -82,14 +148,14 @@ export function convertCall(
           return `.Err(${f.value})`;
         }
         if (f.isError) return `.AnErr(${goString(f.key)}, ${f.value})`;
-        return `.${ZEROLOG_TYPED[f.type ?? ''] ?? 'Interface'}(${goString(f.key)}, ${f.value})`;
+        return `.${ZEROLOG_TYPED[(f.node && types.typeOf(f.node)) || ''] ?? 'Interface'}(${goString(f.key)}, ${f.value})`;
       });
-      return { expression: `${target.pkg}.${method}()${parts.join('')}.Msg(${message})`, follow: null, imports: [] };
+      return { expression: `${target.pkg}.${method}()${parts.join('')}.Msg(${message})`, follow: null, imports: [target.import] };
     }
     case 'zap': {
       const method = { info: 'Infow', error: 'Errorw', fatal: 'Fatalw', panic: 'Panicw' }[level];
       const args = [message, ...line.fields.flatMap((f) => [goString(f.key), f.value])];
-      return { expression: `${target.pkg}.S().${method}(${args.join(', ')})`, follow: null, imports: [] };
+      return { expression: `${target.pkg}.S().${method}(${args.join(', ')})`, follow: null, imports: [target.import] };
     }
     case 'logrus': {
       const method = { info: 'Info', error: 'Error', fatal: 'Fatal', panic: 'Panic' }[level];
@@ -98,7 +164,7 @@ export function convertCall(
       let chain = target.pkg;
       if (errorField) chain += `.WithError(${errorField.value})`;
       if (others.length > 0) chain += `.WithFields(${target.pkg}.Fields{${others.map(logrusEntry).join(', ')}})`;
-      return { expression: `${chain}.${method}(${message})`, follow: null, imports: [] };
+      return { expression: `${chain}.${method}(${message})`, follow: null, imports: [target.import] };
     }
   }
 }

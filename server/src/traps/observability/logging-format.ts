@@ -12,8 +12,8 @@ export interface LogField {
   value: string;
   /** The value is an error (`err`, `xxxErr`, `e.Error()`): loggers have a dedicated form for it. */
   isError: boolean;
-  /** The declared type of a plain variable value (`string`, `int64`), when the function shows it. */
-  type?: string;
+  /** The expression the value comes from (its type picks zerolog's typed field method). */
+  node?: SyntaxNode;
 }
 
 export interface StructuredLine {
@@ -139,9 +139,10 @@ export function fromPrintf(format: string, args: SyntaxNode[], fallbackMessage: 
     }
     if (i === 0) message = before;
     else message += before;
-    fields.push({ key: uniqueKey(key, used), value: arg.text, isError: isErrorValue(arg) });
+    fields.push({ key: uniqueKey(key, used), value: arg.text, isError: isErrorValue(arg), node: arg });
   });
-  message += parts.texts[parts.texts.length - 1];
+  // With no verb, the first text is also the last: it is in the message already.
+  if (parts.texts.length > 1) message += parts.texts[parts.texts.length - 1];
   return { message: tidyMessage(message) || fallbackMessage, fields };
 }
 
@@ -158,7 +159,7 @@ export function fromPrint(args: SyntaxNode[], fallbackMessage: string): Structur
     }
     if (arg.type === 'interpreted_string_literal') return null;
     const key = keyFromExpression(arg) ?? `arg${i + 1}`;
-    fields.push({ key: uniqueKey(key, used), value: arg.text, isError: isErrorValue(arg) });
+    fields.push({ key: uniqueKey(key, used), value: arg.text, isError: isErrorValue(arg), node: arg });
   }
   return { message: tidyMessage(words.join(' ')) || fallbackMessage, fields };
 }

@@ -1,9 +1,10 @@
 /** Import edits for logging fixes: dropping the standard `log` import once nothing uses it, adding new ones. */
-import { ensureImport, replaceNode } from '../../engine/edits';
+import { editsOverlap, ensureImport, replaceNode } from '../../engine/edits';
 import { walk } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import type { ImportSpec, SourceFile } from '../../go/source';
 import type { FileEdit } from '../../engine/types';
+import type { ImportNeed } from './logging-convert';
 
 /** How many places in the file use the package imported as `name` (`name.X` selectors and `name.T` types). */
 export function packageReferences(file: SourceFile, name: string): number {
@@ -25,27 +26,63 @@ export function ownsItsLines(file: SourceFile, node: SyntaxNode): boolean {
 
 /**
  * Edits that add `needed` imports and, when `drop` is given, remove that import. A lone `import "log"` is
- * rewritten in place to the first needed path, which keeps the edits from touching each other.
+ * rewritten in place to the first needed import, which keeps the edits from touching each other.
  */
-export function importEdits(file: SourceFile, needed: readonly string[], drop: ImportSpec | null): FileEdit[] {
-  const missing = [...new Set(needed)].filter((p) => !file.imports.some((s) => s.path === p && s.localName !== '_')).sort();
+export function importEdits(file: SourceFile, needed: readonly ImportNeed[], drop: ImportSpec | null): FileEdit[] | null {
+  const byPath = new Map<string, ImportNeed>();
+  for (const need of needed) if (!byPath.has(need.path)) byPath.set(need.path, need);
+  const missing = [...byPath.values()].filter((n) => !file.imports.some((s) => s.path === n.path && s.localName !== '_')).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const edits: FileEdit[] = [];
   const parent = drop?.node.parent;
   if (drop && parent && ownsItsLines(file, parent.type === 'import_declaration' ? parent : drop.node)) {
     if (parent.type === 'import_declaration') {
       const first = missing.shift();
-      if (first) edits.push(replaceNode(file, drop.node, JSON.stringify(first)));
+      if (first) edits.push(replaceNode(file, drop.node, specText(first)));
       else edits.push(deleteLines(file, parent.startPosition.row, parent.endPosition.row));
     } else {
-      const fitting = missing.find((path) => fitsInPlace(file, drop.node, path));
+      const fitting = missing.find((need) => fitsInPlace(file, drop.node, need.path));
       if (fitting) {
         missing.splice(missing.indexOf(fitting), 1);
-        edits.push(replaceNode(file, drop.node, JSON.stringify(fitting)));
+        edits.push(replaceNode(file, drop.node, specText(fitting)));
       } else edits.push(deleteSpecLine(file, drop.node));
     }
   }
-  for (const path of missing) edits.push(...ensureImport(file, path));
+  const deletion = edits.find((e) => e.newText === '' && e.range.end.line > e.range.start.line);
+  for (const need of missing) {
+    for (const edit of ensureNamedImport(file, need)) {
+      if (!deletion || !editsOverlap([edit], [deletion])) edits.push(edit);
+      else {
+        // An import appended after the spec being deleted goes after the spec before it instead.
+        const moved = appendAfterPrevious(file, edit, deletion);
+        if (!moved) return null;
+        edits.push(moved);
+      }
+    }
+  }
   return edits;
+}
+
+/** `edit`, an insertion that starts a new line after a spec, moved to the end of the last spec line above `deletion`. */
+function appendAfterPrevious(file: SourceFile, edit: FileEdit, deletion: FileEdit): FileEdit | null {
+  if (!edit.newText.startsWith('\n')) return null;
+  for (let line = deletion.range.start.line - 1; line >= 0; line--) {
+    const text = file.lineText(line);
+    if (text.trim() === '') continue;
+    if (!/^\s*(\w+\s+)?"[^"]*"\s*(\/\/.*)?$/.test(text)) return null;
+    return { ...edit, range: { start: { line, character: text.length }, end: { line, character: text.length } } };
+  }
+  return null;
+}
+
+/** `"path"` or `name "path"`, as an import spec is written. */
+function specText(need: ImportNeed): string {
+  return need.name ? `${need.name} ${JSON.stringify(need.path)}` : JSON.stringify(need.path);
+}
+
+/** ensureImport, with the package's name written before its path when it is imported under another name. */
+function ensureNamedImport(file: SourceFile, need: ImportNeed): FileEdit[] {
+  const quoted = JSON.stringify(need.path);
+  return ensureImport(file, need.path).map((edit) => (need.name ? { ...edit, newText: edit.newText.replace(quoted, specText(need)) } : edit));
 }
 
 function deleteLines(file: SourceFile, first: number, last: number): FileEdit {
@@ -72,6 +109,7 @@ function fitsInPlace(file: SourceFile, spec: SyntaxNode, path: string): boolean 
   const pathOf = (s: SyntaxNode) => s.childForFieldName('path')?.text.slice(1, -1) ?? '';
   if (isStd(path) !== isStd(pathOf(spec))) return false;
   const siblings = (spec.parent?.namedChildren ?? []).filter((n): n is SyntaxNode => n?.type === 'import_spec');
+  if (siblings.length === 1) return !file.imports.some((s) => s.path === path);
   const index = siblings.findIndex((s) => s.id === spec.id);
   const previous = siblings[index - 1];
   const next = siblings[index + 1];

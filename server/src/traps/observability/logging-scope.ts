@@ -1,52 +1,79 @@
 /** Names visible at a point of a function and field-key spelling: what the logging and metrics fixes build on. */
-import { fieldChildren } from '../../go/syntax';
-import { enclosingFunction, parametersOf, walk } from '../../go/syntax';
+import { enclosingFunction, fieldChildren, walk } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 
-/** A local name and the type written at its declaration ('' when inferred, as with `:=`). */
+/** A local name and the identifier that declares it (ask the resolver for its type). */
 export interface LocalName {
   name: string;
-  type: string;
+  node: SyntaxNode;
+}
+
+interface FunctionNames {
+  /** Parameters, the receiver and named results by normalized key; the first of a key wins. */
+  params: Map<string, LocalName>;
+  /** Locals (`:=`, `var`, range variables) by normalized key, in source order with where they are declared. */
+  locals: Map<string, { start: number; local: LocalName }[]>;
 }
 
 /**
- * Parameters, named results and local declarations (`:=`, `var`, range variables) of the functions enclosing
- * `at`, declared before it. Scopes are approximated by position, which is enough to pick an existing variable.
+ * The names of each function of a file, read once per function and answered by position: which variable in
+ * scope at a point spells a given key (`orderID` for `order_id`). Scopes are approximated by position (declared
+ * before the point, in an enclosing function), which is enough to pick an existing variable. Each function body
+ * is read once however many questions are asked, so a function with thousands of log calls stays linear.
  */
-export function namesInScope(at: SyntaxNode): LocalName[] {
-  const names: LocalName[] = [];
-  const seen = new Set<string>();
-  const add = (name: string, type: string) => {
-    if (!name || name === '_' || seen.has(name)) return;
-    seen.add(name);
-    names.push({ name, type });
-  };
-  for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
-    for (const param of parametersOf(fn)) add(param.name, param.type);
-    const result = fn.childForFieldName('result');
-    if (result?.type === 'parameter_list') {
-      for (const decl of result.namedChildren) {
-        const type = decl?.childForFieldName('type')?.text ?? '';
-        for (const name of fieldChildren(decl, 'name') ?? []) if (name) add(name.text, type);
-      }
+export class ScopeNames {
+  private readonly functions = new Map<number, FunctionNames>();
+
+  /** The first variable visible at `at` whose name is `key` in another spelling, innermost function first. */
+  variableFor(at: SyntaxNode, key: string): LocalName | undefined {
+    const wanted = normalizeKey(key);
+    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
+      const names = this.namesOf(fn);
+      const param = names.params.get(wanted);
+      if (param) return param;
+      const local = names.locals.get(wanted)?.find((l) => l.start < at.startIndex);
+      if (local) return local.local;
     }
-    const body = fn.childForFieldName('body');
-    if (!body) continue;
-    walk(body, (node) => {
-      if (node.startIndex >= at.startIndex) return false;
-      if (node.type === 'func_literal') return false;
-      if (node.type === 'short_var_declaration') {
-        for (const left of node.childForFieldName('left')?.namedChildren ?? []) if (left?.type === 'identifier') add(left.text, '');
-      } else if (node.type === 'var_spec') {
-        const type = node.childForFieldName('type')?.text ?? '';
-        for (const name of fieldChildren(node, 'name')) if (name) add(name.text, type);
-      } else if (node.type === 'range_clause') {
-        for (const left of node.childForFieldName('left')?.namedChildren ?? []) if (left?.type === 'identifier') add(left.text, '');
-      }
-      return true;
-    });
+    return undefined;
   }
-  return names;
+
+  private namesOf(fn: SyntaxNode): FunctionNames {
+    let names = this.functions.get(fn.id);
+    if (names) return names;
+    names = { params: new Map(), locals: new Map() };
+    this.functions.set(fn.id, names);
+    const params = names.params;
+    const addParam = (node: SyntaxNode | null | undefined) => {
+      if (!node || node.text === '_') return;
+      const key = normalizeKey(node.text);
+      if (!params.has(key)) params.set(key, { name: node.text, node });
+    };
+    for (const list of [fn.childForFieldName('receiver'), fn.childForFieldName('parameters'), fn.childForFieldName('result')]) {
+      if (list?.type !== 'parameter_list') continue;
+      for (const decl of list.namedChildren) for (const name of fieldChildren(decl, 'name')) addParam(name);
+    }
+    const locals = names.locals;
+    const addLocal = (node: SyntaxNode | null | undefined, start: number) => {
+      if (!node || node.type !== 'identifier' || node.text === '_') return;
+      const key = normalizeKey(node.text);
+      const list = locals.get(key) ?? [];
+      list.push({ start, local: { name: node.text, node } });
+      locals.set(key, list);
+    };
+    const body = fn.childForFieldName('body');
+    if (body) {
+      walk(body, (node) => {
+        if (node.type === 'func_literal') return false;
+        if (node.type === 'short_var_declaration' || node.type === 'range_clause') {
+          for (const left of node.childForFieldName('left')?.namedChildren ?? []) addLocal(left, node.startIndex);
+        } else if (node.type === 'var_spec') {
+          for (const name of fieldChildren(node, 'name')) addLocal(name, node.startIndex);
+        }
+        return true;
+      });
+    }
+    return names;
+  }
 }
 
 /** A key compared without case or separators: `order_id`, `orderID`, `Order-Id` are one key. */
@@ -60,10 +87,4 @@ export function snakeCase(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase();
-}
-
-/** The first variable in scope whose name is the key in another spelling (`orderID` for `order_id`). */
-export function variableForKey(names: readonly LocalName[], key: string): LocalName | undefined {
-  const wanted = normalizeKey(key);
-  return names.find((n) => normalizeKey(n.name) === wanted);
 }

@@ -1,15 +1,17 @@
 /** `prometheus.NewCounter(... "payment_errors_total" ...)`: errors counted with no dimension to find the cause by. */
-import { fieldChildren } from '../../go/syntax';
 import { insertAt, replaceNode } from '../../engine/edits';
-import { findAll, stringValue } from '../../go/syntax';
+import { callArguments, enclosingFunction, fieldChildren, findAll, stringValue } from '../../go/syntax';
+import { named, namedParts } from '../../go/types';
 import { goString } from './logging-format';
-import { namesInScope, variableForKey } from './logging-scope';
+import { FindingBudget, NOT_LISTED } from './finding-budget';
+import { ScopeNames } from './logging-scope';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import { rangeOf } from '../../go/source';
 import type { FileEdit } from '../../engine/types';
 
 const PROMETHEUS = 'github.com/prometheus/client_golang/prometheus';
+const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
 
 /** Constructor → the options type it takes and the metric type it returns. */
 const CONSTRUCTORS: Record<string, { opts: string; type: string }> = {
@@ -53,37 +55,62 @@ export const rule = defineFileRule({
         en: 'Convert to {vec} with labels {labels} and update the call sites in this file',
         zh: '转换为带 {labels} 标签的 {vec}，并更新本文件中的调用处',
       },
+      notListed: NOT_LISTED,
     },
   },
   check(context) {
-    const { file } = context;
+    const { file, types } = context;
     if (file.isTest) return;
-    const prom = file.localNameOf(PROMETHEUS);
-    if (!prom) return;
+    const budget = new FindingBudget(context);
+    const sites = new FixSites(context);
     for (const call of findAll(file.root, 'call_expression')) {
-      const fn = call.childForFieldName('function');
-      if (fn?.type !== 'selector_expression') continue;
-      const constructor = CONSTRUCTORS[fn.childForFieldName('field')?.text ?? ''];
-      const opts = call.childForFieldName('arguments')?.namedChildren.find((n) => n && n.type !== 'comment');
-      if (!constructor || !opts || opts.type !== 'composite_literal') continue;
-      if (opts.childForFieldName('type')?.text !== `${prom}.${constructor.opts}`) continue;
-      const fields = literalFields(opts);
+      const found = metricConstructor(context, call);
+      if (!found) continue;
+      const { name: constructorName, constructor, opts } = found;
+      const literal = optionsLiteral(context, opts);
+      if (!literal || types.typeOf(literal) !== named(PROMETHEUS, constructor.opts)) continue;
+      const fields = literalFields(literal);
       if (fields.has('ConstLabels')) continue;
       const name = stringValue(fields.get('Name')) ?? '';
       const help = stringValue(fields.get('Help')) ?? '';
       // A parenthetical in the help is a caveat ("queued requests (may fail on errors)"), not what is measured.
       if (!soundsLikeFailure(name) && !soundsLikeFailure(help.replace(/\([^()]*\)/g, ' '))) continue;
+      if (!budget.admit(call)) continue;
       const labels = context.settings.metrics.defaultLabels;
-      const vec = `${fn.childForFieldName('field')!.text}Vec`;
+      const vec = `${constructorName}Vec`;
       context.report({
         node: call,
         messageId: 'noLabels',
-        data: { name: name || fn.text, vec, labels: labels.join(', ') },
-        fixes: vecFix(context, call, opts, prom, constructor.type, labels),
+        data: { name: name || call.childForFieldName('function')!.text, vec, labels: labels.join(', ') },
+        fixes: vecFix(context, call, opts, constructor.type, labels, sites),
       });
     }
+    budget.finish();
   },
 });
+
+/** A Prometheus metric constructor as the resolver sees it: prometheus.NewX, promauto.NewX, or a promauto.Factory's NewX. */
+function metricConstructor(context: FileContext, call: SyntaxNode): { name: string; constructor: { opts: string; type: string }; opts: SyntaxNode } | null {
+  const fn = call.childForFieldName('function');
+  const name = (fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : fn?.text) ?? '';
+  // Most calls are something else: the name decides before the resolver is asked.
+  if (!Object.hasOwn(CONSTRUCTORS, name)) return null;
+  const callee = context.types.calleeOf(call);
+  const fromPackage = callee?.kind === 'func' && (callee.pkg === PROMETHEUS || callee.pkg === PROMAUTO);
+  const fromFactory = callee?.kind === 'method' && namedParts(callee.receiver)?.pkg === PROMAUTO;
+  if (!fromPackage && !fromFactory) return null;
+  const opts = callArguments(call)[0];
+  return opts ? { name, constructor: CONSTRUCTORS[name], opts } : null;
+}
+
+/** The options literal: written in the call, or the literal a local was bound to (`opts := prometheus.CounterOpts{...}`). */
+function optionsLiteral(context: FileContext, opts: SyntaxNode): SyntaxNode | null {
+  if (opts.type === 'composite_literal') return opts;
+  if (opts.type !== 'identifier') return null;
+  const local = context.types.localDeclOf(opts);
+  const bound = local && (local.kind === 'short' || local.kind === 'var') ? context.types.boundValue(local) : null;
+  return bound?.type === 'composite_literal' ? bound : null;
+}
 
 /** The keyed fields of a struct literal by name, e.g. Name → its value node. */
 function literalFields(literal: SyntaxNode): Map<string, SyntaxNode> {
@@ -98,22 +125,32 @@ function literalFields(literal: SyntaxNode): Map<string, SyntaxNode> {
   return fields;
 }
 
-/** How the file refers to the metric afterwards: a variable, or a struct field (`m.errors`). */
-type Binding = { kind: 'variable'; name: string; typeNode: SyntaxNode | null } | { kind: 'field'; name: string };
+/**
+ * How the file refers to the metric afterwards: a local or package variable (`declaration` is its declaring
+ * name), or a struct field (`m.errors`).
+ */
+type Binding =
+  | { kind: 'variable'; name: string; declaration: SyntaxNode; typeNode: SyntaxNode | null; local: boolean }
+  | { kind: 'field'; name: string };
 
-function bindingOf(call: SyntaxNode): Binding | null {
+function bindingOf(context: FileContext, call: SyntaxNode): Binding | null {
   const parent = call.parent;
   if (parent?.type === 'expression_list' && parent.namedChildCount === 1) {
     const holder = parent.parent;
     if (holder?.type === 'var_spec') {
       const names = fieldChildren(holder, 'name');
-      return names.length === 1 && names[0] ? { kind: 'variable', name: names[0].text, typeNode: holder.childForFieldName('type') } : null;
+      const local = !!enclosingFunction(holder);
+      return names.length === 1 && names[0] ? { kind: 'variable', name: names[0].text, declaration: names[0], typeNode: holder.childForFieldName('type'), local } : null;
     }
-    if (holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement') {
+    if (holder?.type === 'short_var_declaration') {
       const left = holder.childForFieldName('left')?.namedChildren ?? [];
-      if (left.length !== 1 || !left[0]) return null;
-      if (left[0].type === 'identifier') return { kind: 'variable', name: left[0].text, typeNode: null };
-      if (left[0].type === 'selector_expression') return { kind: 'field', name: left[0].childForFieldName('field')!.text };
+      if (left.length !== 1 || left[0]?.type !== 'identifier') return null;
+      return { kind: 'variable', name: left[0].text, declaration: left[0], typeNode: null, local: true };
+    }
+    if (holder?.type === 'assignment_statement') {
+      const left = holder.childForFieldName('left')?.namedChildren ?? [];
+      if (left.length !== 1 || left[0]?.type !== 'selector_expression') return null;
+      return { kind: 'field', name: left[0].childForFieldName('field')!.text };
     }
     return null;
   }
@@ -125,41 +162,103 @@ function bindingOf(call: SyntaxNode): Binding | null {
 }
 
 /**
- * The Vec conversion: constructor, label names, the declared type, and every recording call in this file.
- * Never applied by fix-all: label values need a person, and uses in other files of the package change too.
+ * What the Vec fixes of one file read, gathered once: the recording calls and field declarations by name, the
+ * names in scope, and whether other code can reach the package's names.
  */
-function vecFix(context: FileContext, call: SyntaxNode, opts: SyntaxNode, prom: string, type: string, labels: string[]): FixDescriptor[] {
-  const { file } = context;
+class FixSites {
+  readonly scope = new ScopeNames();
+  private recorders: Map<string, SyntaxNode[]> | undefined;
+  private fields: Map<string, SyntaxNode[]> | undefined;
+  private importers: boolean | undefined;
+
+  constructor(private readonly context: FileContext) {}
+
+  /** Recording calls (`x.Inc()`, `m.errors.Add(1)`) by the name their receiver ends in. */
+  recordersOf(name: string): SyntaxNode[] {
+    if (!this.recorders) {
+      this.recorders = new Map();
+      for (const use of findAll(this.context.file.root, 'call_expression')) {
+        const selector = use.childForFieldName('function');
+        if (selector?.type !== 'selector_expression' || !RECORDERS.has(selector.childForFieldName('field')?.text ?? '')) continue;
+        const operand = selector.childForFieldName('operand')!;
+        const key = operand.type === 'identifier' ? operand.text : operand.type === 'selector_expression' ? (operand.childForFieldName('field')?.text ?? '') : '';
+        if (key) pushTo(this.recorders, key, use);
+      }
+    }
+    return this.recorders.get(name) ?? [];
+  }
+
+  /** Single-name field declarations of this file by name. */
+  fieldsNamed(name: string): SyntaxNode[] {
+    if (!this.fields) {
+      this.fields = new Map();
+      for (const decl of findAll(this.context.file.root, 'field_declaration')) {
+        const names = fieldChildren(decl, 'name');
+        if (names.length === 1 && names[0]) pushTo(this.fields, names[0].text, decl);
+      }
+    }
+    return this.fields.get(name) ?? [];
+  }
+
+  /**
+   * True when code outside this file may use the metric by name: other files of the package, or (for an
+   * exported name) any importer of the package. The fix changes the metric's type, which only compiles when
+   * every use is rewritten, and a fix sees this file alone.
+   */
+  usedOutsideFile(name: string): boolean {
+    const { index, ownPackage } = this.context.types;
+    if (index.filesOf(ownPackage).some((path) => path !== this.context.file.path)) return true;
+    if (!/^\p{Lu}/u.test(name)) return false;
+    this.importers ??= [...index.packages()].some((pkg) => index.filesOf(pkg).some((path) => index.declsOf(path)?.imports.some((spec) => spec.path === ownPackage)));
+    return this.importers;
+  }
+}
+
+function pushTo(map: Map<string, SyntaxNode[]>, key: string, node: SyntaxNode): void {
+  const list = map.get(key);
+  if (list) list.push(node);
+  else map.set(key, [node]);
+}
+
+/**
+ * The Vec conversion: constructor, label names, the declared type, and every recording call in this file.
+ * Never applied by fix-all: label values need a person. Offered only where every use of the metric is in this
+ * file: a metric returned, passed on, or shared with other files would no longer compile there.
+ */
+function vecFix(context: FileContext, call: SyntaxNode, opts: SyntaxNode, type: string, labels: string[], sites: FixSites): FixDescriptor[] {
+  const { file, types } = context;
+  const binding = bindingOf(context, call);
+  if (!binding) return [];
+  if (!(binding.kind === 'variable' && binding.local) && sites.usedOutsideFile(binding.name)) return [];
   const fn = call.childForFieldName('function')!;
-  const edits: FileEdit[] = [
-    replaceNode(file, fn.childForFieldName('field')!, `${fn.childForFieldName('field')!.text}Vec`),
-    insertAt(file, rangeOf(opts).end, `, []string{${labels.map(goString).join(', ')}}`),
-  ];
-  const binding = bindingOf(call);
-  const vecType = `*${prom}.${type}Vec`;
-  const isPlainType = (node: SyntaxNode | null | undefined) => node?.text === `${prom}.${type}`;
-  if (binding?.kind === 'variable' && isPlainType(binding.typeNode)) edits.push(replaceNode(file, binding.typeNode!, vecType));
-  if (binding?.kind === 'field') {
-    for (const decl of findAll(file.root, 'field_declaration')) {
+  const nameNode = fn.type === 'selector_expression' ? fn.childForFieldName('field')! : fn;
+  const edits: FileEdit[] = [replaceNode(file, nameNode, `${nameNode.text}Vec`), insertAt(file, rangeOf(opts).end, `, []string{${labels.map(goString).join(', ')}}`)];
+  const plain = named(PROMETHEUS, type);
+  const vecText = (typeNode: SyntaxNode) => `*${typeNode.childForFieldName('package')?.text ?? ''}.${type}Vec`;
+  const isPlainType = (node: SyntaxNode | null | undefined): node is SyntaxNode => node?.type === 'qualified_type' && types.typeOfTypeNode(node) === plain;
+  if (binding.kind === 'variable' && isPlainType(binding.typeNode)) edits.push(replaceNode(file, binding.typeNode, vecText(binding.typeNode)));
+  if (binding.kind === 'field') {
+    for (const decl of sites.fieldsNamed(binding.name)) {
       const typeNode = decl.childForFieldName('type');
-      const names = fieldChildren(decl, 'name');
-      if (names.length === 1 && names[0]?.text === binding.name && isPlainType(typeNode)) edits.push(replaceNode(file, typeNode!, vecType));
+      if (isPlainType(typeNode)) edits.push(replaceNode(file, typeNode, vecText(typeNode)));
     }
   }
-  if (binding) {
-    for (const use of findAll(file.root, 'call_expression')) {
-      const selector = use.childForFieldName('function');
-      if (selector?.type !== 'selector_expression' || !RECORDERS.has(selector.childForFieldName('field')?.text ?? '')) continue;
-      const operand = selector.childForFieldName('operand')!;
-      const matches =
-        binding.kind === 'variable'
-          ? operand.type === 'identifier' && operand.text === binding.name
-          : operand.type === 'selector_expression' && operand.childForFieldName('field')?.text === binding.name;
-      if (!matches) continue;
-      const names = namesInScope(use);
-      const values = labels.map((label) => variableForKey(names, label)?.name ?? '"unknown"');
-      edits.push(insertAt(file, rangeOf(operand).end, `.WithLabelValues(${values.join(', ')})`));
-    }
+  for (const use of sites.recordersOf(binding.name)) {
+    const operand = use.childForFieldName('function')!.childForFieldName('operand')!;
+    if (!sameMetric(context, operand, binding, plain)) continue;
+    const values = labels.map((label) => sites.scope.variableFor(use, label)?.name ?? '"unknown"');
+    edits.push(insertAt(file, rangeOf(operand).end, `.WithLabelValues(${values.join(', ')})`));
   }
   return [{ title: rule.meta.messages.fixVec, edits, safe: false }];
+}
+
+/** True when `operand` names the metric being converted: the same variable, or a field of that name holding such a metric. */
+function sameMetric(context: FileContext, operand: SyntaxNode, binding: Binding, plain: string): boolean {
+  const { types } = context;
+  if (binding.kind === 'variable') {
+    if (operand.type !== 'identifier' || operand.text !== binding.name) return false;
+    const local = types.localDeclOf(operand);
+    return binding.local ? local?.node.id === binding.declaration.id : !local;
+  }
+  return operand.type === 'selector_expression' && operand.childForFieldName('field')?.text === binding.name && types.typeOf(operand) === plain;
 }

@@ -29,8 +29,8 @@ export const rule = defineWorkspaceRule<GinTracingFacts>({
     },
     messages,
   },
-  collect(file, _settings, location) {
-    return collectGinTracing(file, location);
+  collect(file, _settings, location, types) {
+    return collectGinTracing(file, location, types);
   },
   check(context) {
     const modules = new Map<string, typeof context.files[number][]>();

@@ -1,0 +1,85 @@
+/**
+ * The two steps of the pipeline for one file, the same in this thread and in a worker thread: read its
+ * declarations (or take them from the cache), then analyse it (or take the analysis from the cache, when every
+ * declaration it looked up is unchanged) and store the result back.
+ */
+import { createParserSync, type Parser } from '../go/parser';
+import { SourceFile } from '../go/source';
+import type { TypeIndex } from '../go/type-index';
+import type { FileDecls } from '../go/declarations';
+import { Engine, FileAnalysis, skipReason } from './analyze';
+import type { Settings } from './config';
+import { packageKeyOf } from './packages';
+import { CachedAnalysis, dependencyFingerprint, hashText, ResultCache } from './result-cache';
+import type { FileLocation } from './rule';
+import { RULES } from '../traps/index';
+
+/** Where a cache lives, as plain data a worker can receive. */
+export interface CacheSpec {
+  root: string;
+  scope: string;
+  limitBytes?: number;
+}
+
+export type Declared =
+  | { skipped: string }
+  | {
+      packageKey: string;
+      decls: FileDecls;
+      /** The cache key, when there is a cache. */
+      key?: string;
+      /** A cached analysis to check against the full index. */
+      cached?: CachedAnalysis;
+    };
+
+export interface Analysed {
+  analysis: FileAnalysis;
+  dependencies: string[];
+}
+
+export class FileWork {
+  readonly engine: Engine;
+  readonly cache: ResultCache | undefined;
+  private parser: Parser | undefined;
+
+  constructor(
+    readonly settings: Settings,
+    /** Run the checklist and coupling collectors too (the editor's views need them; the CLI report does not). */
+    collectors: boolean,
+    cache?: CacheSpec,
+  ) {
+    this.engine = collectors ? new Engine(settings) : new Engine(settings, RULES, []);
+    this.cache = cache ? new ResultCache(cache.root, cache.scope, cache.limitBytes) : undefined;
+  }
+
+  async declare(path: string, text: string, location: FileLocation): Promise<Declared> {
+    const skipped = skipReason(path, text, this.settings);
+    if (skipped) return { skipped };
+    if (this.cache) {
+      const key = this.cache.key(path, hashText(text), location);
+      const entry = await this.cache.entry(key);
+      if (entry?.decls) return { packageKey: packageKeyOf(location, entry.decls.package), decls: entry.decls, key, cached: entry.analysis };
+      return { ...this.engine.declare(text, location), key };
+    }
+    return this.engine.declare(text, location);
+  }
+
+  /** Parses and analyses one file against the index, and stores the result under its cache key. */
+  async analyze(path: string, text: string, location: FileLocation, index: TypeIndex, key?: string): Promise<Analysed> {
+    this.parser ??= createParserSync();
+    const tree = this.parser.parse(text);
+    if (!tree) throw new Error('the parser returned no tree');
+    try {
+      const recorded = new Set<string>();
+      const analysis = this.engine.analyzeFile(new SourceFile(path, text, tree), location, index, this.cache ? recorded : undefined);
+      const dependencies = [...recorded].sort();
+      if (this.cache && key) {
+        const fingerprint = dependencyFingerprint(index, dependencies);
+        await this.cache.store(key, { decls: index.declsOf(path), analysis: { ...analysis, dependencies, fingerprint } });
+      }
+      return { analysis, dependencies };
+    } finally {
+      tree.delete();
+    }
+  }
+}

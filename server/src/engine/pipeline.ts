@@ -1,0 +1,193 @@
+/**
+ * The pipeline every front end shares: `analyze(files, settings) → findings`.
+ *
+ * Declarations first, then rules. Every file's package-level declarations are read from its text into the type
+ * index (no syntax tree needed); then each file is parsed once, its rules run with the whole workspace's
+ * declarations at hand, and its tree is freed before the next file. With `jobs` > 1 both steps run in worker
+ * threads, each with its own parser and a copy of the declarations; results are put back in the files' order,
+ * so the report is the same whatever the number of workers. With a cache, a file whose content, place and
+ * looked-up declarations are unchanged is neither scanned nor parsed.
+ */
+import { knowledgeIndex } from '../go/knowledge';
+import { loadGoLanguage } from '../go/parser';
+import { TypeIndex } from '../go/type-index';
+import { AnalysisProblem, AnalyzeResult, compareFindings, FileAnalysis, FileSummary } from './analyze';
+import type { Settings } from './config';
+import { GoModule, locateFile } from './domains';
+import { CacheSpec, Declared, FileWork } from './file-work';
+import { dependencyFingerprint } from './result-cache';
+import type { FileLocation } from './rule';
+import type { Finding } from './types';
+import { WorkerPool } from './worker-pool';
+
+/** How `analyze` runs: progress, parallel workers, the result cache. */
+export interface AnalyzeOptions {
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads that read, parse and analyse (default 1: this thread). More than one needs `fsPathOf` and
+   * `workerScript`: workers read the files from disk themselves.
+   */
+  jobs?: number;
+  /** The file a worker reads for an engine path. */
+  fsPathOf?: (path: string) => string;
+  /** The bundled worker (server/out/analysis-worker.js). */
+  workerScript?: string;
+  /** Reuse declarations and analyses of unchanged files from earlier runs. */
+  cache?: CacheSpec;
+  /** Run the checklist and coupling collectors (default true; the CLI's report does not need them). */
+  collectors?: boolean;
+  /**
+   * Milliseconds one file may take (each pass); past it the file is skipped with a notice. Needs workers (one
+   * is enough): work on this thread cannot be interrupted.
+   */
+  fileBudgetMs?: number;
+}
+
+/** Where results came from, for reports and benchmarks. */
+export interface AnalyzeStats {
+  parsed: number;
+  fromCache: number;
+}
+
+export async function analyze(
+  paths: readonly string[],
+  read: (path: string) => Promise<string> | string,
+  settings: Settings,
+  modules: readonly GoModule[] = [],
+  optionsOrProgress: AnalyzeOptions | ((done: number, total: number) => void) = {},
+): Promise<AnalyzeResult & { stats: AnalyzeStats }> {
+  const options: AnalyzeOptions = typeof optionsOrProgress === 'function' ? { onProgress: optionsOrProgress } : optionsOrProgress;
+  await loadGoLanguage();
+  const collectors = options.collectors ?? true;
+  const work = new FileWork(settings, collectors, options.cache);
+  const index = new TypeIndex(knowledgeIndex());
+  const problems: AnalysisProblem[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  const stats: AnalyzeStats = { parsed: 0, fromCache: 0 };
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, paths.length));
+  const wantsPool = (jobs > 1 || options.fileBudgetMs !== undefined) && options.fsPathOf && options.workerScript && paths.length > 0;
+  const pool = wantsPool ? new WorkerPool(options.workerScript!, jobs, { settings, collectors, cache: options.cache }, { budgetMs: options.fileBudgetMs }) : undefined;
+  const readText = async (path: string): Promise<string | undefined> => {
+    try {
+      return await read(path);
+    } catch (error) {
+      problems.push({ path, message: `cannot read: ${(error as Error).message}` });
+      return undefined;
+    }
+  };
+  const locations = paths.map((path) => locateFile(path, modules, settings));
+
+  try {
+    // Pass 1: declarations.
+    const declared: (Declared | undefined)[] = new Array(paths.length);
+    await eachInParallel(paths.length, pool ? pool.size * 3 : 1, async (i) => {
+      const path = paths[i];
+      if (pool) {
+        const answer = await pool.request('declare', { path, fsPath: options.fsPathOf!(path), location: locations[i] });
+        if (answer.budget) {
+          skipped.push({ path, reason: answer.error! });
+        } else if (answer.error) problems.push({ path, message: `cannot read: ${answer.error}` });
+        declared[i] = answer.declared;
+      } else {
+        const text = await readText(path);
+        if (text !== undefined) declared[i] = await work.declare(path, text, locations[i]);
+      }
+    });
+    const planned: number[] = [];
+    declared.forEach((entry, i) => {
+      if (!entry) return;
+      if ('skipped' in entry) skipped.push({ path: paths[i], reason: entry.skipped });
+      else {
+        index.setFile(paths[i], entry.packageKey, entry.decls);
+        planned.push(i);
+      }
+    });
+
+    // What the cache still holds right, now that every declaration is known.
+    const results: (FileAnalysis | undefined)[] = new Array(paths.length);
+    const toAnalyze: number[] = [];
+    for (const i of planned) {
+      const entry = declared[i] as Exclude<Declared, { skipped: string }>;
+      const cached = entry.cached;
+      if (cached && dependencyFingerprint(index, cached.dependencies) === cached.fingerprint) {
+        results[i] = { summary: cached.summary, findings: cached.findings, problems: cached.problems };
+        stats.fromCache++;
+      } else {
+        toAnalyze.push(i);
+      }
+    }
+
+    // Pass 2: rules.
+    let done = stats.fromCache;
+    if (pool && toAnalyze.length > 0) pool.broadcast({ type: 'index', files: planned.map((i) => [paths[i], index.packageOf(paths[i])!, index.declsOf(paths[i])!]) });
+    await eachInParallel(toAnalyze.length, pool ? pool.size * 3 : 1, async (n) => {
+      const i = toAnalyze[n];
+      const path = paths[i];
+      const key = (declared[i] as { key?: string }).key;
+      try {
+        if (pool) {
+          const answer = await pool.request('analyze', { path, fsPath: options.fsPathOf!(path), location: locations[i], key });
+          if (answer.budget) {
+            skipped.push({ path, reason: answer.error! });
+            return;
+          }
+          if (!answer.analysed) throw new Error(answer.error ?? 'the worker gave no result');
+          results[i] = answer.analysed.analysis;
+        } else {
+          const text = await readText(path);
+          if (text === undefined) return;
+          results[i] = (await work.analyze(path, text, locations[i], index, key)).analysis;
+        }
+        stats.parsed++;
+      } catch (error) {
+        problems.push({ path, message: `cannot analyze: ${(error as Error).message}` });
+      }
+      options.onProgress?.(++done, planned.length);
+    });
+    options.onProgress?.(planned.length, planned.length);
+    await work.cache?.trim();
+
+    return finish(work, results, problems, skipped, stats);
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** Runs `task(0..count-1)` with at most `width` of them in flight, each taking the next index when it is done. */
+async function eachInParallel(count: number, width: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, count) }, lane));
+}
+
+/** Workspace rules over every file's facts, then each file's suppressions; findings in a stable order. */
+function finish(
+  work: FileWork,
+  results: readonly (FileAnalysis | undefined)[],
+  problems: AnalysisProblem[],
+  skipped: { path: string; reason: string }[],
+  stats: AnalyzeStats,
+): AnalyzeResult & { stats: AnalyzeStats } {
+  const engine = work.engine;
+  const summaries: FileSummary[] = [];
+  const fileFindings = new Map<string, Finding[]>();
+  for (const result of results) {
+    if (!result) continue;
+    summaries.push(result.summary);
+    fileFindings.set(result.summary.location.path, result.findings);
+    problems.push(...result.problems);
+  }
+  const workspace = engine.workspaceFindings(summaries);
+  problems.push(...workspace.problems);
+  const findings: Finding[] = [];
+  for (const summary of summaries) {
+    const path = summary.location.path;
+    const all = [...(fileFindings.get(path) ?? []), ...(workspace.byPath.get(path) ?? [])];
+    findings.push(...engine.finalize(path, all, summary.directives));
+  }
+  return { findings: findings.sort(compareFindings), problems, skipped, filesAnalyzed: summaries.length, stats };
+}
+
+export type { FileLocation };

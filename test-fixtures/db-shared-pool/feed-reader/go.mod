@@ -1,0 +1,3 @@
+module example.com/rss
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/goadmin
+
+go 1.21

@@ -1,0 +1,107 @@
+/** The result cache: a warm run reuses results, and never a stale one; two runs may share it; it stays bounded. */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { REPO_ROOT } from '../support/repo';
+
+const CLI = path.join(REPO_ROOT, 'server/out/cli.js');
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function temp(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), text);
+  }
+}
+
+const STORE = (type: string) => `package store
+
+import "database/sql"
+
+type Cache struct{}
+
+func (c *Cache) QueryRow(q string) *sql.Row { return nil }
+
+var DB ${type}
+`;
+const COUNT = `package order
+
+import "example.com/shop/store"
+
+func Count() {
+	_ = store.DB.QueryRow("SELECT count(*) FROM orders")
+}
+`;
+
+function run(cwd: string, cache: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, '.', '--format', 'json', '--no-baseline', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CACHE_HOME: cache, LANG: 'C' },
+  });
+  assert.notEqual(result.status, 2, result.stderr);
+  return JSON.parse(result.stdout) as { findings: { ruleId: string; path: string }[] };
+}
+
+const noContext = (report: { findings: { ruleId: string; path: string }[] }) => report.findings.filter((f) => f.ruleId === 'db-no-context').map((f) => f.path);
+
+describe('result cache', () => {
+  it('follows a declaration changed in another package on the next run, both ways, as a run without cache does', () => {
+    const root = temp('go-traps-cache-ws-');
+    const cache = temp('go-traps-cache-');
+    write(root, { 'go.mod': 'module example.com/shop\n\ngo 1.21\n', 'store/db.go': STORE('*sql.DB'), 'order/count.go': COUNT });
+    assert.deepEqual(noContext(run(root, cache)), ['order/count.go']);
+    assert.ok(existsSync(path.join(cache, 'go-traps')), 'the cache was written');
+    assert.deepEqual(noContext(run(root, cache)), ['order/count.go'], 'warm run');
+    write(root, { 'store/db.go': STORE('*Cache') });
+    assert.deepEqual(noContext(run(root, cache)), [], 'after the declaration changed');
+    assert.deepEqual(run(root, cache), run(root, cache, '--no-cache'));
+    write(root, { 'store/db.go': STORE('*sql.DB') });
+    assert.deepEqual(noContext(run(root, cache)), ['order/count.go'], 'after it changed back');
+  });
+
+  it('is shared safely by two runs at once', async () => {
+    const root = temp('go-traps-cache-ws-');
+    const cache = temp('go-traps-cache-');
+    write(root, { 'go.mod': 'module example.com/shop\n\ngo 1.21\n', 'store/db.go': STORE('*sql.DB'), 'order/count.go': COUNT });
+    const once = () =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, [CLI, '.', '--format', 'json', '--no-baseline'], { cwd: root, env: { ...process.env, XDG_CACHE_HOME: cache } });
+        let out = '';
+        child.stdout.on('data', (chunk) => (out += chunk));
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 2 ? reject(new Error(`exit ${code}`)) : resolve(out)));
+      });
+    const [a, b] = await Promise.all([once(), once()]);
+    assert.equal(a, b);
+    assert.deepEqual(noContext(JSON.parse(await once())), ['order/count.go']);
+    const leftovers = readdirSync(path.join(cache, 'go-traps'), { recursive: true }).filter((f) => String(f).endsWith('.tmp'));
+    assert.deepEqual(leftovers, []);
+  });
+
+  it('stays under its size limit, and go-traps cache clean removes it', () => {
+    const root = temp('go-traps-cache-ws-');
+    const cache = temp('go-traps-cache-');
+    const files: Record<string, string> = { 'go.mod': 'module example.com/big\n\ngo 1.21\n' };
+    for (let i = 0; i < 60; i++) files[`p${i}/f.go`] = `package p${i}\n\n// ${'x'.repeat(20_000)}\nfunc F() {}\n`;
+    write(root, files);
+    const limited = spawnSync(process.execPath, [CLI, '.', '--no-baseline'], { cwd: root, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cache, GO_TRAPS_CACHE_LIMIT_MB: '0.05' } });
+    assert.notEqual(limited.status, 2, limited.stderr);
+    const size = (dir: string): number =>
+      readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? size(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).size), 0);
+    assert.ok(size(path.join(cache, 'go-traps')) <= 0.05 * 1024 * 1024, `cache is ${size(path.join(cache, 'go-traps'))} bytes`);
+    const clean = spawnSync(process.execPath, [CLI, 'cache', 'clean'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cache } });
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.equal(existsSync(path.join(cache, 'go-traps')), false);
+  });
+});
