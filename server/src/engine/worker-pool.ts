@@ -95,7 +95,7 @@ export class WorkerPool {
       else this.fail(slot, error);
     });
     worker.on('exit', (code) => {
-      if (!this.closed && code !== 0 && this.slots.includes(slot)) this.fail(slot, new Error(`an analysis worker exited with code ${code}`));
+      if (!this.closed && this.slots.includes(slot)) this.fail(slot, new Error(`an analysis worker exited with code ${code}`));
     });
     if (this.index) worker.postMessage(this.index);
     return slot;
@@ -124,7 +124,14 @@ export class WorkerPool {
     stuck?.resolve({ id: stuck.request.id, error: reason, budget: true });
   }
 
+  /**
+   * A worker died (an exception outside a request, a crash): its requests fail, and a fresh worker takes its
+   * place — a dead slot would otherwise look idle and swallow every later request.
+   */
   private fail(slot: Slot, error: Error): void {
+    const position = this.slots.indexOf(slot);
+    if (position >= 0 && !this.closed) this.slots[position] = this.spawn();
+    void slot.worker.terminate();
     for (const waiting of slot.queue.splice(0)) waiting.reject(error);
   }
 }

@@ -1,0 +1,74 @@
+/** The worker pool survives its workers: a crash or a stuck file never leaves a request unanswered. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { WorkerPool } from '../../server/src/engine/worker-pool';
+import { defaultSettings } from '../../server/src/engine/config';
+
+/** A stand-in for analysis-worker.js speaking the same protocol: `crash` kills the thread, `loop` never ends. */
+const FAKE_WORKER = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (request) => {
+  if (request.type === 'index') return;
+  parentPort.postMessage({ started: request.id });
+  if (request.path === 'crash') process.exit(3);
+  if (request.path === 'throw') setImmediate(() => { throw new Error('outside any request'); });
+  if (request.path === 'loop') for (;;) {}
+  parentPort.postMessage({ id: request.id, declared: { skipped: 'answered ' + request.path } });
+});
+`;
+
+function fakeWorker(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'go-traps-pool-')), 'worker.js');
+  writeFileSync(file, FAKE_WORKER);
+  return file;
+}
+
+const location = { path: 'x.go', modulePath: '', packageDir: '', domain: '', goVersion: '' };
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms))]);
+}
+
+describe('worker pool', () => {
+  it('replaces a worker that exits, and answers the requests after it', async () => {
+    const pool = new WorkerPool(fakeWorker(), 1, { settings: defaultSettings(), collectors: false });
+    try {
+      await assert.rejects(within(pool.request('declare', { path: 'crash', fsPath: 'crash', location }), 10_000, 'crash'), /exited with code 3/);
+      const after = await within(pool.request('declare', { path: 'ok', fsPath: 'ok', location }), 10_000, 'the request after the crash');
+      assert.deepEqual(after.declared, { skipped: 'answered ok' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('replaces a worker that throws outside a request', async () => {
+    const pool = new WorkerPool(fakeWorker(), 1, { settings: defaultSettings(), collectors: false });
+    try {
+      // The request itself was answered before the worker died; what matters is the next one.
+      await within(pool.request('declare', { path: 'throw', fsPath: 'throw', location }), 10_000, 'throw');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const after = await within(pool.request('declare', { path: 'ok', fsPath: 'ok', location }), 10_000, 'the request after the throw');
+      assert.deepEqual(after.declared, { skipped: 'answered ok' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives up a request past the budget and carries on with the next', async () => {
+    const pool = new WorkerPool(fakeWorker(), 1, { settings: defaultSettings(), collectors: false }, { budgetMs: 300 });
+    try {
+      const [stuck, next] = await within(
+        Promise.all([pool.request('declare', { path: 'loop', fsPath: 'loop', location }), pool.request('declare', { path: 'ok', fsPath: 'ok', location })]),
+        20_000,
+        'budget',
+      );
+      assert.equal(stuck.budget, true);
+      assert.deepEqual(next.declared, { skipped: 'answered ok' });
+    } finally {
+      await pool.close();
+    }
+  });
+});
