@@ -4,6 +4,7 @@
  * a name refer to. Linear in the declaration's size, however many questions are asked.
  */
 import { fieldChildren } from './syntax';
+import { searchingFor } from './node-search';
 import { findAllWithin } from './syntax';
 import type { SyntaxNode } from './parser';
 
@@ -33,12 +34,39 @@ const DECLARING_TYPES = [
   'parameter_declaration', 'variadic_parameter_declaration', 'short_var_declaration', 'var_spec', 'const_spec',
   'range_clause', 'type_switch_statement', 'receive_statement',
 ];
+const DECLARING = new Set(DECLARING_TYPES);
+const SEARCHED_TYPES = [...new Set([...DECLARING_TYPES, ...SCOPES])];
+/** Searched on their own account, so that blocks and ifs do not join every tree's shared search. */
+const SCOPES_ASKER = {};
+
+/** A declaring node's nearest searched ancestor, innermost scope and innermost function (within the top declaration). */
+interface Nesting {
+  parent: SyntaxNode | null;
+  scope: SyntaxNode | null;
+  fn: SyntaxNode | null;
+}
 
 export class LocalScopes {
   private readonly byName = new Map<string, LocalDecl[]>();
 
   constructor(top: SyntaxNode) {
-    for (const holder of findAllWithin(top, DECLARING_TYPES)) this.read(holder, top);
+    // Declarations and scopes come from one search, nested by position: asking tree-sitter for a node's parent
+    // walks down from the root past every sibling, which made long functions quadratic.
+    const nodes = searchingFor(SCOPES_ASKER, () => findAllWithin(top, SEARCHED_TYPES));
+    const stack: { node: SyntaxNode; end: number; scope: SyntaxNode | null; fn: SyntaxNode | null }[] = [];
+    for (const node of nodes) {
+      const start = node.startIndex;
+      while (stack.length > 0 && stack[stack.length - 1].end <= start) stack.pop();
+      const parent = stack.length > 0 ? stack[stack.length - 1] : null;
+      const context: Nesting = {
+        parent: parent?.node ?? null,
+        scope: parent ? (SCOPES.has(parent.node.type) ? parent.node : parent.scope) : null,
+        fn: parent ? (FUNCTION_LIKE.has(parent.node.type) ? parent.node : parent.fn) : null,
+      };
+      if (DECLARING.has(node.type)) this.read(node, top, context);
+      const end = node.endIndex;
+      if (end > start) stack.push({ node, end, scope: context.scope, fn: context.fn });
+    }
   }
 
   /** The declaration a use of a name refers to, or null when no local declaration is visible there. */
@@ -61,26 +89,26 @@ export class LocalScopes {
     return this.byName.get(name) ?? [];
   }
 
-  private read(holder: SyntaxNode, top: SyntaxNode): void {
+  private read(holder: SyntaxNode, top: SyntaxNode, nesting: Nesting): void {
     switch (holder.type) {
       case 'parameter_declaration':
       case 'variadic_parameter_declaration': {
         // Parameters of a function type (`func(x int)` as a type) or an interface method declare nothing.
-        const fn = holder.parent?.parent;
+        const fn = nesting.parent;
         if (!fn || !FUNCTION_LIKE.has(fn.type)) return;
         this.add(fieldChildren(holder, 'name'), holder, 'param', fn.startIndex, fn.endIndex);
         return;
       }
       case 'short_var_declaration':
-        return this.addScoped(holder.childForFieldName('left')?.namedChildren ?? [], holder, 'short', top);
+        return this.addScoped(holder.childForFieldName('left')?.namedChildren ?? [], holder, 'short', top, nesting);
       case 'var_spec':
       case 'const_spec':
         // Package-level specs are the package's, not locals.
-        if (!this.insideFunction(holder, top)) return;
-        return this.addScoped(fieldChildren(holder, 'name'), holder, holder.type === 'var_spec' ? 'var' : 'const', top);
+        if (!nesting.fn) return;
+        return this.addScoped(fieldChildren(holder, 'name'), holder, holder.type === 'var_spec' ? 'var' : 'const', top, nesting);
       case 'range_clause': {
         if (!holder.children.some((c) => c?.type === ':=')) return;
-        const loop = holder.parent;
+        const loop = nesting.parent;
         if (!loop) return;
         this.add(holder.childForFieldName('left')?.namedChildren ?? [], holder, 'range', holder.endIndex, loop.endIndex);
         return;
@@ -94,7 +122,7 @@ export class LocalScopes {
       }
       case 'receive_statement': {
         if (!holder.children.some((c) => c?.type === ':=')) return;
-        const clause = holder.parent;
+        const clause = nesting.scope;
         if (!clause) return;
         this.add(holder.childForFieldName('left')?.namedChildren ?? [], holder, 'receive', holder.endIndex, clause.endIndex);
         return;
@@ -102,17 +130,8 @@ export class LocalScopes {
     }
   }
 
-  private insideFunction(node: SyntaxNode, top: SyntaxNode): boolean {
-    for (let current = node.parent; current && current.id !== top.parent?.id; current = current.parent) {
-      if (FUNCTION_LIKE.has(current.type)) return true;
-    }
-    return false;
-  }
-
-  private addScoped(names: readonly (SyntaxNode | null)[], holder: SyntaxNode, kind: LocalKind, top: SyntaxNode): void {
-    let scope: SyntaxNode | null = holder.parent;
-    while (scope && !SCOPES.has(scope.type) && scope.id !== top.id) scope = scope.parent;
-    const end = scope ? scope.endIndex : top.endIndex;
+  private addScoped(names: readonly (SyntaxNode | null)[], holder: SyntaxNode, kind: LocalKind, top: SyntaxNode, nesting: Nesting): void {
+    const end = nesting.scope ? nesting.scope.endIndex : top.endIndex;
     this.add(names, holder, kind, holder.endIndex, end);
   }
 

@@ -6,6 +6,7 @@
  */
 import { scanDeclarations } from '../declaration-scanner';
 import { TypeIndex } from '../type-index';
+import { CONCURRENCY_STUBS } from './concurrency';
 import { DATABASE_STUBS } from './database';
 import { FRAMEWORK_STUBS } from './frameworks';
 import { MESSAGING_STUBS } from './messaging';
@@ -14,7 +15,9 @@ import { REMOTE_STUBS } from './remote';
 import { STDLIB_STUBS } from './stdlib';
 import type { LibraryStub } from './stub';
 
-export const LIBRARY_STUBS: readonly LibraryStub[] = [...DATABASE_STUBS, ...REMOTE_STUBS, ...OBSERVABILITY_STUBS, ...FRAMEWORK_STUBS, ...MESSAGING_STUBS, ...STDLIB_STUBS];
+export const LIBRARY_STUBS: readonly LibraryStub[] = [
+  ...DATABASE_STUBS, ...REMOTE_STUBS, ...OBSERVABILITY_STUBS, ...FRAMEWORK_STUBS, ...MESSAGING_STUBS, ...STDLIB_STUBS, ...CONCURRENCY_STUBS,
+];
 
 let knowledge: TypeIndex | undefined;
 

@@ -73,11 +73,13 @@ func (srv *Server) Shutdown(ctx context.Context) error
   {
     paths: ['github.com/gorilla/websocket', 'github.com/fasthttp/websocket'],
     source: `package websocket
-import ("context"; "net"; "net/http"; "time"; "io")
+import ("context"; "net"; "net/http"; "net/url"; "time"; "io")
 type Upgrader struct { ReadBufferSize int; WriteBufferSize int; HandshakeTimeout time.Duration; CheckOrigin func(r *http.Request) bool }
 type Dialer struct { HandshakeTimeout time.Duration }
 type Conn struct{}
 var DefaultDialer *Dialer
+func Upgrade(w http.ResponseWriter, r *http.Request, responseHeader http.Header, readBufSize, writeBufSize int) (*Conn, error)
+func NewClient(netConn net.Conn, u *url.URL, requestHeader http.Header, readBufSize, writeBufSize int) (c *Conn, response *http.Response, err error)
 func (u *Upgrader) Upgrade(w http.ResponseWriter, r *http.Request, responseHeader http.Header) (*Conn, error)
 func (d *Dialer) Dial(urlStr string, requestHeader http.Header) (*Conn, *http.Response, error)
 func (d *Dialer) DialContext(ctx context.Context, urlStr string, requestHeader http.Header) (*Conn, *http.Response, error)
@@ -103,6 +105,7 @@ func (c *Conn) RemoteAddr() net.Addr
     source: `package websocket
 import fws "github.com/fasthttp/websocket"
 type Conn struct { *fws.Conn }
+func New(handler func(*Conn), config ...any) any
 func (c *Conn) Locals(key string) any
 func (c *Conn) Params(key string, defaultValue ...string) string
 `,
@@ -122,6 +125,8 @@ func (c *Conn) Reader(ctx context.Context) (MessageType, io.Reader, error)
 func (c *Conn) Write(ctx context.Context, typ MessageType, p []byte) error
 func (c *Conn) Close(code int, reason string) error
 func (c *Conn) CloseNow() error
+func (c *Conn) CloseRead(ctx context.Context) context.Context
+func (c *Conn) SetReadLimit(n int64)
 `,
   },
   {

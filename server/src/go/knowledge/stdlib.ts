@@ -120,10 +120,41 @@ func ParseBool(str string) (bool, error)
     paths: ['time'],
     source: `package time
 type Duration int64
+type Month int
+type Weekday int
+type Location struct{}
 type Time struct{}
-func ParseDuration(s string) (Duration, error)
+type Ticker struct { C <-chan Time }
+type Timer struct { C <-chan Time }
+const Nanosecond Duration = 1
+const Microsecond Duration = 1000
+const Millisecond Duration = 1000000
+const Second Duration = 1000000000
+const Minute Duration = 60000000000
+const Hour Duration = 3600000000000
+func Now() Time
+func Since(t Time) Duration
 func Until(t Time) Duration
+func Sleep(d Duration)
+func After(d Duration) <-chan Time
+func Tick(d Duration) <-chan Time
+func AfterFunc(d Duration, f func()) *Timer
+func NewTicker(d Duration) *Ticker
+func NewTimer(d Duration) *Timer
+func ParseDuration(s string) (Duration, error)
+func (t *Ticker) Stop()
+func (t *Ticker) Reset(d Duration)
+func (t *Timer) Stop() bool
+func (t *Timer) Reset(d Duration) bool
+func (t Time) Add(d Duration) Time
 func (t Time) Sub(u Time) Duration
+func (t Time) Before(u Time) bool
+func (t Time) After(u Time) bool
+func (t Time) IsZero() bool
+func (t Time) Unix() int64
+func (d Duration) Seconds() float64
+func (d Duration) Milliseconds() int64
+func (d Duration) String() string
 `,
   },
 ];

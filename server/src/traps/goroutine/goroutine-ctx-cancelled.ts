@@ -1,15 +1,41 @@
-/** A goroutine handed a context that its starter cancels on return: the background work is cut off mid-way. */
+/**
+ * A goroutine handed a context that its starter cancels on return: the background work is cut off mid-way. A
+ * goroutine that watches ctx.Done() is built to stop on cancel; when it runs a named function declared in another
+ * file, each file records which of its functions watch, and the workspace check drops findings on those.
+ */
 import { ensureImport, insertAt, replaceNode } from '../../engine/edits';
-import { goDuration } from '../../engine/config';
-import { callArguments, enclosingFunction, findAll, functionName, goStatements, isInMainOrInit } from '../../go/syntax';
-import { capturedDoomed, DoomedContext, DoomedUse, doomedContexts, doomedUse, joinedAfter, mayHoldDoomedContext, watchesCancellation } from './goroutine-context';
-import { goCall, packageName, startedFunction } from './goroutine-ast';
+import { goDuration, Settings } from '../../engine/config';
+import { defineWorkspaceRule, FixDescriptor, RelatedDescriptor } from '../../engine/rule';
+import type { FileEdit, Range } from '../../engine/types';
 import type { SyntaxNode } from '../../go/parser';
-import { defineFileRule, FileContext, FixDescriptor, RelatedDescriptor } from '../../engine/rule';
-import { rangeOf } from '../../go/source';
-import type { FileEdit } from '../../engine/types';
+import type { Resolver } from '../../go/resolver';
+import { rangeOf, SourceFile } from '../../go/source';
+import { callArguments, findAll } from '../../go/syntax';
+import { DoomedContexts, DoomedUse, mayHoldDoomedContext } from './goroutine-context';
+import { goSupports } from '../../engine/go-version';
+import { calleeKey, declarationKey, goCall, GO_STATEMENT, packageName } from './goroutine-ast';
+import { identifierIndexOf, scanOf } from './goroutine-scan';
 
-export const rule = defineFileRule({
+/** A `go` statement, or a function that watches a context: text without either has nothing to record. */
+const WATCH = /\bDone\(\)|\.Err\(\)/;
+
+interface CancelledFinding {
+  range: Range;
+  messageId: string;
+  data: Record<string, string>;
+  related: RelatedDescriptor[];
+  fixes: FixDescriptor[];
+  /** The named function the goroutine runs: silent when it watches its context's end. */
+  started?: string;
+}
+
+interface CancelledFacts {
+  findings: CancelledFinding[];
+  /** Keys of the functions and methods declared here that watch ctx.Done() or ctx.Err(). */
+  watchers: string[];
+}
+
+export const rule = defineWorkspaceRule<CancelledFacts>({
   meta: {
     id: 'goroutine-ctx-cancelled',
     trap: 'goroutine',
@@ -44,51 +70,86 @@ export const rule = defineFileRule({
       },
     },
   },
+  collect(file, settings, location, types) {
+    if (file.isTest || !mayHoldDoomedContext(file) || !(GO_STATEMENT.test(file.text) || WATCH.test(file.text))) return undefined;
+    const facts = collectCancelled(file, settings, location.goVersion, types);
+    return facts.findings.length > 0 || facts.watchers.length > 0 ? facts : undefined;
+  },
   check(context) {
-    if (context.file.isTest || !mayHoldDoomedContext(context.file)) return;
-    const byFunction = new Map<number, Map<string, DoomedContext>>();
-    for (const goStatement of goStatements(context.file)) {
-      const fn = enclosingFunction(goStatement);
-      if (!fn || isInMainOrInit(context.file, goStatement)) continue;
-      let doomed = byFunction.get(fn.id);
-      if (!doomed) byFunction.set(fn.id, (doomed = doomedContexts(context.file, fn)));
-      if (doomed.size > 0) checkGo(context, fn, goStatement, doomed);
+    const watchers = new Set(context.files.flatMap((f) => f.facts.watchers));
+    for (const { location, facts } of context.files) {
+      for (const finding of facts.findings) {
+        if (finding.started && watchers.has(finding.started)) continue;
+        context.report(location.path, { range: finding.range, messageId: finding.messageId, data: finding.data, related: finding.related, fixes: finding.fixes });
+      }
     }
   },
 });
 
-function checkGo(context: FileContext, fn: SyntaxNode, goStatement: SyntaxNode, doomed: Map<string, DoomedContext>): void {
-  const call = goCall(goStatement);
-  if (!call) return;
-  const inArguments = callArguments(call)
-    .map((arg) => ({ arg, use: doomedUse(context.file, arg, doomed) }))
-    .filter((a): a is { arg: SyntaxNode; use: DoomedUse } => !!a.use);
-  const callee = call.childForFieldName('function');
-  const captured = callee?.type === 'func_literal' ? capturedDoomed(context.file, callee, doomed) : [];
-  const use = inArguments[0]?.use ?? captured[0];
-  if (!use) return;
-  // A goroutine that watches ctx.Done() or ctx.Err() is built to stop on cancel; one joined before return finishes first.
-  const started = startedFunction(context.file, goStatement);
-  if (started && watchesCancellation(started.fn)) return;
-  if (joinedAfter(fn, goStatement)) return;
+function collectCancelled(file: SourceFile, settings: Settings, goVersion: string, types: Resolver): CancelledFacts {
+  const facts: CancelledFacts = { findings: [], watchers: [] };
+  const scan = scanOf(file);
+  const doomed = new DoomedContexts(scan, types, () => identifierIndexOf(file));
+  for (const top of [...scan.ofType('function_declaration'), ...scan.ofType('method_declaration')]) {
+    if (scan.top[top] !== top || !doomed.watchesCancellation(scan.nodes[top])) continue;
+    const key = declarationKey(types, scan.nodes[top]);
+    if (key) facts.watchers.push(key);
+  }
+  for (const go of scan.ofType('go_statement')) {
+    const fn = scan.fn[go];
+    if (fn < 0 || inMainOrInit(file, scan.nodes[scan.top[go]])) continue;
+    const byName = doomed.of(fn);
+    if (byName.size === 0) continue;
+    const call = goCall(scan.nodes[go]);
+    if (!call) continue;
+    const inArguments = callArguments(call)
+      .map((arg) => ({ arg, use: doomed.usesIn(arg, byName)[0] }))
+      .filter((a): a is { arg: SyntaxNode; use: DoomedUse } => !!a.use);
+    const callee = call.childForFieldName('function');
+    const literal = callee?.type === 'func_literal' ? callee : null;
+    const captured = literal ? doomed.captured(literal, byName) : [];
+    const use = inArguments[0]?.use ?? captured[0];
+    if (!use) continue;
+    // A goroutine that watches ctx.Done() or ctx.Err() is built to stop on cancel; one joined before return finishes first.
+    if (literal && doomed.watchesCancellation(literal)) continue;
+    if (doomed.joinedAfter(fn, go)) continue;
+    const entry = byName.get(use.key)!;
+    // A cancel called before the goroutine starts is a different bug (a dead context), not a cut-off one.
+    const cancels = entry.cancels.filter((c) => c.type === 'defer_statement' || c.startIndex > scan.ends[go]);
+    if (entry.kind === 'cancel' && cancels.length === 0) continue;
+    const ctx = use.node.text;
+    const func = scan.nodes[fn].childForFieldName('name')?.text || 'the enclosing function';
+    const related: RelatedDescriptor[] = cancels.slice(0, 1).map((c) => ({ path: file.path, range: rangeOf(c), message: rule.meta.messages.cancelHere }));
+    const detachable = entry.kind !== 'gin' && goSupports({ goVersion }, '1.21') && !importsOldContext(file);
+    const fixes = detachable ? detachFix(file, settings, call, inArguments.map((a) => a.arg), literal, captured) : [];
+    facts.findings.push({
+      range: rangeOf(scan.nodes[go].child(0)!),
+      messageId: entry.kind === 'cancel' ? 'cancelled' : entry.kind,
+      data: { ctx, func, timeout: settings.timeouts.http },
+      related,
+      fixes,
+      ...(literal ? {} : { started: calleeKey(types, call) ?? undefined }),
+    });
+  }
+  return facts;
+}
 
-  const entry = doomed.get(use.key)!;
-  // A cancel called before the goroutine starts is a different bug (a dead context), not a cut-off one.
-  const cancels = entry.cancels.filter((c) => c.type === 'defer_statement' || c.startIndex > goStatement.endIndex);
-  if (entry.kind === 'cancel' && cancels.length === 0) return;
-  const ctx = use.node.text;
-  const func = functionName(fn) || 'the enclosing function';
-  const related: RelatedDescriptor[] = cancels.slice(0, 1).map((c) => ({ path: context.file.path, range: rangeOf(c), message: rule.meta.messages.cancelHere }));
-  const fixes = entry.kind === 'gin' ? [] : detachFix(context, call, inArguments.map((a) => a.arg), callee?.type === 'func_literal' ? callee : null, captured);
-  context.report({ node: goStatement.child(0)!, messageId: entry.kind === 'cancel' ? 'cancelled' : entry.kind, data: { ctx, func, timeout: context.settings.timeouts.http }, related, fixes });
+function inMainOrInit(file: SourceFile, top: SyntaxNode | undefined): boolean {
+  if (!top || top.type !== 'function_declaration') return false;
+  const name = top.childForFieldName('name')?.text;
+  return file.packageName === 'main' && (name === 'main' || name === 'init');
+}
+
+/** A file that names golang.org/x/net/context `context` cannot also import the standard one under that name. */
+function importsOldContext(file: SourceFile): boolean {
+  return file.localNameOf('golang.org/x/net/context') !== undefined && file.localNameOf('context') === undefined;
 }
 
 /**
  * Arguments are wrapped in place; a closure that captures one context variable gets it as a parameter, passed
  * detached; `r.Context()` calls inside a closure are wrapped where they stand.
  */
-function detachFix(context: FileContext, call: SyntaxNode, args: SyntaxNode[], literal: SyntaxNode | null, captured: DoomedUse[]): FixDescriptor[] {
-  const file = context.file;
+function detachFix(file: SourceFile, settings: Settings, call: SyntaxNode, args: SyntaxNode[], literal: SyntaxNode | null, captured: DoomedUse[]): FixDescriptor[] {
   const pkg = packageName(file, 'context', 'context');
   const edits: FileEdit[] = [];
   if (args.length > 0 && captured.length === 0) {
@@ -103,7 +164,7 @@ function detachFix(context: FileContext, call: SyntaxNode, args: SyntaxNode[], l
       if (!edit) return [];
       edits.push(...edit);
       const detach = { title: rule.meta.messages.fixDetach, edits: [...edits, ...ensureImport(file, 'context')], safe: false };
-      const bounded = ownTimeoutEdits(context, literal, name);
+      const bounded = ownTimeoutEdits(file, settings, literal, name);
       if (!bounded) return [detach];
       // Both fixes may import context; the second also time. Keep one edit per import line.
       const imports = [...ensureImport(file, 'context'), ...ensureImport(file, 'time')];
@@ -119,8 +180,7 @@ function detachFix(context: FileContext, call: SyntaxNode, args: SyntaxNode[], l
  * The first lines of a detached closure that give it a deadline of its own (`timeouts.http`, the budget of the
  * remote call such goroutines usually make): `ctx, cancel := context.WithTimeout(ctx, d)` and `defer cancel()`.
  */
-function ownTimeoutEdits(context: FileContext, literal: SyntaxNode, name: string): FileEdit | null {
-  const file = context.file;
+function ownTimeoutEdits(file: SourceFile, settings: Settings, literal: SyntaxNode, name: string): FileEdit | null {
   const body = literal.childForFieldName('body');
   const open = body?.child(0);
   if (!body || !open || body.startPosition.row === body.endPosition.row) return null;
@@ -129,14 +189,14 @@ function ownTimeoutEdits(context: FileContext, literal: SyntaxNode, name: string
   if (findAll(body, 'identifier').some((n) => n.text === 'cancel')) return null;
   const pkg = packageName(file, 'context', 'context');
   // gofmt writes a product without spaces as one of several call arguments.
-  const timeout = goDuration(context.settings.timeouts.http, packageName(file, 'time', 'time')).replace(' * ', '*');
+  const timeout = goDuration(settings.timeouts.http, packageName(file, 'time', 'time')).replace(' * ', '*');
   const indent = file.indentOf(literal.startPosition.row) + '\t';
   const lines = [`${name}, cancel := ${pkg}.WithTimeout(${name}, ${timeout})`, 'defer cancel()'].map((l) => `\n${indent}${l}`).join('');
   return insertAt(file, { line: open.endPosition.row, character: file.lineText(open.endPosition.row).length }, lines);
 }
 
 /** `go func() {...}()` → `go func(ctx context.Context) {...}(context.WithoutCancel(ctx))`. */
-function addParameter(file: FileContext['file'], literal: SyntaxNode, call: SyntaxNode, name: string, type: string, argument: string): FileEdit[] | null {
+function addParameter(file: SourceFile, literal: SyntaxNode, call: SyntaxNode, name: string, type: string, argument: string): FileEdit[] | null {
   const params = literal.childForFieldName('parameters');
   const args = call.childForFieldName('arguments');
   if (!params || !args || params.startPosition.row !== params.endPosition.row || args.startPosition.row !== args.endPosition.row) return null;

@@ -1,6 +1,6 @@
 /** Text builders for the goroutine rules' fixes: make an endless loop watch `ctx.Done()`. */
 import { insertAt, replaceNode } from '../../engine/edits';
-import { endlessKind, startsLine } from './goroutine-ast';
+import { EndlessKind, startsLine } from './goroutine-ast';
 import { hasNamedResults, resultTypes, zeroValue } from '../../go/zero-values';
 import type { SyntaxNode } from '../../go/parser';
 import type { SourceFile } from '../../go/source';
@@ -19,12 +19,12 @@ export function returnOnDone(fn: SyntaxNode, contextExpression: string): string 
  * a ticker range becomes a `for { select }` with the tick as one case; a body that is a single `select` gets
  * a Done case; any other body starts with a non-blocking check.
  */
-export function watchDoneEdits(file: SourceFile, loop: SyntaxNode, contextExpression: string, returning: string): FileEdit[] | null {
+export function watchDoneEdits(file: SourceFile, loop: SyntaxNode, kind: EndlessKind, contextExpression: string, returning: string): FileEdit[] | null {
   const body = loop.childForFieldName('body');
   if (!body || !startsLine(file, loop)) return null;
   const indent = file.indentOf(loop.startPosition.row);
   const done = `case <-${contextExpression}.Done():`;
-  if (endlessKind(file, loop) === 'ticker') return tickerRewrite(file, loop, body, indent, done, returning);
+  if (kind === 'ticker') return tickerRewrite(file, loop, body, indent, done, returning);
 
   const statements = body.namedChildren.find((n) => n?.type === 'statement_list')?.namedChildren ?? [];
   const only = statements.length === 1 ? statements[0] : null;

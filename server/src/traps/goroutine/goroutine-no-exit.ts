@@ -1,16 +1,59 @@
-/** A goroutine whose `for {}` or ticker loop can never end: every start leaks one goroutine for good. */
-import { fieldChildren } from '../../go/syntax';
-import { ensureImport, insertAt, replaceNode } from '../../engine/edits';
-import { ancestor, enclosingFunction, enclosingTopLevelFunction, findAll, functionName, goStatements } from '../../go/syntax';
-import { contextExpressionAt, endlessKind, findInFunction, goCall, loopExits, startedFunction, startsLine } from './goroutine-ast';
-import { returnOnDone, watchDoneEdits } from './goroutine-fix';
-import { resultTypes } from '../../go/zero-values';
+/**
+ * A goroutine whose `for {}` or ticker loop can never end. Closures are judged where they stand; a named function
+ * or method started with `go` may be declared in another file (or package), so each file records the `go`
+ * statements it holds (by the callee the resolver finds) and the endless loops of the functions it declares, and
+ * the workspace check joins them: the finding sits on the loop, where the fix applies, with the starts as related
+ * locations. Per-request and per-connection starts are warnings; a loop started once at start-up is information.
+ */
+import { insertAt, replaceNode, ensureImport } from '../../engine/edits';
+import { defineWorkspaceRule, FixDescriptor } from '../../engine/rule';
+import type { Settings } from '../../engine/config';
+import type { FileEdit, Range, Severity } from '../../engine/types';
 import type { SyntaxNode } from '../../go/parser';
-import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
-import { rangeOf } from '../../go/source';
-import type { FileEdit } from '../../engine/types';
+import type { Resolver } from '../../go/resolver';
+import { rangeOf, SourceFile } from '../../go/source';
+import { findAll } from '../../go/syntax';
+import { resultTypes } from '../../go/zero-values';
+import { ContextsInReach } from './context-in-reach';
+import { calleeKey, declarationKey, EndlessKind, endlessKind, goCall, GO_STATEMENT, packageName, startsLine } from './goroutine-ast';
+import { returnOnDone, watchDoneEdits } from './goroutine-fix';
+import { StartRole, StartRoles } from './goroutine-role';
+import { anyWithin, GoroutineScan, scanOf } from './goroutine-scan';
+import { loopExitsOf } from './loop-exits';
+import { identifierCounts, isUnexported, unexportedFunctionNames } from './package-mentions';
 
-export const rule = defineFileRule({
+/** A loop to report: complete for a closure, waiting for a `go` statement for a named function. */
+interface LoopReport {
+  range: Range;
+  messageId: 'noExit' | 'breakInSelect';
+  data: Record<string, string>;
+  fixes: FixDescriptor[];
+  /** A named function with no context in reach: its name, and the edits that give it a ctx parameter. */
+  thread?: { name: string; edits: FileEdit[] };
+}
+
+interface StartFact {
+  key: string;
+  range: Range;
+  role: StartRole;
+  /** Passes the caller's context as a new first argument. */
+  argument?: FileEdit[];
+}
+
+interface NoExitFacts {
+  pkg: string;
+  closures: (LoopReport & { role: StartRole })[];
+  loops: (LoopReport & { key: string })[];
+  starts: StartFact[];
+  /** How often each unexported function or method name of the package occurs in the file. */
+  mentions: Record<string, number>;
+}
+
+const MAX_RELATED = 5;
+/** A `go` statement, `for {`, `for ;; {` or a range over a ticker: text without any of them has nothing to report. */
+const ENDLESS_LOOP = /\bfor\s*(\{|;\s*;)|\brange\b[^\n{]*(\.C\b|\bTick\(|\bAfter\()/;
+
+export const rule = defineWorkspaceRule<NoExitFacts>({
   meta: {
     id: 'goroutine-no-exit',
     trap: 'goroutine',
@@ -21,13 +64,17 @@ export const rule = defineFileRule({
       zh: 'goroutine 中的 `for {}` 或 `for range ticker.C` 循环没有任何退出路径。',
     },
     why: {
-      en: 'A loop with no return, no break and no ctx.Done() or quit receive keeps its goroutine alive until the process dies. Started per request or per connection, such goroutines pile up by the ten thousand and only show in a pprof goroutine dump.',
-      zh: '没有 return、没有 break、也不监听 ctx.Done() 或退出 channel 的循环会让 goroutine 一直活到进程结束。若每个请求或连接都启动一个，这类 goroutine 会累积到上万个，只有在 pprof 的 goroutine 快照里才看得到。',
+      en: 'A loop with no return, no break and no ctx.Done() or quit receive keeps its goroutine alive until the process dies. Started per request or per connection, such goroutines pile up by the ten thousand and only show in a pprof goroutine dump; started once at start-up, one of them only keeps the service from shutting down cleanly.',
+      zh: '没有 return、没有 break、也不监听 ctx.Done() 或退出 channel 的循环会让 goroutine 一直活到进程结束。若每个请求或连接都启动一个，这类 goroutine 会累积到上万个，只有在 pprof 的 goroutine 快照里才看得到；若只在启动时启动一次，它只是让服务无法优雅关闭。',
     },
     messages: {
       noExit: {
-        en: 'This goroutine\'s `{loop}` loop has no way out (no return, no break, no receive on ctx.Done() or a quit channel): each start leaks a goroutine for the life of the process.',
-        zh: '该 goroutine 的 `{loop}` 循环没有退出路径(无 return、无 break、不接收 ctx.Done() 或退出 channel)：每启动一次就泄漏一个 goroutine，直到进程退出。',
+        en: 'This goroutine\'s `{loop}` loop has no way out (no return, no break, no receive on ctx.Done() or a quit channel), and it is started per request, connection or message: every start leaks one more goroutine for the life of the process.',
+        zh: '该 goroutine 的 `{loop}` 循环没有退出路径(无 return、无 break、不接收 ctx.Done() 或退出 channel)，而且每个请求、连接或消息都会启动一次：每启动一次就多泄漏一个 goroutine，直到进程退出。',
+      },
+      noExitStartup: {
+        en: 'This goroutine\'s `{loop}` loop has no way out, so it runs until the process exits. It is started outside any request or connection (once, at start-up, as far as the code shows), so it does not pile up, but nothing stops it on shutdown: for a clean shutdown, give it a context cancelled on shutdown and return when {ctx}.Done() fires (or return on a quit channel that Stop or Close closes).',
+        zh: '该 goroutine 的 `{loop}` 循环没有退出路径，会一直运行到进程退出。它不在任何请求或连接中启动(从代码看只在启动时运行一次)，不会越积越多，但关闭服务时没有办法停止它：为了优雅关闭，请传入一个在关闭时取消的 context，并在 {ctx}.Done() 触发时 return(或在 Stop/Close 关闭的退出 channel 上 return)。',
       },
       breakInSelect: {
         en: 'This `break` only leaves the `select`, not the `{loop}` loop: after {channel} fires the goroutine keeps looping forever. Return instead, or break to a label on the loop.',
@@ -39,78 +86,170 @@ export const rule = defineFileRule({
       startedHere: { en: 'started as a goroutine here', zh: '在此处以 goroutine 启动' },
     },
   },
+  collect(file, _settings, _location, types) {
+    const mentions = identifierCounts(file.text, unexportedFunctionNames(types));
+    const facts: NoExitFacts = { pkg: types.ownPackage, closures: [], loops: [], starts: [], mentions };
+    if (!file.isTest && (GO_STATEMENT.test(file.text) || mayHoldEndlessLoop(file, types))) collectGoroutines(file, types, facts);
+    const empty = facts.closures.length === 0 && facts.loops.length === 0 && facts.starts.length === 0 && Object.keys(mentions).length === 0;
+    return empty ? undefined : facts;
+  },
   check(context) {
-    if (context.file.isTest) return;
-    const seen = new Set<number>();
-    for (const goStatement of goStatements(context.file)) {
-      if (livesWithProcess(context, goStatement)) continue;
-      const started = startedFunction(context.file, goStatement);
-      if (!started) continue;
-      for (const loop of findInFunction(started.fn, 'for_statement')) {
-        const kind = endlessKind(context.file, loop);
-        if (!kind || seen.has(loop.id)) continue;
-        seen.add(loop.id);
-        checkLoop(context, started.fn, loop, kind === 'ticker' ? loopHeader(loop) : 'for {}', goStatement, started.kind === 'named');
+    const starts = new Map<string, { path: string; start: StartFact }[]>();
+    const mentions = new Map<string, Map<string, number>>();
+    for (const { location, facts } of context.files) {
+      for (const start of facts.starts) {
+        const list = starts.get(start.key);
+        if (list) list.push({ path: location.path, start });
+        else starts.set(start.key, [{ path: location.path, start }]);
+      }
+      const counts = mentions.get(facts.pkg) ?? new Map<string, number>();
+      for (const name in facts.mentions) counts.set(name, (counts.get(name) ?? 0) + facts.mentions[name]);
+      mentions.set(facts.pkg, counts);
+      for (const closure of facts.closures) report(context, location.path, closure, closure.role, []);
+    }
+    for (const { location, facts } of context.files) {
+      for (const loop of facts.loops) {
+        const all = starts.get(loop.key) ?? [];
+        const live = all.filter((s) => s.start.role !== 'process');
+        if (live.length === 0) continue;
+        const role = live.some((s) => s.start.role === 'request') ? 'request' : 'startup';
+        const related = live.slice(0, MAX_RELATED).map((s) => ({ path: s.path, range: s.start.range, message: rule.meta.messages.startedHere }));
+        const only = all.length === 1 ? all[0].start : null;
+        const pkg = /^"([^"]*)"/.exec(loop.key)?.[1];
+        if (loop.thread && only?.argument && pkg !== undefined && mentions.get(pkg)?.get(loop.thread.name) === 2) {
+          // The declaration and this one `go` statement are the function's only mentions: a new parameter breaks no caller.
+          const fix = { title: rule.meta.messages.fixWatchDone, edits: [...loop.thread.edits, ...only.argument], safe: false };
+          report(context, location.path, { ...loop, data: { ...loop.data, ctx: 'ctx' }, fixes: [fix] }, role, related);
+        } else report(context, location.path, loop, role, related);
       }
     }
   },
 });
 
-function checkLoop(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, loopText: string, goStatement: SyntaxNode, named: boolean): void {
-  const exits = loopExits(loop);
-  if (exits.leaves) return;
-  const related = named ? [{ path: context.file.path, range: rangeOf(goStatement.child(0)!), message: rule.meta.messages.startedHere }] : [];
-  const keyword = loop.child(0)!;
-  if (exits.breakInSelect) {
-    const fixes = leaveLoopFix(context, fn, loop, exits.breakInSelect);
-    context.report({ node: exits.breakInSelect, messageId: 'breakInSelect', data: { loop: loopText, channel: caseChannel(exits.breakInSelect) ?? 'the quit channel' }, related, fixes });
-    return;
-  }
-  if (exits.quitReceive) return;
-  let ctx = contextExpressionAt(context.file, loop, context.types);
-  let threading: FileEdit[] = [];
-  if (!ctx && named) {
-    threading = threadContext(context, fn, goStatement) ?? [];
-    if (threading.length > 0) ctx = 'ctx';
-  }
-  const fixes = ctx ? watchDoneFix(context, fn, loop, ctx, threading) : [];
-  context.report({ node: keyword, messageId: 'noExit', data: { loop: loopText, ctx: ctx ?? 'ctx' }, related, fixes });
+type Context = Parameters<typeof rule.check>[0];
+
+function report(context: Context, path: string, loop: LoopReport, role: StartRole, related: { path: string; range: Range; message: typeof rule.meta.messages.startedHere }[]): void {
+  const startup = loop.messageId === 'noExit' && role !== 'request';
+  context.report(path, {
+    range: loop.range,
+    messageId: startup ? 'noExitStartup' : loop.messageId,
+    data: loop.data,
+    related,
+    fixes: loop.fixes,
+    ...(startup ? { severity: startupSeverity(context.settings) } : {}),
+  });
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** Information, or the rule's configured level when that is lower still ("hint"). */
+function startupSeverity(settings: Settings): Severity {
+  const level = settings.rules[rule.meta.id];
+  return level && level !== 'off' && RANK[level] < RANK.info ? level : 'info';
 }
 
 /**
- * For a named function with no context of its own, started where a context is in scope: edits that add a
- * `ctx context.Context` first parameter and pass the caller's context. Only for an unexported function that
- * this `go` statement is the only caller of (in this file), and that uses no `ctx` name already.
+ * Whether a file without `go` statements needs the full analysis for its named functions' loops: only when an
+ * endless loop may have no way out. A loop that holds a `return` or `goto` and no closure certainly leaves; that
+ * is answered by position from one search of the tree, shared with the other rules.
  */
-function threadContext(context: FileContext, fn: SyntaxNode, goStatement: SyntaxNode): FileEdit[] | null {
-  const file = context.file;
-  const callerContext = contextExpressionAt(file, goStatement, context.types);
-  const name = functionName(fn);
-  const params = fn.childForFieldName('parameters');
-  const args = goCall(goStatement)?.childForFieldName('arguments');
-  if (!callerContext || !/^[a-z_]/.test(name) || !params || !args) return null;
-  if (findAll(fn, 'identifier').some((n) => n.text === 'ctx')) return null;
-  const callers = findAll(file.root, 'call_expression').filter((call) => {
-    const callee = call.childForFieldName('function');
-    const called = callee?.type === 'selector_expression' ? callee.childForFieldName('field')?.text : callee?.text;
-    return called === name;
+function mayHoldEndlessLoop(file: SourceFile, types: Resolver): boolean {
+  if (!ENDLESS_LOOP.test(file.text)) return false;
+  const nodes = findAll(file.root, ['for_statement', 'return_statement', 'goto_statement', 'func_literal']);
+  const leaving: number[] = [];
+  const closures: number[] = [];
+  for (const node of nodes) {
+    if (node.type === 'func_literal') closures.push(node.startIndex);
+    else if (node.type !== 'for_statement') leaving.push(node.startIndex);
+  }
+  return nodes.some((loop) => {
+    if (loop.type !== 'for_statement' || !endlessKind(types, loop)) return false;
+    const end = loop.endIndex;
+    return anyWithin(closures, loop.startIndex, end) || !anyWithin(leaving, loop.startIndex, end);
   });
-  // A reference that is not a call (a method value, a callback) would break with a new parameter.
-  const references = findAll(file.root, ['identifier', 'field_identifier']).filter((n) => n.text === name && n.parent?.id !== fn.id);
-  if (callers.length !== 1 || references.length !== 1) return null;
-  const pkg = file.localNameOf('context') ?? 'context';
-  const afterOpen = (node: SyntaxNode) => ({ line: node.startPosition.row, character: node.startPosition.column + 1 });
-  const paramText = params.namedChildCount > 0 ? `ctx ${pkg}.Context, ` : `ctx ${pkg}.Context`;
-  const argText = args.namedChildCount > 0 ? `${callerContext}, ` : callerContext;
-  return [insertAt(file, afterOpen(params), paramText), insertAt(file, afterOpen(args), argText), ...ensureImport(file, 'context')];
+}
+
+/** Records the file's `go` statements, the loops its closures and named functions cannot leave, and their fixes. */
+function collectGoroutines(file: SourceFile, types: Resolver, facts: NoExitFacts): void {
+  const scan = scanOf(file);
+  const roles = new StartRoles(scan, types, file.packageName);
+  const contexts = new ContextsInReach(scan, types);
+  const startedLiterals = new Map<number, number>();
+  for (const go of scan.ofType('go_statement')) {
+    const call = goCall(scan.nodes[go]);
+    const callee = call?.childForFieldName('function');
+    if (!call || !callee) continue;
+    if (callee.type === 'func_literal') {
+      startedLiterals.set(scan.indexOf(callee), go);
+      continue;
+    }
+    const key = calleeKey(types, call);
+    if (!key) continue;
+    const resolved = types.calleeOf(call);
+    const start: StartFact = { key, range: rangeOf(scan.nodes[go].child(0)!), role: roles.roleOf(go, resolved?.kind === 'method' ? resolved.receiver : null) };
+    const callerContext = start.role !== 'process' && isUnexported(resolved?.name ?? '') ? contexts.at(go) : null;
+    const args = call.childForFieldName('arguments');
+    if (callerContext && args) {
+      const at = { line: args.startPosition.row, character: args.startPosition.column + 1 };
+      start.argument = [insertAt(file, at, args.namedChildCount > 0 ? `${callerContext}, ` : callerContext)];
+    }
+    facts.starts.push(start);
+  }
+  const exits = loopExitsOf(scan);
+  for (const loop of scan.ofType('for_statement')) {
+    const fn = scan.fn[loop];
+    if (fn < 0) continue;
+    const literalStart = startedLiterals.get(fn);
+    const named = scan.types[fn] !== 'func_literal';
+    if (literalStart === undefined && !named) continue;
+    const node = scan.nodes[loop];
+    const kind = endlessKind(types, node);
+    const exit = kind && exits.get(loop);
+    if (!kind || !exit || exit.leaves || (!exit.breakInSelect && exit.quitReceive)) continue;
+    const fnNode = scan.nodes[fn];
+    const loopText = kind === 'ticker' ? loopHeader(node) : 'for {}';
+    let loopReport: LoopReport;
+    if (exit.breakInSelect) {
+      const channel = caseChannel(scan, exit.breakInSelect) ?? 'the quit channel';
+      loopReport = { range: rangeOf(exit.breakInSelect), messageId: 'breakInSelect', data: { loop: loopText, channel }, fixes: leaveLoopFix(file, fnNode, node, exit.breakInSelect) };
+    } else {
+      const ctx = contexts.at(loop);
+      const fixes = ctx ? watchDoneFix(file, fnNode, node, kind, ctx, []) : [];
+      loopReport = { range: rangeOf(node.child(0)!), messageId: 'noExit', data: { loop: loopText, ctx: ctx ?? 'ctx' }, fixes };
+      if (!ctx && named) loopReport.thread = threadEdits(file, fnNode, node, kind);
+    }
+    if (literalStart !== undefined) {
+      const role = roles.roleOf(literalStart);
+      if (role !== 'process') facts.closures.push({ ...loopReport, role });
+    } else {
+      const key = declarationKey(types, fnNode);
+      if (key) facts.loops.push({ ...loopReport, key });
+    }
+  }
+}
+
+/**
+ * For an unexported named function that uses no `ctx` name yet: the edits that add a `ctx context.Context` first
+ * parameter and make the loop watch it. The workspace check adds the argument at the `go` statement when that
+ * statement is the function's only mention in its package.
+ */
+function threadEdits(file: SourceFile, fn: SyntaxNode, loop: SyntaxNode, kind: EndlessKind): { name: string; edits: FileEdit[] } | undefined {
+  const name = fn.childForFieldName('name')?.text ?? '';
+  const params = fn.childForFieldName('parameters');
+  if (!isUnexported(name) || !params || /\bctx\b/.test(fn.text)) return undefined;
+  const watch = watchDoneFix(file, fn, loop, kind, 'ctx', []);
+  if (watch.length === 0) return undefined;
+  const pkg = packageName(file, 'context', 'context');
+  const at = { line: params.startPosition.row, character: params.startPosition.column + 1 };
+  const param = insertAt(file, at, params.namedChildCount > 0 ? `ctx ${pkg}.Context, ` : `ctx ${pkg}.Context`);
+  return { name, edits: [param, ...watch[0].edits, ...ensureImport(file, 'context')] };
 }
 
 /**
  * `return` when the loop is the function's last statement (nothing after it is skipped), else `break <label>`
  * with a label added on the loop, so the cleanup after the loop still runs.
  */
-function leaveLoopFix(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, breakStatement: SyntaxNode): FixDescriptor[] {
-  const file = context.file;
+function leaveLoopFix(file: SourceFile, fn: SyntaxNode, loop: SyntaxNode, breakStatement: SyntaxNode): FixDescriptor[] {
   const body = fn.childForFieldName('body');
   const statements = body?.namedChildren.find((n) => n?.type === 'statement_list')?.namedChildren.filter((n) => n?.type !== 'comment') ?? [];
   const labeled = loop.parent?.type === 'labeled_statement' ? loop.parent : null;
@@ -133,13 +272,13 @@ function leaveLoopFix(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, br
 }
 
 /** The receive a `break`'s select case waits on, e.g. `<-ctx.Done()`. */
-function caseChannel(breakStatement: SyntaxNode): string | null {
-  const communicationCase = ancestor(breakStatement, 'communication_case');
-  return communicationCase?.childForFieldName('communication')?.text ?? null;
+function caseChannel(scan: GoroutineScan, breakStatement: SyntaxNode): string | null {
+  const clause = scan.commCase[scan.indexOf(breakStatement)];
+  return clause >= 0 ? scan.nodes[clause].childForFieldName('communication')?.text ?? null : null;
 }
 
-function watchDoneFix(context: FileContext, fn: SyntaxNode, loop: SyntaxNode, ctx: string, threading: FileEdit[]): FixDescriptor[] {
-  const edits = watchDoneEdits(context.file, loop, ctx, returnOnDone(fn, ctx));
+function watchDoneFix(file: SourceFile, fn: SyntaxNode, loop: SyntaxNode, kind: EndlessKind, ctx: string, threading: FileEdit[]): FixDescriptor[] {
+  const edits = watchDoneEdits(file, loop, kind, ctx, returnOnDone(fn, ctx));
   if (!edits) return [];
   // Unsafe: the goroutine now stops with that context, which a person must confirm is the owner's lifetime.
   return [{ title: rule.meta.messages.fixWatchDone, edits: [...threading, ...edits], safe: false }];
@@ -150,48 +289,4 @@ function loopHeader(loop: SyntaxNode): string {
   const body = loop.childForFieldName('body');
   const header = body ? loop.text.slice(0, body.startIndex - loop.startIndex).trim() : 'for range';
   return header.length > 60 ? 'for range' : header;
-}
-
-/**
- * Goroutines started from `main`, an `init`, a `sync.Once`, or a function that flips package-level state
- * (`if started { return }; started = true`, `atomic.Cas(&created, 0, 1)`, a worker counter) are started once
- * and meant to live as long as the process, so a loop that never ends there is the design, not a leak.
- */
-function livesWithProcess(context: FileContext, goStatement: SyntaxNode): boolean {
-  const top = enclosingTopLevelFunction(goStatement);
-  if (top && setsPackageState(context, top)) return true;
-  for (let fn = enclosingFunction(goStatement); fn; fn = enclosingFunction(fn)) {
-    if (fn.type === 'function_declaration') {
-      const name = functionName(fn);
-      if (name === 'init' || (name === 'main' && context.file.packageName === 'main')) return true;
-    }
-    if (fn.type === 'func_literal') {
-      const call = fn.parent?.parent;
-      const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
-      if (callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Do') return true;
-    }
-  }
-  return false;
-}
-
-/** True when `fn` assigns, increments or takes the address of a package-level variable or one of its fields. */
-function setsPackageState(context: FileContext, fn: SyntaxNode): boolean {
-  const globals = new Set<string>();
-  for (const declaration of context.file.root.namedChildren) {
-    if (declaration?.type !== 'var_declaration') continue;
-    for (const spec of declaration.descendantsOfType('var_spec')) for (const name of fieldChildren(spec, 'name') ?? []) if (name) globals.add(name.text);
-  }
-  if (globals.size === 0) return false;
-  // A flag or a field of a package-level value (`started = true`, `srv.running = true`) guards a singleton; an
-  // element written into a package-level map or slice does not: handlers register each client that way.
-  const isGlobal = (expression: SyntaxNode | null | undefined) => {
-    let root = expression;
-    while (root?.type === 'selector_expression') root = root.childForFieldName('operand');
-    return !!root && root.type === 'identifier' && globals.has(root.text);
-  };
-  return findAll(fn, ['assignment_statement', 'inc_statement', 'dec_statement', 'unary_expression']).some((node) => {
-    if (node.type === 'assignment_statement') return (node.childForFieldName('left')?.namedChildren ?? []).some(isGlobal);
-    if (node.type === 'unary_expression') return node.child(0)?.type === '&' && isGlobal(node.childForFieldName('operand'));
-    return isGlobal(node.namedChildren[0]);
-  });
 }

@@ -1,13 +1,15 @@
-/** One goroutine per input item with nothing bounding how many run at once. */
-import { fieldChildren } from '../../go/syntax';
-import { ancestor, asMethodCall, findAll, FUNCTION_TYPES, goStatements, parametersOf } from '../../go/syntax';
-import { contains, goCall, receivedChannel } from './goroutine-ast';
+/** One goroutine per input item or message with nothing bounding how many run at once. */
+import { defineFileRule } from '../../engine/rule';
 import type { SyntaxNode } from '../../go/parser';
-import { defineFileRule, FileContext } from '../../engine/rule';
 import { rangeOf } from '../../go/source';
+import { GO_STATEMENT, receivedChannel } from './goroutine-ast';
+import { anyWithin, GoroutineScan, identifierIndexOf, IdentifierIndex, scanOf } from './goroutine-scan';
+import { LoopInput, LoopInputs } from './unbounded-input';
 
-/** Calls that make a loop wait its turn: semaphores, rate limiters, batch joins. */
-const WAITING_METHODS = new Set(['Acquire', 'TryAcquire', 'Wait', 'WaitN', 'Take', 'Allow', 'Reserve']);
+/** Calls that make a loop wait its turn: semaphores, rate limiters, batch joins, a pause between starts. */
+const WAITING_METHODS = new Set(['Acquire', 'TryAcquire', 'Wait', 'WaitN', 'Take', 'Allow', 'Reserve', 'Sleep']);
+/** Calls that cap a group of goroutines: errgroup's SetLimit, conc's WithMaxGoroutines. */
+const LIMIT_METHODS = new Set(['SetLimit', 'WithMaxGoroutines']);
 /** A channel used as a counting semaphore is usually named for it. */
 const LIMITER_NAME = /(sem|limit|token|slot|throttl|ticket|gate|concurren|pool|guard|worker|capacity|quota)/i;
 
@@ -18,120 +20,151 @@ export const rule = defineFileRule({
     severity: 'warning',
     fixable: false,
     description: {
-      en: 'A goroutine is started for every item of an input of unbounded size, with no limit on how many run at once.',
-      zh: '对规模无上限的输入逐项启动 goroutine，且没有限制同时运行的数量。',
+      en: 'A goroutine is started for every item of an input of unbounded size, or for every message of a stream, with no limit on how many run at once.',
+      zh: '对规模无上限的输入逐项、或对消息流逐条启动 goroutine，且没有限制同时运行的数量。',
     },
     why: {
-      en: 'The number of goroutines follows the input: a large batch, a long result set or a flood on a channel starts tens of thousands at once, each with its stack, buffers and a connection or file handle, until memory or a downstream pool gives out.',
-      zh: 'goroutine 数量随输入增长：一个大批次、一次很长的查询结果或 channel 上的突发流量会一次性启动上万个 goroutine，每个都带着栈、缓冲区和连接或文件句柄，直到内存或下游连接池被耗尽。',
+      en: 'The number of goroutines follows the input: a large batch, a request with a long list, a long result set or a burst of messages starts tens of thousands at once, each with its stack, buffers and a connection or file handle, until memory or a downstream pool gives out. A WaitGroup only waits for them; it bounds nothing.',
+      zh: 'goroutine 数量随输入增长：一个大批次、一个带长列表的请求、一次很长的查询结果或一阵突发消息，会一次性启动上万个 goroutine，每个都带着栈、缓冲区和连接或文件句柄，直到内存或下游连接池被耗尽。WaitGroup 只负责等待，并不限制数量。',
     },
     messages: {
       unbounded: {
         en: 'A goroutine per item of {input} with no limit in sight: a large input starts that many goroutines at once. Bound it with errgroup.SetLimit, a buffered-channel semaphore, semaphore.Weighted or a fixed pool of workers.',
         zh: '对 {input} 的每一项都启动一个 goroutine，且看不到任何限制：输入很大时会同时启动同样多的 goroutine。请用 errgroup.SetLimit、带缓冲 channel 信号量、semaphore.Weighted 或固定数量的 worker 池加以限制。',
       },
+      unboundedRequest: {
+        en: 'A goroutine per item of {input}, whose size the request decides, with no limit in sight: one request with a long list starts that many goroutines at once, and concurrent requests multiply them. Bound it with errgroup.SetLimit, a buffered-channel semaphore, semaphore.Weighted or a fixed pool of workers.',
+        zh: '对 {input} 的每一项都启动一个 goroutine，而它的长度由请求决定，且看不到任何限制：一个带长列表的请求就会同时启动同样多的 goroutine，并发请求还会成倍放大。请用 errgroup.SetLimit、带缓冲 channel 信号量、semaphore.Weighted 或固定数量的 worker 池加以限制。',
+      },
+      unboundedMessages: {
+        en: 'A goroutine per message read by {input}, with no limit in sight: a burst or a backlog of messages starts as many goroutines at once. Hand the messages to a fixed pool of workers, or bound them with errgroup.SetLimit or a buffered-channel semaphore.',
+        zh: '对 {input} 读到的每条消息都启动一个 goroutine，且看不到任何限制：一阵突发或积压的消息会同时启动同样多的 goroutine。请把消息交给固定数量的 worker 池处理，或用 errgroup.SetLimit、带缓冲 channel 信号量加以限制。',
+      },
       loopHere: { en: 'the loop over {input}', zh: '遍历 {input} 的循环' },
     },
   },
   check(context) {
-    if (context.file.isTest) return;
-    for (const goStatement of goStatements(context.file)) {
-      const loop = unboundedLoop(context, goStatement);
-      if (!loop || hasLimiter(context, loop.node, goStatement)) continue;
+    const { file, types } = context;
+    if (file.isTest || !GO_STATEMENT.test(file.text)) return;
+    const scan = scanOf(file);
+    const gos = scan.ofType('go_statement');
+    if (gos.length === 0) return;
+    const inputs = new LoopInputs(scan, types);
+    const limits = new Limits(scan);
+    const nearest = new Map<number, number>();
+    /** The nearest loop at or around `loop` (in the same function) that walks an input, memoised. */
+    const nearestInputLoop = (loop: number): number => {
+      const chain: number[] = [];
+      let found = -1;
+      for (let current = loop; current >= 0; current = scan.loop[current]) {
+        const known = nearest.get(current);
+        if (known !== undefined) {
+          found = known;
+          break;
+        }
+        chain.push(current);
+        if (inputs.inputOf(current)) {
+          found = current;
+          break;
+        }
+      }
+      for (const visited of chain) nearest.set(visited, found);
+      return found;
+    };
+    let identifiers: IdentifierIndex | undefined;
+    for (const go of gos) {
+      let loop = nearestInputLoop(scan.loop[go]);
+      let input: LoopInput | null = null;
+      for (; loop >= 0; loop = nearestInputLoop(scan.loop[loop])) {
+        input = inputs.inputOf(loop);
+        if (!input?.names) break;
+        // A goroutine that uses the message just read is started per message.
+        identifiers ??= identifierIndexOf(file);
+        if (identifiers.mentions(input.names ?? [], scan.starts[go], scan.ends[go])) break;
+      }
+      if (loop < 0 || !input) continue;
+      if (limits.bound(loop, go, () => (identifiers ??= identifierIndexOf(file)))) continue;
+      const messageId = input.kind === 'request' ? 'unboundedRequest' : input.kind === 'messages' ? 'unboundedMessages' : 'unbounded';
       context.report({
-        node: goStatement.child(0)!,
-        messageId: 'unbounded',
-        data: { input: loop.input },
-        related: [{ path: context.file.path, range: rangeOf(loop.node.child(0)!), message: rule.meta.messages.loopHere }],
+        node: scan.nodes[go].child(0)!,
+        messageId,
+        data: { input: input.text },
+        related: [{ path: file.path, range: rangeOf(scan.nodes[loop].child(0)!), message: rule.meta.messages.loopHere }],
       });
     }
   },
 });
 
 /**
- * The nearest loop around `goStatement` (in the same function) that walks an input of unknown size: a range
- * over a parameter or a call's result (slice, map or channel), or `for rows.Next()` / `for scanner.Scan()`.
+ * The limiters in sight of each loop, found in one pass: `SetLimit` in the function; inside the loop a semaphore
+ * `Acquire`, a rate limiter `Wait`, a batch `wg.Wait()`; a send or a receive whose value is dropped in the loop
+ * body outside the goroutines (a blocking hand-off paces the loop); a received value the goroutine does not use
+ * (a result collected before the next start); or a semaphore-like channel used inside the goroutine.
  */
-function unboundedLoop(context: FileContext, goStatement: SyntaxNode): { node: SyntaxNode; input: string } | null {
-  for (let current = goStatement.parent; current; current = current.parent) {
-    if ((FUNCTION_TYPES as readonly string[]).includes(current.type)) return null;
-    if (current.type !== 'for_statement') continue;
-    const input = unboundedInput(context, current);
-    if (input) return { node: current, input };
-  }
-  return null;
-}
+class Limits {
+  private readonly limitCalls: number[] = [];
+  private readonly waitCalls: number[] = [];
+  private readonly paced = new Set<number>();
+  /** Per loop, the names bound by receives in its body (outside goroutines). */
+  private readonly received = new Map<number, string[][]>();
+  private readonly semaphoreGoroutines = new Set<number>();
 
-function unboundedInput(context: FileContext, loop: SyntaxNode): string | null {
-  const header = loop.namedChildren.find((n) => n && n.type !== 'block' && n.type !== 'comment');
-  if (!header) return null;
-  if (header.type === 'range_clause') {
-    const right = header.childForFieldName('right');
-    if (!right || right.type !== 'identifier' || !isInput(loop, right.text)) return null;
-    return right.text;
-  }
-  if (header.type === 'call_expression') {
-    const method = asMethodCall(header);
-    if (method && (method.method === 'Next' || method.method === 'Scan') && method.args.length === 0) return `${method.receiver.text}.${method.method}()`;
-  }
-  return null;
-}
-
-/**
- * True when `name` holds input from outside: a parameter of an enclosing function, or a variable set from a
- * call's results (`items, err := repo.List(ctx)`). Fields, package variables and locals built from literals,
- * `make` or copies are state the code owns, usually a small fixed set (hooks, listeners, sections).
- */
-function isInput(loop: SyntaxNode, name: string): boolean {
-  // A count of workers (`for i := range workers`, Go 1.22) is a pool, not input.
-  if (/^(n|num\w*|\w*count|workers|concurrency|parallelism)$/i.test(name)) return false;
-  for (let fn = ancestor(loop, FUNCTION_TYPES); fn; fn = ancestor(fn, FUNCTION_TYPES)) {
-    if (parametersOf(fn).some((p) => p.name === name && !/^(int|uint)\w*$/.test(p.type))) return true;
-    const declaration = findAll(fn, ['short_var_declaration', 'var_spec', 'assignment_statement'])
-      .filter((d) => d.startIndex < loop.startIndex && declaredNames(d).includes(name))
-      .pop();
-    if (declaration) {
-      const values = valuesOf(declaration);
-      const names = declaredNames(declaration);
-      const value = values.length === names.length ? values[names.indexOf(name)] : values[0];
-      return value?.type === 'call_expression' && !/^(make|append|len|new)$/.test(value.childForFieldName('function')?.text ?? '');
+  constructor(private readonly scan: GoroutineScan) {
+    for (const i of scan.ofType('call_expression')) {
+      const fn = scan.nodes[i].childForFieldName('function');
+      const method = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text ?? '' : '';
+      if (LIMIT_METHODS.has(method)) this.limitCalls.push(scan.starts[i]);
+      else if (WAITING_METHODS.has(method)) this.waitCalls.push(scan.starts[i]);
+    }
+    for (const type of ['send_statement', 'unary_expression']) for (const i of scan.ofType(type)) this.handOff(i);
+    const loops = scan.ofType('for_statement');
+    for (let k = loops.length - 1; k >= 0; k--) {
+      const loop = loops[k];
+      const outer = scan.loop[loop];
+      if (outer < 0) continue;
+      if (this.paced.has(loop)) this.paced.add(outer);
+      const inner = this.received.get(loop);
+      if (inner) this.received.set(outer, [...(this.received.get(outer) ?? []), ...inner].slice(0, 8));
     }
   }
-  return false;
-}
 
-function declaredNames(declaration: SyntaxNode): string[] {
-  const names = declaration.type === 'var_spec' ? fieldChildren(declaration, 'name') : declaration.childForFieldName('left')?.namedChildren ?? [];
-  return names.map((n) => n?.text ?? '');
-}
-
-function valuesOf(declaration: SyntaxNode): SyntaxNode[] {
-  const list = declaration.type === 'var_spec' ? declaration.childForFieldName('value') : declaration.childForFieldName('right');
-  return (list?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n);
-}
-
-/**
- * A limiter in sight: `SetLimit` in the function; inside the loop a semaphore `Acquire`, a rate limiter
- * `Wait`, a batch `wg.Wait()`; a send or receive in the loop body outside the goroutine
- * (a blocking hand-off paces the loop); or a send to a semaphore-like channel inside the goroutine.
- */
-function hasLimiter(context: FileContext, loop: SyntaxNode, goStatement: SyntaxNode): boolean {
-  const fn = ancestor(loop, FUNCTION_TYPES) ?? context.file.root;
-  for (const call of findAll(fn, 'call_expression')) {
-    const method = asMethodCall(call);
-    if (!method) continue;
-    if (method.method === 'SetLimit') return true;
-    if (contains(loop, call) && WAITING_METHODS.has(method.method)) return true;
-  }
-  const body = loop.childForFieldName('body');
-  if (!body) return true;
-  const started = goCall(goStatement);
-  for (const node of findAll(body, ['send_statement', 'unary_expression'])) {
-    const inGoroutine = !!started && contains(started, node);
+  private handOff(i: number): void {
+    const scan = this.scan;
+    const node = scan.nodes[i];
     const channel = node.type === 'send_statement' ? node.childForFieldName('channel') : receivedChannel(node);
-    if (!channel) continue;
-    if (!inGoroutine && !contains(goStatement, node)) return true;
-    if (inGoroutine && LIMITER_NAME.test(channel.text)) return true;
+    if (!channel) return;
+    const go = scan.goStatement[i];
+    if (go >= 0 && LIMITER_NAME.test(channel.text)) {
+      for (let g = go; g >= 0; g = scan.goStatement[g]) this.semaphoreGoroutines.add(g);
+    }
+    const loop = scan.loop[i];
+    if (loop < 0 || (go >= 0 && scan.holds(loop, go)) || this.inSelectCase(i, node)) return;
+    const holder = scan.parent[i];
+    const holderType = holder >= 0 ? scan.types[holder] : '';
+    if (node.type === 'unary_expression' && (holderType === 'short_var_declaration' || holderType === 'assignment_statement')) {
+      const names = (scan.nodes[holder].childForFieldName('left')?.namedChildren ?? []).map((n) => n?.text ?? '').filter((n) => n && n !== '_');
+      if (names.length > 0) {
+        this.received.set(loop, [...(this.received.get(loop) ?? []), names].slice(0, 8));
+        return;
+      }
+    }
+    this.paced.add(loop);
   }
-  return false;
+
+  /** A send or receive that is one case of a select: an alternative, not a wait of its own. */
+  private inSelectCase(i: number, node: SyntaxNode): boolean {
+    const clause = this.scan.commCase[i];
+    if (clause < 0) return false;
+    const communication = this.scan.nodes[clause].childForFieldName('communication');
+    return !!communication && node.startIndex >= communication.startIndex && node.endIndex <= communication.endIndex;
+  }
+
+  bound(loop: number, go: number, identifiers: () => IdentifierIndex): boolean {
+    const scan = this.scan;
+    const fn = scan.fn[loop];
+    const [fnStart, fnEnd] = fn >= 0 ? [scan.starts[fn], scan.ends[fn]] : [0, Infinity];
+    if (anyWithin(this.limitCalls, fnStart, fnEnd) || anyWithin(this.waitCalls, scan.starts[loop], scan.ends[loop])) return true;
+    if (this.paced.has(loop) || this.semaphoreGoroutines.has(go)) return true;
+    return (this.received.get(loop) ?? []).some((names) => !identifiers().mentions(names, scan.starts[go], scan.ends[go]));
+  }
 }

@@ -1,23 +1,58 @@
-/** A WebSocket read loop with no read deadline: a peer that vanishes without a FIN parks the reader forever. */
-import { fieldChildren } from '../../go/syntax';
+/**
+ * A WebSocket read loop with no read deadline: a peer that vanishes without a FIN parks the reader forever.
+ * The connection is recognised by its type (gorilla, fasthttp and gofiber conns, from fields declared anywhere,
+ * `Upgrade` or `Dial` results). The deadline may be set in another file (a pong handler on `c.conn`), so each
+ * file records its reads, the connections it sets deadlines on, and the places one connection passes under two
+ * names (`&Client{conn: conn}`, `newClient(conn)`), all keyed by what they resolve to (`"…/chat".Client.conn`);
+ * the workspace check joins them.
+ */
 import { goDuration } from '../../engine/config';
 import { ensureImport, insertLinesBefore } from '../../engine/edits';
-import { ancestor, asMethodCall, callArguments, enclosingStatement, findAll, FUNCTION_TYPES, parametersOf } from '../../go/syntax';
-import { contains, packageName } from './goroutine-ast';
+import { defineWorkspaceRule, FixDescriptor } from '../../engine/rule';
+import type { Range } from '../../engine/types';
 import type { SyntaxNode } from '../../go/parser';
-import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
+import type { Resolver } from '../../go/resolver';
+import { rangeOf, SourceFile } from '../../go/source';
+import { callArguments, CONTEXT_PACKAGES, findAll } from '../../go/syntax';
+import { isNamed, tupleElement } from '../../go/types';
+import type { Settings } from '../../engine/config';
+import { calleeKey, declarationKey, packageName, typedParams } from './goroutine-ast';
+import { firstFrom, GoroutineScan, scanOf } from './goroutine-scan';
 
 /** Packages with gorilla's `*Conn` API (ReadMessage, SetReadDeadline, SetPongHandler). */
 const GORILLA_STYLE = ['github.com/gorilla/websocket', 'github.com/fasthttp/websocket', 'github.com/gofiber/websocket/v2', 'github.com/gofiber/contrib/websocket'];
-
 const READS = new Set(['ReadMessage', 'ReadJSON', 'NextReader']);
-
+const DEADLINES = new Set(['SetReadDeadline', 'SetDeadline']);
+/** Calls that hand out a new connection. */
+const OPENERS = new Set(['Upgrade', 'Dial', 'DialContext', 'NewClient']);
 /** nhooyr.io/websocket (now coder/websocket): no SetReadDeadline, reads take a context instead. */
 const CONTEXT_STYLE = ['nhooyr.io/websocket', 'github.com/coder/websocket'];
 const CONTEXT_JSON = ['nhooyr.io/websocket/wsjson', 'github.com/coder/websocket/wsjson'];
-const DEADLINES = new Set(['SetReadDeadline', 'SetDeadline']);
+/** Files that mention none of these cannot read, upgrade or configure a WebSocket connection. */
+const MENTIONS = /websocket|wsjson|ReadMessage|ReadJSON|NextReader|SetReadDeadline|SetDeadline|Upgrade|\.Reader?\(\s*(\w*ctx\w*|context\.\w+\(\)|[\w.]+\.Context\(\))\s*\)/i;
+/** A context-style read's argument: a context by name or by call. */
+const CONTEXT_ARGUMENT = /ctx|context|Context\(\)/i;
 
-export const rule = defineFileRule({
+interface ReadFact {
+  /** The connection's key, or null when the receiver cannot be keyed (then only a deadline in the same file counts). */
+  key: string | null;
+  range: Range;
+  data: Record<string, string>;
+  fixes: FixDescriptor[];
+}
+
+interface WsFacts {
+  reads: ReadFact[];
+  /** nhooyr-style reads whose context has no deadline: complete findings. */
+  contextReads: { range: Range; data: Record<string, string> }[];
+  deadlines: string[];
+  /** A deadline is set on some connection in this file. */
+  anyDeadline: boolean;
+  /** Pairs of keys that name the same connection. */
+  links: [string, string][];
+}
+
+export const rule = defineWorkspaceRule<WsFacts>({
   meta: {
     id: 'ws-read-no-deadline',
     trap: 'goroutine',
@@ -46,154 +81,294 @@ export const rule = defineFileRule({
       },
     },
   },
+  collect(file, settings, _location, types) {
+    // Tests read sockets they control, and a deadline a test sets covers no production read.
+    if (file.isTest || !MENTIONS.test(file.text)) return undefined;
+    const facts: WsFacts = { reads: [], contextReads: [], deadlines: [], anyDeadline: false, links: [] };
+    new Collector(file, settings, types, facts).run();
+    const empty = facts.reads.length + facts.contextReads.length + facts.deadlines.length + facts.links.length === 0 && !facts.anyDeadline;
+    return empty ? undefined : facts;
+  },
   check(context) {
-    const file = context.file;
-    if ([...CONTEXT_STYLE, ...CONTEXT_JSON].some((p) => file.localNameOf(p))) checkContextReads(context);
-    if (!GORILLA_STYLE.some((p) => file.localNameOf(p))) return;
-    const deadlineTargets = deadlineReceivers(context);
-    for (const call of findAll(file.root, 'call_expression')) {
-      const method = asMethodCall(call);
-      if (!method || !READS.has(method.method)) continue;
-      const loop = loopAround(call);
-      if (!loop) continue;
-      const conn = method.receiver.text;
-      if (deadlineTargets.has(tailName(method.receiver)) || declaredAsOtherType(context, method.receiver)) continue;
-      context.report({
-        node: method.methodNode,
-        messageId: 'noDeadline',
-        data: { read: `${conn}.${method.method}`, conn, timeout: context.settings.timeouts.wsRead },
-        fixes: deadlineFix(context, call, method.receiver, loop),
-      });
+    const parent = new Map<string, string>();
+    const find = (key: string): string => {
+      let root = key;
+      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+      for (let k = key; k !== root; ) {
+        const next = parent.get(k)!;
+        parent.set(k, root);
+        k = next;
+      }
+      return root;
+    };
+    for (const { facts } of context.files) {
+      for (const [a, b] of facts.links) {
+        const ra = find(a);
+        const rb = find(b);
+        if (ra !== rb) parent.set(ra, rb);
+      }
+    }
+    const withDeadline = new Set<string>();
+    for (const { facts } of context.files) for (const key of facts.deadlines) withDeadline.add(find(key));
+    for (const { location, facts } of context.files) {
+      for (const read of facts.contextReads) context.report(location.path, { range: read.range, messageId: 'noDeadlineContext', data: read.data });
+      for (const read of facts.reads) {
+        const covered = read.key ? withDeadline.has(find(read.key)) : facts.anyDeadline;
+        if (!covered) context.report(location.path, { range: read.range, messageId: 'noDeadline', data: read.data, fixes: read.fixes });
+      }
     }
   },
 });
 
-/**
- * nhooyr-style reads in a loop — `c.Read(ctx)`, `c.Reader(ctx)`, `wsjson.Read(ctx, c, &v)` — whose context
- * plainly has no deadline: `context.Background()`, `context.TODO()`, a request's `Context()`, or a variable set
- * from one of them. A context parameter may carry the caller's deadline, so it is left alone.
- */
-function checkContextReads(context: FileContext): void {
-  const file = context.file;
-  for (const call of findAll(file.root, 'call_expression')) {
-    const callee = call.childForFieldName('function');
-    const args = callArguments(call);
-    let ctxArg: SyntaxNode | undefined;
-    if (file.isPackageSelector(callee, CONTEXT_JSON, ['Read']) && args.length === 3) ctxArg = args[0];
-    else {
-      const method = asMethodCall(call);
-      if (!method || (method.method !== 'Read' && method.method !== 'Reader') || args.length !== 1) continue;
-      if (file.importPathOf(method.receiver.text) || declaredAsOtherType(context, method.receiver)) continue;
-      ctxArg = args[0];
+class Collector {
+  private scanned: GoroutineScan | undefined;
+  /** A read or deadline on a gorilla-style connection was seen in this file. */
+  private sawConnection = false;
+
+  constructor(
+    private readonly file: SourceFile,
+    private readonly settings: Settings,
+    private readonly types: Resolver,
+    private readonly facts: WsFacts,
+  ) {}
+
+  /** The file's scan, built only once a read or a link needs positions (most files never do). */
+  private get scan(): GoroutineScan {
+    return (this.scanned ??= scanOf(this.file));
+  }
+
+  run(): void {
+    const file = this.file;
+    const calls = findAll(file.root, 'call_expression');
+    for (const call of calls) this.call(call);
+    // Where a connection passes under two names matters only in files that hold one: they import a gorilla-style
+    // package, upgrade a request, or read from or set a deadline on a connection.
+    const holdsConnections = this.sawConnection || GORILLA_STYLE.some((p) => file.localNameOf(p) !== undefined);
+    if (!holdsConnections) return;
+    const scan = this.scan;
+    for (const call of calls) this.argumentLinks(call);
+    for (const type of ['short_var_declaration', 'assignment_statement']) {
+      for (const i of scan.ofType(type)) {
+        const node = scan.nodes[i];
+        const left = valuesOf(node.childForFieldName('left'));
+        const right = valuesOf(node.childForFieldName('right'));
+        if (left.length === right.length) left.forEach((target, k) => this.link(target, right[k]));
+      }
     }
-    if (!ctxArg || !loopAround(call) || !withoutDeadline(context, ctxArg, call)) continue;
-    context.report({
-      node: call,
-      messageId: 'noDeadlineContext',
-      data: { read: callee?.text ?? 'Read', ctx: ctxArg.text, timeout: context.settings.timeouts.wsRead },
+    for (const i of scan.ofType('keyed_element')) this.keyedElement(i);
+  }
+
+  private call(node: SyntaxNode): void {
+    const fn = node.childForFieldName('function');
+    const name = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text ?? '' : '';
+    const contextRead = (name === 'Read' || name === 'Reader') && CONTEXT_ARGUMENT.test(node.childForFieldName('arguments')?.text ?? '');
+    if (OPENERS.has(name)) {
+      // `upgrader.Upgrade(...)` with the upgrader declared elsewhere: this file holds a connection.
+      if (isGorillaConn(tupleElement(this.types.typeOf(node) ?? '', 0))) this.sawConnection = true;
+      return;
+    }
+    if (!READS.has(name) && !DEADLINES.has(name) && !contextRead) return;
+    const callee = this.types.calleeOf(node);
+    if (callee?.kind === 'method' && isGorillaConn(callee.receiver)) {
+      this.sawConnection = true;
+      const receiver = fn!.childForFieldName('operand')!;
+      if (READS.has(name)) this.read(node, receiver, name);
+      else if (DEADLINES.has(name)) this.deadline(receiver);
+    } else if (callee?.kind === 'method' && DEADLINES.has(name)) {
+      // `conn.UnderlyingConn().SetReadDeadline(...)`, `conn.NetConn().SetDeadline(...)` act on conn.
+      const under = fn!.childForFieldName('operand');
+      const inner = under?.type === 'call_expression' ? under.childForFieldName('function') : null;
+      const method = inner?.type === 'selector_expression' ? inner.childForFieldName('field')?.text : null;
+      const base = inner?.childForFieldName('operand');
+      if ((method === 'UnderlyingConn' || method === 'NetConn') && base && isGorillaConn(this.types.typeOf(base))) {
+        this.sawConnection = true;
+        this.deadline(base);
+      }
+    } else if (contextRead && callee) this.contextRead(node, callee.kind === 'func' ? `"${callee.pkg}".${callee.name}` : `${callee.receiver}`);
+  }
+
+  private read(node: SyntaxNode, receiver: SyntaxNode, method: string): void {
+    const i = this.scan.indexOf(node);
+    const loop = this.scan.loop[i];
+    if (loop < 0) return;
+    const conn = receiver.text;
+    this.facts.reads.push({
+      key: this.keyOf(receiver),
+      range: rangeOf(this.scan.nodes[i].childForFieldName('function')!.childForFieldName('field')!),
+      data: { read: `${conn}.${method}`, conn, timeout: this.settings.timeouts.wsRead },
+      fixes: this.deadlineFix(this.scan.nodes[i], receiver, this.scan.nodes[loop]),
     });
   }
-}
 
-/** `context.Background()`, `context.TODO()`, `r.Context()`, or a variable last set from one of them before `at`. */
-function withoutDeadline(context: FileContext, ctx: SyntaxNode, at: SyntaxNode): boolean {
-  const isRoot = (node: SyntaxNode | null | undefined): boolean => {
-    if (node?.type !== 'call_expression' || callArguments(node).length > 0) return false;
-    const callee = node.childForFieldName('function');
-    if (context.file.isPackageSelector(callee, ['context'], ['Background', 'TODO'])) return true;
-    return callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Context';
-  };
-  if (isRoot(ctx)) return true;
-  if (ctx.type !== 'identifier') return false;
-  const fn = ancestorFunction(at);
-  if (!fn) return false;
-  const assignment = findAll(fn, ['short_var_declaration', 'assignment_statement'])
-    .filter((d) => d.endIndex <= at.startIndex && (d.childForFieldName('left')?.namedChildren ?? []).some((n) => n?.text === ctx.text))
-    .pop();
-  const values = assignment?.childForFieldName('right')?.namedChildren ?? [];
-  return values.length === 1 && isRoot(values[0]);
-}
-
-/** The innermost `for` around `node` in the same function, or null when the read is not repeated. */
-function loopAround(node: SyntaxNode): SyntaxNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'for_statement') return current;
-    if ((FUNCTION_TYPES as readonly string[]).includes(current.type)) return null;
+  private deadline(receiver: SyntaxNode): void {
+    this.facts.anyDeadline = true;
+    const key = this.keyOf(receiver);
+    if (key) this.facts.deadlines.push(key);
   }
-  return null;
-}
 
-/**
- * The last names of every receiver the file sets a read deadline on, anywhere (in the loop, before it, in a
- * pong handler or a helper): `c.conn.SetReadDeadline` covers reads on `conn` and on `c.conn` alike.
- */
-function deadlineReceivers(context: FileContext): Set<string> {
-  const names = new Set<string>();
-  for (const call of findAll(context.file.root, 'call_expression')) {
-    const method = asMethodCall(call);
-    if (!method || !DEADLINES.has(method.method)) continue;
-    let receiver = method.receiver;
-    // `conn.UnderlyingConn().SetReadDeadline(...)` and `conn.NetConn().SetDeadline(...)` act on conn.
-    while (receiver.type === 'call_expression') {
-      const inner = receiver.childForFieldName('function');
-      receiver = inner?.type === 'selector_expression' ? inner.childForFieldName('operand') ?? receiver : receiver;
-      if (inner?.type !== 'selector_expression') break;
+  /**
+   * nhooyr-style reads in a loop — `c.Read(ctx)`, `c.Reader(ctx)`, `wsjson.Read(ctx, c, &v)` — whose context
+   * plainly has no deadline: `context.Background()`, `context.TODO()`, a request's `Context()`, or a local bound to
+   * one of them and never reassigned. A context parameter may carry the caller's deadline, so it is left alone.
+   */
+  private contextRead(node: SyntaxNode, callee: string): void {
+    const args = callArguments(node);
+    let ctx: SyntaxNode | undefined;
+    if (CONTEXT_JSON.some((p) => callee === `"${p}".Read`) && args.length === 3) ctx = args[0];
+    else if (CONTEXT_STYLE.some((p) => callee === `"${p}".Conn`) && args.length === 1) ctx = args[0];
+    if (!ctx || this.scan.loop[this.scan.indexOf(node)] < 0 || !this.withoutDeadline(ctx, node)) return;
+    this.facts.contextReads.push({
+      range: rangeOf(node),
+      data: { read: node.childForFieldName('function')?.text ?? 'Read', ctx: ctx.text, timeout: this.settings.timeouts.wsRead },
+    });
+  }
+
+  private withoutDeadline(ctx: SyntaxNode, at: SyntaxNode): boolean {
+    if (this.isRootContext(ctx)) return true;
+    if (ctx.type !== 'identifier') return false;
+    const decl = this.types.localDeclOf(ctx);
+    if (!decl || (decl.kind !== 'short' && decl.kind !== 'var')) return false;
+    const value = this.types.boundValue(decl);
+    if (!value || !this.isRootContext(value)) return false;
+    // A later `ctx, cancel = context.WithTimeout(ctx, d)` gives it a deadline after all.
+    return !this.scan.ofTypeWithin('assignment_statement', decl.scopeStart, at.startIndex).some((a) =>
+      valuesOf(this.scan.nodes[a].childForFieldName('left')).some((n) => n.text === ctx.text),
+    );
+  }
+
+  /** `context.Background()`, `context.TODO()`, or a request's `Context()`. */
+  private isRootContext(node: SyntaxNode): boolean {
+    if (node.type !== 'call_expression' || callArguments(node).length > 0) return false;
+    const callee = this.types.calleeOf(node);
+    if (callee?.kind === 'func') return CONTEXT_PACKAGES.includes(callee.pkg) && (callee.name === 'Background' || callee.name === 'TODO');
+    return callee?.kind === 'method' && callee.name === 'Context' && isNamed(callee.receiver, 'net/http', 'Request');
+  }
+
+  /** `newClient(conn)`: the callee's parameter names the same connection as the argument. */
+  private argumentLinks(call: SyntaxNode): void {
+    const args = callArguments(call);
+    if (args.length === 0 || !args.some(isStorage)) return;
+    let callee: string | null | undefined;
+    args.forEach((arg, index) => {
+      if (!isStorage(arg) || !isGorillaConn(this.types.typeOf(arg))) return;
+      callee ??= calleeKey(this.types, call);
+      const key = this.keyOf(arg);
+      if (callee && key) this.facts.links.push([key, `param:${callee}#${index}`]);
+    });
+  }
+
+  private link(target: SyntaxNode, value: SyntaxNode): void {
+    if (!isStorage(value) || !isGorillaConn(this.types.typeOf(value))) return;
+    const a = this.keyOf(target);
+    const b = this.keyOf(value);
+    if (a && b && a !== b) this.facts.links.push([a, b]);
+  }
+
+  /** `Client{conn: c}`: the field names the same connection as the value. */
+  private keyedElement(i: number): void {
+    const node = this.scan.nodes[i];
+    const [key, value] = node.namedChildren.filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
+    const field = key?.namedChildren[0]?.type === 'identifier' ? key.namedChildren[0].text : key?.type === 'field_identifier' || key?.type === 'identifier' ? key.text : null;
+    const valueExpr = value?.type === 'literal_element' ? value.namedChildren[0] : value;
+    const literal = this.scan.parent[i];
+    if (!field || !valueExpr || literal < 0 || this.scan.types[literal] !== 'composite_literal') return;
+    if (!isStorage(valueExpr) || !isGorillaConn(this.types.typeOf(valueExpr))) return;
+    const owner = this.types.typeOf(this.scan.nodes[literal]);
+    const base = owner?.startsWith('*') ? owner.slice(1) : owner;
+    const valueKey = this.keyOf(valueExpr);
+    if (base?.startsWith('"') && valueKey) this.facts.links.push([`field:${base}.${field}`, valueKey]);
+  }
+
+  /** What a connection expression resolves to: a field of a type, a package variable, a parameter or a local. */
+  private keyOf(expr: SyntaxNode | null | undefined): string | null {
+    if (!expr) return null;
+    switch (expr.type) {
+      case 'parenthesized_expression':
+        return this.keyOf(expr.namedChildren.find((n) => n && n.type !== 'comment'));
+      case 'unary_expression':
+        return ['*', '&'].includes(expr.child(0)?.type ?? '') ? this.keyOf(expr.childForFieldName('operand')) : null;
+      case 'identifier':
+        return this.identifierKey(expr);
+      case 'selector_expression': {
+        const operand = expr.childForFieldName('operand');
+        const field = expr.childForFieldName('field')?.text;
+        const base = this.types.resolve(operand);
+        if (!field || !base) return null;
+        if (base.kind === 'package') return `var:"${base.path}".${field}`;
+        if (base.kind !== 'value') return null;
+        const owner = base.type.startsWith('*') ? base.type.slice(1) : base.type;
+        return owner.startsWith('"') ? `field:${owner}.${field}` : null;
+      }
+      case 'index_expression': {
+        const inner = this.keyOf(expr.childForFieldName('operand'));
+        return inner ? `${inner}[]` : null;
+      }
+      case 'call_expression': {
+        const key = calleeKey(this.types, expr);
+        return key ? `call:${key}` : null;
+      }
+      default:
+        return null;
     }
-    names.add(tailName(receiver));
   }
-  return names;
-}
 
-/**
- * True when the file shows the receiver is something other than a WebSocket connection: a parameter or struct
- * field whose type names no `Conn`, or a variable built from a composite literal (a connection comes from
- * Upgrade or Dial, never from a literal).
- */
-function declaredAsOtherType(context: FileContext, receiver: SyntaxNode): boolean {
-  const isOther = (type: string) => !/Conn\b/.test(type);
-  if (receiver.type === 'identifier') {
-    for (let fn = ancestorFunction(receiver); fn; fn = ancestorFunction(fn)) {
-      const param = parametersOf(fn).find((p) => p.name === receiver.text);
-      if (param) return isOther(param.type);
-      const literal = findAll(fn, 'short_var_declaration').find((d) => {
-        const left = d.childForFieldName('left')?.namedChildren ?? [];
-        const right = d.childForFieldName('right')?.namedChildren[0];
-        return left[0]?.text === receiver.text && right && /^&?\s*[\w.]+\s*\{/.test(right.text) && right.type !== 'func_literal';
-      });
-      if (literal) return true;
+  private identifierKey(id: SyntaxNode): string | null {
+    const decl = this.types.localDeclOf(id);
+    if (!decl) {
+      const resolved = this.types.resolve(id);
+      return resolved?.kind === 'value' && this.types.index.lookupValue(this.types.ownPackage, id.text) !== undefined ? `var:"${this.types.ownPackage}".${id.text}` : null;
     }
-    return false;
+    if (decl.kind === 'param') {
+      // Parameters of named functions are keyed by the function, so callers in other files can link to them.
+      for (const fn of this.scan.ofTypeWithin('function_declaration', decl.scopeStart, decl.scopeEnd).concat(this.scan.ofTypeWithin('method_declaration', decl.scopeStart, decl.scopeEnd))) {
+        if (this.scan.starts[fn] !== decl.scopeStart) continue;
+        const key = declarationKey(this.types, this.scan.nodes[fn]);
+        const param = typedParams(this.scan.nodes[fn]).find((p) => !p.receiver && p.name === decl.name);
+        if (key && param) return `param:${key}#${param.index}`;
+      }
+    }
+    return `local:${this.file.path}@${decl.node.startIndex}`;
   }
-  if (receiver.type === 'selector_expression') {
-    const field = receiver.childForFieldName('field')?.text;
-    const declared = findAll(context.file.root, 'field_declaration').filter((f) => fieldChildren(f, 'name').some((n) => n?.text === field));
-    return declared.length > 0 && declared.every((f) => isOther(f.childForFieldName('type')?.text ?? ''));
+
+  private deadlineFix(call: SyntaxNode, receiver: SyntaxNode, loop: SyntaxNode): FixDescriptor[] {
+    // The receiver is written twice; only a plain name or field chain is safe to repeat.
+    if (!/^[A-Za-z_][\w.]*$/.test(receiver.text)) return [];
+    const statement = this.statementHolding(loop, call);
+    if (!statement) return [];
+    const time = packageName(this.file, 'time', 'time');
+    const timeout = goDuration(this.settings.timeouts.wsRead, time);
+    const line = `${receiver.text}.SetReadDeadline(${time}.Now().Add(${timeout}))`;
+    return [{ title: rule.meta.messages.fixDeadline, edits: [insertLinesBefore(this.file, statement, [line]), ...ensureImport(this.file, 'time')] }];
   }
-  return false;
+
+  private readonly bodies = new Map<number, SyntaxNode[]>();
+
+  /** The statement of the loop's body that holds `node`, found by position among the body's statements. */
+  private statementHolding(loop: SyntaxNode, node: SyntaxNode): SyntaxNode | null {
+    let statements = this.bodies.get(loop.id);
+    if (!statements) {
+      const body = loop.childForFieldName('body');
+      const list = body?.namedChildren.find((n) => n?.type === 'statement_list') ?? body;
+      statements = (list?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
+      this.bodies.set(loop.id, statements);
+    }
+    const k = firstFrom(statements, (s) => s.endIndex, node.endIndex);
+    const statement = statements[k];
+    return statement && statement.startIndex <= node.startIndex ? statement : null;
+  }
 }
 
-function ancestorFunction(node: SyntaxNode): SyntaxNode | null {
-  return ancestor(node, FUNCTION_TYPES);
+function isGorillaConn(type: string | null | undefined): boolean {
+  return GORILLA_STYLE.some((pkg) => isNamed(type, pkg, 'Conn'));
 }
 
-/** `c.conn` → `conn`, `ws` → `ws`. */
-function tailName(expression: SyntaxNode): string {
-  if (expression.type === 'selector_expression') return expression.childForFieldName('field')?.text ?? expression.text;
-  if (expression.type === 'parenthesized_expression' || expression.type === 'unary_expression') {
-    const inner = expression.namedChildren[expression.namedChildren.length - 1];
-    return inner ? tailName(inner) : expression.text;
-  }
-  return expression.text;
+/** A place a connection is kept: a name, a field, an element, or one of them dereferenced. */
+function isStorage(node: SyntaxNode): boolean {
+  return ['identifier', 'selector_expression', 'index_expression', 'unary_expression', 'parenthesized_expression'].includes(node.type);
 }
 
-function deadlineFix(context: FileContext, call: SyntaxNode, receiver: SyntaxNode, loop: SyntaxNode): FixDescriptor[] {
-  // The receiver is written twice; only a plain name or field chain is safe to repeat.
-  if (!/^[A-Za-z_][\w.]*$/.test(receiver.text)) return [];
-  const body = loop.childForFieldName('body');
-  const statement = enclosingStatement(call);
-  if (!body || !statement || !contains(body, statement)) return [];
-  const time = packageName(context.file, 'time', 'time');
-  const timeout = goDuration(context.settings.timeouts.wsRead, time);
-  const line = `${receiver.text}.SetReadDeadline(${time}.Now().Add(${timeout}))`;
-  return [{ title: rule.meta.messages.fixDeadline, edits: [insertLinesBefore(context.file, statement, [line]), ...ensureImport(context.file, 'time')] }];
+function valuesOf(list: SyntaxNode | null | undefined): SyntaxNode[] {
+  if (!list) return [];
+  if (list.type !== 'expression_list') return [list];
+  return list.namedChildren.filter((n): n is SyntaxNode => !!n && n.type !== 'comment');
 }

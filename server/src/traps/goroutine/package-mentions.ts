@@ -1,0 +1,124 @@
+/**
+ * Where a package's unexported functions and methods are named: a fix that adds a parameter to one must know it
+ * has no other caller, in any file of the package (tests included). Each file counts the names from its text with
+ * a small lexer (comments and literals skipped); the counts are joined per package by the workspace rule.
+ */
+import type { FileDecls } from '../../go/declarations';
+import type { Resolver } from '../../go/resolver';
+import type { TypeIndex } from '../../go/type-index';
+
+const memo = new WeakMap<TypeIndex, Map<string, { decls: Map<string, FileDecls | undefined>; names: Set<string> }>>();
+
+/** The names of the unexported functions and methods of the resolver's package, from the type index. */
+export function unexportedFunctionNames(types: Resolver): Set<string> {
+  const index = types.index;
+  const pkg = types.ownPackage;
+  let byPackage = memo.get(index);
+  if (!byPackage) memo.set(index, (byPackage = new Map()));
+  const paths = index.filesOf(pkg);
+  const cached = byPackage.get(pkg);
+  if (cached && cached.decls.size === paths.length && paths.every((p) => cached.decls.get(p) === index.declsOf(p))) return cached.names;
+  const decls = new Map(paths.map((p) => [p, index.declsOf(p)]));
+  const names = new Set<string>();
+  for (const file of decls.values()) {
+    if (!file) continue;
+    for (const name in file.funcs) if (isUnexported(name)) names.add(name);
+    for (const key in file.methods) {
+      const name = key.slice(key.indexOf('.') + 1);
+      if (isUnexported(name)) names.add(name);
+    }
+  }
+  byPackage.set(pkg, { decls, names });
+  return names;
+}
+
+export function isUnexported(name: string): boolean {
+  return /^[a-z_]/.test(name);
+}
+
+const hashSets = new WeakMap<ReadonlySet<string>, Set<number>>();
+
+/**
+ * How many times each of `names` occurs as an identifier in `text`, outside comments and literals: a small lexer
+ * that hashes each identifier as it reads it and makes a string only when the hash is one of the names' (most
+ * identifiers are not, and allocating a string for each costs more than the scan itself).
+ */
+export function identifierCounts(text: string, names: ReadonlySet<string>): Record<string, number> {
+  const counts: Record<string, number> = Object.create(null);
+  if (names.size === 0) return counts;
+  let hashes = hashSets.get(names);
+  if (!hashes) hashSets.set(names, (hashes = new Set([...names].map(hashOf))));
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (isIdentifierStart(c)) {
+      const start = i;
+      let hash = 0;
+      for (; i < length; i++) {
+        const d = text.charCodeAt(i);
+        if (!isIdentifierStart(d) && !(d >= ZERO && d <= NINE)) break;
+        hash = (Math.imul(hash, 31) + d) | 0;
+      }
+      if (hashes.has(hash)) {
+        const word = text.slice(start, i);
+        if (names.has(word)) counts[word] = (counts[word] ?? 0) + 1;
+      }
+    } else if (c >= ZERO && c <= NINE) {
+      // A number's letters (0x1f, 1e9) are not identifiers.
+      for (i++; i < length; i++) {
+        const d = text.charCodeAt(i);
+        if (!isIdentifierStart(d) && !(d >= ZERO && d <= NINE)) break;
+      }
+    } else if (c === SLASH || c === QUOTE || c === APOSTROPHE || c === BACKTICK) {
+      i = skipCommentOrLiteral(text, i, c);
+    } else i++;
+  }
+  return counts;
+}
+
+function hashOf(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/** Where the comment or literal starting at `i` (with character `c`) ends; `i + 1` for a lone slash. */
+function skipCommentOrLiteral(text: string, i: number, c: number): number {
+  if (c === SLASH) {
+    const next = text.charCodeAt(i + 1);
+    if (next === SLASH) {
+      const end = text.indexOf('\n', i);
+      return end < 0 ? text.length : end;
+    }
+    if (next === STAR) {
+      const end = text.indexOf('*/', i + 2);
+      return end < 0 ? text.length : end + 2;
+    }
+    return i + 1;
+  }
+  if (c === BACKTICK) {
+    const end = text.indexOf('`', i + 1);
+    return end < 0 ? text.length : end + 1;
+  }
+  for (let j = i + 1; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d === BACKSLASH) j++;
+    else if (d === c || d === NEWLINE) return j + 1;
+  }
+  return text.length;
+}
+
+const SLASH = 47;
+const STAR = 42;
+const BACKTICK = 96;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const BACKSLASH = 92;
+const NEWLINE = 10;
+const ZERO = 48;
+const NINE = 57;
+
+function isIdentifierStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+}
