@@ -3,11 +3,14 @@
  * cancellation never reach the outgoing call. The call and the contexts in scope are known by their resolved
  * types, so import aliases count and a shadowed `http` or another package's `NewRequest` does not.
  */
-import { fieldChildren } from '../../go/syntax';
+import { ancestor, fieldChildren } from '../../go/syntax';
+import { keyedElements } from './http-client';
+import type { Settings } from '../../engine/config';
+import type { Severity } from '../../engine/types';
 import { ensureImport, insertAt, insertLinesBefore, replaceNode } from '../../engine/edits';
 import { contextInScope, contextVariableAt, enclosingFunction, enclosingStatement, findAll } from '../../go/syntax';
 import { remoteTimeout } from './http-client';
-import { NET_HTTP } from './client-uses';
+import { isHttpClient, NET_HTTP } from './client-uses';
 import { usesOf } from '../local-uses';
 import { isTestHarness } from '../test-harness';
 import type { Resolver } from '../../go/resolver';
@@ -39,6 +42,11 @@ export const rule = defineFileRule({
         en: 'http.NewRequest builds a request nobody can cancel or bound; pass a context with http.NewRequestWithContext.',
         zh: 'http.NewRequest 构造的请求无人能取消或限时；请通过 http.NewRequestWithContext 传入 context。',
       },
+      noContextClientBounded: {
+        en: 'http.NewRequest builds a request nobody can cancel; the client it is sent through has a Timeout (line {line}), so it is bounded, and this function has no context to pass. Give the function a context and use http.NewRequestWithContext when its callers have one.',
+        zh: 'http.NewRequest 构造的请求无人能取消；发送它的客户端设置了 Timeout(第 {line} 行)，请求有上限，而这个函数也没有可传的 context。等调用方有 context 时，给函数加上 context 参数并改用 http.NewRequestWithContext。',
+      },
+      clientTimeoutHere: { en: 'the client gets its Timeout here', zh: '客户端在这里设置 Timeout' },
       fixUseContext: { en: 'Use http.NewRequestWithContext({ctx}, ...)', zh: '改用 http.NewRequestWithContext({ctx}, ...)' },
       fixWithTimeout: {
         en: 'Use http.NewRequestWithContext with a {timeout} context.WithTimeout',
@@ -50,6 +58,7 @@ export const rule = defineFileRule({
     const { file, types } = context;
     // Tests build requests to feed handlers directly; no remote call hangs on them.
     if (isTestHarness(file, context.location, context.settings) || !file.text.includes('NewRequest')) return;
+    let bounded: Map<string, SyntaxNode> | undefined;
     for (const selector of findAll(file.root, 'selector_expression')) {
       if (selector.childForFieldName('field')?.text !== 'NewRequest') continue;
       const callee = types.resolve(selector);
@@ -65,6 +74,16 @@ export const rule = defineFileRule({
       const ctx = contextVariableAt(types, call)?.text ?? contextInScope(types, call)?.expression;
       if (ctx) {
         context.report({ node: call, messageId: 'noContext', data: { ctx, timeout }, fixes: useContextFix(context, call, ctx) });
+      } else if ((bounded ??= boundedClients(types)) && clientTimeoutOfSend(types, call, bounded)) {
+        // Bounded already, nothing to cancel it with: a lower level, and no fix that would cut the client's budget.
+        const timeoutAt = clientTimeoutOfSend(types, call, bounded)!;
+        context.report({
+          node: call,
+          messageId: 'noContextClientBounded',
+          data: { line: timeoutAt.startPosition.row + 1, timeout },
+          related: [{ path: file.path, range: rangeOf(timeoutAt), message: rule.meta.messages.clientTimeoutHere }],
+          severity: informationLevel(context.settings),
+        });
       } else {
         const fix = withTimeoutFix(context, call);
         context.report({ node: call, messageId: 'noContextInScope', data: { timeout: fix.timeout }, fixes: fix.fixes });
@@ -165,4 +184,78 @@ function outlivesFunction(fn: SyntaxNode, statement: SyntaxNode): boolean {
   const returned = (ret: SyntaxNode) => (ret.namedChild(0)?.namedChildren ?? []).some((value) => !!value && carried(value));
   const captured = (go: SyntaxNode) => go.descendantsOfType('identifier').some((id) => !!id && carriers.has(id.text));
   return findAll(fn, 'return_statement').some(returned) || findAll(fn, 'go_statement').some(captured);
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** Information, or the rule's configured level when that is lower still ("hint"). */
+function informationLevel(settings: Settings): Severity {
+  const level = settings.rules[rule.meta.id];
+  return level && level !== 'off' && RANK[level] < RANK.info ? level : 'info';
+}
+
+/**
+ * The `Timeout` element of the client that sends the request `call` builds (`resp, err := c.Do(req)` in the same
+ * function), when that client is kept where this file gives it one; null otherwise.
+ */
+function clientTimeoutOfSend(types: Resolver, call: SyntaxNode, bounded: Map<string, SyntaxNode>): SyntaxNode | null {
+  const statement = enclosingStatement(call);
+  if (!statement || (statement.type !== 'short_var_declaration' && statement.type !== 'assignment_statement')) return null;
+  const request = statement.childForFieldName('left')?.namedChild(0);
+  const local = request?.type === 'identifier' ? types.localDeclOf(request) : null;
+  if (!local) return null;
+  for (const use of usesOf(types, local)) {
+    const send = use.parent?.type === 'argument_list' ? use.parent.parent : null;
+    const fn = send?.type === 'call_expression' ? send.childForFieldName('function') : null;
+    if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Do') continue;
+    const client = fn.childForFieldName('operand');
+    if (!isHttpClient(types, types.typeOf(client))) continue;
+    const holder = types.storageOf(client);
+    const timeout = holder ? bounded.get(holder) : undefined;
+    if (timeout) return timeout;
+  }
+  return null;
+}
+
+/**
+ * The places in the file that are given a client built with a `Timeout`: `&http.Client{Timeout: d}`, or a
+ * constructor handed options that set one (`client.New(client.Options{Timeout: d})`), assigned to a local, a
+ * package variable or a field (`&Service{http: ...}`). Maps each place to its `Timeout` element.
+ */
+function boundedClients(types: Resolver): Map<string, SyntaxNode> {
+  const found = new Map<string, SyntaxNode>();
+  if (!types.file.text.includes('Timeout')) return found;
+  for (const node of findAll(types.file.root, ['short_var_declaration', 'assignment_statement', 'var_spec', 'keyed_element'])) {
+    if (node.type === 'keyed_element') {
+      const key = node.childForFieldName('key');
+      const value = node.childForFieldName('value');
+      const timeout = value ? timeoutElement(value.namedChild(0) ?? value) : null;
+      const literal = timeout && key ? ancestor(node, 'composite_literal') : null;
+      const member = literal ? types.member(types.typeOf(literal), key!.text) : null;
+      if (timeout && member?.kind === 'field' && member.owner && isHttpClient(types, member.type)) found.set(`field:${member.owner}.${key!.text}`, timeout);
+      continue;
+    }
+    const targets = node.type === 'var_spec' ? fieldChildren(node, 'name') : node.childForFieldName('left')?.namedChildren ?? [];
+    const right = node.type === 'var_spec' ? node.childForFieldName('value') : node.childForFieldName('right');
+    const values = right?.namedChildren.filter((n): n is SyntaxNode => !!n && n.type !== 'comment') ?? [];
+    if (values.length !== targets.length) continue;
+    values.forEach((value, i) => {
+      const timeout = timeoutElement(value);
+      const holder = timeout ? types.storageOf(targets[i]) : null;
+      if (timeout && holder && isHttpClient(types, types.typeOf(value))) found.set(holder, timeout);
+    });
+  }
+  return found;
+}
+
+/** The `Timeout: d` element of a client literal, or of an options literal handed to a constructor. */
+function timeoutElement(value: SyntaxNode): SyntaxNode | null {
+  const literals = value.type === 'call_expression' ? value.childForFieldName('arguments')?.namedChildren ?? [] : [value];
+  for (let literal of literals) {
+    while (literal && (literal.type === 'unary_expression' || literal.type === 'parenthesized_expression')) literal = literal.namedChild(0);
+    const body = literal?.type === 'composite_literal' ? literal.childForFieldName('body') : null;
+    const element = body ? keyedElements(body).find((e) => e.key === 'Timeout') : undefined;
+    if (element) return element.node;
+  }
+  return null;
 }

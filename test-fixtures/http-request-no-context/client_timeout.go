@@ -1,0 +1,67 @@
+package notify
+
+import (
+	"bytes"
+	"net/http"
+	"time"
+)
+
+const clientTimeout = 10 * time.Second
+
+type Options struct {
+	Timeout time.Duration
+	Private bool
+}
+
+func newClient(o Options) *http.Client { return &http.Client{Timeout: o.Timeout} }
+
+type Client struct {
+	wrapped *http.Client
+	url     string
+}
+
+func New(url string) *Client {
+	return &Client{wrapped: newClient(Options{Timeout: clientTimeout}), url: url}
+}
+
+// Sent through a client with a 10 s Timeout, from a function with no context: reported at information, no fix
+// (an 800 ms context would cut the client's budget).
+func Send(url string, body []byte) error {
+	req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(body)) // want "http-request-no-context"
+	if err != nil {
+		return err
+	}
+	c := newClient(Options{Timeout: clientTimeout, Private: true})
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The same through a field given its client in New.
+func (c *Client) Save(body []byte) error {
+	req, err := http.NewRequest(http.MethodPut, c.url, bytes.NewReader(body)) // want "http-request-no-context"
+	if err != nil {
+		return err
+	}
+	resp, err := c.wrapped.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A client whose options set only something else is no bound.
+func Post(url string) error {
+	req, err := http.NewRequest(http.MethodPost, url, nil) // want "http-request-no-context"
+	if err != nil {
+		return err
+	}
+	c := newClient(Options{Private: true})
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
