@@ -98,6 +98,48 @@ func get(req *http.Request) (io.ReadCloser, error) {
     assert.deepEqual(safety(f), []);
   });
 
+  it('a body put in a local or a gzip reader and decoded once is read in full (tinode push): plain message, safe fix', async () => {
+    const f = await only(`func Push(u string) (map[string]any, error) {
+	c := &http.Client{}
+	resp, err := c.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	var reader io.ReadCloser
+	if resp.Header.Get("Content-Encoding") == "gzip" {
+		reader, err = gzip.NewReader(resp.Body)
+		if err == nil {
+			defer reader.Close()
+		}
+	} else {
+		reader = resp.Body
+	}
+	var out map[string]any
+	if err == nil {
+		err = json.NewDecoder(reader).Decode(&out)
+	}
+	resp.Body.Close()
+	return out, err
+}
+`, ['"compress/gzip"', '"encoding/json"', '"io"', '"net/http"']);
+    assert.match(f.message, /has no Timeout: a stalled server/);
+    assert.deepEqual(safety(f), [true]);
+  });
+
+  it('a local holding the body that is returned hands it on', async () => {
+    const f = await only(`func Open(u string) (io.Reader, error) {
+	c := &http.Client{}
+	resp, err := c.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	r := resp.Body
+	return r, nil
+}
+`);
+    assert.match(f.message, /handed on to be read elsewhere/);
+  });
+
   it('a decoder read in a loop and a line scanner are streams', async () => {
     const decoder = await only(`func Events(u string) error {
 	c := http.Client{}
