@@ -196,7 +196,7 @@ function informationLevel(settings: Settings): Severity {
 
 /**
  * The `Timeout` element of the client that sends the request `call` builds (`resp, err := c.Do(req)` in the same
- * function), when that client is kept where this file gives it one; null otherwise.
+ * function), when every client it is sent through is kept where this file gives it one; null otherwise.
  */
 function clientTimeoutOfSend(types: Resolver, call: SyntaxNode, bounded: Map<string, SyntaxNode>): SyntaxNode | null {
   const statement = enclosingStatement(call);
@@ -204,6 +204,8 @@ function clientTimeoutOfSend(types: Resolver, call: SyntaxNode, bounded: Map<str
   const request = statement.childForFieldName('left')?.namedChild(0);
   const local = request?.type === 'identifier' ? types.localDeclOf(request) : null;
   if (!local) return null;
+  // Every send must go through a bounded client: one unbounded branch (cmd/go's fetch) leaves the request unbounded.
+  let found: SyntaxNode | null = null;
   for (const use of usesOf(types, local)) {
     const send = use.parent?.type === 'argument_list' ? use.parent.parent : null;
     const fn = send?.type === 'call_expression' ? send.childForFieldName('function') : null;
@@ -212,9 +214,10 @@ function clientTimeoutOfSend(types: Resolver, call: SyntaxNode, bounded: Map<str
     if (!isHttpClient(types, types.typeOf(client))) continue;
     const holder = types.storageOf(client);
     const timeout = holder ? bounded.get(holder) : undefined;
-    if (timeout) return timeout;
+    if (!timeout) return null;
+    found ??= timeout;
   }
-  return null;
+  return found;
 }
 
 /**
