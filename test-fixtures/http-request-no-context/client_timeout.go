@@ -52,6 +52,16 @@ func (c *Client) Save(body []byte) error {
 	return resp.Body.Close()
 }
 
+// A client built on the spot from options kept in a local (miniflux's request builder): bounded.
+func Fire(url string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil) // want "http-request-no-context"
+	if err != nil {
+		return nil, err
+	}
+	opts := Options{Timeout: clientTimeout}
+	return newClient(opts).Do(req)
+}
+
 // A client whose options set only something else is no bound.
 func Post(url string) error {
 	req, err := http.NewRequest(http.MethodPost, url, nil) // want "http-request-no-context"

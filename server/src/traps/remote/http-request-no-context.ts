@@ -211,9 +211,10 @@ function clientTimeoutOfSend(types: Resolver, call: SyntaxNode, bounded: Map<str
     const fn = send?.type === 'call_expression' ? send.childForFieldName('function') : null;
     if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Do') continue;
     const client = fn.childForFieldName('operand');
-    if (!isHttpClient(types, types.typeOf(client))) continue;
+    if (!client || !isHttpClient(types, types.typeOf(client))) continue;
+    // Built on the spot (`client.New(opts).Do(req)`), or kept where this file gives it a Timeout.
     const holder = types.storageOf(client);
-    const timeout = holder ? bounded.get(holder) : undefined;
+    const timeout = client.type === 'call_expression' ? timeoutElement(types, client) : holder ? bounded.get(holder) : undefined;
     if (!timeout) return null;
     found ??= timeout;
   }
@@ -232,7 +233,7 @@ function boundedClients(types: Resolver): Map<string, SyntaxNode> {
     if (node.type === 'keyed_element') {
       const key = node.childForFieldName('key');
       const value = node.childForFieldName('value');
-      const timeout = value ? timeoutElement(value.namedChild(0) ?? value) : null;
+      const timeout = value ? timeoutElement(types, value.namedChild(0) ?? value) : null;
       const literal = timeout && key ? ancestor(node, 'composite_literal') : null;
       const member = literal ? types.member(types.typeOf(literal), key!.text) : null;
       if (timeout && member?.kind === 'field' && member.owner && isHttpClient(types, member.type)) found.set(`field:${member.owner}.${key!.text}`, timeout);
@@ -243,7 +244,7 @@ function boundedClients(types: Resolver): Map<string, SyntaxNode> {
     const values = right?.namedChildren.filter((n): n is SyntaxNode => !!n && n.type !== 'comment') ?? [];
     if (values.length !== targets.length) continue;
     values.forEach((value, i) => {
-      const timeout = timeoutElement(value);
+      const timeout = timeoutElement(types, value);
       const holder = timeout ? types.storageOf(targets[i]) : null;
       if (timeout && holder && isHttpClient(types, types.typeOf(value))) found.set(holder, timeout);
     });
@@ -251,14 +252,26 @@ function boundedClients(types: Resolver): Map<string, SyntaxNode> {
   return found;
 }
 
-/** The `Timeout: d` element of a client literal, or of an options literal handed to a constructor. */
-function timeoutElement(value: SyntaxNode): SyntaxNode | null {
+/**
+ * The `Timeout: d` element of a client literal, or of an options literal handed to a constructor, written there
+ * or in a local the constructor is given (`opts := Options{Timeout: d}; New(opts)`).
+ */
+function timeoutElement(types: Resolver, value: SyntaxNode): SyntaxNode | null {
   const literals = value.type === 'call_expression' ? value.childForFieldName('arguments')?.namedChildren ?? [] : [value];
   for (let literal of literals) {
     while (literal && (literal.type === 'unary_expression' || literal.type === 'parenthesized_expression')) literal = literal.namedChild(0);
+    if (literal?.type === 'identifier' && value.type === 'call_expression') literal = initialValue(types, literal);
     const body = literal?.type === 'composite_literal' ? literal.childForFieldName('body') : null;
     const element = body ? keyedElements(body).find((e) => e.key === 'Timeout') : undefined;
     if (element) return element.node;
   }
   return null;
+}
+
+/** The value a local is declared with (`opts := Options{...}`), when it is declared with one. */
+function initialValue(types: Resolver, name: SyntaxNode): SyntaxNode | null {
+  const local = types.localDeclOf(name);
+  if (!local || local.holder.type !== 'short_var_declaration') return null;
+  const values = local.holder.childForFieldName('right')?.namedChildren.filter((n) => n?.type !== 'comment') ?? [];
+  return values.length > local.index ? values[local.index] : null;
 }
