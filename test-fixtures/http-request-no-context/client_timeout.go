@@ -2,7 +2,9 @@ package notify
 
 import (
 	"bytes"
+	"io"
 	"net/http"
+	"os"
 	"time"
 )
 
@@ -14,6 +16,10 @@ type Options struct {
 }
 
 func newClient(o Options) *http.Client { return &http.Client{Timeout: o.Timeout} }
+
+func newTaskClient(private bool, timeout time.Duration) *http.Client {
+	return &http.Client{Timeout: timeout}
+}
 
 type Client struct {
 	wrapped *http.Client
@@ -90,4 +96,33 @@ func Fetch(url string, insecure bool) (*http.Response, error) {
 		return impatient.Do(req)
 	}
 	return patient.Do(req)
+}
+
+// A constructor handed a timeout builds a bounded client (a timed task's callback).
+func Callback(url string, private bool) error {
+	req, err := http.NewRequest(http.MethodPost, url, nil) // want "http-request-no-context"
+	if err != nil {
+		return err
+	}
+	resp, err := newTaskClient(private, clientTimeout).Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A command-line call whose body is copied to the terminal: an 800 ms context would cut the copy short, so the
+// timeout fix is not offered.
+func Run(url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil) // want "http-request-no-context"
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(os.Stdout, resp.Body)
+	return err
 }

@@ -10,7 +10,7 @@ import type { Severity } from '../../engine/types';
 import { ensureImport, insertAt, insertLinesBefore, replaceNode } from '../../engine/edits';
 import { contextInScope, contextVariableAt, enclosingFunction, enclosingStatement, findAll } from '../../go/syntax';
 import { remoteTimeout } from './http-client';
-import { isHttpClient, NET_HTTP } from './client-uses';
+import { isHttpClient, NET_HTTP, responseUse } from './client-uses';
 import { usesOf } from '../local-uses';
 import { isTestHarness } from '../test-harness';
 import type { Resolver } from '../../go/resolver';
@@ -138,7 +138,7 @@ function withTimeoutFix(context: FileContext, call: SyntaxNode): { timeout: stri
   const none = { timeout, fixes: [] };
   if (!statement || !fn || statement.parent?.type !== 'statement_list') return none;
   if (declaresName(fn, 'ctx') || declaresName(fn, 'cancel')) return none;
-  if (outlivesFunction(fn, statement)) return none;
+  if (outlivesFunction(fn, statement) || responseStreamed(context.types, statement)) return none;
   const contextPkg = file.localNameOf('context') ?? (file.importPathOf('context') ? null : 'context');
   if (!contextPkg || !duration) return none;
   const edits: FileEdit[] = [
@@ -148,6 +148,21 @@ function withTimeoutFix(context: FileContext, call: SyntaxNode): { timeout: stri
     ...ensureImport(file, 'context'),
   ];
   return { timeout, fixes: [{ title: rule.meta.messages.fixWithTimeout, edits, safe: false }] };
+}
+
+/**
+ * True when a response to the request `statement` declares is streamed, saved or handed on (`io.Copy` to a file
+ * or a terminal): a request-sized timeout would cut the transfer short.
+ */
+function responseStreamed(types: Resolver, statement: SyntaxNode): boolean {
+  const request = statement.childForFieldName('left')?.namedChild(0);
+  const local = request?.type === 'identifier' ? types.localDeclOf(request) : null;
+  if (!local) return false;
+  return usesOf(types, local).some((use) => {
+    const send = use.parent?.type === 'argument_list' ? use.parent.parent : null;
+    const fn = send?.type === 'call_expression' ? send.childForFieldName('function') : null;
+    return fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Do' && responseUse(types, send!).kind !== 'bounded';
+  });
 }
 
 /** gofmt writes `800*time.Millisecond` without spaces as one argument among several. */
@@ -260,6 +275,8 @@ function timeoutElement(types: Resolver, value: SyntaxNode): SyntaxNode | null {
   const literals = value.type === 'call_expression' ? value.childForFieldName('arguments')?.namedChildren ?? [] : [value];
   for (let literal of literals) {
     while (literal && (literal.type === 'unary_expression' || literal.type === 'parenthesized_expression')) literal = literal.namedChild(0);
+    // A constructor handed a timeout (`newClient(private, defaultHTTPTimeout)`) builds a bounded client.
+    if (literal && value.type === 'call_expression' && isTimeoutDuration(types, literal)) return literal;
     if (literal?.type === 'identifier' && value.type === 'call_expression') literal = initialValue(types, literal);
     const body = literal?.type === 'composite_literal' ? literal.childForFieldName('body') : null;
     const element = body ? keyedElements(body).find((e) => e.key === 'Timeout') : undefined;
@@ -274,4 +291,16 @@ function initialValue(types: Resolver, name: SyntaxNode): SyntaxNode | null {
   if (!local || local.holder.type !== 'short_var_declaration') return null;
   const values = local.holder.childForFieldName('right')?.namedChildren.filter((n) => n?.type !== 'comment') ?? [];
   return values.length > local.index ? values[local.index] : null;
+}
+
+/**
+ * A duration named for a timeout (`defaultHTTPTimeout`, `cfg.RequestTimeout`). The type index does not work out
+ * constant expressions (`const defaultHTTPTimeout = 10 * time.Second` has no type there), so an unknown or plain
+ * number type is accepted beside Duration; a string or a bool named so is not a duration.
+ */
+function isTimeoutDuration(types: Resolver, node: SyntaxNode): boolean {
+  const name = node.type === 'selector_expression' ? node.childForFieldName('field')?.text : node.type === 'identifier' ? node.text : '';
+  if (!name || !/timeout/i.test(name)) return false;
+  const type = types.typeOf(node);
+  return type === null || type === '"time".Duration' || type === 'int' || type === 'int64';
 }
