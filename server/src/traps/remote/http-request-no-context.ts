@@ -8,7 +8,7 @@ import { keyedElements } from './http-client';
 import type { Settings } from '../../engine/config';
 import type { Severity } from '../../engine/types';
 import { ensureImport, insertAt, insertLinesBefore, replaceNode } from '../../engine/edits';
-import { contextInScope, contextVariableAt, enclosingFunction, enclosingStatement, findAll } from '../../go/syntax';
+import { contextInScope, contextKindOf, contextVariableAt, enclosingFunction, enclosingStatement, findAll } from '../../go/syntax';
 import { remoteTimeout } from './http-client';
 import { isHttpClient, NET_HTTP, responseUse } from './client-uses';
 import { usesOf } from '../local-uses';
@@ -46,6 +46,14 @@ export const rule = defineFileRule({
         en: 'http.NewRequest builds a request nobody can cancel; the client it is sent through has a Timeout (line {line}), so it is bounded, and this function has no context to pass. Give the function a context and use http.NewRequestWithContext when its callers have one.',
         zh: 'http.NewRequest 构造的请求无人能取消；发送它的客户端设置了 Timeout(第 {line} 行)，请求有上限，而这个函数也没有可传的 context。等调用方有 context 时，给函数加上 context 参数并改用 http.NewRequestWithContext。',
       },
+      contextDiscarded: {
+        en: 'http.NewRequest builds a request nobody can cancel, in a function that receives the caller\'s context and discards it (the parameter named _): the deadline and cancellation of the caller do not reach this call.',
+        zh: 'http.NewRequest 构造的请求无人能取消，而所在函数收到了调用方的 context 却把它丢弃了(参数名为 _)：调用方的超时和取消传不到这次调用。',
+      },
+      fixNameContext: {
+        en: 'Name the context parameter ctx and use http.NewRequestWithContext(ctx, ...)',
+        zh: '把 context 参数命名为 ctx，并改用 http.NewRequestWithContext(ctx, ...)',
+      },
       clientTimeoutHere: { en: 'the client gets its Timeout here', zh: '客户端在这里设置 Timeout' },
       fixUseContext: { en: 'Use http.NewRequestWithContext({ctx}, ...)', zh: '改用 http.NewRequestWithContext({ctx}, ...)' },
       fixWithTimeout: {
@@ -74,6 +82,10 @@ export const rule = defineFileRule({
       const ctx = contextVariableAt(types, call)?.text ?? contextInScope(types, call)?.expression;
       if (ctx) {
         context.report({ node: call, messageId: 'noContext', data: { ctx, timeout }, fixes: useContextFix(context, call, ctx) });
+      } else if (blankContextParameter(types, call)) {
+        // The caller's context arrives and is thrown away: that, not a new timeout, is what to fix.
+        const blank = blankContextParameter(types, call)!;
+        context.report({ node: call, messageId: 'contextDiscarded', data: { timeout }, fixes: nameContextFix(context, call, blank) });
       } else if ((bounded ??= boundedClients(types)) && clientTimeoutOfSend(types, call, bounded)) {
         // Bounded already, nothing to cancel it with: a lower level, and no fix that would cut the client's budget.
         const timeoutAt = clientTimeoutOfSend(types, call, bounded)!;
@@ -163,6 +175,28 @@ function responseStreamed(types: Resolver, statement: SyntaxNode): boolean {
     const fn = send?.type === 'call_expression' ? send.childForFieldName('function') : null;
     return fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Do' && responseUse(types, send!).kind !== 'bounded';
   });
+}
+
+/** The `_` of a `_ context.Context` parameter of the function around `call` (closures' parents not searched). */
+function blankContextParameter(types: Resolver, call: SyntaxNode): SyntaxNode | null {
+  const fn = enclosingFunction(call);
+  for (const decl of fn?.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (decl?.type !== 'parameter_declaration') continue;
+    const blank = fieldChildren(decl, 'name').find((n) => n.text === '_');
+    if (blank && contextKindOf(types, types.typeOfTypeNode(decl.childForFieldName('type'))) === 'context') return blank;
+  }
+  return null;
+}
+
+/**
+ * Names the discarded parameter `ctx` and passes it. Unsafe: a context ignored on purpose (work meant to outlive
+ * the caller) would now be cancelled with it. Not offered when `ctx` is taken.
+ */
+function nameContextFix(context: FileContext, call: SyntaxNode, blank: SyntaxNode): FixDescriptor[] {
+  const fn = enclosingFunction(call);
+  if (!fn || declaresName(fn, 'ctx')) return [];
+  const edits = [replaceNode(context.file, blank, 'ctx'), ...newRequestWithContext(context, call, 'ctx')];
+  return [{ title: rule.meta.messages.fixNameContext, edits, safe: false }];
 }
 
 /** gofmt writes `800*time.Millisecond` without spaces as one argument among several. */
