@@ -208,6 +208,51 @@ func Zones() ([]byte, error) {
     assert.deepEqual(safety(named), [false]);
   });
 
+  it('http.Get saved to a file and a client handed to an SDK get their own message and no Timeout fix', async () => {
+    const saved = await only(`func Save(u, path string) error {
+	resp, err := http.Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, resp.Body)
+	return err
+}
+`);
+    assert.match(saved.message, /^http\.Get sends through http\.DefaultClient.*read as a stream or saved \(line 19\)/);
+    assert.deepEqual(saved.fixes, []);
+    const handed = await only(`func Bucket(u string) *storage.Client {
+	return storage.New(u, &http.Client{Transport: http.DefaultTransport})
+}
+`, ['"net/http"', '"example.com/storage"']);
+    assert.match(handed.message, /handed to storage\.New/);
+    assert.deepEqual(handed.fixes, []);
+  });
+
+  it('a request with a deadline of its own is bounded; a cancel-only context is not', async () => {
+    const body = (derive: string) => `func Ping(u string) error {
+	ctx, cancel := context.${derive}
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+`;
+    const imports = ['"context"', '"net/http"', '"time"'];
+    assert.deepEqual(await findings(body('WithTimeout(context.Background(), time.Second)'), imports), []);
+    assert.equal((await findings(body('WithCancel(context.Background())'), imports)).length, 1);
+  });
+
   it('http.DefaultClient handed on as a value is never safe', async () => {
     const f = await only('func Client() *http.Client { return http.DefaultClient }\n');
     assert.deepEqual(safety(f), [false]);
