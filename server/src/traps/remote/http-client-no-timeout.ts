@@ -53,8 +53,8 @@ export const rule = defineFileRule({
         zh: '这个 http.Client 没有设置 Timeout，但整体 Timeout 也不适合它：它取回的响应被交给别处读取(第 {line} 行)，Timeout 会把读取响应体的过程一并截断。请限制等待响应头的时间(Transport.ResponseHeaderTimeout)，或为每个请求设置带截止时间的 context。',
       },
       literalGiven: {
-        en: 'This http.Client has no Timeout and is handed to {callee}, which sends through it out of sight, uploads and downloads included: a total Timeout would cut long transfers short. Bound the wait for the response headers (Transport.ResponseHeaderTimeout) or give each call a context deadline.',
-        zh: '这个 http.Client 没有设置 Timeout，并被交给了 {callee}，由它在别处发送请求(包括上传和下载)：整体 Timeout 会把耗时长的传输截断。请限制等待响应头的时间(Transport.ResponseHeaderTimeout)，或为每次调用设置带截止时间的 context。',
+        en: 'This http.Client has no Timeout and is handed to {callee}, which sends through it out of sight, uploads and downloads perhaps among it: a total Timeout chosen here could cut long transfers short. Bound the wait for the response headers (Transport.ResponseHeaderTimeout) or give each call a context deadline.',
+        zh: '这个 http.Client 没有设置 Timeout，并被交给了 {callee}，由它在别处发送请求(其中可能有上传和下载)：在这里定的整体 Timeout 可能把耗时长的传输截断。请限制等待响应头的时间(Transport.ResponseHeaderTimeout)，或为每次调用设置带截止时间的 context。',
       },
       sendStreamed: {
         en: '{call} sends through http.DefaultClient, which has no timeout, and a total Timeout does not suit this call either: its response is read as a stream or saved (line {line}), and Timeout would cut reading the body short. Use a client whose Transport bounds the wait for the response headers (ResponseHeaderTimeout), or give the request a context deadline.',
