@@ -45,3 +45,17 @@ func NewBucket(u string) *cos.Client {
 		Transport: http.DefaultTransport,
 	})
 }
+
+type service struct{ client *http.Client }
+
+func newService(c *http.Client) *service { return &service{client: c} }
+
+// A function of this package that takes the client: handed on, no fix.
+func Build() *service {
+	return newService(&http.Client{}) // want "http-client-no-timeout"
+}
+
+// A function that takes no client does not send through it: the plain message.
+func Describe() string {
+	return fmt.Sprint(&http.Client{}) // want "http-client-no-timeout"
+}

@@ -211,7 +211,7 @@ function checkConstruction(context: FileContext, construction: Construction, fac
 
 /**
  * The call a construction is passed to as an argument (`cos.NewClient(u, &http.Client{...})`), by its written
- * name, when that call is not net/http's own; null otherwise.
+ * name, when that call is not net/http's own and, if its signature is known, takes a client; null otherwise.
  */
 function receivingCall(types: Resolver, construction: SyntaxNode): string | null {
   let value = construction;
@@ -223,6 +223,8 @@ function receivingCall(types: Resolver, construction: SyntaxNode): string | null
   if (!call || !fn) return null;
   const callee = types.calleeOf(call);
   if (callee?.kind === 'func' && callee.pkg === NET_HTTP) return null;
+  // A known function that takes no client (`fmt.Println(c)`, `json.Marshal(c)`) does not send through it.
+  if (callee && !callee.type.includes(`"${NET_HTTP}".Client`)) return null;
   const short = fn.text.length <= 60 && !fn.text.includes('\n');
   return short ? fn.text : fn.childForFieldName('field')?.text ?? fn.text.split('\n')[0];
 }
