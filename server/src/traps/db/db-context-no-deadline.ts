@@ -81,7 +81,7 @@ export const rule = defineFileRule({
       if (!isDatabaseContextCall(context.types, node, call)) continue;
       const lack = noDeadlineContext(context.file, call.args[0]);
       if (!lack) continue;
-      const migration = isMigrationCall(context.location, node);
+      const migration = isMigrationCall(context.location, node, context.types);
       if (migration && migrationLevel(context) === 'off') continue;
       candidates.push({ call, argument: call.args[0], lack, migration });
     }
