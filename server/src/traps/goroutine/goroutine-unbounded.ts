@@ -75,12 +75,19 @@ export const rule = defineFileRule({
     for (const go of gos) {
       let loop = nearestInputLoop(scan.loop[go]);
       let input: LoopInput | null = null;
+      let text = '';
       for (; loop >= 0; loop = nearestInputLoop(scan.loop[loop])) {
         input = inputs.inputOf(loop);
+        text = input?.text ?? '';
         if (!input?.names) break;
-        // A goroutine that uses the message just read is started per message.
+        // A goroutine that uses the message just read is started per message (of whichever read it uses).
         identifiers ??= identifierIndexOf(file);
-        if (identifiers.mentions(input.names ?? [], scan.starts[go], scan.ends[go])) break;
+        const index = identifiers;
+        const used = (input.sources ?? [{ text: input.text, names: input.names }]).find((source) => index.mentions(source.names, scan.starts[go], scan.ends[go]));
+        if (used) {
+          text = used.text;
+          break;
+        }
       }
       if (loop < 0 || !input) continue;
       if (limits.bound(loop, go, () => (identifiers ??= identifierIndexOf(file)))) continue;
@@ -88,7 +95,7 @@ export const rule = defineFileRule({
       context.report({
         node: scan.nodes[go].child(0)!,
         messageId,
-        data: { input: input.text },
+        data: { input: text },
         related: [{ path: file.path, range: rangeOf(scan.nodes[loop].child(0)!), message: rule.meta.messages.loopHere }],
       });
     }
@@ -104,7 +111,11 @@ export const rule = defineFileRule({
 class Limits {
   private readonly limitCalls: number[] = [];
   private readonly waitCalls: number[] = [];
-  private readonly paced = new Set<number>();
+  /**
+   * Per loop, the select cases (scan indexes) of its blocking hand-offs, -1 for one outside any select: a
+   * hand-off in another case of the select that starts the goroutine (a hub replying on shutdown) paces nothing.
+   */
+  private readonly paced = new Map<number, number[]>();
   /** Per loop, the names bound by receives in its body (outside goroutines). */
   private readonly received = new Map<number, string[][]>();
   private readonly semaphoreGoroutines = new Set<number>();
@@ -122,7 +133,8 @@ class Limits {
       const loop = loops[k];
       const outer = scan.loop[loop];
       if (outer < 0) continue;
-      if (this.paced.has(loop)) this.paced.add(outer);
+      const cases = this.paced.get(loop);
+      if (cases) this.paced.set(outer, [...(this.paced.get(outer) ?? []), ...cases].slice(0, 16));
       const inner = this.received.get(loop);
       if (inner) this.received.set(outer, [...(this.received.get(outer) ?? []), ...inner].slice(0, 8));
     }
@@ -148,7 +160,7 @@ class Limits {
         return;
       }
     }
-    this.paced.add(loop);
+    this.paced.set(loop, [...(this.paced.get(loop) ?? []), scan.commCase[i]].slice(0, 16));
   }
 
   /** A send or receive that is one case of a select: an alternative, not a wait of its own. */
@@ -164,7 +176,8 @@ class Limits {
     const fn = scan.fn[loop];
     const [fnStart, fnEnd] = fn >= 0 ? [scan.starts[fn], scan.ends[fn]] : [0, Infinity];
     if (anyWithin(this.limitCalls, fnStart, fnEnd) || anyWithin(this.waitCalls, scan.starts[loop], scan.ends[loop])) return true;
-    if (this.paced.has(loop) || this.semaphoreGoroutines.has(go)) return true;
+    if (this.semaphoreGoroutines.has(go)) return true;
+    if ((this.paced.get(loop) ?? []).some((clause) => clause < 0 || scan.holds(clause, go))) return true;
     return (this.received.get(loop) ?? []).some((names) => !identifiers().mentions(names, scan.starts[go], scan.ends[go]));
   }
 }

@@ -1,0 +1,60 @@
+// Package hub dispatches a chat hub's queues from one select loop (tinode's shape).
+package hub
+
+type Session struct{}
+
+type Msg struct {
+	sess *Session
+	Get  *string
+}
+
+type userStatus struct{ forUser string }
+
+type join struct{ topic string }
+
+type Hub struct {
+	join       chan *join
+	meta       chan *Msg
+	userStatus chan userStatus
+	shutdown   chan chan bool
+}
+
+func reply(s *Session, m *Msg) {}
+
+func (h *Hub) stateFor(u string) {}
+
+func (h *Hub) register(j *join) {}
+
+// The first case is handled in line; the next two start a goroutine per message of their own queue. The reply
+// on shutdown is in another case: it paces nothing.
+func (h *Hub) run() {
+	for {
+		select {
+		case j := <-h.join:
+			h.register(j)
+		case msg := <-h.meta:
+			if msg.Get != nil {
+				go reply(msg.sess, msg) // want "goroutine-unbounded"
+			}
+		case status := <-h.userStatus:
+			go h.stateFor(status.forUser) // want "goroutine-unbounded"
+		case done := <-h.shutdown:
+			done <- true
+			return
+		}
+	}
+}
+
+// A send in the same case as the goroutine waits for the consumer before the next message is read: paced.
+func (h *Hub) paced(results chan<- bool) {
+	for {
+		select {
+		case msg := <-h.meta:
+			go reply(msg.sess, msg)
+			results <- true
+		case done := <-h.shutdown:
+			done <- true
+			return
+		}
+	}
+}
