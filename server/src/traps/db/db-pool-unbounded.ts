@@ -5,7 +5,8 @@
  */
 import { goDuration } from '../../engine/config';
 import { ensureImport } from '../../engine/edits';
-import { enclosingFunction, enclosingStatement, findAll } from '../../go/syntax';
+import { callArguments, enclosingFunction, enclosingStatement, fieldChildren, findAll } from '../../go/syntax';
+import type { Resolver } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
 import { defineWorkspaceRule, FixDescriptor } from '../../engine/rule';
 import type { SourceFile } from '../../go/source';
@@ -28,6 +29,8 @@ interface PoolFacts {
   flow: PoolFlowFacts;
   /** By open origin. */
   insertions: Record<string, Insertion>;
+  /** Locals holding a pool that a deferred closure closes (`defer func(db *sql.DB) { db.Close() }(db)`). */
+  closedByClosure?: string[];
 }
 
 export const rule = defineWorkspaceRule<PoolFacts>({
@@ -72,7 +75,8 @@ export const rule = defineWorkspaceRule<PoolFacts>({
         if (insertion) insertions[origin] = insertion;
       }
     }
-    return { flow, insertions };
+    const closedByClosure = flow.opens.some((o) => o.target?.startsWith('local:')) ? closedInDeferredClosures(file, types) : [];
+    return closedByClosure.length > 0 ? { flow, insertions, closedByClosure } : { flow, insertions };
   },
   check(context) {
     const flow = new PoolFlow(context.files.map(({ location, facts }) => ({ location, facts: facts.flow })));
@@ -94,7 +98,12 @@ export const rule = defineWorkspaceRule<PoolFacts>({
       for (const edge of facts.flow.edges) consumed.add(edge.slice(0, edge.indexOf('\t')));
     }
     // A pool closed in the function that opened it (`defer db.Close()`) lives for one job: nothing to bound.
-    const closedLocals = new Set(context.files.flatMap(({ facts }) => facts.flow.uses.filter((u) => u.method === 'Close' && u.storage.startsWith('local:')).map((u) => u.storage)));
+    const closedLocals = new Set(
+      context.files.flatMap(({ facts }) => [
+        ...facts.flow.uses.filter((u) => u.method === 'Close' && u.storage.startsWith('local:')).map((u) => u.storage),
+        ...(facts.closedByClosure ?? []),
+      ]),
+    );
     const { pool } = context.settings;
     // Opens that assign one variable (a driver per `switch` branch, a reload) are one pool, reported at the first.
     const alternatives = new Map<string, number>();
@@ -139,6 +148,30 @@ export const rule = defineWorkspaceRule<PoolFacts>({
     }
   },
 });
+
+/**
+ * The locals a deferred closure closes through its parameter: `defer func(db *sql.DB) { ... db.Close() ... }(db)`
+ * (gin-vue-admin's one-shot `createDatabase`).
+ */
+function closedInDeferredClosures(file: SourceFile, types: Resolver): string[] {
+  const closed: string[] = [];
+  for (const statement of findAll(file.root, 'defer_statement')) {
+    const call = statement.namedChildren.find((n) => n?.type === 'call_expression');
+    const literal = call?.childForFieldName('function');
+    if (!call || literal?.type !== 'func_literal') continue;
+    const names = (literal.childForFieldName('parameters')?.namedChildren ?? [])
+      .filter((p): p is SyntaxNode => p?.type === 'parameter_declaration')
+      .flatMap((p) => fieldChildren(p, 'name').map((n) => n?.text ?? ''));
+    const body = literal.childForFieldName('body')?.text ?? '';
+    callArguments(call).forEach((arg, i) => {
+      const name = names[i];
+      const storage = arg.type === 'identifier' ? types.storageOf(arg) : null;
+      // Keyed as pool-flow keys locals: with the file's path.
+      if (name && storage?.startsWith('local:') && new RegExp(`\\b${name}\\.Close\\(\\)`).test(body)) closed.push(`local:${file.path}:${storage.slice(6)}`);
+    });
+  }
+  return closed;
+}
 
 /** True when the pool only leaves through results that no code of the workspace takes in. */
 function escapesWorkspace(flow: PoolFlow, origin: string, consumed: Set<string>): boolean {
