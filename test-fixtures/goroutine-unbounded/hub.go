@@ -13,6 +13,7 @@ type userStatus struct{ forUser string }
 type join struct{ topic string }
 
 type Hub struct {
+	route      chan *Msg
 	join       chan *join
 	meta       chan *Msg
 	userStatus chan userStatus
@@ -25,11 +26,15 @@ func (h *Hub) stateFor(u string) {}
 
 func (h *Hub) register(j *join) {}
 
+func (h *Hub) forward(m *Msg) {}
+
 // The first case is handled in line; the next two start a goroutine per message of their own queue. The reply
 // on shutdown is in another case: it paces nothing.
 func (h *Hub) run() {
 	for {
 		select {
+		case msg := <-h.route:
+			h.forward(msg)
 		case j := <-h.join:
 			h.register(j)
 		case msg := <-h.meta:

@@ -83,7 +83,9 @@ export const rule = defineFileRule({
         // A goroutine that uses the message just read is started per message (of whichever read it uses).
         identifiers ??= identifierIndexOf(file);
         const index = identifiers;
-        const used = (input.sources ?? [{ text: input.text, names: input.names }]).find((source) => index.mentions(source.names, scan.starts[go], scan.ends[go]));
+        const sources = input.sources ?? [{ text: input.text, names: input.names, clause: -1 }];
+        // A name bound by a select case lives in that case only: the reads of other cases cannot be the one used.
+        const used = sources.find((source) => (source.clause < 0 || scan.holds(source.clause, go)) && index.mentions(source.names, scan.starts[go], scan.ends[go]));
         if (used) {
           text = used.text;
           break;

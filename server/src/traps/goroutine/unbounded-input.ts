@@ -29,6 +29,8 @@ export interface LoopInput {
 export interface MessageSource {
   text: string;
   names: string[];
+  /** The select case (scan index) the read is the communication of, -1 for none: cases often reuse one name. */
+  clause: number;
 }
 
 const MAX_SOURCES = 16;
@@ -256,7 +258,7 @@ export class LoopInputs {
       for (const i of this.scan.ofTypeWithin(type, start, end)) {
         if (this.scan.loop[i] !== loop || this.insideGoroutineOf(i, loop)) continue;
         const source = this.messageSource(this.scan.nodes[i]);
-        if (source) sources.push(source);
+        if (source) sources.push({ ...source, clause: this.scan.commCase[i] });
         if (sources.length >= MAX_SOURCES) break;
       }
     }
