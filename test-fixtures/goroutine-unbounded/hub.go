@@ -28,8 +28,9 @@ func (h *Hub) register(j *join) {}
 
 func (h *Hub) forward(m *Msg) {}
 
-// The first case is handled in line; the next two start a goroutine per message of their own queue. The reply
-// on shutdown is in another case: it paces nothing.
+// The first cases are handled in line; the next two start a goroutine per message of their own queue: one
+// finding for the loop, at the first start, with the second related. The reply on shutdown is in another
+// case: it paces nothing.
 func (h *Hub) run() {
 	for {
 		select {
@@ -42,7 +43,7 @@ func (h *Hub) run() {
 				go reply(msg.sess, msg) // want "goroutine-unbounded"
 			}
 		case status := <-h.userStatus:
-			go h.stateFor(status.forUser) // want "goroutine-unbounded"
+			go h.stateFor(status.forUser) // related: the same loop, one finding
 		case done := <-h.shutdown:
 			done <- true
 			return

@@ -41,6 +41,7 @@ export const rule = defineFileRule({
         zh: '对 {input} 读到的每条消息都启动一个 goroutine，且看不到任何限制：一阵突发或积压的消息会同时启动同样多的 goroutine。请把消息交给固定数量的 worker 池处理，或用 errgroup.SetLimit、带缓冲 channel 信号量加以限制。',
       },
       loopHere: { en: 'the loop over {input}', zh: '遍历 {input} 的循环' },
+      alsoHere: { en: 'the same loop starts another goroutine per item or message here', zh: '同一循环在此处也为每一项或每条消息启动一个 goroutine' },
     },
   },
   check(context) {
@@ -72,6 +73,7 @@ export const rule = defineFileRule({
       return found;
     };
     let identifiers: IdentifierIndex | undefined;
+    const byLoop = new Map<number, { go: number; messageId: string; text: string }[]>();
     for (const go of gos) {
       let loop = nearestInputLoop(scan.loop[go]);
       let input: LoopInput | null = null;
@@ -94,11 +96,20 @@ export const rule = defineFileRule({
       if (loop < 0 || !input) continue;
       if (limits.bound(loop, go, () => (identifiers ??= identifierIndexOf(file)))) continue;
       const messageId = input.kind === 'request' ? 'unboundedRequest' : input.kind === 'messages' ? 'unboundedMessages' : 'unbounded';
+      const starts = byLoop.get(loop) ?? [];
+      starts.push({ go, messageId, text });
+      byLoop.set(loop, starts);
+    }
+    // One loop that starts goroutines in several places (a hub's cases) is one design: one finding, at the first.
+    for (const [loop, [first, ...others]] of byLoop) {
       context.report({
-        node: scan.nodes[go].child(0)!,
-        messageId,
-        data: { input: text },
-        related: [{ path: file.path, range: rangeOf(scan.nodes[loop].child(0)!), message: rule.meta.messages.loopHere }],
+        node: scan.nodes[first.go].child(0)!,
+        messageId: first.messageId,
+        data: { input: first.text },
+        related: [
+          { path: file.path, range: rangeOf(scan.nodes[loop].child(0)!), message: rule.meta.messages.loopHere },
+          ...others.map((other) => ({ path: file.path, range: rangeOf(scan.nodes[other.go].child(0)!), message: rule.meta.messages.alsoHere })),
+        ],
       });
     }
   },
