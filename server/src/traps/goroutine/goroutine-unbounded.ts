@@ -6,6 +6,8 @@ import { GO_STATEMENT, receivedChannel } from './goroutine-ast';
 import { anyWithin, GoroutineScan, identifierIndexOf, IdentifierIndex, scanOf } from './goroutine-scan';
 import { LoopInput, LoopInputs } from './unbounded-input';
 
+/** How many other starts of one loop a finding lists. */
+const MAX_RELATED_STARTS = 5;
 /** Calls that make a loop wait its turn: semaphores, rate limiters, batch joins, a pause between starts. */
 const WAITING_METHODS = new Set(['Acquire', 'TryAcquire', 'Wait', 'WaitN', 'Take', 'Allow', 'Reserve', 'Sleep']);
 /** Calls that cap a group of goroutines: errgroup's SetLimit, conc's WithMaxGoroutines. */
@@ -108,7 +110,7 @@ export const rule = defineFileRule({
         data: { input: first.text },
         related: [
           { path: file.path, range: rangeOf(scan.nodes[loop].child(0)!), message: rule.meta.messages.loopHere },
-          ...others.map((other) => ({ path: file.path, range: rangeOf(scan.nodes[other.go].child(0)!), message: rule.meta.messages.alsoHere })),
+          ...others.slice(0, MAX_RELATED_STARTS).map((other) => ({ path: file.path, range: rangeOf(scan.nodes[other.go].child(0)!), message: rule.meta.messages.alsoHere })),
         ],
       });
     }
