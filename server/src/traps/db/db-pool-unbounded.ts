@@ -60,6 +60,19 @@ export const rule = defineWorkspaceRule<PoolFacts>({
         en: 'The pool from {call} ({handle}) is never given SetConnMaxLifetime: its connections are kept forever, through failovers and load-balancer timeouts.',
         zh: '{call} 打开的连接池({handle})从未设置 SetConnMaxLifetime:连接被永久复用，主从切换或负载均衡超时后仍在使用旧连接。',
       },
+      unboundedSiblings: {
+        en: 'The pool from {call} ({handle}) is never given {missing}: it opens as many connections as there are concurrent queries and keeps them forever. {method} of {more} more types opens its pool the same way (related locations): one decision, one finding; the fix bounds every one.',
+        zh: '{call} 打开的连接池({handle})从未设置 {missing}:并发查询有多少就开多少连接，并且永久复用。另有 {more} 个类型的 {method} 也这样打开连接池(见相关位置)：同一个决定只报告一次；修复会限制其中每一个。',
+      },
+      noMaxOpenSiblings: {
+        en: 'The pool from {call} ({handle}) is never given SetMaxOpenConns: it opens as many connections as there are concurrent queries. {method} of {more} more types opens its pool the same way (related locations): one decision, one finding; the fix bounds every one.',
+        zh: '{call} 打开的连接池({handle})从未设置 SetMaxOpenConns:并发查询有多少就开多少连接。另有 {more} 个类型的 {method} 也这样打开连接池(见相关位置)：同一个决定只报告一次；修复会限制其中每一个。',
+      },
+      noLifetimeSiblings: {
+        en: 'The pool from {call} ({handle}) is never given SetConnMaxLifetime: its connections are kept forever, through failovers and load-balancer timeouts. {method} of {more} more types opens its pool the same way (related locations): one decision, one finding; the fix bounds every one.',
+        zh: '{call} 打开的连接池({handle})从未设置 SetConnMaxLifetime:连接被永久复用，主从切换或负载均衡超时后仍在使用旧连接。另有 {more} 个类型的 {method} 也这样打开连接池(见相关位置)：同一个决定只报告一次；修复会限制其中每一个。',
+      },
+      siblingOpen: { en: 'the same method of another type opens an unbounded pool here', zh: '另一个类型的同名方法在此处打开了未限制的连接池' },
       fixLimits: { en: 'Bound the pool ({limits})', zh: '限制连接池({limits})' },
     },
   },
@@ -107,6 +120,9 @@ export const rule = defineWorkspaceRule<PoolFacts>({
     const { pool } = context.settings;
     // Opens that assign one variable (a driver per `switch` branch, a reload) are one pool, reported at the first.
     const alternatives = new Map<string, number>();
+    // The same method of several types of one package (an installer's EnsureDB per dialect) opening alike: one
+    // design, one finding at the first, the others related and bounded by the same fix.
+    const siblings = new Map<string, Unbounded[]>();
     for (const canonical of flow.canonical.values()) alternatives.set(canonical, (alternatives.get(canonical) ?? 0) + 1);
     for (const { location, facts } of context.files) {
       for (const open of facts.flow.opens) {
@@ -138,13 +154,26 @@ export const rule = defineWorkspaceRule<PoolFacts>({
           fixes.push({ title: rule.meta.messages.fixLimits, edits });
         }
         const onlyLifetime = missing.length === 1 && missing[0] === 'SetConnMaxLifetime';
-        context.report(location.path, {
-          range: open.range,
-          messageId: onlyLifetime ? 'noLifetime' : missing.length === 1 ? 'noMaxOpen' : 'unbounded',
-          data: { call: open.call, handle: open.targetText || open.call, missing: missing.join(' / '), limits: missing.join(', ') },
-          fixes,
-        });
+        const messageId: Unbounded['messageId'] = onlyLifetime ? 'noLifetime' : missing.length === 1 ? 'noMaxOpen' : 'unbounded';
+        const finding: Unbounded = { path: location.path, open, messageId, missing, fixes };
+        const key = sameMethodKey(open.fn, messageId);
+        if (key) siblings.set(key, [...(siblings.get(key) ?? []), finding]);
+        else report(finding, []);
       }
+    }
+    for (const [first, ...others] of siblings.values()) report(first, others);
+
+    function report(finding: Unbounded, others: Unbounded[]): void {
+      const { open, missing } = finding;
+      const fixEdits = [finding, ...others].flatMap((f) => f.fixes[0]?.edits ?? []);
+      const fixes = finding.fixes.length > 0 ? [{ ...finding.fixes[0], edits: fixEdits }] : [];
+      context.report(finding.path, {
+        range: open.range,
+        messageId: others.length > 0 ? `${finding.messageId}Siblings` : finding.messageId,
+        data: { call: open.call, handle: open.targetText || open.call, missing: missing.join(' / '), limits: missing.join(', '), more: others.length, method: methodName(open.fn) },
+        related: others.map((other) => ({ path: other.path, range: other.open.range, message: rule.meta.messages.siblingOpen })),
+        fixes,
+      });
     }
   },
 });
@@ -171,6 +200,24 @@ function closedInDeferredClosures(file: SourceFile, types: Resolver): string[] {
     });
   }
   return closed;
+}
+
+interface Unbounded {
+  path: string;
+  open: OpenFact;
+  messageId: 'unbounded' | 'noMaxOpen' | 'noLifetime';
+  missing: string[];
+  fixes: FixDescriptor[];
+}
+
+/** `"pkg".Type.Method` → a key shared by the same method of every type of the package; null for functions. */
+function sameMethodKey(fn: string | undefined, messageId: string): string | null {
+  const match = fn ? /^("[^"]*")\.\w+\.(\w+)$/.exec(fn) : null;
+  return match ? `${match[1]}.*.${match[2]}\t${messageId}` : null;
+}
+
+function methodName(fn: string | undefined): string {
+  return fn?.slice(fn.lastIndexOf('.') + 1) ?? '';
 }
 
 /** True when the pool only leaves through results that no code of the workspace takes in. */
