@@ -176,7 +176,7 @@ function domainsItem(placements: WorkspacePlacements, settings: Settings): Check
   const apart = rows.filter((r) => r.role !== 'domain');
   const roleCounts = new Map<string, number>();
   for (const row of apart) roleCounts.set(row.what, (roleCounts.get(row.what) ?? 0) + 1);
-  const roles = [...roleCounts].map(([what, count]) => `${count} ${what}`).join(', ') || '0';
+  const roles = [...roleCounts].map(([what, count]) => `${what}: ${count}`).join(', ') || '—';
   const named = [...domains].map(([domain, reason]) => `${domain} (${reason})`);
   const list = named.length > LISTED ? [...named.slice(0, LISTED), say(TEXT.more, locale, { count: named.length - LISTED })].join(', ') : named.join(', ');
   const detail = domains.size > 0 ? say(TEXT.domainsFound, locale, { count: domains.size, list, apart: apart.length, roles }) : say(TEXT.domainsNone, locale, { apart: apart.length, roles });
