@@ -164,3 +164,51 @@ describe('coupling follows the placements', () => {
     assert.deepEqual(corrected.edges.map((e) => `${e.from}->${e.to}`), ['admin->user', 'user->order']);
   });
 });
+
+describe('db-shared-pool follows the placements in its fix too', () => {
+  const admin = [
+    '// Package admin is a front-end of handlers over the domains.',
+    'package admin',
+    '',
+    'import (',
+    '\t"database/sql"',
+    '\t"net/http"',
+    ')',
+    '',
+    'type Admin struct{ db *sql.DB }',
+    '',
+    'func New(db *sql.DB) *Admin { return &Admin{db: db} }',
+    '',
+    'func (a *Admin) Users(w http.ResponseWriter, r *http.Request) { _, _ = a.db.ExecContext(r.Context(), "SELECT 1") }',
+    '',
+    'func (a *Admin) Orders(w http.ResponseWriter, r *http.Request) { _, _ = a.db.ExecContext(r.Context(), "SELECT 2") }',
+    '',
+  ].join('\n');
+
+  function withAdmin() {
+    const fixture = loadRuleCases(FIXTURES_DIR, 'db-shared-pool').find((c) => c.name === 'main-handoff/');
+    assert.ok(fixture, 'no fixture db-shared-pool/main-handoff');
+    const sources = fixture.sources.map((s) =>
+      s.path.endsWith('cmd/shop/main.go')
+        ? { ...s, text: s.text.replace('"example.com/shop/internal/coupon"', '"example.com/shop/internal/admin"\n\t"example.com/shop/internal/coupon"').replace('mux := http.NewServeMux()', '_ = admin.New(db)\n\n\tmux := http.NewServeMux()') }
+        : s,
+    );
+    sources.push({ path: sources[0].path.replace(/(cmd|internal)\/.*$/, 'internal/admin/admin.go'), text: admin });
+    return { ...fixture, sources };
+  }
+
+  it('offers the split where every hand-off goes to a domain, and none that would give a front-end a pool of its own', async () => {
+    const fixture = loadRuleCases(FIXTURES_DIR, 'db-shared-pool').find((c) => c.name === 'main-handoff/');
+    assert.ok(fixture);
+    const plain = (await analyzeSources(fixture.sources, fixture.settings, fixture.modules)).findings.filter((f) => f.ruleId === 'db-shared-pool');
+    assert.equal(plain.length, 1);
+    assert.equal(plain[0].fixes.length, 1, 'the split is offered on the plain layout');
+
+    const mixed = withAdmin();
+    const findings = (await analyzeSources(mixed.sources, mixed.settings, mixed.modules)).findings.filter((f) => f.ruleId === 'db-shared-pool');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /drawn on by 3 domains \(coupon, order, user\)/);
+    assert.deepEqual(findings[0].fixes, [], 'no fix that opens a pool for internal/admin, which is not a domain');
+  });
+});
+

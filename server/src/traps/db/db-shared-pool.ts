@@ -260,7 +260,9 @@ function splitFix(
   anchors: Map<string, { path: string; name: string; range: Range; type: string }>,
 ): FixDescriptor | undefined {
   const local = localPlans.get(pool);
-  if (local) return { title: FIX_TITLE, edits: local.edits, safe: false };
+  // The plan was made from one file, by folder; a package the workspace's placements set apart (a front-end of
+  // handlers) gets no pool of its own: no fix rather than one that splits for something that is not a domain.
+  if (local) return local.domains.every((d) => entry.domains.has(d)) ? { title: FIX_TITLE, edits: local.edits, safe: false } : undefined;
   const storage = where.storage;
   const split = storage ? splits.get(storage) : undefined;
   const opens = storage ? globalOpens.get(storage) ?? [] : [];
