@@ -1,6 +1,7 @@
 /**
- * Workspace fact collectors that are not rules: the checklist, the coupling score and the package placements read them. Each runs once
- * per parsed file beside the workspace rules and stores plain data in the file's summary under its id.
+ * Workspace fact collectors that are not rules: the checklist, the coupling score and the package placements
+ * read them. Each runs once per parsed file beside the workspace rules and stores plain data in the file's
+ * summary under its id.
  */
 import type { Settings } from './config';
 import type { FileLocation } from './rule';

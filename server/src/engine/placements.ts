@@ -92,7 +92,7 @@ const ROLE_WORDS: Record<PackageRole, Message> = {
 };
 
 /** Domains first, then the roles set apart in this order. */
-export const ROLE_ORDER: readonly PackageRole[] = ['domain', 'batch', 'transport', 'entry', 'wiring', 'infrastructure', 'harness'];
+const ROLE_ORDER: readonly PackageRole[] = ['domain', 'batch', 'transport', 'entry', 'wiring', 'infrastructure', 'harness'];
 
 interface PackageEntry {
   dir: string;
@@ -214,9 +214,4 @@ export class WorkspacePlacements {
     }
     return placement;
   }
-}
-
-/** Words for a role, for front ends that show a role without a row. */
-export function roleWords(role: PackageRole, locale: Locale, domain = ''): string {
-  return formatMessage(ROLE_WORDS[role], locale, { domain });
 }
