@@ -42,7 +42,10 @@ export interface UnstructuredFacts {
   /** The file's package, by import path and by name. */
   packagePath: string;
   packageName: string;
-  /** The file imports something that serves requests or consumes messages: a package main with it is a service. */
+  /**
+   * The file imports something that serves requests or consumes messages (or the `log.allowInMain` setting is
+   * off): a package main with such a file is a service, one without is a command-line tool.
+   */
   serves: boolean;
   /** The conversion of this file's package calls, and the logger it converts to ('' when none would compile). */
   conversion: FileConversion | null;
@@ -58,7 +61,8 @@ const SERVING = /^net\/http$|^net\/rpc|grpc|gin-gonic|labstack\/echo|gofiber|go-
 export function collectUnstructured(file: SourceFile, settings: Settings, location: FileLocation, types: Resolver): UnstructuredFacts | undefined {
   if (file.isTest || types.ownPackage === 'log' || isTestCode(location, settings)) return undefined;
   const main = file.packageName === 'main';
-  const serves = main && file.imports.some((s) => SERVING.test(s.path));
+  // With main's start-up logging not allowed, a command's lines count as much as a service's.
+  const serves = main && (!settings.log.allowInMain || file.imports.some((s) => SERVING.test(s.path)));
   const empty = serves ? emptyFacts(types, file) : undefined;
   // Most files never name a logger method: skip their walk.
   if (!/\.(Print|Fatal|Panic)|Logger\b/.test(file.text)) return empty;
