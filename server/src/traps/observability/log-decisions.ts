@@ -9,7 +9,7 @@ import { ALL_RULES, directiveHasReason, readDirectives } from '../../engine/supp
 import { enclosingTopLevelFunction, fieldChildren, findAll, functionName } from '../../go/syntax';
 import { namedParts } from '../../go/types';
 import { rangeOf } from '../../go/source';
-import { isMigrationCode } from '../db/db-handles';
+import { isStartupCode } from './startup-code';
 import { chooseTarget } from './logging-convert';
 import { convertFile, FileConversion, LOG_LEVELS } from './logging-file-conversion';
 import type { SyntaxNode } from '../../go/parser';
@@ -124,14 +124,15 @@ function ignoredLines(file: SourceFile): Set<number> | 'file' {
 
 /**
  * Calls that are not service logging: `init` functions (no logger exists yet in any package), main's own
- * start-up when the setting allows it, and migration, install and seed code printing to an operator.
+ * start-up when the setting allows it, other start-up code (`setupCache`, an `initialize/` package), and
+ * migration, install and seed code printing to an operator.
  */
 function exempt(call: SyntaxNode, location: FileLocation, mainExempt: boolean): boolean {
   const fn = enclosingTopLevelFunction(call);
   const name = fn?.type === 'function_declaration' ? functionName(fn) : '';
   if (name === 'init') return true;
   if (mainExempt && name === 'main') return true;
-  return isMigrationCode(location, fn ? functionName(fn) : '');
+  return isStartupCode(location, fn ? functionName(fn) : '');
 }
 
 /**

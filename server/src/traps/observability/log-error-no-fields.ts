@@ -1,7 +1,7 @@
 /** An error log with no order/user/request/trace id: the line says something failed, not for whom. */
 import { ensureImport, insertAt } from '../../engine/edits';
 import { contextInScope, functionName } from '../../go/syntax';
-import { isMigrationCode } from '../db/db-handles';
+import { isStartupCode } from './startup-code';
 import { FindingBudget, NOT_LISTED } from './finding-budget';
 import { errorLogCalls, ErrorLogCall } from './logging-calls';
 import { ZEROLOG_TYPED } from './logging-convert';
@@ -65,11 +65,6 @@ export const rule = defineFileRule({
 
 type Field = { key: string; variable: LocalName };
 
-/** Packages of start-up code by their directory: wiring that runs once, before the first request. */
-const STARTUP_DIR = /(^|\/)(initialize|initializer|bootstrap|setup|startup|boot)(\/|$)/i;
-/** Functions of start-up code by their name: `InitDB`, `setupRoutes`, `bootstrap`, `waitForFixtures`. */
-const STARTUP_FUNCTION = /^(init|setup|bootstrap|waitFor)([A-Z_]|$)|^(Init|Setup|Bootstrap|WaitFor)/;
-
 /**
  * True when the call serves a request: a request or framework context is in scope, or a `context.Context`
  * that is not just start-up code's (a parameter of a top-level function in an `initialize/` package, in
@@ -80,9 +75,7 @@ function servesRequest(context: FileContext, call: ErrorLogCall): boolean {
   const scope = contextInScope(context.types, call.outer);
   if (!scope) return false;
   if (scope.kind !== 'context' || scope.owner.type === 'func_literal') return true;
-  const name = functionName(scope.owner);
-  const { location } = context;
-  return !(STARTUP_DIR.test(location.packageDir) || isMigrationCode(location, name) || STARTUP_FUNCTION.test(name));
+  return !isStartupCode(context.location, functionName(scope.owner));
 }
 
 const ZAP = 'go.uber.org/zap';
