@@ -26,3 +26,11 @@ func Session(id string) {
 var quiet = log.New(os.Stderr, "", 0)
 
 func Quiet() *log.Logger { return quiet }
+
+// The logger package's own set-up error, before its loggers exist: not a finding of its own.
+func parseFlags(flags string) int {
+	if flags == "" {
+		log.Fatalln("Invalid log flags string: ", flags)
+	}
+	return log.LstdFlags
+}

@@ -56,9 +56,13 @@ export const rule = defineWorkspaceRule<UnstructuredFacts>({
     const files = [...context.files].sort((a, b) => a.location.path.localeCompare(b.location.path));
     const declared = new Map<string, { path: string; range: Range }>();
     const services = new Set<string>();
+    const loggerPackages = new Set<string>();
     const mains = new Set<string>();
     for (const { location, facts } of files) {
-      for (const d of facts.declarations) if (!declared.has(d.key)) declared.set(d.key, { path: location.path, range: d.range });
+      for (const d of facts.declarations) {
+        if (!declared.has(d.key)) declared.set(d.key, { path: location.path, range: d.range });
+        if (d.key.startsWith('var:')) loggerPackages.add(facts.packagePath);
+      }
       if (facts.packageName === 'main') mains.add(facts.packagePath);
       if (facts.serves) services.add(facts.packagePath);
     }
@@ -79,6 +83,9 @@ export const rule = defineWorkspaceRule<UnstructuredFacts>({
     }
     for (const [key, uses] of groups) {
       const first = uses[0];
+      // The package that makes the service's loggers reports its own set-up errors on the standard logger
+      // (tinode's logs.parseFlags): nothing else exists there yet, and its loggers are reported themselves.
+      if (key.startsWith('pkg:') && loggerPackages.has(first.facts.packagePath)) continue;
       const stored = handedKeys.get(key);
       const declaredAt = stored ? [...stored].map((k) => declared.get(k)).find((d) => d) : declared.get(key);
       const at = declaredAt ?? { path: first.location.path, range: first.use.first };
