@@ -56,13 +56,10 @@ export const rule = defineWorkspaceRule<UnstructuredFacts>({
     const files = [...context.files].sort((a, b) => a.location.path.localeCompare(b.location.path));
     const declared = new Map<string, { path: string; range: Range }>();
     const services = new Set<string>();
-    const loggerPackages = new Set<string>();
+
     const mains = new Set<string>();
     for (const { location, facts } of files) {
-      for (const d of facts.declarations) {
-        if (!declared.has(d.key)) declared.set(d.key, { path: location.path, range: d.range });
-        if (d.key.startsWith('var:')) loggerPackages.add(facts.packagePath);
-      }
+      for (const d of facts.declarations) if (!declared.has(d.key)) declared.set(d.key, { path: location.path, range: d.range });
       if (facts.packageName === 'main') mains.add(facts.packagePath);
       if (facts.serves) services.add(facts.packagePath);
     }
@@ -72,7 +69,11 @@ export const rule = defineWorkspaceRule<UnstructuredFacts>({
     const handedKeys = new Map<string, Set<string>>();
     for (const { location, facts } of files) {
       if (isTool(facts.packagePath)) continue;
+      // The file that makes the service's *log.Logger variables reports its own set-up errors on the standard
+      // logger (tinode's logs.parseFlags): nothing else exists there yet, and its loggers are reported themselves.
+      const makesLoggers = facts.declarations.some((d) => d.key.startsWith('var:'));
       for (const use of facts.uses) {
+        if (makesLoggers && use.key.startsWith('pkg:')) continue;
         // Fields and parameters hold a logger made elsewhere: one decision per module, whatever it is called.
         const key = handedOver(use.key) ? `handed:${location.modulePath}` : use.key;
         const list = groups.get(key) ?? [];
@@ -83,9 +84,6 @@ export const rule = defineWorkspaceRule<UnstructuredFacts>({
     }
     for (const [key, uses] of groups) {
       const first = uses[0];
-      // The package that makes the service's loggers reports its own set-up errors on the standard logger
-      // (tinode's logs.parseFlags): nothing else exists there yet, and its loggers are reported themselves.
-      if (key.startsWith('pkg:') && loggerPackages.has(first.facts.packagePath)) continue;
       const stored = handedKeys.get(key);
       const declaredAt = stored ? [...stored].map((k) => declared.get(k)).find((d) => d) : declared.get(key);
       const at = declaredAt ?? { path: first.location.path, range: first.use.first };
