@@ -56,7 +56,6 @@ export const rule = defineWorkspaceRule<UnstructuredFacts>({
     const files = [...context.files].sort((a, b) => a.location.path.localeCompare(b.location.path));
     const declared = new Map<string, { path: string; range: Range }>();
     const services = new Set<string>();
-
     const mains = new Set<string>();
     for (const { location, facts } of files) {
       for (const d of facts.declarations) if (!declared.has(d.key)) declared.set(d.key, { path: location.path, range: d.range });
@@ -88,15 +87,7 @@ export const rule = defineWorkspaceRule<UnstructuredFacts>({
       const declaredAt = stored ? [...stored].map((k) => declared.get(k)).find((d) => d) : declared.get(key);
       const at = declaredAt ?? { path: first.location.path, range: first.use.first };
       const calls = uses.reduce((n, u) => n + u.use.calls, 0);
-      const perFile = new Map<string, { calls: number; first: Range }>();
-      for (const { use, location } of uses) {
-        const seen = perFile.get(location.path);
-        if (!seen) perFile.set(location.path, { calls: use.calls, first: use.first });
-        else {
-          seen.calls += use.calls;
-          if (before(use.first, seen.first)) seen.first = use.first;
-        }
-      }
+      const perFile = callsPerFile(uses);
       const related: RelatedDescriptor[] = [...perFile].slice(0, RELATED_FILES).map(([path, { calls: n, first: range }]) => ({
         path,
         range,
@@ -115,7 +106,7 @@ export const rule = defineWorkspaceRule<UnstructuredFacts>({
       }
       const converting = uses.filter((u) => u.facts.conversion);
       const targets = [...new Set(uses.map((u) => u.facts.target).filter(Boolean))];
-      const target = targets.length === 1 ? targets[0] : 'a structured logger';
+      const target = targets.join(' / ');
       const edits: FileEdit[] = converting.flatMap((u) => u.facts.conversion!.edits);
       const converted = converting.reduce((n, u) => n + u.facts.conversion!.converted, 0);
       context.report(at.path, {
@@ -128,6 +119,20 @@ export const rule = defineWorkspaceRule<UnstructuredFacts>({
     }
   },
 });
+
+/** Each file's count of calls and its first call, files in path order. */
+function callsPerFile(uses: { use: LoggerUse; location: FileLocation }[]): Map<string, { calls: number; first: Range }> {
+  const perFile = new Map<string, { calls: number; first: Range }>();
+  for (const { use, location } of uses) {
+    const seen = perFile.get(location.path);
+    if (!seen) perFile.set(location.path, { calls: use.calls, first: use.first });
+    else {
+      seen.calls += use.calls;
+      if (before(use.first, seen.first)) seen.first = use.first;
+    }
+  }
+  return perFile;
+}
 
 function before(a: Range, b: Range): boolean {
   return a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
