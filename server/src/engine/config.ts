@@ -45,7 +45,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   exclude: ['**/vendor/**', '**/testdata/**', '**/node_modules/**', '**/.git/**'],
   excludeGenerated: true,
   maxFileSize: 1024 * 1024,
-  log: { idKeys: ['order_id', 'user_id', 'request_id', 'trace_id', 'span_id', 'tenant_id'], allowInMain: true },
+  log: { idKeys: ['order_id', 'user_id', 'request_id', 'trace_id', 'span_id', 'tenant_id', 'session_id'], allowInMain: true },
   metrics: { defaultLabels: ['channel', 'reason'] },
   migrations: 'info',
 }) as Settings;
