@@ -931,6 +931,7 @@ export class Session {
     const isOpen = (file: string) => this.documents.all().find((d) => sameUri(d.uri, uriOfFsPath(file)));
     const width = workers.width * 3;
     const closed: string[] = [];
+    progress.report(0, files.length);
     await eachInParallel(files.length, width, async (i) => {
       if (!current()) return;
       const file = files[i];
@@ -959,13 +960,14 @@ export class Session {
     });
     if (!current()) return false;
     workers.syncAll();
-    let done = 0;
+    // Files skipped, held back or open count as done: the total is every Go file, as on this thread.
+    let done = files.length - closed.length;
     await eachInParallel(closed.length, width, async (i) => {
       if (!current()) return;
       const file = closed[i];
       const enginePath = folder.pathOf(uriOfFsPath(file));
       const result = await workers.analyze(folder.settings, enginePath, file, locateFile(enginePath, folder.modules, folder.settings));
-      progress.report(++done, closed.length);
+      progress.report(++done, files.length);
       // An open document's own analysis is the truth for it.
       if (!current() || isOpen(file)) return;
       this.logProblems(result.problems);
