@@ -146,13 +146,24 @@ export class WorkerPool {
   }
 
   /**
-   * A worker died (an exception outside a request, a crash): its requests fail, and a fresh worker takes its
-   * place — a dead slot would otherwise look idle and swallow every later request.
+   * A worker died (an exception outside a request, a crash): a fresh worker takes its place — a dead slot would
+   * otherwise look idle and swallow every later request. The request it was on fails; the ones queued behind
+   * it go to the new worker, so one bad file costs one file.
    */
   private fail(slot: Slot, error: Error): void {
     const position = this.slots.indexOf(slot);
-    if (position >= 0 && !this.closed) this.slots[position] = this.spawn();
     void slot.worker.terminate();
-    for (const waiting of slot.queue.splice(0)) waiting.reject(error);
+    const [current, ...rest] = slot.queue.splice(0);
+    if (position < 0 || this.closed) {
+      for (const waiting of [current, ...rest]) waiting?.reject(error);
+      return;
+    }
+    const replacement = this.spawn();
+    this.slots[position] = replacement;
+    for (const waiting of rest) {
+      replacement.queue.push(waiting);
+      replacement.worker.postMessage(waiting.request);
+    }
+    current?.reject(error);
   }
 }

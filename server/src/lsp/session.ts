@@ -573,13 +573,15 @@ export class Session {
     state.pendingFull = version;
     const started = performance.now();
     const result = await folder.workers!.analyze(folder.settings, enginePath, fsPathOf(document.uri) ?? enginePath, locateFile(enginePath, folder.modules, folder.settings), text);
-    if (this.states.get(document.uri) !== state || this.documents.get(document.uri) !== document || ticket !== state.fullTicket) return;
-    state.pendingFull = undefined;
-    if (document.version !== version || !folder.client.enable) {
+    if (this.states.get(document.uri) !== state || this.documents.get(document.uri) !== document) return;
+    if (ticket !== state.fullTicket || document.version !== version || !folder.client.enable) {
       this.connection.console.log(`go-traps: dropped a stale analysis of ${enginePath} (v${version}, the document is at v${document.version})`);
+      if (ticket !== state.fullTicket) return;
+      state.pendingFull = undefined;
       if (document.version !== version && !state.factsTimer) this.scheduleFacts(document, state);
       return;
     }
+    state.pendingFull = undefined;
     this.logProblems(result.problems);
     if (!result.entry) {
       // The light analysis stands; the file's facts wait for its next change.
