@@ -7,7 +7,7 @@
 // (VmHWM: worker threads live in the same process) is read when indexing ends.
 //
 // Usage: npm run build && node bench/lsp-latency.mjs [--root /usr/lib/go/src] [--edits 60] [--json out.json]
-//        [--server server/out/server.js] (another build, e.g. a copy of the previous one, for before/after runs)
+//        [--index-only] [--server server/out/server.js] (another build, e.g. a copy of the previous one, for before/after runs)
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -23,6 +23,8 @@ const option = (name, fallback) => {
 const ROOT = path.resolve(option('root', '/usr/lib/go/src'));
 const EDITS = Number(option('edits', '60'));
 const JSON_OUT = option('json', undefined);
+/** Only index the workspace and report time and memory (quick memory experiments). */
+const INDEX_ONLY = args.includes('--index-only');
 const SERVER = path.resolve(option('server', path.join(repo, 'server/out/server.js')));
 /** Pause between edits, like a fast typist; the debounce is the server's own. */
 const TYPING_GAP_MS = 30;
@@ -61,6 +63,7 @@ class Server {
       } else if (message.method) {
         const timing = message.method === 'window/logMessage' && /^go-traps timing: (\w+) (\S+) v(\d+) wall=([\d.]+)ms cpu=([\d.]+)ms/.exec(message.params.message);
         if (message.method === 'goTraps/status') this.status = message.params;
+        if (message.method === 'window/logMessage' && /^go-traps: (indexed|memory|an analysis worker ran out)/.test(message.params.message)) console.log(`  server: ${message.params.message.split('\n')[0]}`);
         if (timing) this.timings.push({ kind: timing[1], uri: timing[2], version: Number(timing[3]), wall: Number(timing[4]), cpu: Number(timing[5]) });
         for (const listener of [...this.listeners]) listener(message, at);
       } else {
@@ -121,6 +124,14 @@ class Server {
     const uri = pathToFileURL(root).href;
     const indexed = this.next((m) => m.method === 'goTraps/status' && !m.params.indexing && m.params.filesIndexed > 0);
     const started = performance.now();
+    // RSS over the scan, to see where the peak falls (printed with --index-only).
+    this.rssSeries = [];
+    const sampler = setInterval(() => {
+      try {
+        this.rssSeries.push([Math.round((performance.now() - started) / 100) / 10, Math.round(this.rssMiB())]);
+      } catch {}
+    }, 500);
+    indexed.finally(() => clearInterval(sampler));
     await this.request('initialize', {
       processId: process.pid,
       rootUri: uri,
@@ -228,6 +239,12 @@ console.log(results.machine);
   await new Promise((resolve) => setTimeout(resolve, 5000));
   results.index.rssAfterIdleMiB = Math.round(server.rssMiB());
   console.log(`indexed ${filesIndexed} files of ${ROOT} in ${results.index.seconds} s (server CPU ${results.index.serverCpuSeconds} s, load average ${results.index.loadAverage}); server RSS ${results.index.rssMiB} MiB right after, ${results.index.rssAfterIdleMiB} MiB 5 s later, peak ${results.index.peakRssMiB} MiB`);
+  if (INDEX_ONLY) {
+    console.log(`RSS (s, MiB): ${server.rssSeries.filter((_, i) => i % 4 === 0).map(([t, m]) => `${t}:${m}`).join(' ')}`);
+    await server.stop();
+    if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2) + '\n');
+    process.exit(0);
+  }
   results.runs.push(await measureEdits(server, path.join(ROOT, 'text/template/parse/node.go'), '1,000-line file, whole workspace indexed'));
   // Pauses longer than the facts delay: every key lands just after (or during) a full analysis.
   results.runs.push(await measureEdits(server, path.join(ROOT, 'text/template/parse/node.go'), '1,000-line file, a key every 400 ms', { edits: 20, gapMs: 400 }));

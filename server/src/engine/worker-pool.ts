@@ -32,6 +32,11 @@ interface Slot {
 export interface PoolOptions {
   /** Milliseconds one request may hold a worker; unlimited when undefined. */
   budgetMs?: number;
+  /**
+   * A worker's old-generation heap limit in MiB (V8 collects sooner as it nears it); a request that needs more
+   * is given up like one past the budget. Node's default when undefined.
+   */
+  maxHeapMb?: number;
 }
 
 export class WorkerPool {
@@ -46,7 +51,7 @@ export class WorkerPool {
     private readonly script: string,
     jobs: number,
     private readonly init: WorkerInit,
-    options: PoolOptions = {},
+    private readonly options: PoolOptions = {},
   ) {
     for (let i = 0; i < jobs; i++) this.slots.push(this.spawn());
     const budget = options.budgetMs;
@@ -95,7 +100,8 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script, { workerData: this.init });
+    const limits = this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {};
+    const worker = new Worker(this.script, { workerData: this.init, ...limits });
     const slot: Slot = { worker, queue: [] };
     worker.on('message', (message: WorkerResult | { started: number }) => {
       if ('started' in message) {

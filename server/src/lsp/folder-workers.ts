@@ -10,6 +10,7 @@ import type { Settings } from '../engine/config';
 import type { FileLocation } from '../engine/rule';
 import type { IndexedFile } from '../engine/workspace-index';
 import { WorkerPool } from '../engine/worker-pool';
+import type { WorkerResult } from '../engine/analysis-worker';
 import type { FileDecls } from '../go/declarations';
 import type { TypeIndex } from '../go/type-index';
 import { ANALYSIS_BUDGET_MS } from './crash-guard';
@@ -19,21 +20,50 @@ export type WorkerDeclaration = { skipped: string } | { packageKey: string; decl
 
 type IndexFiles = [path: string, packageKey: string, decls: FileDecls][];
 
+/**
+ * A worker's heap limit to start with (MiB; GO_TRAPS_WORKER_HEAP_MB=N to choose). Left alone, V8 lets each worker's
+ * heap grow far past what it keeps alive (the standard library: 250 MB a worker at the peak, 130 MB live at most);
+ * a limit makes it collect sooner. A request that runs out of it is asked again of workers with twice the limit.
+ */
+export const WORKER_HEAP_MB = Math.max(32, Number(process.env.GO_TRAPS_WORKER_HEAP_MB) || 64);
+/** The limit never grows past this: a file that needs more is skipped with a notice. */
+const MAX_WORKER_HEAP_MB = 4096;
+
+/** Workers while a scan runs: every core (GO_TRAPS_JOBS=N to choose). */
+export const SCAN_JOBS = Math.max(1, Number(process.env.GO_TRAPS_JOBS) || os.availableParallelism());
+
 export class FolderWorkers {
   private pool: WorkerPool | undefined;
   private poolSettings = '';
+  /** Workers for the next pool: SCAN_JOBS while a scan runs, one for the full analyses of open documents. */
+  private jobs = 1;
+  private disposed = false;
+  private heapMb = WORKER_HEAP_MB;
 
   constructor(
     /** The bundled worker (server/out/analysis-worker.js). */
     private readonly script: string,
     /** The folder's type index, which the workers copy. */
     private readonly types: TypeIndex,
-    private readonly jobs = os.availableParallelism(),
+    /** A line for the server's log. */
+    private readonly log: (line: string) => void = () => undefined,
   ) {}
 
   /** How many requests the pool works on at once (the scan keeps a few more in flight). */
   get width(): number {
     return this.pool?.size ?? this.jobs;
+  }
+
+  /**
+   * A scan starts (every core) or ends (one worker). After a scan the scan's workers go: each holds a copy of the
+   * index grown with the caches of every package it resolved, and the garbage of thousands of files. The next
+   * request starts one fresh worker from the folder's declarations.
+   */
+  scanning(active: boolean): void {
+    const jobs = active ? SCAN_JOBS : 1;
+    if (jobs === this.jobs && (active || !this.pool)) return;
+    this.jobs = jobs;
+    this.retire();
   }
 
   /**
@@ -43,8 +73,8 @@ export class FolderWorkers {
   private poolFor(settings: Settings): WorkerPool {
     const key = JSON.stringify(settings);
     if (this.pool && key === this.poolSettings) return this.pool;
-    void this.pool?.close();
-    this.pool = new WorkerPool(this.script, this.jobs, { settings, collectors: true }, { budgetMs: ANALYSIS_BUDGET_MS });
+    this.retire();
+    this.pool = new WorkerPool(this.script, this.jobs, { settings, collectors: true }, { budgetMs: ANALYSIS_BUDGET_MS, maxHeapMb: this.heapMb });
     this.poolSettings = key;
     this.pool.update(this.allFiles(), [], true);
     return this.pool;
@@ -69,6 +99,31 @@ export class FolderWorkers {
     this.pool?.update(this.allFiles(), [], true);
   }
 
+  /**
+   * A request to the current pool; one cut short because the pool was replaced on purpose (the start or end of a
+   * scan) is asked again of the new one.
+   */
+  private async ask<T extends 'declare' | 'analyze'>(settings: Settings, type: T, payload: object): Promise<WorkerResult> {
+    for (;;) {
+      if (this.disposed) throw new Error('the analysis workers were closed');
+      const pool = this.poolFor(settings);
+      let answer: WorkerResult;
+      try {
+        answer = await pool.request(type, payload as never);
+      } catch (error) {
+        // Workers for newer settings took over: this request is obsolete (asking again would replace them back).
+        if (this.pool === pool || this.disposed || (this.pool && this.poolSettings !== JSON.stringify(settings))) throw error;
+        continue;
+      }
+      if (!(answer.budget && /out of memory/.test(answer.error ?? '') && this.heapMb < MAX_WORKER_HEAP_MB)) return answer;
+      if (this.pool === pool) {
+        this.heapMb *= 2;
+        this.log(`go-traps: an analysis worker ran out of memory; workers now get ${this.heapMb} MiB`);
+        this.retire();
+      }
+    }
+  }
+
   private allFiles(): IndexFiles {
     const files: IndexFiles = [];
     for (const pkg of this.types.packages()) {
@@ -83,7 +138,7 @@ export class FolderWorkers {
   /** A file's declarations, read from disk by a worker. */
   async declare(settings: Settings, path: string, fsPath: string, location: FileLocation): Promise<WorkerDeclaration> {
     try {
-      const answer = await this.poolFor(settings).request('declare', { path, fsPath, location });
+      const answer = await this.ask(settings, 'declare', { path, fsPath, location });
       if (answer.declared) return 'skipped' in answer.declared ? answer.declared : { packageKey: answer.declared.packageKey, decls: answer.declared.decls };
       return { skipped: answer.error ?? 'the analysis worker gave no answer' };
     } catch (error) {
@@ -97,7 +152,7 @@ export class FolderWorkers {
    */
   async analyze(settings: Settings, path: string, fsPath: string, location: FileLocation, text?: string): Promise<IndexedFile> {
     try {
-      const answer = await this.poolFor(settings).request('analyze', { path, fsPath, location, record: true, ...(text !== undefined ? { text } : {}) });
+      const answer = await this.ask(settings, 'analyze', { path, fsPath, location, record: true, ...(text !== undefined ? { text } : {}) });
       if (!answer.analysed) return { skipped: answer.error ?? 'the analysis worker gave no answer', problems: [] };
       const { analysis, dependencies } = answer.analysed;
       return { entry: { summary: analysis.summary, findings: analysis.findings, dependencies }, problems: analysis.problems };
@@ -106,9 +161,15 @@ export class FolderWorkers {
     }
   }
 
-  /** Ends the workers (shutdown, folder removed); a later request starts new ones. */
-  dispose(): void {
+  /** Ends the current workers; the next request starts new ones. */
+  private retire(): void {
     void this.pool?.close();
     this.pool = undefined;
+  }
+
+  /** Ends the workers for good (shutdown, folder removed): requests fail from now on. */
+  dispose(): void {
+    this.disposed = true;
+    this.retire();
   }
 }

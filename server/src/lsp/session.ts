@@ -48,7 +48,7 @@ import { DocumentView, FIX_ALL_KIND, fixAllAction, packageClauseLine, quickFixes
 import { toDiagnostic } from './diagnostics';
 import { DocumentStore, OpenDocument } from './documents';
 import { Folder } from './folder';
-import { FolderWorkers } from './folder-workers';
+import { FolderWorkers, SCAN_JOBS } from './folder-workers';
 import { hoverFor } from './hover';
 import { ProgressReporter, startProgress } from './progress';
 import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings, settingsNotice, unknownRuleIds } from './settings';
@@ -294,7 +294,7 @@ export class Session {
 
   private newFolder(uri: string, root: string): Folder {
     const folder = new Folder(uri, root, this.options.rules);
-    if (this.options.workerScript) folder.workers = new FolderWorkers(this.options.workerScript, folder.index.types);
+    if (this.options.workerScript) folder.workers = new FolderWorkers(this.options.workerScript, folder.index.types, (line) => this.connection.console.warn(line));
     return folder;
   }
 
@@ -728,6 +728,13 @@ export class Session {
     this.notice(MessageType.Warning, line);
   }
 
+  /** Where this thread's memory is (GO_TRAPS_TIMING=1), for the benchmark; the workers' heaps are in RSS only. */
+  private logMemory(): void {
+    const mib = (n: number) => `${Math.round(n / 2 ** 20)}`;
+    const m = process.memoryUsage();
+    this.connection.console.log(`go-traps: memory rss=${mib(m.rss)} heapUsed=${mib(m.heapUsed)} heapTotal=${mib(m.heapTotal)} external=${mib(m.external)} arrayBuffers=${mib(m.arrayBuffers)} MiB`);
+  }
+
   /** A one-way message for the user: a notification, so nothing waits on the user dismissing it. */
   private notice(type: MessageType, message: string): void {
     void this.connection.sendNotification(ShowMessageNotification.type, { type, message });
@@ -855,23 +862,27 @@ export class Session {
       // for files opened before the scan, in one step, so no file is ever placed with half a list.
       folder.modules = modules;
       if (folder.workers) {
+        folder.workers.scanning(true);
         if (!(await this.scanInWorkers(folder, folder.workers, files, progress, () => generation === folder.scanGeneration))) return;
       } else if (!(await this.scanHere(folder, files, progress, () => generation === folder.scanGeneration))) return;
       if (generation !== folder.scanGeneration) return;
       folder.indexing = false;
+      folder.workers?.scanning(false);
       // The workspace rules' cross-file check stays on this thread, over the facts the workers sent back.
       const checkStarted = performance.now();
       this.logProblems(folder.index.workspaceFindings(folder.engine).problems);
       const checkMs = performance.now() - checkStarted;
       folder.countsChanged(true);
       this.problems.folderChanged(folder);
-      // Documents opened during the scan were analysed with part of the folder's declarations: again, in full.
-      this.revalidateOpen(folder);
+      // Documents opened during the scan were analysed with part of the folder's declarations: again, in full
+      // (the workers' scan did so at its end).
+      if (!folder.workers) this.revalidateOpen(folder);
       const skipped = folder.skipped.size;
       progress.done(`${folder.index.size} files${skipped ? `, ${skipped} skipped` : ''}`);
-      const where = folder.workers ? `in ${folder.workers.width} worker threads` : 'on the main thread';
+      const where = folder.workers ? `in ${countOf(SCAN_JOBS, 'worker thread')}` : 'on the main thread';
       this.connection.console.info(describeSkipped(`go-traps: indexed ${countOf(folder.index.size, 'file')} in ${root} ${where} in ${((performance.now() - scanStarted) / 1000).toFixed(1)} s; workspace rules ${checkMs.toFixed(0)} ms`, folder.skipped));
       this.workspaceMoved(folder);
+      if (this.logTiming) this.logMemory();
     } catch (error) {
       this.connection.console.error(`go-traps: scan of ${root} failed: ${(error as Error).stack ?? error}`);
       if (generation === folder.scanGeneration) folder.indexing = false;
@@ -982,6 +993,17 @@ export class Session {
       folder.skipped.delete(enginePath);
       folder.index.set(enginePath, result.entry);
     });
+    if (!current()) return false;
+    // Open documents last, in full, against the whole index (the ones opened meanwhile saw part of it): the scan
+    // ends with every file's facts in.
+    await Promise.all(
+      this.documents.all().map((document) => {
+        const state = this.states.get(document.uri);
+        const enginePath = folder.pathOf(document.uri);
+        if (!state || this.folderOf(document.uri) !== folder || !folder.index.types.declsOf(enginePath)) return undefined;
+        return this.analyzeInWorker(folder, document, state, enginePath, document.text);
+      }),
+    );
     return current();
   }
 
