@@ -22,10 +22,11 @@ type IndexFiles = [path: string, packageKey: string, decls: FileDecls][];
 
 /**
  * A worker's heap limit to start with (MiB; GO_TRAPS_WORKER_HEAP_MB=N to choose). Left alone, V8 lets each worker's
- * heap grow far past what it keeps alive (the standard library: 250 MB a worker at the peak, 130 MB live at most);
- * a limit makes it collect sooner. A request that runs out of it is asked again of workers with twice the limit.
+ * heap grow far past what it keeps alive (the standard library: about 250 MB a worker at the peak; at 64 MiB one
+ * worker once ran out, at 96 none did); a limit makes it collect sooner. A request that runs out of it is asked
+ * again of workers with twice the limit.
  */
-export const WORKER_HEAP_MB = Math.max(32, Number(process.env.GO_TRAPS_WORKER_HEAP_MB) || 64);
+export const WORKER_HEAP_MB = Math.max(32, Number(process.env.GO_TRAPS_WORKER_HEAP_MB) || 96);
 /** The limit never grows past this: a file that needs more is skipped with a notice. */
 const MAX_WORKER_HEAP_MB = 4096;
 

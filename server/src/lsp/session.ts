@@ -938,7 +938,8 @@ export class Session {
   /**
    * The scan in the folder's workers: every closed file's declarations read by the workers in parallel (open
    * documents' from their buffers, here), the whole index sent to every worker, then the closed files' rules,
-   * each result applied as it arrives. No tree is kept here. Returns false when a newer scan took over.
+   * each result applied as it arrives. No tree is kept here. While the user types, the workers get no new file
+   * (they would take the cores keystrokes need). Returns false when a newer scan took over.
    */
   private async scanInWorkers(folder: Folder, workers: FolderWorkers, files: readonly string[], progress: ProgressReporter, current: () => boolean): Promise<boolean> {
     const isOpen = (file: string) => this.documents.all().find((d) => sameUri(d.uri, uriOfFsPath(file)));
@@ -960,6 +961,8 @@ export class Session {
         if (!skipReason(enginePath, open.text, folder.settings)) folder.index.declare(folder.engine, enginePath, open.text, location);
         return;
       }
+      await this.untilTypingPauses();
+      if (!current()) return;
       const declared = await workers.declare(folder.settings, enginePath, file, location);
       if (!current()) return;
       // A document opened meanwhile declared itself from its buffer.
@@ -976,6 +979,9 @@ export class Session {
     // Files skipped, held back or open count as done: the total is every Go file, as on this thread.
     let done = files.length - closed.length;
     await eachInParallel(closed.length, width, async (i) => {
+      if (!current()) return;
+      // Workers share the cores with this thread: while the user types, no new file is handed out.
+      await this.untilTypingPauses();
       if (!current()) return;
       const file = closed[i];
       const enginePath = folder.pathOf(uriOfFsPath(file));
