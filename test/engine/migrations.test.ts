@@ -48,6 +48,21 @@ describe('db-no-context fixes that would break what the call hands on', () => {
     for (const line of [53, 61, 64]) {
       assert.equal(at(line).severity, 'info', `line ${line} is schema work`);
       assert.deepEqual(titles(line), [], `line ${line} gets no timeout`);
+      assert.match(at(line).message, /no timeout is offered/, `line ${line} says why there is no timeout`);
     }
+  });
+
+  it('reads a maintenance statement through the local that holds it (listmonk RefreshMatView)', async () => {
+    const source = loadRuleCases(FIXTURES_DIR, 'db-no-context').find((c) => c.name === 'views.go')!;
+    const result = await analyzeSources(source.sources, defaultSettings(), source.modules);
+    const at = (text: string) => result.findings.find((f) => f.ruleId === 'db-no-context' && f.message.startsWith(text))!;
+    const refresh = at('c.db.Exec');
+    assert.equal(refresh.severity, 'info');
+    assert.deepEqual(refresh.fixes, []);
+    assert.match(refresh.message, /no timeout is offered/);
+    const count = at('c.db.QueryRow');
+    assert.equal(count.severity, 'warning', 'an ordinary query held in a local');
+    assert.deepEqual(count.fixes.map((f) => f.title), ['Use QueryRowContext with a new 800ms timeout context']);
+    assert.doesNotMatch(count.message, /no timeout is offered/);
   });
 });

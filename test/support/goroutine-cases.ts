@@ -41,7 +41,8 @@ export function manyFanOuts(count: number): PathologicalCase {
   const inOne = Array.from({ length: count }, (_, i) => `\t\tgo use(item + ${i})\n`).join('');
   const loops = Array.from({ length: count }, (_, i) => `\tfor _, item := range items {\n\t\tgo use(item * ${i})\n\t}\n`).join('');
   const text = `${HEADER}func FanOut(items []int) {\n\tfor _, item := range items {\n${inOne}\t}\n${loops}}\n`;
-  return { name: 'goroutines per item', text, statements: count * 3, findings: { 'goroutine-unbounded': count * 2 } };
+  // One finding per loop: the first loop's other starts are its related locations.
+  return { name: 'goroutines per item', text, statements: count * 3, findings: { 'goroutine-unbounded': count + 1 } };
 }
 
 /** `count` WebSocket reads in one loop on a field, and `count` functions each reading in a loop. */

@@ -120,6 +120,14 @@ describe('goroutine-unbounded messages', () => {
       'consumer/consume.go:68 unboundedMessages',
     ]);
   });
+
+  it('names the queue of the select case that starts the goroutine, though every case binds `msg`; one finding per loop', async () => {
+    const found = await findings({ 'hub/hub.go': fixture('goroutine-unbounded', 'hub.go') }, 'goroutine-unbounded');
+    assert.deepEqual(
+      found.map((f) => `${f.range.start.line + 1} ${/read by (\S+),/.exec(f.message)?.[1]} ${f.related.map((r) => r.range.start.line + 1)}`),
+      ['43 <-h.meta 35,46'],
+    );
+  });
 });
 
 describe('ws-read-no-deadline across packages', () => {

@@ -43,6 +43,11 @@ const USER_REPO_GO: Expected[] = [
   { code: 'db-no-context', line: 'err := r.db.QueryRow(', text: 'QueryRow("SELECT id, name, email FROM users WHERE id = ?", id)' },
 ];
 
+// The query runs on a pool declared in another package (store.Replica): seen through the workspace's type index.
+const COUPON_REPORT_GO: Expected[] = [
+  { code: 'db-no-context', line: 'err := store.Replica.QueryRow(', text: 'QueryRow("SELECT COUNT(*) FROM redemptions WHERE DATE(at) = CURDATE()")' },
+];
+
 // One finding per shared pool, on the call that opens it; the domains it reaches are its related locations.
 const MAIN_GO: Expected[] = [
   { code: 'db-shared-pool', line: 'db, err := store.Open(cfg.DSN)', text: 'store.Open(cfg.DSN)' },
@@ -116,6 +121,7 @@ describe('Go Traps in VS Code', () => {
       ['/internal/order/service.go', ORDER_SERVICE_GO],
       ['/internal/payment/client.go', PAYMENT_CLIENT_GO],
       ['/internal/user/repo.go', USER_REPO_GO],
+      ['/internal/coupon/report.go', COUPON_REPORT_GO],
     ] as const) {
       await expectExactly(await openGo(file), expected);
     }

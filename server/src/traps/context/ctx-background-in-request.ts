@@ -10,6 +10,8 @@ import { goSupports } from '../../engine/go-version';
 import { isTestHarness } from '../test-harness';
 import { deleteImport, importUses } from '../imports';
 import type { FileEdit } from '../../engine/types';
+import { rangeOf } from '../../go/source';
+import { namedParts } from '../../go/types';
 import type { Resolver } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext } from '../../engine/rule';
@@ -36,6 +38,11 @@ export const rule = defineFileRule({
         en: '{call} starts a new root context although {ctx} is in scope: the deadline and cancellation of the request stop here.',
         zh: '作用域内已有 {ctx}，{call} 却新建了根 context：请求的超时和取消在这里断开。',
       },
+      freshRepeated: {
+        en: '{call} starts a new root context although {ctx} is in scope, and {more} more calls of {callee} in this file do the same (related locations): the deadline and cancellation of the request stop at each. One decision, one finding; the fix passes the context in scope at every one.',
+        zh: '作用域内已有 {ctx}，{call} 却新建了根 context；本文件中另有 {more} 处对 {callee} 的调用也这样做(见相关位置)：请求的超时和取消在每一处都断开。同一个决定只报告一次；修复会在每一处改用作用域内的 context。',
+      },
+      sameCallee: { en: 'the same fresh context handed to {callee} here', zh: '此处同样把新建的 context 交给 {callee}' },
       detached: {
         en: '{call} in a goroutine drops the values and trace of {ctx} along with its cancellation; context.WithoutCancel({ctx}) (Go 1.21+) keeps them and drops only the cancellation.',
         zh: 'goroutine 中的 {call} 在去掉 {ctx} 的取消的同时，也丢掉了它携带的值和链路追踪；context.WithoutCancel({ctx})(Go 1.21+)只去掉取消，保留这些信息。',
@@ -69,20 +76,48 @@ export const rule = defineFileRule({
       }
       fresh.push({ call, data, scope });
     }
-    const imports = importEdits(types, fresh.map((f) => f.call));
-    for (const { call, data, scope } of fresh) {
-      const edits = [replaceNode(file, call, scope.expression), ...imports.edits];
-      context.report({ node: call, messageId: 'fresh', data, fixes: [{ title: rule.meta.messages.fixUseScope, edits, safe: imports.safe }] });
+    // One helper of this package handed a fresh root at several places of a file (a status probe on every exit
+    // path) is one decision: reported once, at the first, with the others as related locations and in the fix.
+    // Library calls (a query, an upload) are not grouped: each is work of its own request.
+    const groups = new Map<string, typeof fresh>();
+    for (const site of fresh) {
+      const key = receivingCallee(types, site.call) ?? `site:${site.call.id}`;
+      groups.set(key, [...(groups.get(key) ?? []), site]);
+    }
+    const imports = importEdits(types, [...groups.values()].map((sites) => sites.map((site) => site.call)));
+    for (const [key, sites] of groups) {
+      const [{ call, data, scope }] = sites;
+      const edits = [...sites.map((site) => replaceNode(file, site.call, site.scope.expression)), ...imports.edits];
+      const fixes = [{ title: rule.meta.messages.fixUseScope, edits, safe: imports.safe }];
+      if (sites.length === 1) {
+        context.report({ node: call, messageId: 'fresh', data, fixes });
+        continue;
+      }
+      const callee = key.slice(key.lastIndexOf('.') + 1);
+      const related = sites.slice(1).map((site) => ({ path: file.path, range: rangeOf(site.call), message: rule.meta.messages.sameCallee }));
+      context.report({ node: call, messageId: 'freshRepeated', data: { ...data, ctx: scope.expression, more: String(sites.length - 1), callee }, related, fixes });
     }
   },
 });
 
+/** The function or method of the file's own package a root context is handed to (`status(context.Background())`), or null. */
+function receivingCallee(types: Resolver, call: SyntaxNode): string | null {
+  const holder = call.parent?.type === 'argument_list' ? call.parent.parent : null;
+  if (holder?.type !== 'call_expression') return null;
+  const callee = types.calleeOf(holder);
+  if (!callee) return null;
+  if (callee.kind === 'func') return callee.pkg === types.ownPackage ? `"${callee.pkg}".${callee.name}` : null;
+  return namedParts(callee.receiver)?.pkg === types.ownPackage ? `${callee.receiver}.${callee.name}` : null;
+}
+
 /**
- * What replacing the root-context calls does to the file's imports. Go rejects an unused import, so when those
- * calls are the only uses of their package: one replacement deletes the import with it; several leave it to the
- * last one applied, and are offered one at a time (fix-all would apply them together and leave it unused).
+ * What replacing the root-context calls does to the file's imports (`fixes` lists the calls each fix replaces).
+ * Go rejects an unused import, so when those calls are the only uses of their package: a single fix deletes the
+ * import with them; several leave it to the last one applied, and are offered one at a time (fix-all would
+ * apply them together and leave it unused).
  */
-function importEdits(types: Resolver, replaced: SyntaxNode[]): { edits: FileEdit[]; safe: boolean } {
+function importEdits(types: Resolver, fixes: SyntaxNode[][]): { edits: FileEdit[]; safe: boolean } {
+  const replaced = fixes.flat();
   const paths = new Set(replaced.map((call) => (types.calleeOf(call) as { pkg: string }).pkg));
   const operands = new Set(replaced.map((call) => call.childForFieldName('function')?.childForFieldName('operand')?.id));
   let edits: FileEdit[] = [];
@@ -91,7 +126,7 @@ function importEdits(types: Resolver, replaced: SyntaxNode[]): { edits: FileEdit
     const uses = importUses(types, path);
     const kept = uses.filter((use) => !operands.has(use.id));
     if (kept.length > 0) continue;
-    if (uses.length === 1) edits = [...edits, ...deleteImport(types, path)];
+    if (fixes.length === 1) edits = [...edits, ...deleteImport(types, path)];
     else safe = false;
   }
   return { edits, safe };

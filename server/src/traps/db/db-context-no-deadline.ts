@@ -78,10 +78,10 @@ export const rule = defineFileRule({
       const call = asMethodCall(node);
       if (!call || call.args.length === 0) continue;
       if (!SQL_CONTEXT_METHODS.has(call.method) && call.method !== 'WithContext') continue;
-      if (!isDatabaseContextCall(context.types, node, call)) continue;
+      if (!isDatabaseContextCall(context.types, node, call) || inHandleMethod(context.types, node)) continue;
       const lack = noDeadlineContext(context.file, call.args[0]);
       if (!lack) continue;
-      const migration = isMigrationCall(context.location, node);
+      const migration = isMigrationCall(context.location, node, context.types);
       if (migration && migrationLevel(context) === 'off') continue;
       candidates.push({ call, argument: call.args[0], lack, migration });
     }
@@ -98,6 +98,17 @@ export const rule = defineFileRule({
     }
   },
 });
+
+/**
+ * Inside a method of a handle type itself: database/sql's own `func (db *DB) Exec(...)` hands ExecContext a
+ * Background context on purpose — it is the library's no-context API, whose callers db-no-context reports.
+ */
+function inHandleMethod(types: Resolver, node: SyntaxNode): boolean {
+  const fn = enclosingFunction(node);
+  if (fn?.type !== 'method_declaration') return false;
+  const receiver = fn.childForFieldName('receiver')?.namedChildren.find((n) => n?.type === 'parameter_declaration');
+  return !!dbHandleOf(types.typeOfTypeNode(receiver?.childForFieldName('type')));
+}
 
 function isDatabaseContextCall(types: Resolver, node: SyntaxNode, call: MethodCall): boolean {
   const callee = types.calleeOf(node);

@@ -5,7 +5,7 @@
  * mean to the db rules.
  */
 import type { FileLocation } from '../../engine/rule';
-import type { Callee } from '../../go/resolver';
+import type { Callee, Resolver } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
 import { callArguments, enclosingTopLevelFunction, functionName, stringValue } from '../../go/syntax';
 import { namedParts, type GoType } from '../../go/types';
@@ -121,21 +121,32 @@ const DDL = /^\s*(CREATE|ALTER|DROP|TRUNCATE|RENAME|GRANT|REVOKE|COMMENT\s+ON|VA
 
 /**
  * True when a database call is schema work — in migration, install, upgrade or seed code (by directory, file
- * or function name) or running DDL — where a timeout would cut a long `ALTER TABLE` short.
+ * or function name) or running DDL or maintenance (VACUUM, REFRESH MATERIALIZED VIEW) — where a timeout would
+ * cut a long `ALTER TABLE` or a minutes-long refresh short.
  */
-export function isMigrationCall(location: FileLocation, call: SyntaxNode): boolean {
+export function isMigrationCall(location: FileLocation, call: SyntaxNode, types?: Resolver): boolean {
   const fn = enclosingTopLevelFunction(call);
   if (isMigrationCode(location, fn ? functionName(fn) : '')) return true;
-  return callArguments(call).some((arg) => DDL.test(leadingText(arg) ?? ''));
+  return callArguments(call).some((arg) => DDL.test(leadingText(arg, types) ?? ''));
 }
 
-/** The text a statement starts with: a literal, the first literal of a `+` chain, or a Sprintf format. */
-function leadingText(expr: SyntaxNode | null | undefined): string | null {
-  if (!expr) return null;
+const MAX_TEXT_DEPTH = 4;
+
+/**
+ * The text a statement starts with: a literal, the first literal of a `+` chain, a Sprintf format, or the value
+ * a local was declared with (`q := "REFRESH MATERIALIZED VIEW %s"; q = fmt.Sprintf(q, name)`).
+ */
+function leadingText(expr: SyntaxNode | null | undefined, types?: Resolver, depth = 0): string | null {
+  if (!expr || depth > MAX_TEXT_DEPTH) return null;
   const literal = stringValue(expr);
   if (literal !== null) return literal;
-  if (expr.type === 'binary_expression' && expr.childForFieldName('operator')?.text === '+') return leadingText(expr.childForFieldName('left'));
-  if (expr.type === 'parenthesized_expression') return leadingText(expr.namedChildren.find((n) => n && n.type !== 'comment'));
-  if (expr.type === 'call_expression' && /(^|\.)Sprintf$/.test(expr.childForFieldName('function')?.text ?? '')) return leadingText(callArguments(expr)[0]);
+  if (expr.type === 'binary_expression' && expr.childForFieldName('operator')?.text === '+') return leadingText(expr.childForFieldName('left'), types, depth + 1);
+  if (expr.type === 'parenthesized_expression') return leadingText(expr.namedChildren.find((n) => n && n.type !== 'comment'), types, depth + 1);
+  if (expr.type === 'call_expression' && /(^|\.)Sprintf$/.test(expr.childForFieldName('function')?.text ?? '')) return leadingText(callArguments(expr)[0], types, depth + 1);
+  if (expr.type === 'identifier' && types) {
+    const local = types.localDeclOf(expr);
+    const value = local && (local.kind === 'short' || local.kind === 'var') ? types.boundValue(local) : null;
+    return value ? leadingText(value, types, depth + 1) : null;
+  }
   return null;
 }

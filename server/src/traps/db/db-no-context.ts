@@ -104,6 +104,10 @@ export const rule = defineFileRule({
         en: '{receiver}.{method} runs without a context: it cannot be cancelled or bounded by a deadline. Use {replacement} ({type}).',
         zh: '{receiver}.{method} 没有传入 context,无法取消,也没有截止时间。请改用 {replacement}({type})。',
       },
+      noContextLong: {
+        en: '{receiver}.{method} runs without a context: it cannot be cancelled. This is schema or maintenance work (a migration, DDL, VACUUM, a view refresh) that may run for minutes by design, so no timeout is offered: a request-sized deadline would abort it halfway. Use {replacement} ({type}) with a context that is cancelled on shutdown.',
+        zh: '{receiver}.{method} 没有传入 context,无法取消。这是表结构或维护工作(迁移、DDL、VACUUM、刷新物化视图),按设计可能要运行几分钟,因此不提供超时修复：按请求设定的截止时间会把它中途打断。请改用 {replacement}({type}),并传入在服务关闭时取消的 context。',
+      },
       fixInScope: { en: 'Use {replacement} with {context}', zh: '改用 {replacement} 并传入 {context}' },
       fixTimeout: { en: 'Use {replacement} with a new {timeout} timeout context', zh: '改用 {replacement},并新建 {timeout} 超时的 context' },
     },
@@ -121,7 +125,7 @@ export const rule = defineFileRule({
       if (!type || !variant) continue;
       // A context the function already holds (derived, or from a helper such as `a.getContextForTx()`) first.
       const expression = contextVariableAt(context.types, node)?.text ?? localContextVariable(context.file, node) ?? contextInScope(context.types, node)?.expression ?? null;
-      const migration = isMigrationCall(context.location, node);
+      const migration = isMigrationCall(context.location, node, context.types);
       if (migration && migrationLevel(context) === 'off') continue;
       candidates.push({
         call,
@@ -164,7 +168,8 @@ function report(context: FileContext, candidate: Candidate, plans: Map<number, T
     start: { line: call.methodNode.startPosition.row, character: call.methodNode.startPosition.column },
     end: { line: call.call.endPosition.row, character: call.call.endPosition.column },
   };
-  context.report({ range, messageId: 'noContext', data, fixes, ...(candidate.migration ? { severity: migrationSeverity(context) } : {}) });
+  const messageId = candidate.migration ? 'noContextLong' : 'noContext';
+  context.report({ range, messageId, data, fixes, ...(candidate.migration ? { severity: migrationSeverity(context) } : {}) });
 }
 
 /** What a context-bound call hands back that keeps using its context: a transaction, statement, rows, a row, a conn. */

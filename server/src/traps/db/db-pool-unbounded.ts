@@ -5,7 +5,8 @@
  */
 import { goDuration } from '../../engine/config';
 import { ensureImport } from '../../engine/edits';
-import { enclosingFunction, enclosingStatement, findAll } from '../../go/syntax';
+import { callArguments, enclosingFunction, enclosingStatement, fieldChildren, findAll } from '../../go/syntax';
+import type { Resolver } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
 import { defineWorkspaceRule, FixDescriptor } from '../../engine/rule';
 import type { SourceFile } from '../../go/source';
@@ -28,6 +29,8 @@ interface PoolFacts {
   flow: PoolFlowFacts;
   /** By open origin. */
   insertions: Record<string, Insertion>;
+  /** Locals holding a pool that a deferred closure closes (`defer func(db *sql.DB) { db.Close() }(db)`). */
+  closedByClosure?: string[];
 }
 
 export const rule = defineWorkspaceRule<PoolFacts>({
@@ -57,6 +60,19 @@ export const rule = defineWorkspaceRule<PoolFacts>({
         en: 'The pool from {call} ({handle}) is never given SetConnMaxLifetime: its connections are kept forever, through failovers and load-balancer timeouts.',
         zh: '{call} 打开的连接池({handle})从未设置 SetConnMaxLifetime:连接被永久复用，主从切换或负载均衡超时后仍在使用旧连接。',
       },
+      unboundedSiblings: {
+        en: 'The pool from {call} ({handle}) is never given {missing}: it opens as many connections as there are concurrent queries and keeps them forever. {method} of {more} more types opens its pool the same way (related locations): one decision, one finding; the fix bounds every one.',
+        zh: '{call} 打开的连接池({handle})从未设置 {missing}:并发查询有多少就开多少连接，并且永久复用。另有 {more} 个类型的 {method} 也这样打开连接池(见相关位置)：同一个决定只报告一次；修复会限制其中每一个。',
+      },
+      noMaxOpenSiblings: {
+        en: 'The pool from {call} ({handle}) is never given SetMaxOpenConns: it opens as many connections as there are concurrent queries. {method} of {more} more types opens its pool the same way (related locations): one decision, one finding; the fix bounds every one.',
+        zh: '{call} 打开的连接池({handle})从未设置 SetMaxOpenConns:并发查询有多少就开多少连接。另有 {more} 个类型的 {method} 也这样打开连接池(见相关位置)：同一个决定只报告一次；修复会限制其中每一个。',
+      },
+      noLifetimeSiblings: {
+        en: 'The pool from {call} ({handle}) is never given SetConnMaxLifetime: its connections are kept forever, through failovers and load-balancer timeouts. {method} of {more} more types opens its pool the same way (related locations): one decision, one finding; the fix bounds every one.',
+        zh: '{call} 打开的连接池({handle})从未设置 SetConnMaxLifetime:连接被永久复用，主从切换或负载均衡超时后仍在使用旧连接。另有 {more} 个类型的 {method} 也这样打开连接池(见相关位置)：同一个决定只报告一次；修复会限制其中每一个。',
+      },
+      siblingOpen: { en: 'the same method of another type opens an unbounded pool here', zh: '另一个类型的同名方法在此处打开了未限制的连接池' },
       fixLimits: { en: 'Bound the pool ({limits})', zh: '限制连接池({limits})' },
     },
   },
@@ -72,7 +88,8 @@ export const rule = defineWorkspaceRule<PoolFacts>({
         if (insertion) insertions[origin] = insertion;
       }
     }
-    return { flow, insertions };
+    const closedByClosure = flow.opens.some((o) => o.target?.startsWith('local:')) ? closedInDeferredClosures(file, types) : [];
+    return closedByClosure.length > 0 ? { flow, insertions, closedByClosure } : { flow, insertions };
   },
   check(context) {
     const flow = new PoolFlow(context.files.map(({ location, facts }) => ({ location, facts: facts.flow })));
@@ -94,10 +111,18 @@ export const rule = defineWorkspaceRule<PoolFacts>({
       for (const edge of facts.flow.edges) consumed.add(edge.slice(0, edge.indexOf('\t')));
     }
     // A pool closed in the function that opened it (`defer db.Close()`) lives for one job: nothing to bound.
-    const closedLocals = new Set(context.files.flatMap(({ facts }) => facts.flow.uses.filter((u) => u.method === 'Close' && u.storage.startsWith('local:')).map((u) => u.storage)));
+    const closedLocals = new Set(
+      context.files.flatMap(({ facts }) => [
+        ...facts.flow.uses.filter((u) => u.method === 'Close' && u.storage.startsWith('local:')).map((u) => u.storage),
+        ...(facts.closedByClosure ?? []),
+      ]),
+    );
     const { pool } = context.settings;
     // Opens that assign one variable (a driver per `switch` branch, a reload) are one pool, reported at the first.
     const alternatives = new Map<string, number>();
+    // The same method of several types of one package (an installer's EnsureDB per dialect) opening alike: one
+    // design, one finding at the first, the others related and bounded by the same fix.
+    const siblings = new Map<string, Unbounded[]>();
     for (const canonical of flow.canonical.values()) alternatives.set(canonical, (alternatives.get(canonical) ?? 0) + 1);
     for (const { location, facts } of context.files) {
       for (const open of facts.flow.opens) {
@@ -129,16 +154,71 @@ export const rule = defineWorkspaceRule<PoolFacts>({
           fixes.push({ title: rule.meta.messages.fixLimits, edits });
         }
         const onlyLifetime = missing.length === 1 && missing[0] === 'SetConnMaxLifetime';
-        context.report(location.path, {
-          range: open.range,
-          messageId: onlyLifetime ? 'noLifetime' : missing.length === 1 ? 'noMaxOpen' : 'unbounded',
-          data: { call: open.call, handle: open.targetText || open.call, missing: missing.join(' / '), limits: missing.join(', ') },
-          fixes,
-        });
+        const messageId: Unbounded['messageId'] = onlyLifetime ? 'noLifetime' : missing.length === 1 ? 'noMaxOpen' : 'unbounded';
+        const finding: Unbounded = { path: location.path, open, messageId, missing, fixes };
+        const key = sameMethodKey(open.fn, messageId);
+        if (key) siblings.set(key, [...(siblings.get(key) ?? []), finding]);
+        else report(finding, []);
       }
+    }
+    for (const [first, ...others] of siblings.values()) report(first, others);
+
+    function report(finding: Unbounded, others: Unbounded[]): void {
+      const { open, missing } = finding;
+      const fixEdits = [finding, ...others].flatMap((f) => f.fixes[0]?.edits ?? []);
+      const fixes = finding.fixes.length > 0 ? [{ ...finding.fixes[0], edits: fixEdits }] : [];
+      context.report(finding.path, {
+        range: open.range,
+        messageId: others.length > 0 ? `${finding.messageId}Siblings` : finding.messageId,
+        data: { call: open.call, handle: open.targetText || open.call, missing: missing.join(' / '), limits: missing.join(', '), more: others.length, method: methodName(open.fn) },
+        related: others.map((other) => ({ path: other.path, range: other.open.range, message: rule.meta.messages.siblingOpen })),
+        fixes,
+      });
     }
   },
 });
+
+/**
+ * The locals a deferred closure closes through its parameter: `defer func(db *sql.DB) { ... db.Close() ... }(db)`
+ * (gin-vue-admin's one-shot `createDatabase`).
+ */
+function closedInDeferredClosures(file: SourceFile, types: Resolver): string[] {
+  const closed: string[] = [];
+  for (const statement of findAll(file.root, 'defer_statement')) {
+    const call = statement.namedChildren.find((n) => n?.type === 'call_expression');
+    const literal = call?.childForFieldName('function');
+    if (!call || literal?.type !== 'func_literal') continue;
+    const names = (literal.childForFieldName('parameters')?.namedChildren ?? [])
+      .filter((p): p is SyntaxNode => p?.type === 'parameter_declaration')
+      .flatMap((p) => fieldChildren(p, 'name').map((n) => n?.text ?? ''));
+    const body = literal.childForFieldName('body')?.text ?? '';
+    callArguments(call).forEach((arg, i) => {
+      const name = names[i];
+      const storage = arg.type === 'identifier' ? types.storageOf(arg) : null;
+      // Keyed as pool-flow keys locals: with the file's path.
+      if (name && storage?.startsWith('local:') && new RegExp(`\\b${name}\\.Close\\(\\)`).test(body)) closed.push(`local:${file.path}:${storage.slice(6)}`);
+    });
+  }
+  return closed;
+}
+
+interface Unbounded {
+  path: string;
+  open: OpenFact;
+  messageId: 'unbounded' | 'noMaxOpen' | 'noLifetime';
+  missing: string[];
+  fixes: FixDescriptor[];
+}
+
+/** `"pkg".Type.Method` → a key shared by the same method of every type of the package; null for functions. */
+function sameMethodKey(fn: string | undefined, messageId: string): string | null {
+  const match = fn ? /^("[^"]*")\.\w+\.(\w+)$/.exec(fn) : null;
+  return match ? `${match[1]}.*.${match[2]}\t${messageId}` : null;
+}
+
+function methodName(fn: string | undefined): string {
+  return fn?.slice(fn.lastIndexOf('.') + 1) ?? '';
+}
 
 /** True when the pool only leaves through results that no code of the workspace takes in. */
 function escapesWorkspace(flow: PoolFlow, origin: string, consumed: Set<string>): boolean {

@@ -13,6 +13,7 @@ import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import { rangeOf, SourceFile } from '../../go/source';
 import { findAll } from '../../go/syntax';
+import { isNamed, named } from '../../go/types';
 import { resultTypes } from '../../go/zero-values';
 import { ContextsInReach } from './context-in-reach';
 import { calleeKey, declarationKey, EndlessKind, endlessKind, goCall, GO_STATEMENT, packageName, startsLine } from './goroutine-ast';
@@ -36,17 +37,21 @@ interface StartFact {
   key: string;
   range: Range;
   role: StartRole;
+  /** The named function or method holding the `go` statement: a `sync.Once` may start it elsewhere. */
+  owner?: string;
   /** Passes the caller's context as a new first argument. */
   argument?: FileEdit[];
 }
 
 interface NoExitFacts {
   pkg: string;
-  closures: (LoopReport & { role: StartRole })[];
+  closures: (LoopReport & { role: StartRole; owner?: string })[];
   loops: (LoopReport & { key: string })[];
   starts: StartFact[];
   /** How often each unexported function or method name of the package occurs in the file. */
   mentions: Record<string, number>;
+  /** Functions and methods handed to a `sync.Once`'s Do as a value (`once.Do(s.startWriter)`): run once at most. */
+  onceStarted: string[];
 }
 
 const MAX_RELATED = 5;
@@ -88,14 +93,19 @@ export const rule = defineWorkspaceRule<NoExitFacts>({
   },
   collect(file, _settings, _location, types) {
     const mentions = identifierCounts(file.text, unexportedFunctionNames(types));
-    const facts: NoExitFacts = { pkg: types.ownPackage, closures: [], loops: [], starts: [], mentions };
+    const facts: NoExitFacts = { pkg: types.ownPackage, closures: [], loops: [], starts: [], mentions, onceStarted: [] };
     if (!file.isTest && (GO_STATEMENT.test(file.text) || mayHoldEndlessLoop(file, types))) collectGoroutines(file, types, facts);
-    const empty = facts.closures.length === 0 && facts.loops.length === 0 && facts.starts.length === 0 && Object.keys(mentions).length === 0;
+    if (!file.isTest && ONCE_DO.test(file.text)) facts.onceStarted = onceStartedFunctions(file, types);
+    const empty =
+      facts.closures.length === 0 && facts.loops.length === 0 && facts.starts.length === 0 && facts.onceStarted.length === 0 && Object.keys(mentions).length === 0;
     return empty ? undefined : facts;
   },
   check(context) {
     const starts = new Map<string, { path: string; start: StartFact }[]>();
     const mentions = new Map<string, Map<string, number>>();
+    const once = new Set(context.files.flatMap(({ facts }) => facts.onceStarted));
+    // Started from a function a sync.Once runs: once for the life of the process, like a `once.Do(func() {...})`.
+    const singleton = (owner: string | undefined) => owner !== undefined && once.has(owner);
     for (const { location, facts } of context.files) {
       for (const start of facts.starts) {
         const list = starts.get(start.key);
@@ -105,12 +115,12 @@ export const rule = defineWorkspaceRule<NoExitFacts>({
       const counts = mentions.get(facts.pkg) ?? new Map<string, number>();
       for (const name in facts.mentions) counts.set(name, (counts.get(name) ?? 0) + facts.mentions[name]);
       mentions.set(facts.pkg, counts);
-      for (const closure of facts.closures) report(context, location.path, closure, closure.role, []);
+      for (const closure of facts.closures) if (!singleton(closure.owner)) report(context, location.path, closure, closure.role, []);
     }
     for (const { location, facts } of context.files) {
       for (const loop of facts.loops) {
         const all = starts.get(loop.key) ?? [];
-        const live = all.filter((s) => s.start.role !== 'process');
+        const live = all.filter((s) => s.start.role !== 'process' && !singleton(s.start.owner));
         if (live.length === 0) continue;
         const role = live.some((s) => s.start.role === 'request') ? 'request' : 'startup';
         const related = live.slice(0, MAX_RELATED).map((s) => ({ path: s.path, range: s.start.range, message: rule.meta.messages.startedHere }));
@@ -187,6 +197,8 @@ function collectGoroutines(file: SourceFile, types: Resolver, facts: NoExitFacts
     if (!key) continue;
     const resolved = types.calleeOf(call);
     const start: StartFact = { key, range: rangeOf(scan.nodes[go].child(0)!), role: roles.roleOf(go, resolved?.kind === 'method' ? resolved.receiver : null) };
+    const owner = ownerKey(scan, types, go);
+    if (owner) start.owner = owner;
     const callerContext = start.role !== 'process' && isUnexported(resolved?.name ?? '') ? contexts.at(go) : null;
     const args = call.childForFieldName('arguments');
     if (callerContext && args) {
@@ -220,12 +232,38 @@ function collectGoroutines(file: SourceFile, types: Resolver, facts: NoExitFacts
     }
     if (literalStart !== undefined) {
       const role = roles.roleOf(literalStart);
-      if (role !== 'process') facts.closures.push({ ...loopReport, role });
+      const owner = role === 'startup' ? ownerKey(scan, types, literalStart) : null;
+      if (role !== 'process') facts.closures.push({ ...loopReport, role, ...(owner ? { owner } : {}) });
     } else {
       const key = declarationKey(types, fnNode);
       if (key) facts.loops.push({ ...loopReport, key });
     }
   }
+}
+
+/** A call that may hand a function to a `sync.Once`. */
+const ONCE_DO = /\.Do\(/;
+
+/** The keys of the functions and methods this file hands to a `sync.Once`'s Do as values (`once.Do(s.start)`). */
+function onceStartedFunctions(file: SourceFile, types: Resolver): string[] {
+  const keys: string[] = [];
+  const scan = scanOf(file);
+  for (const i of scan.ofType('call_expression')) {
+    const call = scan.nodes[i];
+    const callee = types.calleeOf(call);
+    if (callee?.kind !== 'method' || callee.name !== 'Do' || !isNamed(callee.receiver, 'sync', 'Once')) continue;
+    const argument = call.childForFieldName('arguments')?.namedChildren.find((n) => n && n.type !== 'comment');
+    const handed = types.resolve(argument);
+    if (handed?.kind === 'method') keys.push(`${handed.receiver}.${handed.name}`);
+    else if (handed?.kind === 'func' && handed.pkg) keys.push(named(handed.pkg, handed.name));
+  }
+  return keys;
+}
+
+/** The key of the named function or method that holds scan node `i` (through closures), or null. */
+function ownerKey(scan: GoroutineScan, types: Resolver, i: number): string | null {
+  const top = scan.top[i];
+  return top >= 0 && scan.types[top] !== 'func_literal' ? declarationKey(types, scan.nodes[top]) : null;
 }
 
 /**

@@ -6,6 +6,8 @@ import { GO_STATEMENT, receivedChannel } from './goroutine-ast';
 import { anyWithin, GoroutineScan, identifierIndexOf, IdentifierIndex, scanOf } from './goroutine-scan';
 import { LoopInput, LoopInputs } from './unbounded-input';
 
+/** How many other starts of one loop a finding lists. */
+const MAX_RELATED_STARTS = 5;
 /** Calls that make a loop wait its turn: semaphores, rate limiters, batch joins, a pause between starts. */
 const WAITING_METHODS = new Set(['Acquire', 'TryAcquire', 'Wait', 'WaitN', 'Take', 'Allow', 'Reserve', 'Sleep']);
 /** Calls that cap a group of goroutines: errgroup's SetLimit, conc's WithMaxGoroutines. */
@@ -41,6 +43,7 @@ export const rule = defineFileRule({
         zh: '对 {input} 读到的每条消息都启动一个 goroutine，且看不到任何限制：一阵突发或积压的消息会同时启动同样多的 goroutine。请把消息交给固定数量的 worker 池处理，或用 errgroup.SetLimit、带缓冲 channel 信号量加以限制。',
       },
       loopHere: { en: 'the loop over {input}', zh: '遍历 {input} 的循环' },
+      alsoHere: { en: 'the same loop starts another goroutine per item or message here', zh: '同一循环在此处也为每一项或每条消息启动一个 goroutine' },
     },
   },
   check(context) {
@@ -72,24 +75,43 @@ export const rule = defineFileRule({
       return found;
     };
     let identifiers: IdentifierIndex | undefined;
+    const byLoop = new Map<number, { go: number; messageId: string; text: string }[]>();
     for (const go of gos) {
       let loop = nearestInputLoop(scan.loop[go]);
       let input: LoopInput | null = null;
+      let text = '';
       for (; loop >= 0; loop = nearestInputLoop(scan.loop[loop])) {
         input = inputs.inputOf(loop);
+        text = input?.text ?? '';
         if (!input?.names) break;
-        // A goroutine that uses the message just read is started per message.
+        // A goroutine that uses the message just read is started per message (of whichever read it uses).
         identifiers ??= identifierIndexOf(file);
-        if (identifiers.mentions(input.names ?? [], scan.starts[go], scan.ends[go])) break;
+        const index = identifiers;
+        const sources = input.sources ?? [{ text: input.text, names: input.names, clause: -1 }];
+        // A name bound by a select case lives in that case only: the reads of other cases cannot be the one used.
+        const used = sources.find((source) => (source.clause < 0 || scan.holds(source.clause, go)) && index.mentions(source.names, scan.starts[go], scan.ends[go]));
+        if (used) {
+          text = used.text;
+          break;
+        }
       }
       if (loop < 0 || !input) continue;
       if (limits.bound(loop, go, () => (identifiers ??= identifierIndexOf(file)))) continue;
       const messageId = input.kind === 'request' ? 'unboundedRequest' : input.kind === 'messages' ? 'unboundedMessages' : 'unbounded';
+      const starts = byLoop.get(loop) ?? [];
+      starts.push({ go, messageId, text });
+      byLoop.set(loop, starts);
+    }
+    // One loop that starts goroutines in several places (a hub's cases) is one design: one finding, at the first.
+    for (const [loop, [first, ...others]] of byLoop) {
       context.report({
-        node: scan.nodes[go].child(0)!,
-        messageId,
-        data: { input: input.text },
-        related: [{ path: file.path, range: rangeOf(scan.nodes[loop].child(0)!), message: rule.meta.messages.loopHere }],
+        node: scan.nodes[first.go].child(0)!,
+        messageId: first.messageId,
+        data: { input: first.text },
+        related: [
+          { path: file.path, range: rangeOf(scan.nodes[loop].child(0)!), message: rule.meta.messages.loopHere },
+          ...others.slice(0, MAX_RELATED_STARTS).map((other) => ({ path: file.path, range: rangeOf(scan.nodes[other.go].child(0)!), message: rule.meta.messages.alsoHere })),
+        ],
       });
     }
   },
@@ -104,7 +126,11 @@ export const rule = defineFileRule({
 class Limits {
   private readonly limitCalls: number[] = [];
   private readonly waitCalls: number[] = [];
-  private readonly paced = new Set<number>();
+  /**
+   * Per loop, the select cases (scan indexes) of its blocking hand-offs, -1 for one outside any select: a
+   * hand-off in another case of the select that starts the goroutine (a hub replying on shutdown) paces nothing.
+   */
+  private readonly paced = new Map<number, number[]>();
   /** Per loop, the names bound by receives in its body (outside goroutines). */
   private readonly received = new Map<number, string[][]>();
   private readonly semaphoreGoroutines = new Set<number>();
@@ -122,7 +148,8 @@ class Limits {
       const loop = loops[k];
       const outer = scan.loop[loop];
       if (outer < 0) continue;
-      if (this.paced.has(loop)) this.paced.add(outer);
+      const cases = this.paced.get(loop);
+      if (cases) this.paced.set(outer, [...(this.paced.get(outer) ?? []), ...cases].slice(0, 16));
       const inner = this.received.get(loop);
       if (inner) this.received.set(outer, [...(this.received.get(outer) ?? []), ...inner].slice(0, 8));
     }
@@ -148,7 +175,7 @@ class Limits {
         return;
       }
     }
-    this.paced.add(loop);
+    this.paced.set(loop, [...(this.paced.get(loop) ?? []), scan.commCase[i]].slice(0, 16));
   }
 
   /** A send or receive that is one case of a select: an alternative, not a wait of its own. */
@@ -164,7 +191,8 @@ class Limits {
     const fn = scan.fn[loop];
     const [fnStart, fnEnd] = fn >= 0 ? [scan.starts[fn], scan.ends[fn]] : [0, Infinity];
     if (anyWithin(this.limitCalls, fnStart, fnEnd) || anyWithin(this.waitCalls, scan.starts[loop], scan.ends[loop])) return true;
-    if (this.paced.has(loop) || this.semaphoreGoroutines.has(go)) return true;
+    if (this.semaphoreGoroutines.has(go)) return true;
+    if ((this.paced.get(loop) ?? []).some((clause) => clause < 0 || scan.holds(clause, go))) return true;
     return (this.received.get(loop) ?? []).some((names) => !identifiers().mentions(names, scan.starts[go], scan.ends[go]));
   }
 }

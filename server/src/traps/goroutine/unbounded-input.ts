@@ -21,7 +21,19 @@ export interface LoopInput {
    * started per message. Absent for a range over a channel, where every turn is a message.
    */
   names?: string[];
+  /** Every read of the loop (each case of a `select` is one), by the names it binds; `names` joins them all. */
+  sources?: MessageSource[];
 }
+
+/** One read of a message: how the message names it, and the names it binds. */
+export interface MessageSource {
+  text: string;
+  names: string[];
+  /** The select case (scan index) the read is the communication of, -1 for none: cases often reuse one name. */
+  clause: number;
+}
+
+const MAX_SOURCES = 16;
 
 /** Reads that return the next message of a stream: kafka, websocket, Redis and NATS consumers. */
 const MESSAGE_READS: Record<string, string[]> = {
@@ -89,7 +101,8 @@ export class LoopInputs {
     const type = this.types.typeOf(right);
     if (type && this.bounded(type)) return null;
     if (isInteger(type)) return this.countFrom(right);
-    // A channel delivers messages for as long as its sender keeps sending.
+    // A channel delivers messages for as long as its sender keeps sending; signals come one at a time from an operator.
+    if (isSignalChannel(this.types, type)) return null;
     const kind = type && typeShape(this.types.underlying(type)).kind === 'chan' ? 'messages' : 'items';
     if (right.type === 'identifier') return this.isInputName(right) ? { kind, text: right.text } : this.fromRequest(right);
     if (right.type === 'call_expression') return this.isCallInput(right) ? { kind, text: right.text } : null;
@@ -240,14 +253,18 @@ export class LoopInputs {
   private messages(loop: number): LoopInput | null {
     const start = this.scan.starts[loop];
     const end = this.scan.ends[loop];
+    const sources: MessageSource[] = [];
     for (const type of ['short_var_declaration', 'assignment_statement', 'receive_statement', 'expression_statement']) {
       for (const i of this.scan.ofTypeWithin(type, start, end)) {
         if (this.scan.loop[i] !== loop || this.insideGoroutineOf(i, loop)) continue;
         const source = this.messageSource(this.scan.nodes[i]);
-        if (source) return { kind: 'messages', text: source.text, names: source.names };
+        if (source) sources.push({ ...source, clause: this.scan.commCase[i] });
+        if (sources.length >= MAX_SOURCES) break;
       }
     }
-    return null;
+    if (sources.length === 0) return null;
+    // A hub's `select` reads several channels: a goroutine started per message of any one of them counts.
+    return { kind: 'messages', text: sources[0].text, names: sources.flatMap((s) => s.names), sources };
   }
 
   private insideGoroutineOf(i: number, loop: number): boolean {
@@ -274,7 +291,7 @@ export class LoopInputs {
     if (names.length === 0) return null;
     if (value.type === 'call_expression' && this.isMessageRead(value)) return { text: value.text, names };
     const channel = receivedChannel(value);
-    if (channel && !isQuitChannel(channel) && !isTimerChannel(this.types, channel)) return { text: value.text, names };
+    if (channel && !isQuitChannel(channel) && !isTimerChannel(this.types, channel) && !isSignalChannel(this.types, this.types.typeOf(channel))) return { text: value.text, names };
     return null;
   }
 
@@ -284,6 +301,13 @@ export class LoopInputs {
     if (callee.kind === 'func') return MESSAGE_FUNCS.has(`"${callee.pkg}".${callee.name}`);
     return MESSAGE_READS[callee.receiver]?.includes(callee.name) ?? false;
   }
+}
+
+/** `chan os.Signal`, fed by signal.Notify: a reload or shutdown an operator asks for, not a stream of work. */
+function isSignalChannel(types: Resolver, type: GoType | null): boolean {
+  if (!type) return false;
+  const shape = typeShape(types.underlying(type));
+  return shape.kind === 'chan' && /^"os"\.Signal$/.test((shape as { elem?: GoType }).elem ?? '');
 }
 
 function isInteger(type: GoType | null): boolean {

@@ -1,0 +1,3 @@
+module example.com/wizard
+
+go 1.19
