@@ -20,6 +20,9 @@ export type WorkerDeclaration = { skipped: string } | { packageKey: string; decl
 
 type IndexFiles = [path: string, packageKey: string, decls: FileDecls][];
 
+/** Files' declarations per message when a whole index is sent. */
+const REPLAY_SLICE = 200;
+
 /**
  * A worker's heap limit to start with (MiB; GO_TRAPS_WORKER_HEAP_MB=N to choose). Left alone, V8 lets each worker's
  * heap grow far past what it keeps alive (the standard library: about 250 MB a worker at the peak; at 64 MiB one
@@ -39,6 +42,8 @@ export class FolderWorkers {
   /** Workers for the next pool: SCAN_JOBS while a scan runs, one for the full analyses of open documents. */
   private jobs = 1;
   private disposed = false;
+  /** Settles once the current pool holds the whole index (it is sent in slices, see `replay`). */
+  private ready: Promise<void> = Promise.resolve();
   private heapMb = WORKER_HEAP_MB;
 
   constructor(
@@ -77,27 +82,53 @@ export class FolderWorkers {
     this.retire();
     this.pool = new WorkerPool(this.script, this.jobs, { settings, collectors: true }, { budgetMs: ANALYSIS_BUDGET_MS, maxHeapMb: this.heapMb });
     this.poolSettings = key;
-    this.pool.update(this.allFiles(), [], true);
+    this.ready = this.replay(this.pool);
     return this.pool;
+  }
+
+  /**
+   * Sends a pool the folder's whole index in slices, yielding between them: one message of the standard library's
+   * declarations would hold this thread (and the keys typed meanwhile) while it is serialised. Each slice reads
+   * the index as it is when sent; changes made meanwhile go out through `sync`.
+   */
+  private async replay(pool: WorkerPool): Promise<void> {
+    const paths = this.allFiles().map(([path]) => path);
+    for (let start = 0; start === 0 || start < paths.length; start += REPLAY_SLICE) {
+      if (start > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.pool !== pool) return;
+      }
+      pool.update(this.filesOf(paths.slice(start, start + REPLAY_SLICE)), [], start === 0);
+    }
   }
 
   /** Sends the workers these files' declarations as the folder's index now holds them (or their removal). */
   sync(paths: Iterable<string>): void {
     if (!this.pool) return;
+    const list = [...paths];
+    const files = this.filesOf(list);
+    const removed = list.filter((path) => !this.types.declsOf(path));
+    if (files.length > 0 || removed.length > 0) this.pool.update(files, removed);
+  }
+
+  /**
+   * Sends the workers the folder's whole index, replacing what they hold (after a scan's declarations, a clear);
+   * requests wait until it is all there.
+   */
+  syncAll(): Promise<void> {
+    if (!this.pool) return Promise.resolve();
+    this.ready = this.replay(this.pool);
+    return this.ready;
+  }
+
+  private filesOf(paths: readonly string[]): IndexFiles {
     const files: IndexFiles = [];
-    const removed: string[] = [];
     for (const path of paths) {
       const decls = this.types.declsOf(path);
       const packageKey = this.types.packageOf(path);
       if (decls && packageKey !== undefined) files.push([path, packageKey, decls]);
-      else removed.push(path);
     }
-    if (files.length > 0 || removed.length > 0) this.pool.update(files, removed);
-  }
-
-  /** Sends the workers the folder's whole index, replacing what they hold (after a scan's declarations, a clear). */
-  syncAll(): void {
-    this.pool?.update(this.allFiles(), [], true);
+    return files;
   }
 
   /**
@@ -108,6 +139,8 @@ export class FolderWorkers {
     for (;;) {
       if (this.disposed) throw new Error('the analysis workers were closed');
       const pool = this.poolFor(settings);
+      await this.ready;
+      if (this.pool !== pool) continue;
       let answer: WorkerResult;
       try {
         answer = await pool.request(type, payload as never);

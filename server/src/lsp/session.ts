@@ -834,7 +834,7 @@ export class Session {
     const scanStarted = performance.now();
     folder.holdCrossFileFindings();
     folder.index.clear();
-    folder.workers?.syncAll();
+    void folder.workers?.syncAll();
     folder.skipped.clear();
     folder.countsChanged(true);
     if (!folder.client.enable) {
@@ -975,7 +975,8 @@ export class Session {
       closed.push(file);
     });
     if (!current()) return false;
-    workers.syncAll();
+    await workers.syncAll();
+    if (!current()) return false;
     // Files skipped, held back or open count as done: the total is every Go file, as on this thread.
     let done = files.length - closed.length;
     await eachInParallel(closed.length, width, async (i) => {
@@ -1122,7 +1123,7 @@ export class Session {
           if (type === FileChangeType.Deleted && folder.index.deleteUnder(enginePath, affected) > 0) {
             moved.add(folder);
             this.problems.folderChanged(folder);
-            folder.workers?.syncAll();
+            void folder.workers?.syncAll();
           }
           this.reanalyze(folder, affected);
           continue;
