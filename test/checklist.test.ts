@@ -29,11 +29,11 @@ const item = (items: ChecklistItem[], id: string) => {
 const MAIN = 'package main\n\nfunc main() {}\n';
 
 describe('checklist', () => {
-  it('lists the fourteen concerns of the issue, in order', () => {
+  it('lists the fourteen concerns of the issue, in order, with the domains found before the split decision', () => {
     const ids = buildChecklist([], [], defaultSettings()).map((i) => i.id);
     assert.deepEqual(ids, [
       'db-pool-per-domain', 'query-deadlines', 'pools-bounded', 'structured-logs', 'error-metrics', 'tracing', 'config-validated',
-      'no-hardcoded-dsn', 'outbound-http', 'goroutines', 'contexts', 'pprof', 'goleak', 'split-decision',
+      'no-hardcoded-dsn', 'outbound-http', 'goroutines', 'contexts', 'pprof', 'goleak', 'domains', 'split-decision',
     ]);
   });
 

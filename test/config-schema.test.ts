@@ -55,7 +55,7 @@ describe('configuration schema', () => {
       assert.equal(top[section].additionalProperties, false, `${section} must reject unknown keys`);
       for (const [key, value] of Object.entries(defaults)) assert.deepEqual(properties[key].default, value, `default of ${section}.${key}`);
     }
-    for (const key of ['infrastructure', 'exclude', 'excludeGenerated', 'maxFileSize', 'domains'] as const) {
+    for (const key of ['infrastructure', 'exclude', 'excludeGenerated', 'maxFileSize', 'domains', 'migrations'] as const) {
       assert.deepEqual(top[key].default, DEFAULT_SETTINGS[key], `default of ${key}`);
     }
   });
@@ -73,6 +73,7 @@ describe('configuration schema', () => {
       maxFileSize: 2048,
       log: { idKeys: ['order_id'], allowInMain: false },
       metrics: { defaultLabels: ['reason'] },
+      migrations: 'warning',
     };
     assert.deepEqual(Object.keys(sample).sort(), Object.keys(top).sort(), 'the sample covers every schema key');
     assert.deepEqual(problemsOf(sample), []);

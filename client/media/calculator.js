@@ -227,7 +227,23 @@
     const keyed = (kind, name) => (keyOf.has(kind + '\u0000' + name) ? keyOf.get(kind + '\u0000' + name) + ' — ' : '');
     section.append(el('h3', {}, S.sharedHandles), list('shared-handles', coupling.sharedHandles.map((h) => keyed('handle', h.handle) + h.handle + ': ' + h.domains.join(', '))));
     section.append(el('h3', {}, S.sharedTables), list('shared-tables', (coupling.sharedTables || []).map((t) => keyed('table', t.table) + t.table + ': ' + t.domains.join(', '))));
+    if (coupling.placements) section.append(renderPlacements(coupling.placements));
     return section;
+  }
+
+  /** Which packages were taken as domains and why, and which were set apart: the engine's one answer. */
+  function renderPlacements(rows) {
+    const groups = GoTrapsDomains.groupPlacements(rows);
+    const folderItem = (f) => el('li', {}, el('code', {}, f.dir), ' — ', f.reason);
+    const box = el('div', { id: 'placements' }, el('h3', {}, S.placements));
+    const domains = el('ul', { id: 'placement-domains' });
+    if (groups.domains.length === 0) domains.append(el('li', { class: 'muted' }, S.none));
+    for (const d of groups.domains) domains.append(el('li', {}, el('strong', {}, d.name), el('ul', {}, d.folders.map(folderItem))));
+    box.append(domains);
+    const apart = el('details', { id: 'placement-apart' }, el('summary', {}, S.setApart.replace('{count}', figure(groups.apartCount, 0))));
+    for (const g of groups.apart) apart.append(el('h4', {}, g.label), el('ul', {}, g.folders.map(folderItem)));
+    box.append(apart, el('p', { class: 'help' }, S.correctDomains));
+    return box;
   }
 
   function list(id, items) {

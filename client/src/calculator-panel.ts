@@ -178,6 +178,7 @@ export class CalculatorPanel {
 <main id="app"></main>
 <script nonce="${nonce}" id="go-traps-data" type="application/json">${data}</script>
 <script nonce="${nonce}" src="${media('coupling-graph.js')}"></script>
+<script nonce="${nonce}" src="${media('domain-list.js')}"></script>
 <script nonce="${nonce}" src="${media('calculator.js')}"></script>
 </body>
 </html>`;

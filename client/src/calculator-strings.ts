@@ -60,6 +60,9 @@ const EN = {
   sharedHandles: 'Shared database handles',
   sharedTables: 'Tables used by several domains',
   none: 'None.',
+  placements: 'Domains, and why',
+  setApart: '{count} packages set apart (not domains)',
+  correctDomains: 'Wrong? Correct it with one setting in .go-traps.json: "domains" (domain → folder globs; it wins) or "infrastructure" (folder names that are never a domain). Then refresh the measure.',
   given: 'not given',
   checks: {
     qps: 'Load',
@@ -147,6 +150,9 @@ const ZH: typeof EN = {
   sharedHandles: '共享的数据库句柄',
   sharedTables: '被多个领域使用的表',
   none: '无。',
+  placements: '业务域及判断依据',
+  setApart: '{count} 个包不算业务域',
+  correctDomains: '判断有误?在 .go-traps.json 中用一项设置更正:"domains"(业务域 → 目录 glob,优先)或 "infrastructure"(永远不算业务域的目录名),然后重新测量。',
   given: '未提供',
   checks: {
     qps: '负载',

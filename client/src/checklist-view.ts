@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { ChecklistItem, ChecklistStatus, WireFinding, WorkspaceReport } from '@protocol';
-import { t } from './strings';
+import { placementGroups } from './placement-picks';
+import { currentLocale, t } from './strings';
 
 const STATUS_ICON: Record<ChecklistStatus, string> = { pass: '$(pass)', warn: '$(warning)', fail: '$(error)' };
 const SEVERITY_ICON: Record<WireFinding['severity'], string> = { error: '$(error)', warning: '$(warning)', info: '$(info)', hint: '$(lightbulb)' };
@@ -27,7 +28,7 @@ export function showChecklist(report: WorkspaceReport): ChecklistItem[] {
   picker.items = report.checklist.map((item) => ({
     item,
     label: `${STATUS_ICON[item.status]} ${item.title}`,
-    description: item.rules.length === 0 ? item.command?.title : item.findings.length > 0 ? t('findings', { count: item.findings.length }) : t('noFindingsCount'),
+    description: item.placements ? t('packagesCount', { count: item.placements.length }) : item.rules.length === 0 ? item.command?.title : item.findings.length > 0 ? t('findings', { count: item.findings.length }) : t('noFindingsCount'),
     detail: item.detail,
   }));
   picker.onDidAccept(() => {
@@ -40,8 +41,9 @@ export function showChecklist(report: WorkspaceReport): ChecklistItem[] {
   return report.checklist;
 }
 
-/** A concern with findings lists them; one with a command runs it; otherwise its detail is shown. */
+/** A concern with findings lists them; the domains item lists the packages; one with a command runs it; otherwise its detail is shown. */
 async function openConcern(item: ChecklistItem): Promise<void> {
+  if (item.placements) return openPlacements(item);
   if (item.findings.length === 0) {
     if (item.command) await vscode.commands.executeCommand(item.command.id);
     else void vscode.window.showInformationMessage(t('noFindings', { title: item.title, detail: item.detail }));
@@ -58,6 +60,28 @@ async function openConcern(item: ChecklistItem): Promise<void> {
   });
   const picked = await vscode.window.showQuickPick(picks, { title: t('findingsOf', { title: item.title }), matchOnDetail: true });
   if (picked) await openFinding(picked.finding);
+}
+
+/**
+ * Which packages were taken as business domains and why, and which were set apart; the last row opens the team
+ * config, where one setting corrects it.
+ */
+async function openPlacements(item: ChecklistItem): Promise<void> {
+  const groups = placementGroups(item.placements ?? [], currentLocale());
+  const separator = (label: string): vscode.QuickPickItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
+  const correct: vscode.QuickPickItem & { command?: string } = item.command
+    ? { label: `$(gear) ${item.command.title}`, detail: item.detail, command: item.command.id }
+    : { label: item.detail };
+  const picks: (vscode.QuickPickItem & { command?: string })[] = [
+    separator(groups.domains.title),
+    ...groups.domains.picks,
+    separator(groups.apart.title),
+    ...groups.apart.picks,
+    separator(''),
+    correct,
+  ];
+  const picked = await vscode.window.showQuickPick(picks, { title: item.title, matchOnDescription: true, matchOnDetail: true });
+  if (picked?.command) await vscode.commands.executeCommand(picked.command);
 }
 
 /** Opens a finding's file with its range selected. */

@@ -42,6 +42,7 @@ const STRINGS = {
   checklistIndexing: { en: 'The workspace scan is still running: counts may grow.', zh: '工作区扫描尚未完成:数字可能还会增加。' },
   findings: { en: '{count} {count:finding|findings}', zh: '{count} 处问题' },
   noFindingsCount: { en: 'No findings', zh: '没有问题' },
+  packagesCount: { en: '{count} {count:package|packages}', zh: '{count} 个包' },
   findingsOf: { en: 'Findings: {title}', zh: '问题:{title}' },
   noFindings: { en: '{title}: {detail}', zh: '{title}:{detail}' },
   reportFailed: { en: 'Go Traps: could not get the workspace report: {error}', zh: 'Go Traps:无法获取工作区报告:{error}' },

@@ -96,8 +96,10 @@ function buildProgram(setStatus: (status: number) => void): Command {
     .description('list the packages taken for business domains, and what the others are (entry, wiring, infrastructure, front-end, batch, test harness), with why')
     .argument('[paths...]', 'files or folders to look at (default: .)')
     .option('--config <file>', 'settings file (default: the nearest .go-traps.json)')
-    .option('--json', 'print the placements as JSON')
-    .addHelpText('after', '\nExit status: 0 listed, 2 usage or internal error.')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--json', 'same as --format json')
+    .addOption(new Option('--locale <locale>', 'reason language (default: from LANG)').choices(['en', 'zh-cn']))
+    .addHelpText('after', '\nEach package is a domain or set apart (entry, wiring, infrastructure, transport, batch, harness), with the\nreason: the domains setting, the folder layout, the folder name, or the code (mostly handlers, package main).\nExit status: 0 listed, 2 usage or internal error.')
     .action(async (paths: string[], options) => setStatus(await runDomains(paths, options)));
 
   program

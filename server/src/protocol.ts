@@ -4,8 +4,9 @@
  * stay free of runtime dependencies on either side.
  */
 import type { Locale, Position, Range, Severity } from './engine/types';
+import type { PackagePlacement } from './engine/placements';
 
-export type { Locale, Position, Range, Severity };
+export type { Locale, PackagePlacement, Position, Range, Severity };
 
 /** `goTraps.*` settings as the client sends them (per resource scope). */
 export interface ClientSettings {
@@ -49,6 +50,8 @@ export interface ChecklistItem {
   findings: WireFinding[];
   /** A command that helps with the concern, e.g. the calculator for the split decision (added for the client). */
   command?: { id: string; title: string };
+  /** For the domains item: every package folder, taken as a domain or set apart, and why. */
+  placements?: PackagePlacement[];
 }
 
 /** What the split-threshold calculator takes. */
@@ -121,6 +124,8 @@ export interface CouplingReport {
   crossModuleCallShare?: number;
   /** Non-test Go files the measure is based on. */
   filesMeasured?: number;
+  /** Every package folder: taken as a domain or set apart, and why (the engine's one answer). */
+  placements?: PackagePlacement[];
 }
 
 export interface WorkspaceReport {

@@ -14,7 +14,7 @@ func Find(userID int64) error {
 
 func Must(err error) {
 	if err != nil {
-		stdlog.Fatal(err) // want "log-unstructured"
+		stdlog.Fatal(err)
 	}
 	log.Info().Msg("ok")
 }

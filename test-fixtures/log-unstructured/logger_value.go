@@ -5,10 +5,10 @@ import (
 	"os"
 )
 
-// A *log.Logger writes the same free text as the package functions; it is reported without a conversion
-// (its prefix and output have no equivalent in a global structured logger).
+// A *log.Logger writes the same free text as the package functions; it is reported once, where it is declared,
+// without a conversion (its prefix and output have no equivalent in a global structured logger).
 type Gateway struct {
-	errorLog *log.Logger
+	errorLog *log.Logger // want "log-unstructured"
 }
 
 func New() *Gateway {
@@ -16,6 +16,6 @@ func New() *Gateway {
 }
 
 func (g *Gateway) Fail(orderID string) {
-	g.errorLog.Printf("order %s failed", orderID) // want "log-unstructured"
+	g.errorLog.Printf("order %s failed", orderID)
 	log.Default().Println("failed")               // want "log-unstructured"
 }

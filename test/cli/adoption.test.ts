@@ -211,6 +211,19 @@ describe('go-traps init', () => {
     assert.ok(settings.infrastructure.includes('config'), 'the known names stay');
   });
 
+  it('writes the domains every view shows: a folder of mostly handlers is no domain, as go-traps domains says', () => {
+    const handlers = 'package admin\n\nimport "net/http"\n\nfunc List(w http.ResponseWriter, r *http.Request) {}\n\nfunc Show(w http.ResponseWriter, r *http.Request) {}\n';
+    const dir = workspace({ ...layout, 'internal/admin/admin.go': handlers });
+    const result = run(dir, 'init');
+    assert.equal(result.code, 0, result.stderr);
+    const { settings } = parseConfig(readFileSync(path.join(dir, '.go-traps.json'), 'utf8'), RULES.map((r) => r.meta.id));
+    assert.deepEqual(settings.domains, { order: ['internal/order/**'], user: ['internal/user/**'] });
+    const listed = run(dir, 'domains', '--format', 'json');
+    assert.equal(listed.code, 0, listed.stderr);
+    const rows = JSON.parse(listed.stdout) as { dir: string; role: string }[];
+    assert.equal(rows.find((r) => r.dir === 'internal/admin')?.role, 'transport');
+  });
+
   it('refuses to overwrite without --force', () => {
     const dir = workspace({ ...layout, '.go-traps.json': '{"rules": {}}' });
     const refused = run(dir, 'init');

@@ -62,6 +62,53 @@ describe('go-traps domains', () => {
     const result = run(dir);
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /^4 business domains: cleanup, order, platform, user$/m);
-    assert.match(result.stdout, /internal\/core\s+domain platform\s+mapped to platform by the domains setting/);
+    assert.match(result.stdout, /^internal\/core\s+domain platform\s+set by the domains setting \(internal\/core\/\*\*\)$/m);
+    assert.match(result.stdout, /Correct it with one setting in \.go-traps\.json: "domains"/);
+  });
+
+  const handlers = (pkg: string) =>
+    `package ${pkg}\n\nimport "net/http"\n\nfunc List(w http.ResponseWriter, r *http.Request) {}\n\nfunc Show(w http.ResponseWriter, r *http.Request) {}\n`;
+
+  it('sets apart by code what the folder name cannot tell: mostly handlers, package main', () => {
+    const dir = workspace({ ...files, 'internal/admin/admin.go': handlers('admin'), 'internal/importer/main.go': 'package main\n\nfunc main() {}\n' });
+    const text = run(dir);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^3 business domains: cleanup, order, user$/m);
+    assert.match(text.stdout, /^internal\/admin\s+transport front-end\s+transport: mostly handlers \(2 of its 2 functions serve requests\)$/m);
+    assert.match(text.stdout, /^internal\/importer\s+entry point\s+entry point \(package main\)$/m);
+    const json = run(dir, '--format', 'json');
+    assert.equal(json.status, 0, json.stderr);
+    const rows = JSON.parse(json.stdout) as { dir: string; role: string; by: string; what: string; reason: string }[];
+    assert.deepEqual(rows.find((r) => r.dir === 'internal/admin'), {
+      dir: 'internal/admin',
+      module: 'example.com/shop',
+      files: 1,
+      domain: '',
+      role: 'transport',
+      by: 'code',
+      what: 'transport front-end',
+      reason: 'transport: mostly handlers (2 of its 2 functions serve requests)',
+    });
+    // --json is kept for scripts written before --format.
+    assert.deepEqual(JSON.parse(run(dir, '--json').stdout), rows);
+  });
+
+  it('takes a folder out of the domains with the infrastructure setting', () => {
+    const dir = workspace({ ...files, '.go-traps.json': '{ "infrastructure": ["cleanup"] }' });
+    const result = run(dir);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^2 business domains: order, user$/m);
+    assert.match(result.stdout, /^internal\/cleanup\s+infrastructure\s+internal\/cleanup\/ is listed in the infrastructure setting$/m);
+  });
+
+  it('says it in Chinese, and refuses an unknown format', () => {
+    const dir = workspace(files);
+    const zh = run(dir, '--locale', 'zh-cn');
+    assert.equal(zh.status, 0, zh.stderr);
+    assert.match(zh.stdout, /^3 个业务域:cleanup, order, user$/m);
+    assert.match(zh.stdout, /^business\/domain\/userbus\s+业务域 user\s+business\/domain\/<domain> 布局,user 的 bus 层$/m);
+    const bad = run(dir, '--format', 'sarif');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /sarif/);
   });
 });

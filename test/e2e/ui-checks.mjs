@@ -453,6 +453,13 @@ export async function runUiChecks({ page, server, workspace, outDir, log }) {
           if ((await input.inputValue()) !== '' || !/^e\.g\. /.test((await input.getAttribute('placeholder')) ?? '')) throw new Error(`#${id} is prefilled`);
         }
         await frame.locator('#missing').waitFor({ timeout: 5_000 });
+        // Which packages were measured as domains, each with its reason; the rest set apart, folded.
+        const domains = await frame.locator('#placement-domains > li > strong').allTextContents();
+        if (domains.join(',') !== 'coupon,order,payment,tracking,user') throw new Error(`the domain list reads "${domains.join(', ')}"`);
+        const why = await frame.locator('#placement-domains > li').first().textContent();
+        if (!why?.includes('internal/coupon — internal/<domain> layout')) throw new Error(`the first domain reads "${why}"`);
+        const apart = await frame.locator('#placement-apart summary').textContent();
+        if (apart !== '3 packages set apart (not domains)') throw new Error(`the set-apart summary reads "${apart}"`);
       }
       await assertGraphReadable(frame);
       await setField(frame, 'teamSize', '5');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeSources } from '../../server/src/engine/analyze';
-import { defaultSettings, RuleLevel } from '../../server/src/engine/config';
+import { applyConfigObject, defaultSettings, RuleLevel } from '../../server/src/engine/config';
 import { loadRuleCases } from '../support/fixtures';
 import { FIXTURES_DIR } from '../support/repo';
 
@@ -33,6 +33,24 @@ describe('db findings in migration code', () => {
   it('follow the migrations setting, off included', async () => {
     assert.equal((await findings('off')).length, 1);
     assert.ok((await findings('warning')).every((f) => f.severity === 'warning'));
+  });
+
+  it('take the migrations setting from .go-traps.json, and name a bad value while the default stands', async () => {
+    const loaded = applyConfigObject({ migrations: 'warning' }, ['db-no-context']);
+    assert.deepEqual(loaded.problems, []);
+    assert.equal(loaded.settings.migrations, 'warning');
+    const result = await analyzeSources(fixture.sources, loaded.settings, fixture.modules);
+    const all = result.findings.filter((f) => f.ruleId === 'db-no-context');
+    const schema = all.filter((f) => !(f.path === 'internal/user/repo.go' && f.message.startsWith('db.QueryRow')));
+    assert.equal(schema.length, 4);
+    assert.ok(schema.every((f) => f.severity === 'warning'));
+    // The default is information: the same code without the file's setting.
+    const plain = await analyzeSources(fixture.sources, applyConfigObject({}, ['db-no-context']).settings, fixture.modules);
+    assert.equal(plain.findings.filter((f) => f.ruleId === 'db-no-context' && f.severity === 'info').length, 4);
+    const bad = applyConfigObject({ migrations: 'loud' }, ['db-no-context']);
+    assert.equal(bad.settings.migrations, 'info');
+    assert.deepEqual(bad.problems.map((p) => p.key), ['migrations']);
+    assert.match(bad.problems[0].message, /error.*warning.*info.*hint.*off/);
   });
 });
 

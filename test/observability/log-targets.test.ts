@@ -32,7 +32,7 @@ describe('log-unstructured conversion targets', () => {
 
   it('offers no conversion below Go 1.21 when the module has no structured logger', async () => {
     const [finding] = await findings({ 'orders/orders.go': ORDERS }, '1.19');
-    assert.equal(finding.messageId, 'unstructuredNoTarget');
+    assert.equal(finding.messageId, 'packageCallsNoTarget');
     assert.match(finding.message, /Go 1\.19 has no log\/slog/);
     assert.deepEqual(finding.fixes, []);
   });
@@ -75,17 +75,45 @@ describe('log-unstructured conversion targets', () => {
   it('writes no conversion when the name it would import is taken in the file', async () => {
     const taken = 'package orders\n\nimport "log"\n\nfunc Cancel(orderID string, slog int) {\n\tlog.Printf("cancel %s %d", orderID, slog)\n}\n';
     const [finding] = await findings({ 'orders/orders.go': taken }, '1.22');
-    assert.equal(finding.messageId, 'unstructured');
+    assert.equal(finding.messageId, 'packageCalls');
     assert.deepEqual(finding.fixes, []);
   });
 
-  it('reports a *log.Logger held in a field of another file, without a conversion', async () => {
+  it('reports a *log.Logger held in a field once, where the field is declared, with its calls in other files', async () => {
     const app = 'package app\n\nimport "log"\n\ntype App struct{ log *log.Logger }\n';
-    const handle = 'package app\n\nfunc (a *App) Handle(id string) {\n\ta.log.Printf("handling %s", id)\n}\n';
-    const [finding] = await findings({ 'app/app.go': app, 'app/handle.go': handle }, '1.22');
-    assert.equal(finding.path, 'app/handle.go');
-    assert.match(finding.message, /a\.log\.Printf writes an unstructured line: use structured logging \(log\/slog\)/);
+    const handle = 'package app\n\nfunc (a *App) Handle(id string) {\n\ta.log.Printf("handling %s", id)\n\ta.log.Println("done")\n}\n';
+    const audit = 'package app\n\nfunc (a *App) Audit(id string) {\n\ta.log.Printf("audit %s", id)\n}\n';
+    const found = await findings({ 'app/app.go': app, 'app/handle.go': handle, 'app/audit.go': audit }, '1.22');
+    assert.equal(found.length, 1);
+    const [finding] = found;
+    assert.equal(finding.path, 'app/app.go');
+    assert.equal(finding.range.start.line, 4);
+    assert.match(finding.message, /\(App\.log\) .*calls: 3, files: 2/);
+    assert.deepEqual(finding.related.map((r) => `${r.path}:${r.range.start.line}`), ['app/audit.go:3', 'app/handle.go:3']);
     assert.deepEqual(finding.fixes, []);
+  });
+
+  it('reports the log package once per package, converting every file of it in one fix', async () => {
+    const refund = 'package orders\n\nimport "log"\n\nfunc Refund(orderID string) {\n\tlog.Printf("refund %s", orderID)\n}\n';
+    const found = await findings({ 'orders/orders.go': ORDERS, 'orders/refund.go': refund }, '1.21');
+    assert.equal(found.length, 1);
+    const [finding] = found;
+    assert.match(finding.message, /package orders \(calls: 2, files: 2\)/);
+    assert.equal(finding.fixes[0].title, 'Convert the log calls of package orders to log/slog (2 of 2)');
+    assert.deepEqual([...new Set(finding.fixes[0].edits.map((e) => e.path))].sort(), ['orders/orders.go', 'orders/refund.go']);
+    const refundEdits = finding.fixes[0].edits.filter((e) => e.path === 'orders/refund.go');
+    assert.equal(applyEdits(refund, refundEdits), 'package orders\n\nimport "log/slog"\n\nfunc Refund(orderID string) {\n\tslog.Info("refund", "order_id", orderID)\n}\n');
+  });
+
+  it('calls on a line with a suppression are left out of the count, and the directive is not called unused', async () => {
+    const quiet = 'package orders\n\nimport "log"\n\nfunc Cancel(orderID string) {\n\t//go-traps:ignore log-unstructured printed for the operator\n\tlog.Printf("cancel %s", orderID)\n\tlog.Printf("again %s", orderID)\n}\n';
+    const sources = [{ path: 'orders/orders.go', text: quiet }];
+    const result = await analyzeSources(sources, defaultSettings(), [{ root: '', path: 'example.com/shop', goVersion: '1.21' }]);
+    const unstructured = result.findings.filter((f) => f.ruleId === 'log-unstructured');
+    assert.equal(unstructured.length, 1);
+    assert.match(unstructured[0].message, /calls: 1, files: 1/);
+    assert.equal(unstructured[0].range.start.line, 7);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'invalid-suppression'), []);
   });
 
   it('a local that shadows the log import is not the package', async () => {

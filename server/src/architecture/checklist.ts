@@ -8,6 +8,7 @@ import type { FileSummary } from '../engine/analyze';
 import { CHECKLIST_FACTS_ID, ChecklistFacts } from './checklist-facts';
 import type { Settings } from '../engine/config';
 import { measureCoupling } from './coupling';
+import { WorkspacePlacements } from '../engine/placements';
 import { SPLIT_THRESHOLDS } from './split-model';
 import { formatMessage } from '../engine/messages';
 import type { Finding, Locale, Message } from '../engine/types';
@@ -72,6 +73,17 @@ const TEXT = {
     zh: '找到的业务领域少于两个:无可拆分。若目录结构看不出领域,请在 .go-traps.json 中配置。',
   },
   openCalculator: { en: 'Open Split-Threshold Calculator', zh: '打开拆分阈值计算器' },
+  domainsTitle: { en: 'Business domains found', zh: '识别出的业务域' },
+  domainsFound: {
+    en: '{count} {count:domain|domains}: {list}. {apart} {apart:package|packages} set apart ({roles}). Correct with "domains" or "infrastructure" in .go-traps.json.',
+    zh: '{count} 个业务域:{list}。{apart} 个包不算业务域({roles})。可在 .go-traps.json 的 "domains" 或 "infrastructure" 中更正。',
+  },
+  domainsNone: {
+    en: 'No business domain found; {apart} {apart:package|packages} set apart ({roles}). Map domains with "domains" in .go-traps.json if the layout hides them.',
+    zh: '没有找到业务域;{apart} 个包不算业务域({roles})。若目录结构看不出领域,请在 .go-traps.json 的 "domains" 中配置。',
+  },
+  more: { en: '{count} more', zh: '另有 {count} 个' },
+  openConfig: { en: 'Open .go-traps.json', zh: '打开 .go-traps.json' },
 } satisfies Record<string, Message>;
 
 const say = formatMessage;
@@ -116,7 +128,8 @@ export function buildChecklist(
     }
     return { id: concern.id, title: say(concern.title, locale), status, detail, rules: [...concern.rules], findings: own.map((f) => toWire(f, toUri)) };
   });
-  items.push(pprofItem(summaries, locale), goleakItem(summaries, locale), splitItem(summaries, settings));
+  const placements = WorkspacePlacements.fromSummaries(summaries, settings);
+  items.push(pprofItem(summaries, locale), goleakItem(summaries, locale), domainsItem(placements, settings), splitItem(summaries, settings, placements));
   return items;
 }
 
@@ -148,9 +161,40 @@ function goleakItem(summaries: readonly FileSummary[], locale: Locale): Checklis
   return { ...base, status: 'warn', detail: say(TEXT.goleakMissing, locale, { count, files: starting.length }) };
 }
 
-function splitItem(summaries: FileSummary[], settings: Settings): ChecklistItem {
+/** How many names a one-line detail lists before "n more". */
+const LISTED = 8;
+
+/**
+ * Which packages were taken as business domains and why, and which were set apart: the detail names the domains
+ * with their reasons; the item carries every package for the client to list.
+ */
+function domainsItem(placements: WorkspacePlacements, settings: Settings): ChecklistItem {
   const locale = settings.locale;
-  const coupling = measureCoupling(summaries, settings);
+  const rows = placements.rows(locale);
+  const domains = new Map<string, string>();
+  for (const row of rows) if (row.role === 'domain' && !domains.has(row.domain)) domains.set(row.domain, row.reason);
+  const apart = rows.filter((r) => r.role !== 'domain');
+  const roleCounts = new Map<string, number>();
+  for (const row of apart) roleCounts.set(row.what, (roleCounts.get(row.what) ?? 0) + 1);
+  const roles = [...roleCounts].map(([what, count]) => `${what}: ${count}`).join(', ') || '—';
+  const named = [...domains].map(([domain, reason]) => `${domain} (${reason})`);
+  const list = named.length > LISTED ? [...named.slice(0, LISTED), say(TEXT.more, locale, { count: named.length - LISTED })].join(', ') : named.join(', ');
+  const detail = domains.size > 0 ? say(TEXT.domainsFound, locale, { count: domains.size, list, apart: apart.length, roles }) : say(TEXT.domainsNone, locale, { apart: apart.length, roles });
+  return {
+    id: 'domains',
+    title: say(TEXT.domainsTitle, locale),
+    status: 'pass',
+    detail,
+    rules: [],
+    findings: [],
+    placements: rows,
+    command: { id: 'goTraps.openConfig', title: say(TEXT.openConfig, locale) },
+  };
+}
+
+function splitItem(summaries: FileSummary[], settings: Settings, placements: WorkspacePlacements): ChecklistItem {
+  const locale = settings.locale;
+  const coupling = measureCoupling(summaries, settings, placements);
   const limit = SPLIT_THRESHOLDS.couplingScore;
   const base = {
     id: 'split-decision',

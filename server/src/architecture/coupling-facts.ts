@@ -5,7 +5,6 @@
  */
 import { fieldChildren } from '../go/syntax';
 import type { Settings } from '../engine/config';
-import { domainOf } from '../engine/domains';
 import type { FactCollector } from '../engine/collectors';
 import { findAll, findAllWithin, parametersOf, stringValue } from '../go/syntax';
 import type { SyntaxNode } from '../go/parser';
@@ -316,8 +315,3 @@ export const couplingCollector: FactCollector<CouplingFacts> = {
   id: COUPLING_FACTS_ID,
   collect: collectCouplingFacts,
 };
-
-/** The domain of a module-relative package directory, as the coupling score groups it. */
-export function domainOfDir(dir: string, settings: Settings): string {
-  return domainOf(dir, settings);
-}

@@ -6,7 +6,8 @@
 import type { CouplingComponent, CouplingReport, DomainEdge } from '../protocol';
 import type { FileSummary } from '../engine/analyze';
 import type { Settings } from '../engine/config';
-import { COUPLING_FACTS_ID, CouplingFacts, domainOfDir } from './coupling-facts';
+import { COUPLING_FACTS_ID, CouplingFacts } from './coupling-facts';
+import { WorkspacePlacements } from '../engine/placements';
 import { SIGNAL_LINES } from './split-model';
 import type { Locale, Message } from '../engine/types';
 
@@ -54,18 +55,15 @@ interface DomainTally {
   ownCalls: number;
 }
 
-/** Measures the coupling between the workspace's business domains from the files' coupling facts. */
-export function measureCoupling(summaries: FileSummary[], settings: Settings): CouplingReport {
+/**
+ * Measures the coupling between the workspace's business domains from the files' coupling facts; the domains are
+ * the engine's placements (`placements`, built from the summaries when not given), listed in the report.
+ */
+export function measureCoupling(summaries: FileSummary[], settings: Settings, placements = WorkspacePlacements.fromSummaries(summaries, settings)): CouplingReport {
   const locale = settings.locale;
   const files = summaries
     .map((s) => ({ location: s.location, facts: s.facts[COUPLING_FACTS_ID] as CouplingFacts | undefined }))
     .filter((f): f is { location: FileSummary['location']; facts: CouplingFacts } => f.facts !== undefined);
-  const domainCache = new Map<string, string>();
-  const domainOf = (dir: string) => {
-    let domain = domainCache.get(dir);
-    if (domain === undefined) domainCache.set(dir, (domain = domainOfDir(dir, settings)));
-    return domain;
-  };
 
   // Handles: which module functions return one, who declares them, then which domains read or receive them.
   const openers = new Set<string>();
@@ -74,7 +72,7 @@ export function measureCoupling(summaries: FileSummary[], settings: Settings): C
   const handleOwner = new Map<string, string>();
   for (const { location, facts } of files) {
     for (const handle of facts.handles) {
-      if (isHandle(location.modulePath, handle.via)) handleOwner.set(`${location.modulePath}|${location.packageDir}.${handle.name}`, location.domain);
+      if (isHandle(location.modulePath, handle.via)) handleOwner.set(`${location.modulePath}|${location.packageDir}.${handle.name}`, placements.ofLocation(location).domain);
     }
   }
   const handleDomains = new Map<string, Set<string>>();
@@ -88,11 +86,11 @@ export function measureCoupling(summaries: FileSummary[], settings: Settings): C
   for (const { location, facts } of files) {
     for (const ref of facts.refs) {
       const key = `${location.modulePath}|${ref.dir}.${ref.name}`;
-      if (handleOwner.has(key)) useHandle(key, location.domain);
+      if (handleOwner.has(key)) useHandle(key, placements.ofLocation(location).domain);
     }
     for (const pass of facts.passes) {
       const local = pass.handle.includes('#');
-      if (local ? isHandle(location.modulePath, pass.via) : handleOwner.has(pass.handle)) useHandle(pass.handle, domainOf(pass.dir));
+      if (local ? isHandle(location.modulePath, pass.via) : handleOwner.has(pass.handle)) useHandle(pass.handle, placements.ofDir(location.modulePath, pass.dir).domain);
     }
   }
 
@@ -107,8 +105,9 @@ export function measureCoupling(summaries: FileSummary[], settings: Settings): C
     return found;
   };
   for (const { location, facts } of files) {
-    const domain = location.domain;
+    const domain = placements.ofLocation(location).domain;
     if (!domain) continue;
+    const domainOf = (dir: string) => placements.ofDir(location.modulePath, dir).domain;
     const t = tally.get(domain) ?? { files: 0, filesImportingOthers: 0, crossCalls: 0, ownCalls: 0 };
     tally.set(domain, t);
     t.files++;
@@ -189,7 +188,17 @@ export function measureCoupling(summaries: FileSummary[], settings: Settings): C
     })
     .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 
-  return { score, components, domains, edges: domainEdges, sharedHandles, sharedTables, crossModuleCallShare: round(crossShare), filesMeasured: files.length };
+  return {
+    score,
+    components,
+    domains,
+    edges: domainEdges,
+    sharedHandles,
+    sharedTables,
+    crossModuleCallShare: round(crossShare),
+    filesMeasured: files.length,
+    placements: placements.rows(locale),
+  };
 }
 
 /** `example.com/shop|internal/store.DB` → `internal/store.DB`; `cmd/shop/main.go#main.db` → `db (cmd/shop/main.go, main)`. */

@@ -2,7 +2,7 @@
  * The architecture report as Markdown, for reviews and pull requests: the checklist, the measured coupling
  * and the findings of each concern. Pure text in, text out, so the client's export and the tests share it.
  */
-import { ChecklistItem, ChecklistStatus, CouplingReport, RULE_DOCS_BASE_URL, SplitDecision } from '../protocol';
+import { ChecklistItem, ChecklistStatus, CouplingReport, PackagePlacement, RULE_DOCS_BASE_URL, SplitDecision } from '../protocol';
 import { formatMessage } from '../engine/messages';
 import type { Locale, Message } from '../engine/types';
 
@@ -58,6 +58,18 @@ const TEXT = {
   findings: { en: 'Findings', zh: '问题列表' },
   none: { en: 'No findings.', zh: '没有发现问题。' },
   heading: { en: '{title}: {status}, {count} {count:finding|findings}', zh: '{title}:{status},{count} 处问题' },
+  placements: { en: 'Domains', zh: '业务域' },
+  placementsIntro: {
+    en: '{count} business {count:domain|domains} ({list}); {apart} {apart:package|packages} set apart. db-shared-pool, the coupling score and the split decision compare these domains.',
+    zh: '{count} 个业务域({list});{apart} 个包不算业务域。db-shared-pool、耦合度和拆分决策比较的就是这些业务域。',
+  },
+  package: { en: 'Package', zh: '包' },
+  takenAs: { en: 'Taken as', zh: '判定为' },
+  why: { en: 'Why', zh: '依据' },
+  correct: {
+    en: 'Wrong? Correct it with one setting in `.go-traps.json`: `"domains"` (domain → folder globs; it wins) or `"infrastructure"` (folder names that are never a domain).',
+    zh: '判断有误?在 `.go-traps.json` 中用一项设置更正:`"domains"`(业务域 → 目录 glob,优先)或 `"infrastructure"`(永远不算业务域的目录名)。',
+  },
 } satisfies Record<string, Message>;
 
 const STATUS_WORD: Record<ChecklistStatus, Message> = {
@@ -124,6 +136,8 @@ export function renderReportMarkdown(input: MarkdownReportInput, options: Markdo
   lines.push('');
 
   if (input.coupling) renderCoupling(input.coupling, lines, say);
+  const placements = input.coupling?.placements ?? input.checklist.find((item) => item.placements)?.placements;
+  if (placements && placements.length > 0) renderPlacements(placements, lines, say);
   if (input.decision) {
     lines.push(`## ${say(TEXT.decision)}`, '', `**${inline(input.decision.verdict)}**`, '');
     if (input.decision.actions.length > 0) {
@@ -167,4 +181,19 @@ function renderCoupling(coupling: CouplingReport, lines: string[], say: (m: Mess
     for (const t of coupling.sharedTables) lines.push(`- ${code(t.table)}: ${t.domains.map(inline).join(', ')}`);
     lines.push('');
   }
+}
+
+/** Which packages were taken as domains and why, and which were set apart: one row per package folder. */
+function renderPlacements(rows: readonly PackagePlacement[], lines: string[], say: (m: Message, d?: Record<string, string | number>) => string): void {
+  const domains = [...new Set(rows.filter((r) => r.role === 'domain').map((r) => r.domain))];
+  const apart = rows.filter((r) => r.role !== 'domain').length;
+  lines.push(`## ${say(TEXT.placements)}`, '', say(TEXT.placementsIntro, { count: domains.length, list: domains.map(inline).join(', ') || '—', apart }), '');
+  lines.push(`| ${say(TEXT.package)} | ${say(TEXT.takenAs)} | ${say(TEXT.why)} |`, '|---|---|---|');
+  const modules = new Set(rows.map((r) => r.module)).size;
+  for (const row of rows) {
+    const where = modules > 1 && row.module ? `${row.module}: ${row.dir}` : row.dir;
+    const what = row.role === 'domain' ? `**${cell(row.what)}**` : cell(row.what);
+    lines.push(`| ${code(where)} | ${what} | ${cell(row.reason)} |`);
+  }
+  lines.push('', say(TEXT.correct), '');
 }

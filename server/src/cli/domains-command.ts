@@ -2,52 +2,55 @@
  * `go-traps domains [paths...]`: which packages the engine takes for business domains and why — entry points,
  * wiring, infrastructure, transport front-ends, batch runners and test harnesses set apart — so a team can see
  * what the pool and coupling analyses compare, and correct it with the `domains` (or `infrastructure`) setting.
+ * The answer is the engine's placements, the same db-shared-pool, the checklist and the calculator use.
  */
-import { locateFile, placePackage, Placement } from '../engine/domains';
-import { loadProject, ProjectOptions } from './project';
+import { formatMessage } from '../engine/messages';
+import { WorkspacePlacements, type PackagePlacement } from '../engine/placements';
+import { collectSummaries } from '../engine/summaries';
+import type { Locale, Message } from '../engine/types';
+import { loadProject, ProjectOptions, UsageError } from './project';
 
-export interface DomainsOptions extends Pick<ProjectOptions, 'config'> {
+export interface DomainsOptions extends Pick<ProjectOptions, 'config' | 'locale'> {
+  /** `--json`, kept for scripts written before `--format`. */
   json?: boolean;
+  format?: string;
 }
 
-export interface PackagePlacement extends Placement {
-  /** The package folder, relative to its module root. */
-  dir: string;
-  module: string;
-  files: number;
-}
+export type { PackagePlacement };
 
-/** One row per package folder, domains first, then by role and folder. */
-export function placementsOf(files: readonly string[], project: Awaited<ReturnType<typeof loadProject>>): PackagePlacement[] {
-  const byDir = new Map<string, PackagePlacement>();
-  for (const file of files) {
-    const location = locateFile(file, project.modules, project.settings);
-    const key = `${location.modulePath}\u0000${location.packageDir}`;
-    const known = byDir.get(key);
-    if (known) known.files++;
-    else byDir.set(key, { dir: location.packageDir || '.', module: location.modulePath, files: 1, ...placePackage(location.packageDir, project.settings) });
+const TEXT = {
+  domains: { en: '{count} business {count:domain|domains}: {list}', zh: '{count} 个业务域:{list}' },
+  none: { en: '(none)', zh: '(无)' },
+  apart: { en: '{count} {count:package|packages} set apart', zh: '{count} 个包不算业务域' },
+  correct: {
+    en: 'Correct it with one setting in .go-traps.json: "domains" (domain → folder globs; it wins over everything else) or "infrastructure" (folder names that are never a domain).',
+    zh: '在 .go-traps.json 中用一项设置更正:"domains"(业务域 → 目录 glob,优先于其他一切判断)或 "infrastructure"(永远不算业务域的目录名)。',
+  },
+} satisfies Record<string, Message>;
+
+/** The placements as text: a summary line, one row per package folder (domains first), how to correct it. */
+export function formatPlacements(rows: readonly PackagePlacement[], locale: Locale): string {
+  const say = (message: Message, data: Record<string, string | number> = {}) => formatMessage(message, locale, data);
+  const domains = [...new Set(rows.filter((r) => r.role === 'domain').map((r) => r.domain))];
+  const apart = rows.filter((r) => r.role !== 'domain').length;
+  const lines = [say(TEXT.domains, { count: domains.length, list: domains.join(', ') || say(TEXT.none) }), say(TEXT.apart, { count: apart }), ''];
+  const width = Math.max(7, ...rows.map((r) => r.dir.length));
+  const whatWidth = Math.max(12, ...rows.map((r) => r.what.length));
+  const modules = new Set(rows.map((r) => r.module)).size;
+  for (const row of rows) {
+    const where = modules > 1 && row.module ? ` [${row.module}]` : '';
+    lines.push(`${row.dir.padEnd(width)}  ${row.what.padEnd(whatWidth)}  ${row.reason}${where}`);
   }
-  const order = ['domain', 'batch', 'transport', 'entry', 'wiring', 'infrastructure', 'harness'];
-  return [...byDir.values()].sort(
-    (a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.domain.localeCompare(b.domain) || a.module.localeCompare(b.module) || a.dir.localeCompare(b.dir),
-  );
+  lines.push('', say(TEXT.correct));
+  return lines.join('\n') + '\n';
 }
 
 export async function runDomains(paths: string[], options: DomainsOptions): Promise<number> {
-  const project = await loadProject(paths, { config: options.config });
-  const rows = placementsOf(project.files, project);
-  if (options.json) {
-    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-    return 0;
-  }
-  const domains = [...new Set(rows.filter((r) => r.role === 'domain').map((r) => r.domain))];
-  const lines = [`${domains.length} business domain${domains.length === 1 ? '' : 's'}: ${domains.join(', ') || '(none)'}`, ''];
-  const width = Math.max(...rows.map((r) => r.dir.length), 7);
-  for (const row of rows) {
-    const what = row.role === 'domain' ? `domain ${row.domain}` : row.role;
-    lines.push(`${row.dir.padEnd(width)}  ${what.padEnd(22)}  ${row.reason}`);
-  }
-  lines.push('', 'Correct the inference with "domains" (folder globs per domain) or "infrastructure" (names that are never a domain) in .go-traps.json.');
-  process.stdout.write(lines.join('\n') + '\n');
+  const format = options.json ? 'json' : options.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" (text or json)`);
+  const project = await loadProject(paths, { config: options.config, locale: options.locale });
+  const summaries = await collectSummaries(project.files, project.read, project.settings, project.modules);
+  const rows = WorkspacePlacements.fromSummaries(summaries, project.settings).rows(project.settings.locale);
+  process.stdout.write(format === 'json' ? JSON.stringify(rows, null, 2) + '\n' : formatPlacements(rows, project.settings.locale));
   return 0;
 }

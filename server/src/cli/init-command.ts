@@ -6,7 +6,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Settings } from '../engine/config';
-import { domainOf, GoModule, locateFile } from '../engine/domains';
+import { GoModule, locateFile, placePackage } from '../engine/domains';
+import { WorkspacePlacements } from '../engine/placements';
+import { collectSummaries } from '../engine/summaries';
 import { CONFIG_FILE_NAME } from './config-file';
 import { displayPath } from './baseline-file';
 import { loadProject, ProjectOptions, UsageError } from './project';
@@ -24,18 +26,27 @@ export interface InferredLayout {
   packages: number;
 }
 
-/** Groups the package folders of the files by the domain the engine's inference gives them. */
-export function inferLayout(files: readonly string[], modules: readonly GoModule[], settings: Settings): InferredLayout {
+/**
+ * Groups the package folders of the files by the domain the engine's placements give them (by folder, and by code
+ * when `placements` come from the parsed files: a package of mostly handlers is written as no domain's).
+ */
+export function inferLayout(files: readonly string[], modules: readonly GoModule[], settings: Settings, placements?: WorkspacePlacements): InferredLayout {
   const inference: Settings = { ...settings, domains: {} };
+  const places = placements ?? new WorkspacePlacements([], inference);
   const domains = new Map<string, Set<string>>();
   const infrastructure = new Set<string>();
-  const packageDirs = new Set(files.map((f) => locateFile(f, modules, inference).packageDir));
-  for (const packageDir of packageDirs) {
+  const packages = new Map<string, { modulePath: string; packageDir: string }>();
+  for (const file of files) {
+    const { modulePath, packageDir } = locateFile(file, modules, inference);
+    packages.set(`${modulePath}\u0000${packageDir}`, { modulePath, packageDir });
+  }
+  const domainOf = (modulePath: string, dir: string) => (placements ? places.ofDir(modulePath, dir) : placePackage(dir, inference)).domain;
+  for (const { modulePath, packageDir } of packages.values()) {
     const segments = packageDir.split('/').filter(Boolean);
-    const domain = domainOf(packageDir, inference);
+    const domain = domainOf(modulePath, packageDir);
     if (domain) {
       // The domain's folder is the shortest prefix already placed in the domain.
-      const depth = segments.findIndex((_, i) => domainOf(segments.slice(0, i + 1).join('/'), inference) === domain);
+      const depth = segments.findIndex((_, i) => domainOf(modulePath, segments.slice(0, i + 1).join('/')) === domain);
       const set = domains.get(domain) ?? new Set<string>();
       set.add(`${segments.slice(0, depth + 1).join('/')}/**`);
       domains.set(domain, set);
@@ -44,7 +55,7 @@ export function inferLayout(files: readonly string[], modules: readonly GoModule
       if (shared) infrastructure.add(shared);
     }
   }
-  return { domains, infrastructure, packages: packageDirs.size };
+  return { domains, infrastructure, packages: new Set([...packages.values()].map((p) => p.packageDir)).size };
 }
 
 /** The config text: JSON with comments, every section saying what it is for. */
@@ -97,7 +108,10 @@ export async function runInit(dir: string | undefined, options: InitOptions): Pr
     return 2;
   }
   const project = await loadProject([folder], { config: options.config });
-  const layout = inferLayout(project.files, project.modules, project.settings);
+  // Placed as every other view places them (folder, then code), without the domains of any existing file.
+  const inference: Settings = { ...project.settings, domains: {} };
+  const summaries = await collectSummaries(project.files, project.read, inference, project.modules);
+  const layout = inferLayout(project.files, project.modules, project.settings, WorkspacePlacements.fromSummaries(summaries, inference));
   await fs.writeFile(target, renderConfig(layout, project.settings, project.modules));
   const domains = [...layout.domains.keys()].sort();
   process.stdout.write(

@@ -1,6 +1,7 @@
 /**
- * Workspace fact collectors that are not rules: the checklist and the coupling score read them. Each runs once
- * per parsed file beside the workspace rules and stores plain data in the file's summary under its id.
+ * Workspace fact collectors that are not rules: the checklist, the coupling score and the package placements
+ * read them. Each runs once per parsed file beside the workspace rules and stores plain data in the file's
+ * summary under its id.
  */
 import type { Settings } from './config';
 import type { FileLocation } from './rule';
@@ -8,6 +9,7 @@ import type { Resolver } from '../go/resolver';
 import type { SourceFile } from '../go/source';
 import { checklistCollector } from '../architecture/checklist-facts';
 import { couplingCollector } from '../architecture/coupling-facts';
+import { placementCollector } from './placements';
 
 export interface FactCollector<Facts = unknown> {
   /** Key in `FileSummary.facts`; starts with `$` so it can never clash with a rule id. */
@@ -16,4 +18,4 @@ export interface FactCollector<Facts = unknown> {
 }
 
 /** Registered collectors, in a fixed order. */
-export const COLLECTORS: FactCollector[] = [checklistCollector, couplingCollector];
+export const COLLECTORS: FactCollector[] = [checklistCollector, couplingCollector, placementCollector];

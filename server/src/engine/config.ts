@@ -19,7 +19,7 @@ export interface Settings {
   rules: Record<string, RuleLevel>;
   /** Domain name → path prefixes or globs (relative to the module root) that belong to it. */
   domains: Record<string, string[]>;
-  /** Top-level packages that are shared plumbing, not business domains. */
+  /** Folder names (where a domain would be) that are shared plumbing, never business domains. */
   infrastructure: string[];
   timeouts: { db: string; http: string; wsRead: string };
   pool: { maxOpenConns: number; maxIdleConns: number; connMaxLifetime: string };
@@ -45,8 +45,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   exclude: ['**/vendor/**', '**/testdata/**', '**/node_modules/**', '**/.git/**'],
   excludeGenerated: true,
   maxFileSize: 1024 * 1024,
-  log: { idKeys: ['order_id', 'user_id', 'request_id', 'trace_id', 'span_id', 'tenant_id'], allowInMain: true },
+  log: { idKeys: ['order_id', 'user_id', 'request_id', 'trace_id', 'span_id', 'tenant_id', 'session_id'], allowInMain: true },
   metrics: { defaultLabels: ['channel', 'reason'] },
+  migrations: 'info',
 }) as Settings;
 
 

@@ -2,6 +2,7 @@
 import type { Settings } from './config';
 import { globMatcher, PathMatcher } from './glob';
 import type { FileLocation } from './rule';
+import type { Message } from './types';
 
 export interface GoModule {
   /** Directory holding go.mod, `/`-separated, in the same form as file paths ('' or '.' for the root). */
@@ -18,12 +19,17 @@ const CONTAINERS = new Set(['internal', 'app', 'apps', 'pkg', 'service', 'servic
 /** What a package is for, when it is not a business domain. */
 export type PackageRole = 'domain' | 'entry' | 'wiring' | 'infrastructure' | 'transport' | 'batch' | 'harness';
 
-/** Where a package sits among the domains, and why the engine thinks so (shown by `go-traps domains`). */
+/** What decided a placement: the `domains` or `infrastructure` setting, the folder layout, a folder's name, or the package's code. */
+export type PlacementSource = 'setting' | 'layout' | 'name' | 'code';
+
+/** Where a package sits among the domains, and why the engine thinks so (shown by every front end). */
 export interface Placement {
   /** The business domain, '' when the package is not one. */
   domain: string;
   role: PackageRole;
-  reason: string;
+  /** Why, in both languages: "internal/<domain> layout", "set by the domains setting (internal/pay/**)". */
+  reason: Message;
+  by: PlacementSource;
 }
 
 /**
@@ -107,52 +113,65 @@ function compiled(pattern: string): PathMatcher {
   return match;
 }
 
+/** A reason in both languages. */
+const say = (en: string, zh: string): Message => ({ en, zh });
+
 /**
  * Places a package directory (relative to its module root): the `domains` setting wins; test harnesses, entry
- * points (`cmd/`), wiring, infrastructure, transport front-ends and batch runners are recognised by the name of
- * the directory where a domain would be; otherwise the first directory below the container folders
- * (internal/, app/, business/domain/, modules/, services/ ...) is the domain.
+ * points (`cmd/`, package main), wiring, infrastructure, transport front-ends and batch runners are recognised by
+ * the name of the directory where a domain would be; otherwise the first directory below the container folders
+ * (internal/, app/, business/domain/, modules/, services/ ...) is the domain. The package's code can still set a
+ * layout domain apart (see `WorkspacePlacements`).
  */
 export function placePackage(packageDir: string, settings: Settings, packageName = ''): Placement {
   for (const [domain, patterns] of Object.entries(settings.domains)) {
     for (const pattern of patterns) {
       const prefix = pattern.replace(/\/\*\*$/, '').replace(/\/+$/, '');
       if (packageDir === prefix || packageDir.startsWith(prefix + '/') || compiled(pattern)(packageDir)) {
-        return { domain, role: 'domain', reason: `mapped to ${domain} by the domains setting (${pattern})` };
+        return { domain, role: 'domain', by: 'setting', reason: say(`set by the domains setting (${pattern})`, `由 domains 设置指定(${pattern})`) };
       }
     }
   }
   const segments = packageDir.split('/').filter(Boolean);
   const harness = segments.find((segment) => HARNESS.test(segment));
-  if (harness) return { domain: '', role: 'harness', reason: `test harness (${harness}/)` };
-  if (segments[0] === 'cmd') return { domain: '', role: 'entry', reason: 'entry point (cmd/)' };
-  if (packageName === 'main') return { domain: '', role: 'entry', reason: 'entry point (package main)' };
+  if (harness) return { domain: '', role: 'harness', by: 'name', reason: say(`test harness (${harness}/)`, `测试辅助代码(${harness}/)`) };
+  if (segments[0] === 'cmd') return { domain: '', role: 'entry', by: 'name', reason: say('entry point (cmd/)', '程序入口(cmd/)') };
+  if (packageName === 'main') return { domain: '', role: 'entry', by: 'code', reason: say('entry point (package main)', '程序入口(package main)') };
   let depth = 0;
   while (depth < segments.length && CONTAINERS.has(segments[depth])) depth++;
   const top = segments[depth] ?? '';
   const where = segments.slice(0, depth + 1).join('/');
-  if (!top) return { domain: '', role: 'infrastructure', reason: depth === 0 ? 'the module root package' : `container folder ${where}/` };
-  if (settings.infrastructure.includes(top)) return { domain: '', role: 'infrastructure', reason: `${where}/ is listed in the infrastructure setting` };
-  for (const [role, names] of Object.entries(ROLE_NAMES) as [Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet<string>][]) {
-    if (names.has(top.toLowerCase())) return { domain: '', role, reason: `${where}/ is ${ROLE_LABELS[role]}` };
+  if (!top) {
+    return depth === 0
+      ? { domain: '', role: 'infrastructure', by: 'layout', reason: say('the module root package', '模块根包') }
+      : { domain: '', role: 'infrastructure', by: 'layout', reason: say(`container folder ${where}/`, `容器目录 ${where}/`) };
   }
-  const below = depth > 0 ? ` below ${segments.slice(0, depth).join('/')}/` : '';
+  if (settings.infrastructure.includes(top)) {
+    return { domain: '', role: 'infrastructure', by: 'setting', reason: say(`${where}/ is listed in the infrastructure setting`, `${where}/ 列在 infrastructure 设置中`) };
+  }
+  for (const [role, names] of Object.entries(ROLE_NAMES) as [Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet<string>][]) {
+    if (names.has(top.toLowerCase())) return { domain: '', role, by: 'name', reason: say(`${where}/ is ${ROLE_LABELS[role].en}`, `${where}/ 是${ROLE_LABELS[role].zh}`) };
+  }
+  const layout = [...segments.slice(0, depth), '<domain>'].join('/');
   // One domain in several layers (`business/domain/userbus`, `app/domain/userapp`): the layer suffix is not the
   // business. Only below a domain/ folder, where every package is a domain, is the suffix read as a layer.
   const layered = segments.slice(0, depth).some((s) => s === 'domain' || s === 'domains') ? LAYER_SUFFIX.exec(top) : null;
-  if (layered) return { domain: layered[1], role: 'domain', reason: `${where}/${below}, the ${layered[2]} layer of ${layered[1]}` };
-  return { domain: top, role: 'domain', reason: `${where}/${below}` };
+  if (layered) {
+    const [, domain, layer] = layered;
+    return { domain, role: 'domain', by: 'layout', reason: say(`${layout} layout, the ${layer} layer of ${domain}`, `${layout} 布局,${domain} 的 ${layer} 层`) };
+  }
+  return { domain: top, role: 'domain', by: 'layout', reason: say(`${layout} layout`, `${layout} 布局`) };
 }
 
 /** `userbus`, `userapp`, `userdb`: a domain's name with its layer appended (ardanlabs' service layout). */
 const LAYER_SUFFIX = /^([a-z][a-z0-9]{2,}?)(bus|app|api|db|store|repo|svc|grp)$/;
 
-const ROLE_LABELS: Record<Exclude<PackageRole, 'domain' | 'harness'>, string> = {
-  entry: 'an entry point or command',
-  wiring: 'wiring that constructs and hands over',
-  infrastructure: 'shared infrastructure',
-  transport: 'a transport front-end over the domains',
-  batch: 'a batch runner',
+const ROLE_LABELS: Record<Exclude<PackageRole, 'domain' | 'harness'>, Message> = {
+  entry: say('an entry point or command', '程序入口或命令'),
+  wiring: say('wiring that constructs and hands over', '只负责构造和传递依赖的装配代码'),
+  infrastructure: say('shared infrastructure', '共享基础设施'),
+  transport: say('a transport front-end over the domains', '业务域之上的传输层前端'),
+  batch: say('a batch runner', '批处理程序'),
 };
 
 /** The business domain of a package directory, '' when the package is not one (see `placePackage`). */

@@ -59,7 +59,11 @@ export interface FileLocation {
   modulePath: string;
   /** The file's directory relative to its module root, '' for the root. */
   packageDir: string;
-  /** The business domain, or '' for composition roots and infrastructure packages. */
+  /**
+   * The business domain as the folder alone says it ('' for composition roots and infrastructure). What the
+   * views and db-shared-pool show is the workspace's answer (engine/placements.ts), which also reads the code
+   * (a package of handlers is a front-end): ask that, not this, whether a package is a domain.
+   */
   domain: string;
   /** The module's `go` version from go.mod ('' when unknown): a fix may use only what this Go has. */
   goVersion: string;

@@ -289,6 +289,10 @@ describe('Go Traps in VS Code', () => {
     assert.equal(pools.findings.filter((f) => f.ruleId === 'db-shared-pool').length, 1, 'the one shared pool of cmd/shop/main.go');
     // The previous test fixed both outbound HTTP traps (one on save, one by hand): the concern now passes.
     assert.equal(items.find((i) => i.id === 'outbound-http')!.status, 'pass');
+    // Which packages were taken as domains and why: the engine's placements, as `go-traps domains` prints them.
+    const domains = items.find((i) => i.id === 'domains') as { detail: string; placements?: { dir: string; role: string; reason: string }[] } | undefined;
+    assert.match(domains?.detail ?? '', /^5 domains: coupon \(internal\/<domain> layout\), order /);
+    assert.deepEqual(domains?.placements?.filter((p) => p.role !== 'domain').map((p) => `${p.dir} ${p.role}`), ['cmd/shop entry', 'internal/config infrastructure', 'internal/store infrastructure']);
 
     // The count is shown beside each concern; its detail says where and by what, without repeating it.
     for (const item of items) assert.doesNotMatch((item as { detail?: string }).detail ?? '', /\b\d+ findings?\b|\(s\)/, item.id);
@@ -301,6 +305,7 @@ describe('Go Traps in VS Code', () => {
     assert.match(markdown, /^# /m, 'a Markdown heading');
     assert.match(markdown, /db-shared-pool/);
     assert.match(markdown, /Per-domain DB pools/);
+    assert.match(markdown, /^\| `cmd\/shop` \| entry point \| entry point \(cmd\/\) \|$/m, 'the Domains section lists what was set apart, and why');
     assert.equal(readFileSync(target.fsPath, 'utf8'), markdown, 'saved on disk');
     assert.match(markdown, /- \[`cmd\/shop\/main\.go:\d+:\d+`\]\(cmd\/shop\/main\.go#L\d+\) \[db-shared-pool\]/, 'locations are links relative to the report');
     assert.doesNotMatch(markdown, /[\u2600-\u27bf\u{1f300}-\u{1faff}]/u, 'no glyph that needs an emoji font');

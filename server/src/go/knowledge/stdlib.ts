@@ -87,6 +87,30 @@ func (b *Reader) ReadLine() (line []byte, isPrefix bool, err error)
 `,
   },
   {
+    paths: ['compress/gzip'],
+    source: `package gzip
+import "io"
+type Reader struct{}
+func NewReader(r io.Reader) (*Reader, error)
+func (z *Reader) Read(p []byte) (n int, err error)
+func (z *Reader) Close() error
+`,
+  },
+  {
+    paths: ['compress/zlib'],
+    source: `package zlib
+import "io"
+func NewReader(r io.Reader) (io.ReadCloser, error)
+`,
+  },
+  {
+    paths: ['compress/flate'],
+    source: `package flate
+import "io"
+func NewReader(r io.Reader) io.ReadCloser
+`,
+  },
+  {
     paths: ['encoding/json', 'encoding/xml'],
     source: `package json
 import "io"

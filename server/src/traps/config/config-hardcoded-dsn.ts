@@ -16,6 +16,7 @@ import { constantString } from '../constant-string';
 import { usesOf } from '../local-uses';
 import { isTestHarness } from '../test-harness';
 import { importUses } from '../imports';
+import { rangeOf } from '../../go/source';
 
 /** Every DSN the rule reports has a scheme, a user@host, or a host/password key: literals without one are skipped. */
 const DSN_MARKERS_ALL = /:\/\/|@|\b(?:host|hostaddr|server|data source|password|pwd)\s*=/gi;
@@ -40,6 +41,11 @@ export const rule = defineFileRule({
         en: 'Hard-coded connection string points at {host} ({env}): if production ever runs with it, real writes land in the wrong database. Read it from configuration and check it at start-up.',
         zh: '硬编码的连接串指向 {host}({env}):一旦生产环境用上它，真实写入就会落到错误的库里。请从配置读取，并在启动时校验。',
       },
+      noHost: {
+        en: 'Hard-coded connection string names no host, so the driver connects to a database on the local machine (a development set-up), with its password in the code: if production ever runs with it, real writes land in the wrong database. Read it from configuration and check it at start-up.',
+        zh: '硬编码的连接串没有指定主机，驱动会连接本机上的数据库(开发环境的配置)，而且密码写在代码里：一旦生产环境用上它，真实写入就会落到错误的库里。请从配置读取，并在启动时校验。',
+      },
+      sameValue: { en: 'the same connection string again', zh: '同一个连接串再次出现' },
       password: {
         en: 'Connection string with an embedded password is hard-coded: everyone with the code has the database, and rotating the password needs a release. Read it from the environment or a secret store.',
         zh: '连接串里直接写了密码：拿到代码的人就能连上数据库，换密码还得重新发版。请从环境变量或密钥服务读取。',
@@ -65,12 +71,19 @@ export const rule = defineFileRule({
     // Import paths are strings too.
     const importSpans = file.imports.map((spec) => [spec.node.startIndex, spec.node.endIndex]);
     const reported = new Set<number>();
+    // One value written twice in one literal (a defaults table's parsed and raw forms) is one decision.
+    const byTable = new Map<string, { node: SyntaxNode; dsn: Dsn; repeats: SyntaxNode[] }>();
     for (const { node, dsn } of candidateLiterals(file)) {
       if (importSpans.some(([start, end]) => node.startIndex >= start && node.endIndex <= end)) continue;
       if (onlyCompared(types, node)) continue;
       reported.add(node.id);
-      reportDsn(context, node, dsn);
+      const table = ancestor(node, 'composite_literal');
+      const key = table ? `${table.id}\u0000${literalValue(node.text)}` : `${node.id}`;
+      const first = byTable.get(key);
+      if (first) first.repeats.push(node);
+      else byTable.set(key, { node, dsn, repeats: [] });
     }
+    for (const { node, dsn, repeats } of byTable.values()) reportDsn(context, node, dsn, true, repeats);
     for (const { call, dsn, replaceable } of assembledDsns(types, reported)) reportDsn(context, call, dsn, replaceable);
     for (const address of serviceAddresses(types)) {
       if (reported.has(address.node.id) || onlyCompared(types, address.node)) continue;
@@ -81,11 +94,28 @@ export const rule = defineFileRule({
   },
 });
 
-function reportDsn(context: FileContext, node: SyntaxNode, dsn: Dsn, replaceable = true): void {
+function reportDsn(context: FileContext, node: SyntaxNode, dsn: Dsn, replaceable = true, repeats: SyntaxNode[] = []): void {
   const env = dsn.host ? nonProductionEnvironment(dsn.host) : '';
-  const messageId = env ? 'nonProdHost' : dsn.password ? 'password' : 'host';
+  const messageId = env ? 'nonProdHost' : dsn.password && dsn.defaultHost ? 'noHost' : dsn.password ? 'password' : 'host';
   const variable = dsn.form === 'url' ? 'DATABASE_URL' : 'DB_DSN';
-  context.report({ node, messageId, data: { host: dsn.host, env, variable }, fixes: replaceable ? envFix(context, node, variable) : [] });
+  // A default in a table keyed by the variable that overrides it (`"DATABASE_URL": {default: "..."}`) is read
+  // from the environment already: an os.Getenv written into the table would invent a second variable.
+  const fixes = replaceable && repeats.length === 0 && !envVariableKey(node) ? envFix(context, node, variable) : [];
+  const related = repeats.map((repeat) => ({ path: context.file.path, range: rangeOf(repeat), message: rule.meta.messages.sameValue }));
+  context.report({ node, messageId, data: { host: dsn.host, env, variable }, related, fixes });
+}
+
+const ENV_VARIABLE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
+/** True when the literal sits in a composite literal element keyed by an environment variable's name. */
+function envVariableKey(literal: SyntaxNode): boolean {
+  for (let node = literal.parent; node && node.type !== 'source_file' && !node.type.endsWith('declaration'); node = node.parent) {
+    if (node.type !== 'keyed_element') continue;
+    const key = node.childForFieldName('key');
+    const text = key?.namedChild(0)?.type === 'interpreted_string_literal' ? literalValue(key.namedChild(0)!.text) : '';
+    if (ENV_VARIABLE.test(text)) return true;
+  }
+  return false;
 }
 
 /**

@@ -117,9 +117,23 @@ function zeroRejected(types: Resolver, discarded: DiscardedSecondResult, zero: s
   return findAll(condition, 'binary_expression').some((comparison) => {
     if (!['==', '!=', '<', '<=', '>', '>='].includes(comparison.childForFieldName('operator')?.type ?? '')) return false;
     const sides = [comparison.childForFieldName('left'), comparison.childForFieldName('right')];
-    const value = sides.some((side) => side?.type === 'identifier' && types.localDeclOf(side)?.node.id === local.node.id);
+    const value = sides.some((side) => readsValue(types, side, local.node.id));
     return value && sides.some((side) => side?.type === 'int_literal' || side?.type === 'float_literal');
   });
+}
+
+/**
+ * The parsed value itself, a method of it (`d.Minutes()`, `d.Seconds()`) or a conversion of it (`int64(n)`):
+ * comparing any of these against a number compares the zero a bad value turned into.
+ */
+function readsValue(types: Resolver, side: SyntaxNode | null, local: number): boolean {
+  while (side?.type === 'parenthesized_expression') side = side.namedChild(0);
+  if (side?.type === 'identifier') return types.localDeclOf(side)?.node.id === local;
+  if (side?.type !== 'call_expression') return false;
+  const fn = side.childForFieldName('function');
+  const args = side.childForFieldName('arguments')?.namedChildren.filter((n) => n?.type !== 'comment') ?? [];
+  if (fn?.type === 'selector_expression' && args.length === 0) return readsValue(types, fn.childForFieldName('operand'), local);
+  return args.length === 1 && types.resolve(fn)?.kind === 'type' && readsValue(types, args[0], local);
 }
 
 /** The statement that handles the error by ending the process: `if err != nil { panic(err) }` after or around the call. */

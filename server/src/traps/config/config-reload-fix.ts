@@ -26,12 +26,14 @@ function statementsOf(body: SyntaxNode): SyntaxNode[] | null {
 }
 
 /** The edits that guard a reload handler, or none when its shape is left to a person. */
-export function guardFix(context: FileContext, handler: ReloadHandler, title: Message): FixDescriptor[] {
+export function guardFix(context: FileContext, handler: ReloadHandler, titles: { validate: Message; recoverOnly: Message }): FixDescriptor[] {
   const { file, types } = context;
   const statements = statementsOf(handler.body);
   const logger = fixLogger(context);
   if (!statements || !logger) return [];
   const guard = validationGuard(types, handler, statements, logger);
+  // Without a validator only the recover is added: the title must not promise a validation.
+  const title = guard ? titles.validate : titles.recoverOnly;
   if (handler.scope === 'function') {
     const edits: FileEdit[] = [insertLinesBefore(file, statements[0], RECOVER_LINES(logger))];
     if (guard) edits.push(insertLinesBefore(file, guard.before, guard.lines));

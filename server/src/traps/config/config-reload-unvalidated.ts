@@ -23,6 +23,10 @@ const messages = {
     en: 'Validate before the swap and recover from a panic, keeping the previous config',
     zh: '在替换前校验，并用 recover 兜住 panic，保留上一份配置',
   },
+  fixRecoverOnly: {
+    en: 'Recover from a panic in the reload (no Validate method found: write one and call it before the swap)',
+    zh: '用 recover 兜住热更新中的 panic(未找到 Validate 方法：请编写一个并在替换前调用)',
+  },
 };
 
 export const rule = defineFileRule({
@@ -54,7 +58,7 @@ export const rule = defineFileRule({
       // A panic in a loop unwinds the function that runs it; a recover there at least keeps the process.
       const owner = enclosingTopLevelFunction(handler.anchor);
       if (handler.scope === 'loop' && owner && callsRecover([owner])) continue;
-      context.report({ node: handler.anchor, messageId: 'unvalidated', data: { kind: KIND_NAMES[handler.kind] }, fixes: guardFix(context, handler, messages.fixGuard) });
+      context.report({ node: handler.anchor, messageId: 'unvalidated', data: { kind: KIND_NAMES[handler.kind] }, fixes: guardFix(context, handler, { validate: messages.fixGuard, recoverOnly: messages.fixRecoverOnly }) });
     }
     if (file.text.includes('WatchConfig') && !handlers.some((h) => h.kind === 'viper')) {
       for (const call of findAll(file.root, 'call_expression')) {

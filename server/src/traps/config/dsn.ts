@@ -10,6 +10,8 @@ export interface Dsn {
   host: string;
   /** True when a literal password is embedded. */
   password: boolean;
+  /** True when no host nor socket is named at all: the driver then connects to the local database. */
+  defaultHost?: boolean;
 }
 
 const URL_SCHEMES = ['postgres', 'postgresql', 'mysql', 'mariadb', 'sqlserver', 'mssql', 'clickhouse', 'mongodb', 'mongodb+srv', 'cockroachdb', 'cockroach', 'oracle', 'tidb', 'redshift'];
@@ -37,7 +39,8 @@ function parseUrl(value: string): Dsn | null {
   // golang-migrate writes MySQL URLs with the driver's address syntax: mysql://u:p@tcp(host:3306)/db.
   const hostPort = (match[3] ?? '').replace(/^(?:tcp6?|udp)\((.*)\)$/, '$1');
   const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.split(',')[0].replace(/:\d*$/, '');
-  return { form: 'url', host: hostName(literal(host)), password: literal(password) !== '' };
+  const defaultHost = hostPort === '' && !/[?&]host=/i.test(match[4] ?? '');
+  return { form: 'url', host: hostName(literal(host)), password: literal(password) !== '', defaultHost };
 }
 
 function parseMysql(value: string): Dsn | null {
@@ -45,13 +48,14 @@ function parseMysql(value: string): Dsn | null {
   if (!match) return null;
   const address = match[4] ?? '';
   const host = match[3] === 'unix' ? '' : address.replace(/:\d*$/, '');
-  return { form: 'mysql', host: hostName(literal(host)), password: literal(match[2] ?? '') !== '' };
+  return { form: 'mysql', host: hostName(literal(host)), password: literal(match[2] ?? '') !== '', defaultHost: !match[3] && !address };
 }
 
 function parseKeyValue(value: string): Dsn | null {
   const parts = value.includes(';') ? value.split(';').filter((p) => p.trim()) : value.split(/\s+/);
   if (parts.length < 2) return null;
   let host = '';
+  let hostGiven = false;
   let password = false;
   let known = 0;
   for (const part of parts) {
@@ -61,11 +65,14 @@ function parseKeyValue(value: string): Dsn | null {
     const v = part.slice(eq + 1).trim().replace(/^'(.*)'$/, '$1');
     if (!KEYS.has(key)) continue;
     known++;
-    if (HOST_KEYS.has(key)) host = hostName(literal(v.replace(/^tcp:/i, '').replace(/[,:]\d*$/, '')));
+    if (HOST_KEYS.has(key)) {
+      hostGiven = true;
+      host = hostName(literal(v.replace(/^tcp:/i, '').replace(/[,:]\d*$/, '')));
+    }
     if (PASSWORD_KEYS.has(key) && literal(v)) password = true;
   }
   if (known < 2 || (!host && !password)) return null;
-  return { form: 'keyvalue', host, password };
+  return { form: 'keyvalue', host, password, defaultHost: !hostGiven };
 }
 
 /** A plausible host name or address, else '': parser test data such as `a` or `y(z` is not a host. */

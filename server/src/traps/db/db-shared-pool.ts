@@ -4,7 +4,8 @@
  * is declared (a package variable) or opened, with one related location per domain.
  */
 import type { Settings } from '../../engine/config';
-import { placePackage, type Placement } from '../../engine/domains';
+import { placePackage } from '../../engine/domains';
+import { packageShapeOf, WorkspacePlacements, type PackageShape } from '../../engine/placements';
 import type { FileLocation, FixDescriptor, RelatedDescriptor } from '../../engine/rule';
 import { defineWorkspaceRule } from '../../engine/rule';
 import type { Position, Range } from '../../engine/types';
@@ -22,6 +23,8 @@ const UPKEEP = new Set([...POOL_LIMITS, 'Close', 'Ping', 'PingContext', 'Stats',
 
 interface SharingFacts {
   flow: PoolFlowFacts;
+  /** What the file says about its package's role, for the engine's placements (the one answer every view shows). */
+  shape?: PackageShape;
   /** Package variables of a pool type: where per-domain copies would be declared, and their type as written. */
   splits: { storage: string; at: Position; type: string }[];
   /** `X, err = open(...)` assigning a package-level pool: how a per-domain copy is opened. */
@@ -86,7 +89,7 @@ export const rule = defineWorkspaceRule<SharingFacts>({
   collect(file, settings, location, types) {
     const flow = collectPoolFlow(file, location, types, settings);
     if (!flow) return undefined;
-    const facts: SharingFacts = { flow, splits: [], globalOpens: [], localPlans: {} };
+    const facts: SharingFacts = { flow, shape: packageShapeOf(file, location, types, settings), splits: [], globalOpens: [], localPlans: {} };
     if (flow.anchors.some((a) => a.storage.startsWith('var:')) || flow.opens.some((o) => o.target?.startsWith('var:'))) readGlobals(file, types, facts);
     if (flow.opens.some((o) => o.target?.startsWith('local:')) || flow.resultSites.some((r) => r.target.startsWith('local:'))) {
       planLocals(file, settings, location, types, facts);
@@ -96,7 +99,10 @@ export const rule = defineWorkspaceRule<SharingFacts>({
   check(context) {
     const files = context.files;
     const flow = new PoolFlow(files.map(({ location, facts }) => ({ location, facts: facts.flow })));
-    const places = new Placements(files, context.settings);
+    const places = new WorkspacePlacements(
+      files.map(({ location, facts }) => ({ location, shape: facts.shape })),
+      context.settings,
+    );
     const graph = new CallGraph(files.map((f) => f.facts.flow));
     const pools = new Map<string, PoolView>();
     const view = (pool: string) => {
@@ -254,7 +260,9 @@ function splitFix(
   anchors: Map<string, { path: string; name: string; range: Range; type: string }>,
 ): FixDescriptor | undefined {
   const local = localPlans.get(pool);
-  if (local) return { title: FIX_TITLE, edits: local.edits, safe: false };
+  // The plan was made from one file, by folder; a package the workspace's placements set apart (a front-end of
+  // handlers) gets no pool of its own: no fix rather than one that splits for something that is not a domain.
+  if (local) return local.domains.every((d) => entry.domains.has(d)) ? { title: FIX_TITLE, edits: local.edits, safe: false } : undefined;
   const storage = where.storage;
   const split = storage ? splits.get(storage) : undefined;
   const opens = storage ? globalOpens.get(storage) ?? [] : [];
@@ -274,67 +282,7 @@ function splitFix(
   return edits ? { title: FIX_TITLE, edits, safe: false } : undefined;
 }
 
-// ---- placements and the call graph ----------------------------------------------------------------------------
-
-/**
- * The role and domain of each package: from its directory below its module, and from what its code does — a
- * package whose functions are mostly request handlers is a front-end over the domains, whatever its name.
- */
-class Placements {
-  private readonly modules: string[];
-  private readonly cache = new Map<string, Placement>();
-  private readonly handlers = new Map<string, { functions: number; interactive: number }>();
-
-  constructor(
-    files: ReadonlyArray<{ location: FileLocation; facts: SharingFacts }>,
-    private readonly settings: Settings,
-  ) {
-    this.modules = [...new Set(files.map((f) => f.location.modulePath).filter(Boolean))].sort((a, b) => b.length - a.length);
-    for (const { facts } of files) {
-      const counts = this.handlers.get(facts.flow.pkg) ?? { functions: 0, interactive: 0 };
-      for (const fn of facts.flow.functions) {
-        counts.functions++;
-        if (fn.interactive) counts.interactive++;
-      }
-      this.handlers.set(facts.flow.pkg, counts);
-    }
-    for (const { location } of files) this.cache.set(importPathOf(location), this.byCode(importPathOf(location), placePackage(location.packageDir, settings)));
-  }
-
-  ofLocation(location: FileLocation): Placement {
-    return this.ofPackage(importPathOf(location));
-  }
-
-  ofPackage(pkg: string): Placement {
-    let placement = this.cache.get(pkg);
-    if (placement) return placement;
-    const module = this.modules.find((m) => pkg === m || pkg.startsWith(m + '/'));
-    placement = module ? placePackage(pkg === module ? '' : pkg.slice(module.length + 1), this.settings) : { domain: '', role: 'infrastructure', reason: 'outside the workspace' };
-    placement = this.byCode(pkg, placement);
-    this.cache.set(pkg, placement);
-    return placement;
-  }
-
-  ofFunction(fn: string): Placement {
-    const match = /^"([^"]*)"\./.exec(fn);
-    return match ? this.ofPackage(match[1]) : { domain: '', role: 'infrastructure', reason: '' };
-  }
-
-  private byCode(pkg: string, placement: Placement): Placement {
-    if (placement.role !== 'domain' || placement.reason.startsWith('mapped')) return placement;
-    const counts = this.handlers.get(pkg);
-    if (counts && counts.interactive >= 2 && counts.interactive * 2 >= counts.functions) {
-      return { domain: '', role: 'transport', reason: `serves requests: ${counts.interactive} of its ${counts.functions} functions are handlers` };
-    }
-    return placement;
-  }
-}
-
-function importPathOf(location: FileLocation): string {
-  if (location.modulePath === 'std') return location.packageDir;
-  if (location.modulePath) return location.packageDir ? `${location.modulePath}/${location.packageDir}` : location.modulePath;
-  return `<dir>/${location.path.includes('/') ? location.path.slice(0, location.path.lastIndexOf('/')) : '.'}`;
-}
+// ---- the call graph ------------------------------------------------------------------------------------------
 
 class CallGraph {
   private readonly callers = new Map<string, string[]>();
@@ -376,7 +324,7 @@ class CallGraph {
   }
 
   /** The domains on whose behalf shared code runs: its nearest callers in domain packages. */
-  callerDomains(fn: string, places: Placements): string[] {
+  callerDomains(fn: string, places: WorkspacePlacements): string[] {
     const domains = new Set<string>();
     const seen = new Set<string>([fn]);
     const queue = [fn];

@@ -11,6 +11,7 @@
  */
 import type { Settings } from '../../engine/config';
 import { isTestCode } from '../../engine/domains';
+import { isRequestType } from '../../engine/placements';
 import type { FileLocation } from '../../engine/rule';
 import type { SyntaxNode } from '../../go/parser';
 import type { Callee, Resolver } from '../../go/resolver';
@@ -462,17 +463,6 @@ export function calleeId(callee: Callee | null): string | null {
   if (!callee) return null;
   if (callee.kind === 'func') return `"${callee.pkg}".${callee.name}`;
   return namedParts(callee.receiver) ? `${callee.receiver}.${callee.name}` : null;
-}
-
-function isRequestType(type: string | null): boolean {
-  const parts = namedParts(type);
-  if (!parts) return false;
-  if (parts.pkg === 'net/http') return parts.name === 'Request' || parts.name === 'ResponseWriter';
-  if (parts.pkg === 'github.com/gin-gonic/gin') return parts.name === 'Context';
-  if (parts.pkg.startsWith('github.com/labstack/echo')) return parts.name === 'Context';
-  if (parts.pkg === 'github.com/gofiber/fiber/v2') return parts.name === 'Ctx';
-  // gRPC and generated APIs: `(ctx, *pb.GetUserRequest)`.
-  return parts.pointer && /Request$/.test(parts.name);
 }
 
 function enclosingNamedFunction(node: SyntaxNode): SyntaxNode | null {

@@ -4,6 +4,12 @@ import { ALL_RULES, Directive, directiveHasReason, isPlaceholderReason, readDire
 
 export const SUPPRESSION_RULE_ID = 'invalid-suppression';
 
+/**
+ * Rules that read their own directives: they report a decision once, away from the calls a directive sits on,
+ * and leave those calls out themselves, so whether a directive was used cannot be told from their findings.
+ */
+const SUPPRESSED_BY_THE_RULE: ReadonlySet<string> = new Set(['log-unstructured']);
+
 /** Set by the registry, which imports this file: the ids a directive may name. */
 let knownRuleIds: ReadonlySet<string> = new Set();
 export function setKnownRuleIds(ids: Iterable<string>): void {
@@ -67,7 +73,7 @@ export function unusedDirectiveFindings(directives: Directive[], used: Set<Direc
   for (const directive of directives) {
     // A directive without a reason silences nothing by design; its report says why already.
     if (used.has(directive) || directive.rules.includes(ALL_RULES) || !directiveHasReason(directive)) continue;
-    const judged = directive.rules.filter((id) => enabledRules.has(id) && knownRuleIds.has(id));
+    const judged = directive.rules.filter((id) => enabledRules.has(id) && knownRuleIds.has(id) && !SUPPRESSED_BY_THE_RULE.has(id));
     if (judged.length === 0 || judged.length !== directive.rules.filter((id) => knownRuleIds.has(id)).length) continue;
     if (directive.kind === 'nolint' && judged.length !== directive.rules.length) continue;
     reports.push({ range: directive.range, messageId: 'unused', data: { rule: judged.join(', ') } });

@@ -60,10 +60,10 @@ export interface GinTracingFacts {
 /** Collects the facts of one file, or undefined when it holds nothing about gin or tracing. */
 export function collectGinTracing(file: SourceFile, location: FileLocation, types: Resolver): GinTracingFacts | undefined {
   // Most files mention none of these; skip their walk.
-  if (file.isTest || !/gin|Use\(|otelhttp|Extract/.test(file.text)) return undefined;
+  if (file.isTest || !/gin|Use\(|otelhttp|Extract|traceparent/i.test(file.text)) return undefined;
   const facts: GinTracingFacts = { engines: [], traced: false, opaque: false, usedNames: [], tracingFunctions: [] };
   // A server-span middleware calls both Extract and Start; without both words no function needs reading.
-  const mayStartSpans = file.text.includes('Extract') && file.text.includes('Start');
+  const mayStartSpans = (file.text.includes('Extract') && file.text.includes('Start')) || /traceparent/i.test(file.text);
   for (const call of findAll(file.root, 'call_expression')) {
     const callee = call.childForFieldName('function');
     const name = calleeName(call);
@@ -154,8 +154,13 @@ function isExternalTracing(importPath: string, name: string, modulePath: string)
   return !internal && (TRACING_WORDS.test(importPath) || TRACING_WORDS.test(name));
 }
 
-/** A middleware that continues the caller's trace: it extracts the propagated context and starts a span. */
+/**
+ * A middleware that continues the caller's trace: it extracts the propagated context and starts a span, or it
+ * handles the W3C `traceparent` header itself (reads it to keep the caller's trace id, or writes it to pass the
+ * trace on), as a hand-written trace-context middleware does.
+ */
 function startsServerSpan(fn: SyntaxNode): boolean {
+  if (findAllWithin(fn, 'interpreted_string_literal').some((literal) => /^"traceparent"$/i.test(literal.text))) return true;
   const calls = findAllWithin(fn, 'call_expression').map(calleeName);
   return calls.includes('Extract') && calls.includes('Start');
 }

@@ -1,6 +1,7 @@
 /** An error log with no order/user/request/trace id: the line says something failed, not for whom. */
 import { ensureImport, insertAt } from '../../engine/edits';
-import { contextInScope } from '../../go/syntax';
+import { contextInScope, functionName } from '../../go/syntax';
+import { isStartupCode } from './startup-code';
 import { FindingBudget, NOT_LISTED } from './finding-budget';
 import { errorLogCalls, ErrorLogCall } from './logging-calls';
 import { ZEROLOG_TYPED } from './logging-convert';
@@ -47,7 +48,7 @@ export const rule = defineFileRule({
         .filter((p): p is { key: string; variable: LocalName } => !!p.variable);
       // Background plumbing (an accept loop, a metrics sender) has no request to identify: only judge code
       // that serves a request (a context or request in scope) or that holds an id it leaves out.
-      if (available.length === 0 && !contextInScope(context.types, call.outer)) continue;
+      if (available.length === 0 && !servesRequest(context, call)) continue;
       if (!budget.admit(call.node)) continue;
       const edits = available.length > 0 ? fieldEdits(context, call, available) : null;
       const fixes: FixDescriptor[] = edits ? [{ title: rule.meta.messages.fixAdd, edits }] : [];
@@ -63,6 +64,19 @@ export const rule = defineFileRule({
 });
 
 type Field = { key: string; variable: LocalName };
+
+/**
+ * True when the call serves a request: a request or framework context is in scope, or a `context.Context`
+ * that is not just start-up code's (a parameter of a top-level function in an `initialize/` package, in
+ * migration or fixture code, or of `InitDB`-like functions, which run once with no request to name). A
+ * callback's own context (a closure's parameter) runs later, per event, and still counts.
+ */
+function servesRequest(context: FileContext, call: ErrorLogCall): boolean {
+  const scope = contextInScope(context.types, call.outer);
+  if (!scope) return false;
+  if (scope.kind !== 'context' || scope.owner.type === 'func_literal') return true;
+  return !isStartupCode(context.location, functionName(scope.owner));
+}
 
 const ZAP = 'go.uber.org/zap';
 const ZAP_TYPED: Record<string, string> = { string: 'String', int: 'Int', int64: 'Int64', uint64: 'Uint64', int32: 'Int32' };

@@ -1,207 +1,156 @@
-/** `log.Printf("callback failed")` in service code: a line no one can search by order, user or channel. */
-import { insertLinesAfter, replaceNode } from '../../engine/edits';
-import { callArguments, contextInScope, enclosingFunction, enclosingTopLevelFunction, findAll, functionName } from '../../go/syntax';
-import { namedParts } from '../../go/types';
-import { chooseTarget, convertCall, ImportNeed, LoggerTarget, LogLevel } from './logging-convert';
-import { fromPrint, fromPrintf, literalText, StructuredLine } from './logging-format';
-import { FINDINGS_PER_FILE, NOT_LISTED } from './finding-budget';
-import { importEdits, ownsItsLines, packageReferences } from './logging-imports';
-import type { SyntaxNode } from '../../go/parser';
-import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
-import type { FileEdit, FixGroup } from '../../engine/types';
+/**
+ * `log.Printf("callback failed")` in service code: a line no one can search by order, user or channel. Reported
+ * once per decision — the standard log package in a package, or one *log.Logger where it is declared — with the
+ * count of calls and files, not once per call: a team changes the logger, not each line.
+ */
+import { collectUnstructured, LoggerUse, UnstructuredFacts } from './log-decisions';
+import { defineWorkspaceRule, FileLocation, RelatedDescriptor } from '../../engine/rule';
+import type { FileEdit, Range } from '../../engine/types';
 
-const LEVELS: Record<string, LogLevel | 'print'> = {
-  Print: 'print', Printf: 'print', Println: 'print',
-  Fatal: 'fatal', Fatalf: 'fatal', Fatalln: 'fatal',
-  Panic: 'panic', Panicf: 'panic', Panicln: 'panic',
+/** Related locations listed per finding: the first call of each file, up to this many files. */
+export const RELATED_FILES = 20;
+
+const messages = {
+  packageCalls: {
+    en: 'The standard log package writes unstructured lines in package {package} (calls: {calls}, files: {files}): use structured logging ({target}) so each line carries searchable fields.',
+    zh: '标准库 log 包在 {package} 包中输出非结构化日志(调用 {calls} 处，文件 {files} 个)：请改用结构化日志({target})，让每行日志带上可检索的字段。',
+  },
+  packageCallsNoTarget: {
+    en: 'The standard log package writes unstructured lines in package {package} (calls: {calls}, files: {files}): use a structured logger so each line carries searchable fields (this module\'s Go {goVersion} has no log/slog, and the module imports no zap, zerolog or logrus to convert to).',
+    zh: '标准库 log 包在 {package} 包中输出非结构化日志(调用 {calls} 处，文件 {files} 个)：请改用结构化日志，让每行日志带上可检索的字段(本模块的 Go {goVersion} 没有 log/slog，模块中也没有引入可转换的 zap、zerolog 或 logrus)。',
+  },
+  loggerCalls: {
+    en: '{logger} is a *log.Logger that writes unstructured lines (calls: {calls}, files: {files}): make it a structured logger (*slog.Logger, zap, zerolog or logrus) so each line carries searchable fields.',
+    zh: '{logger} 是输出非结构化日志的 *log.Logger(调用 {calls} 处，文件 {files} 个)：请改为结构化日志记录器(*slog.Logger、zap、zerolog 或 logrus)，让每行日志带上可检索的字段。',
+  },
+  handedCalls: {
+    en: 'A *log.Logger is handed around module {module} ({loggers}) and writes unstructured lines (calls: {calls}, files: {files}): hand over a structured logger (*slog.Logger, zap, zerolog or logrus) instead, so each line carries searchable fields.',
+    zh: '模块 {module} 中到处传递的 *log.Logger({loggers})输出非结构化日志(调用 {calls} 处，文件 {files} 个)：请改为传递结构化日志记录器(*slog.Logger、zap、zerolog 或 logrus)，让每行日志带上可检索的字段。',
+  },
+  fixPackage: { en: 'Convert the log calls of package {package} to {target} ({converted} of {calls})', zh: '将 {package} 包中的 log 调用转换为 {target}({calls} 处中的 {converted} 处)' },
 };
 
-const ERROR_WORDS = /\b(err|error|errors|fail|failed|failure|failing|cannot|can't|unable|invalid)\b/i;
+/** Loggers listed by name in a handed-around finding's message. */
+const NAMED_LOGGERS = 4;
 
-/** The fix group of a file's conversions: fix-all applies them as one, dropping the `log` import they leave unused. */
-const GROUP_ID = 'log-unstructured';
-
-export const rule = defineFileRule({
+export const rule = defineWorkspaceRule<UnstructuredFacts>({
   meta: {
     id: 'log-unstructured',
     trap: 'observability',
     severity: 'warning',
     fixable: true,
     description: {
-      en: 'The standard log package (or a *log.Logger) writes free-text lines in service code; use a structured logger.',
-      zh: '服务代码中使用标准库 log 包(或 *log.Logger)输出自由文本日志；应改用结构化日志。',
+      en: 'The standard log package (or a *log.Logger) writes free-text lines in service code; use a structured logger. One finding per package or logger.',
+      zh: '服务代码中使用标准库 log 包(或 *log.Logger)输出自由文本日志；应改用结构化日志。每个包或每个日志记录器报告一次。',
     },
     why: {
       en: 'A free-text line such as "callback failed" cannot be searched or joined by order id, user or channel, and carries no trace id, so an incident turns into grepping guesses.',
       zh: '"callback failed" 这样的自由文本日志无法按订单号、用户或渠道检索与关联，也不带 trace id，排查故障只能靠 grep 瞎猜。',
     },
-    messages: {
-      unstructured: {
-        en: '{call} writes an unstructured line: use structured logging ({target}) so the line carries searchable fields.',
-        zh: '{call} 输出的是非结构化日志：请改用结构化日志（{target}），让日志带上可检索的字段。',
-      },
-      unstructuredNoTarget: {
-        en: '{call} writes an unstructured line: use a structured logger so the line carries searchable fields (this module\'s Go {goVersion} has no log/slog, and the module imports no zap, zerolog or logrus to convert to).',
-        zh: '{call} 输出的是非结构化日志：请改用结构化日志，让日志带上可检索的字段(本模块的 Go {goVersion} 没有 log/slog，模块中也没有引入可转换的 zap、zerolog 或 logrus)。',
-      },
-      notListed: NOT_LISTED,
-      fixOne: { en: 'Convert this call to {target}', zh: '将此调用转换为 {target}' },
-    },
+    messages,
+  },
+  collect(file, settings, location, types) {
+    return collectUnstructured(file, settings, location, types);
   },
   check(context) {
-    const { file, settings, types } = context;
-    if (file.isTest || types.ownPackage === 'log') return;
-    const logName = file.localNameOf('log');
-    // Asked once: the package name is read from the tree's top level, which is as long as the file.
-    const mainExempt = settings.log.allowInMain && file.packageName === 'main';
-    const calls: { call: SyntaxNode; method: string; packageCall: boolean }[] = [];
-    for (const call of findAll(file.root, 'call_expression')) {
-      const found = stdLogCall(context, call);
-      if (!found) continue;
-      if (mainExempt && inMainOrInit(call)) continue;
-      calls.push({ call, ...found });
+    const files = [...context.files].sort((a, b) => a.location.path.localeCompare(b.location.path));
+    const declared = new Map<string, { path: string; range: Range }>();
+    const services = new Set<string>();
+    const mains = new Set<string>();
+    for (const { location, facts } of files) {
+      for (const d of facts.declarations) if (!declared.has(d.key)) declared.set(d.key, { path: location.path, range: d.range });
+      if (facts.packageName === 'main') mains.add(facts.packagePath);
+      if (facts.serves) services.add(facts.packagePath);
     }
-    if (calls.length === 0) return;
-    const listed = calls.slice(0, FINDINGS_PER_FILE);
-    const target = chooseTarget(file, logName ?? '', context.location, types);
-    // Only calls of the package's functions convert: a *log.Logger's own output and prefix have no equivalent
-    // in a global structured logger, so its calls are reported without a fix.
-    const conversions = listed.map(({ call, method, packageCall }) => ({
-      call,
-      conversion: target?.writable && packageCall && logName ? convert(context, call, method, target) : null,
-    }));
-    const fixes = conversionFixes(context, conversions, logName);
-    conversions.forEach(({ call }, i) => {
-      context.report({
-        node: call,
-        messageId: target ? 'unstructured' : 'unstructuredNoTarget',
-        data: { call: call.childForFieldName('function')!.text, target: target?.label ?? '', goVersion: context.location.goVersion },
-        fixes: fixes[i],
+    // A package main that serves nothing is a command-line tool: its lines go to a person's terminal.
+    const isTool = (pkg: string) => mains.has(pkg) && !services.has(pkg);
+    const groups = new Map<string, { use: LoggerUse; location: FileLocation; facts: UnstructuredFacts }[]>();
+    const handedKeys = new Map<string, Set<string>>();
+    for (const { location, facts } of files) {
+      if (isTool(facts.packagePath)) continue;
+      // The file that makes the service's *log.Logger variables reports its own set-up errors on the standard
+      // logger (tinode's logs.parseFlags): nothing else exists there yet, and its loggers are reported themselves.
+      const makesLoggers = facts.declarations.some((d) => d.key.startsWith('var:'));
+      for (const use of facts.uses) {
+        if (makesLoggers && use.key.startsWith('pkg:')) continue;
+        // Fields and parameters hold a logger made elsewhere: one decision per module, whatever it is called.
+        const key = handedOver(use.key) ? `handed:${location.modulePath}` : use.key;
+        const list = groups.get(key) ?? [];
+        list.push({ use, location, facts });
+        groups.set(key, list);
+        if (key !== use.key) handedKeys.set(key, (handedKeys.get(key) ?? new Set()).add(use.key));
+      }
+    }
+    for (const [key, uses] of groups) {
+      const first = uses[0];
+      const stored = handedKeys.get(key);
+      const declaredAt = stored ? [...stored].map((k) => declared.get(k)).find((d) => d) : declared.get(key);
+      const at = declaredAt ?? { path: first.location.path, range: first.use.first };
+      const calls = uses.reduce((n, u) => n + u.use.calls, 0);
+      const perFile = callsPerFile(uses);
+      const related: RelatedDescriptor[] = [...perFile].slice(0, RELATED_FILES).map(([path, { calls: n, first: range }]) => ({
+        path,
+        range,
+        message: { en: `${n} unstructured ${n === 1 ? 'call' : 'calls'} in this file (the first)`, zh: `本文件中 ${n} 处非结构化日志调用(此为第一处)` },
+      }));
+      const data = { calls, files: perFile.size, package: packageLabel(first.facts.packagePath), goVersion: first.location.goVersion || '?' };
+      if (stored) {
+        const names = [...new Set(uses.map((u) => loggerLabel(u.use.key, u.use)))];
+        const loggers = names.slice(0, NAMED_LOGGERS).join(', ') + (names.length > NAMED_LOGGERS ? ', …' : '');
+        context.report(at.path, { range: at.range, messageId: 'handedCalls', data: { ...data, module: first.location.modulePath || '(no go.mod)', loggers }, related });
+        continue;
+      }
+      if (first.use.kind === 'logger') {
+        context.report(at.path, { range: at.range, messageId: 'loggerCalls', data: { ...data, logger: loggerLabel(key, first.use) }, related });
+        continue;
+      }
+      const converting = uses.filter((u) => u.facts.conversion);
+      const targets = [...new Set(uses.map((u) => u.facts.target).filter(Boolean))];
+      const target = targets.join(' / ');
+      const edits: FileEdit[] = converting.flatMap((u) => u.facts.conversion!.edits);
+      const converted = converting.reduce((n, u) => n + u.facts.conversion!.converted, 0);
+      context.report(at.path, {
+        range: at.range,
+        messageId: targets.length > 0 ? 'packageCalls' : 'packageCallsNoTarget',
+        data: { ...data, target, converted },
+        related,
+        fixes: edits.length > 0 ? [{ title: messages.fixPackage, edits, safe: converting.every((u) => u.facts.conversion!.safe) }] : [],
       });
-    });
-    if (calls.length > listed.length) {
-      context.report({ node: calls[listed.length].call, messageId: 'notListed', data: { more: calls.length - listed.length, limit: FINDINGS_PER_FILE } });
     }
   },
 });
 
-/**
- * Each call's own fix (its conversion, plus the imports it needs alone: the `log` import goes only with the
- * file's last use of it), all in one fix group whose combined edits, on the first member, convert every call and
- * drop the `log` import once nothing else uses it. Fix-all applies those when it takes the whole group.
- */
-function conversionFixes(context: FileContext, conversions: { call: SyntaxNode; conversion: CallConversion | null }[], logName: string | undefined): FixDescriptor[][] {
-  const { file } = context;
-  const convertible = conversions.filter((c) => c.conversion !== null);
-  const spec = file.imports.find((s) => s.path === 'log' && s.localName === logName) ?? null;
-  const dropImport = !!logName && convertible.length > 0 && convertible.length === packageReferences(file, logName);
-  // Most calls need the same imports: their edits are worked out once per set (ensureImport reads the top level).
-  const importsFor = new Map<string, FileEdit[] | null>();
-  const importsOf = (imports: ImportNeed[], dropping: boolean) => {
-    const key = `${dropping}|${imports.map((i) => `${i.name ?? ''} ${i.path}`).join(',')}`;
-    if (!importsFor.has(key)) importsFor.set(key, importEdits(file, imports, dropping ? spec : null));
-    return importsFor.get(key)!;
-  };
-  const alone = dropImport && convertible.length === 1;
-  const members = conversions.map(({ conversion }) => {
-    const imports = conversion ? importsOf(conversion.imports, alone) : null;
-    return imports ? { ...conversion!, edits: [...conversion!.edits, ...imports] } : null;
-  });
-  const group: FixGroup = { id: GROUP_ID, size: members.filter((m) => m).length };
-  let combinable = true;
-  if (convertible.length > 1) {
-    const imports = importEdits(file, convertible.flatMap((c) => c.conversion!.imports), dropImport ? spec : null);
-    if (imports) group.combined = [...convertible.flatMap((c) => c.conversion!.edits), ...imports];
-    // Without the combined edits, converting every call one by one would leave the `log` import unused.
-    else combinable = !dropImport;
+/** Each file's count of calls and its first call, files in path order. */
+function callsPerFile(uses: { use: LoggerUse; location: FileLocation }[]): Map<string, { calls: number; first: Range }> {
+  const perFile = new Map<string, { calls: number; first: Range }>();
+  for (const { use, location } of uses) {
+    const seen = perFile.get(location.path);
+    if (!seen) perFile.set(location.path, { calls: use.calls, first: use.first });
+    else {
+      seen.calls += use.calls;
+      if (before(use.first, seen.first)) seen.first = use.first;
+    }
   }
-  let first = true;
-  return members.map((member) => {
-    if (!member) return [];
-    // The combined edits travel with the first member only, so the output stays linear in the calls.
-    const fix: FixDescriptor = {
-      title: rule.meta.messages.fixOne,
-      edits: member.edits,
-      safe: member.safe && combinable,
-      group: first ? group : { id: group.id, size: group.size },
-    };
-    first = false;
-    return [fix];
-  });
+  return perFile;
 }
 
-/** True inside `func main()` or `func init()` (of a file already known to be in package main). */
-function inMainOrInit(call: SyntaxNode): boolean {
-  const fn = enclosingTopLevelFunction(call);
-  const name = fn?.type === 'function_declaration' ? functionName(fn) : '';
-  return name === 'main' || name === 'init';
+function before(a: Range, b: Range): boolean {
+  return a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character < b.start.character);
 }
 
-/**
- * A Print, Fatal or Panic call of the standard log package (under any import name, not shadowed), or of a
- * `*log.Logger` value (`s.log.Printf`), as the resolver sees it.
- */
-function stdLogCall(context: FileContext, call: SyntaxNode): { method: string; packageCall: boolean } | null {
-  const fn = call.childForFieldName('function');
-  if (fn?.type !== 'selector_expression') return null;
-  const method = fn.childForFieldName('field')?.text ?? '';
-  // Most calls are something else: the method name decides before the resolver is asked.
-  if (!Object.hasOwn(LEVELS, method)) return null;
-  const callee = context.types.calleeOf(call);
-  if (callee?.kind === 'func') return callee.pkg === 'log' ? { method, packageCall: true } : null;
-  if (callee?.kind === 'method') {
-    const receiver = namedParts(callee.receiver);
-    return receiver?.pkg === 'log' && receiver.name === 'Logger' ? { method, packageCall: false } : null;
-  }
-  return null;
+/** Storage that holds a logger made elsewhere: a struct field, a parameter, or a value we cannot name. */
+function handedOver(key: string): boolean {
+  return key.startsWith('field:') || key.startsWith('param:') || key.startsWith('expr:');
 }
 
-interface CallConversion {
-  edits: FileEdit[];
-  imports: ImportNeed[];
-  safe: boolean;
+/** A package by its last path element (`server`, `store`), as people name it. */
+function packageLabel(importPath: string): string {
+  return importPath.slice(importPath.lastIndexOf('/') + 1) || importPath;
 }
 
-/** The edits that turn one std log call into a structured one, or null when that cannot be done faithfully. */
-function convert(context: FileContext, call: SyntaxNode, method: string, target: LoggerTarget): CallConversion | null {
-  const { file } = context;
-  const args = callArguments(call);
-  if (call.descendantsOfType('comment').length > 0 || args.some((a) => a.type === 'variadic_argument')) return null;
-  const fallback = messageFallback(call);
-  let line: StructuredLine | null;
-  if (method.endsWith('f')) {
-    const format = args[0] ? literalText(args[0]) : null;
-    line = format === null ? null : fromPrintf(format, args.slice(1), fallback);
-  } else line = fromPrint(args, fallback);
-  if (!line) return null;
-
-  const kind = LEVELS[method];
-  const level: LogLevel = kind !== 'print' ? kind : line.fields.some((f) => f.isError) || ERROR_WORDS.test(line.message) ? 'error' : 'info';
-  const fmtName = file.localNameOf('fmt') ?? 'fmt';
-  const sprint = method === 'Panicf' ? 'Sprintf' : method === 'Panicln' ? 'Sprintln' : 'Sprint';
-  const panicValue = `${fmtName}.${sprint}${call.childForFieldName('arguments')!.text}`;
-  const ctx = target.kind === 'slog' ? (contextInScope(context.types, call)?.expression ?? null) : null;
-  const conversion = convertCall(target, level, line, ctx, file, context.types, panicValue);
-
-  const edits: FileEdit[] = [replaceNode(file, call, conversion.expression)];
-  if (conversion.follow) {
-    const statement = call.parent;
-    if (statement?.type !== 'expression_statement' || !ownsItsLines(file, statement)) return null;
-    edits.push(insertLinesAfter(file, statement, [conversion.follow]));
-  }
-  // zap's global logger discards everything until zap.ReplaceGlobals runs; evaluating arguments twice for a
-  // panic value is only harmless when they are plain names and literals.
-  const plainArgs = args.every((a) => a.descendantsOfType('call_expression').length === 0 && a.type !== 'call_expression');
-  const safe = target.kind !== 'zap' && (level !== 'panic' || target.kind !== 'slog' || plainArgs);
-  return { edits, imports: conversion.imports, safe };
-}
-
-/** A message for lines that had no text of their own: the name of the function that logs. */
-function messageFallback(call: SyntaxNode): string {
-  const fn = enclosingFunction(call);
-  const name = (fn && functionName(fn)) || (() => {
-    const top = enclosingTopLevelFunction(call);
-    return top ? functionName(top) : '';
-  })();
-  return name || 'log';
+/** A logger as people name it: `logs.Warn`, `App.log`, or the receiver as first written. */
+function loggerLabel(key: string, use: LoggerUse): string {
+  const stored = /^(var|field):"([^"]*)"\.(.+)$/.exec(key);
+  if (!stored) return use.name;
+  return stored[1] === 'var' ? `${packageLabel(stored[2])}.${stored[3]}` : stored[3];
 }

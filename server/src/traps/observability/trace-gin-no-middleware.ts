@@ -7,6 +7,11 @@ const messages = {
     en: 'Gin engine {engine} serves requests with no tracing middleware installed anywhere in module {module}: the caller\'s trace stops at this service.',
     zh: 'Gin 引擎 {engine} 所在模块 {module} 中没有安装任何链路追踪中间件：调用方的链路在这个服务处断开。',
   },
+  noMiddlewareSeveral: {
+    en: 'Gin engine {engine} serves requests with no tracing middleware installed anywhere in module {module} (other places creating a gin engine there: {others}, listed): the caller\'s trace stops at this service.',
+    zh: 'Gin 引擎 {engine} 所在模块 {module} 中没有安装任何链路追踪中间件(该模块中其他创建 gin 引擎的地方：{others} 处，见相关位置)：调用方的链路在这个服务处断开。',
+  },
+  otherEngine: { en: 'another gin engine of this module, also without tracing middleware', zh: '本模块中另一个同样没有链路追踪中间件的 gin 引擎' },
   fixInstall: {
     en: 'Install otelgin: {engine}.Use(otelgin.Middleware("{service}"))',
     zh: '安装 otelgin：{engine}.Use(otelgin.Middleware("{service}"))',
@@ -43,17 +48,22 @@ export const rule = defineWorkspaceRule<GinTracingFacts>({
       const tracingFunctions = new Set(files.flatMap((f) => f.facts.tracingFunctions));
       const traced = files.some((f) => f.facts.traced || f.facts.opaque || f.facts.usedNames.some((n) => tracingFunctions.has(n)));
       if (traced) continue;
-      for (const { location, facts } of files) {
-        for (const engine of facts.engines) {
-          const name = engine.variable || engine.call;
-          context.report(location.path, {
-            range: engine.range,
-            messageId: 'noMiddleware',
-            data: { engine: name, module: modulePath || '(no go.mod)', service: engine.service },
-            fixes: engine.fix ? [{ title: messages.fixInstall, edits: engine.fix }] : [],
-          });
-        }
-      }
+      // The module is the unit of the decision (one Use anywhere traces every engine it builds): one finding, on
+      // its first engine, however many places create or re-create one (go-admin builds its shared engine lazily
+      // in two routers).
+      const engines = files
+        .flatMap(({ location, facts }) => facts.engines.map((engine) => ({ path: location.path, engine })))
+        .sort((a, b) => a.path.localeCompare(b.path) || a.engine.range.start.line - b.engine.range.start.line);
+      if (engines.length === 0) continue;
+      const [{ path, engine }, ...others] = engines;
+      const name = engine.variable || engine.call;
+      context.report(path, {
+        range: engine.range,
+        messageId: others.length > 0 ? 'noMiddlewareSeveral' : 'noMiddleware',
+        data: { engine: name, module: modulePath || '(no go.mod)', service: engine.service, others: others.length },
+        related: others.map((other) => ({ path: other.path, range: other.engine.range, message: messages.otherEngine })),
+        fixes: engine.fix ? [{ title: messages.fixInstall, edits: engine.fix }] : [],
+      });
     }
   },
 });

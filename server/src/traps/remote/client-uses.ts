@@ -125,9 +125,19 @@ export function responseUse(types: Resolver, send: SyntaxNode): ResponseUse {
   return BOUNDED;
 }
 
-/** How one `resp.Body` expression is read. */
-function bodyUse(types: Resolver, body: SyntaxNode): ResponseUse {
+/** Readers that decompress what they wrap: reading them reads the body, no more. */
+const WRAPPERS = new Set(['compress/gzip.NewReader', 'compress/zlib.NewReader', 'compress/flate.NewReader']);
+
+/**
+ * How one `resp.Body` expression (or a local or decompressing reader that stands for it, `depth` steps away) is
+ * read. A local it is put in (`reader = resp.Body`, `zr, err := gzip.NewReader(resp.Body)`) is followed to its uses.
+ */
+function bodyUse(types: Resolver, body: SyntaxNode, depth = 0): ResponseUse {
   const parent = body.parent;
+  if (parent?.type === 'expression_list' && depth < 2) {
+    const followed = followLocal(types, body, depth);
+    if (followed) return followed;
+  }
   if (parent?.type === 'selector_expression') {
     const method = parent.childForFieldName('field')?.text;
     if (method === 'Close') return BOUNDED;
@@ -138,11 +148,32 @@ function bodyUse(types: Resolver, body: SyntaxNode): ResponseUse {
   if (!call || !callee) return { kind: 'handed', node: body };
   const name = callee.kind === 'func' ? `${callee.pkg}.${callee.name}` : `${namedParts(callee.receiver)?.pkg}.${namedParts(callee.receiver)?.name}.${callee.name}`;
   if (READ_ALL.has(name)) return BOUNDED;
+  if (WRAPPERS.has(name) && depth < 2) return bodyUse(types, call, depth + 1);
   if (COPIES.has(name)) return isDiscard(types, parent!.namedChildren[0]) ? BOUNDED : { kind: 'streamed', node: call };
   if (STREAM_READERS.has(name) || name === 'os.File.ReadFrom') return { kind: 'streamed', node: call };
   if (name === 'bytes.Buffer.ReadFrom') return BOUNDED;
   if (DECODERS.has(name)) return decodedInLoop(types, call) ? { kind: 'streamed', node: call } : BOUNDED;
   return { kind: 'handed', node: call };
+}
+
+/**
+ * The use of the body through the local it is assigned to (`reader = resp.Body`): the worst use of that local,
+ * or null when it is not assigned to a plain local of this function.
+ */
+function followLocal(types: Resolver, value: SyntaxNode, depth: number): ResponseUse | null {
+  const list = value.parent!;
+  const statement = list.parent;
+  if (!statement || (statement.type !== 'short_var_declaration' && statement.type !== 'assignment_statement')) return null;
+  if (statement.childForFieldName('right')?.id !== list.id || list.namedChildren.length !== 1) return null;
+  const target = statement.childForFieldName('left')?.namedChild(0);
+  const local = target?.type === 'identifier' ? types.localDeclOf(target) : null;
+  if (!local || (local.kind !== 'short' && local.kind !== 'var')) return null;
+  for (const use of usesOf(types, local)) {
+    if (isAssignedTo(use)) continue;
+    const verdict = bodyUse(types, use, depth + 1);
+    if (verdict.kind !== 'bounded') return verdict;
+  }
+  return BOUNDED;
 }
 
 /** `io.Discard` (or `ioutil.Discard`): copying there only drains the body. */

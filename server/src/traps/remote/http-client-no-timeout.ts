@@ -8,6 +8,7 @@ import { fieldChildren, findAll, unalias } from '../../go/syntax';
 import { addKeyedElement, isPositionalLiteral, keyedElements, remoteTimeout } from './http-client';
 import { bindingOf, isHttpClient, namesTransfer, NET_HTTP, ResponseUse, responseUse, sendsByHolder, SENDING_METHODS, staysLocal } from './client-uses';
 import { isTestHarness } from '../test-harness';
+import { sentWithDeadline } from './request-deadline';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import { rangeOf } from '../../go/source';
@@ -51,6 +52,18 @@ export const rule = defineFileRule({
         en: 'This http.Client has no Timeout, and a total Timeout does not suit it either: a response it fetches is handed on to be read elsewhere (line {line}), and Timeout would cut reading the body short. Bound the wait for the response headers (Transport.ResponseHeaderTimeout) or give each request a context deadline.',
         zh: '这个 http.Client 没有设置 Timeout，但整体 Timeout 也不适合它：它取回的响应被交给别处读取(第 {line} 行)，Timeout 会把读取响应体的过程一并截断。请限制等待响应头的时间(Transport.ResponseHeaderTimeout)，或为每个请求设置带截止时间的 context。',
       },
+      literalGiven: {
+        en: 'This http.Client has no Timeout and is handed to {callee}, which sends through it out of sight, uploads and downloads perhaps among it: a total Timeout chosen here could cut long transfers short. Bound the wait for the response headers (Transport.ResponseHeaderTimeout) or give each call a context deadline.',
+        zh: '这个 http.Client 没有设置 Timeout，并被交给了 {callee}，由它在别处发送请求(其中可能有上传和下载)：在这里定的整体 Timeout 可能把耗时长的传输截断。请限制等待响应头的时间(Transport.ResponseHeaderTimeout)，或为每次调用设置带截止时间的 context。',
+      },
+      sendStreamed: {
+        en: '{call} sends through http.DefaultClient, which has no timeout, and a total Timeout does not suit this call either: its response is read as a stream or saved (line {line}), and Timeout would cut reading the body short. Use a client whose Transport bounds the wait for the response headers (ResponseHeaderTimeout), or give the request a context deadline.',
+        zh: '{call} 走的是没有超时的 http.DefaultClient，但整体 Timeout 也不适合这次调用：它的响应被流式读取或写入文件(第 {line} 行)，Timeout 会把读取响应体的过程一并截断。请改用 Transport 限制了响应头等待时间(ResponseHeaderTimeout)的客户端，或为请求设置带截止时间的 context。',
+      },
+      sendHanded: {
+        en: '{call} sends through http.DefaultClient, which has no timeout, and a total Timeout does not suit this call either: its response is handed on to be read elsewhere (line {line}), and Timeout would cut reading the body short. Use a client whose Transport bounds the wait for the response headers (ResponseHeaderTimeout), or give the request a context deadline.',
+        zh: '{call} 走的是没有超时的 http.DefaultClient，但整体 Timeout 也不适合这次调用：它的响应被交给别处读取(第 {line} 行)，Timeout 会把读取响应体的过程一并截断。请改用 Transport 限制了响应头等待时间(ResponseHeaderTimeout)的客户端，或为请求设置带截止时间的 context。',
+      },
       bodyStreamedHere: { en: 'the body is read as a stream or saved here', zh: '响应体在这里被流式读取或写入文件' },
       responseHandedHere: { en: 'the response is handed on here', zh: '响应在这里被交给别处' },
       fixAddTimeout: { en: 'Add Timeout: {timeout}', zh: '添加 Timeout: {timeout}' },
@@ -78,11 +91,15 @@ export const rule = defineFileRule({
       const call = `${selector.childForFieldName('operand')!.text}.${field}`;
       if (field !== 'DefaultClient') {
         const sent = selector.parent?.type === 'call_expression' ? selector.parent : null;
+        if (sent && reportedAsTransfer(context, selector, sent, call)) continue;
         const fix = clientFix(context, selector, `.${field}`, sent ? sendSafety(types, sent) : false);
         context.report({ node: selector, messageId: 'helper', data: { call, timeout: fix.timeout }, fixes: fix.fixes });
       } else if (isDefaultClientUse(selector)) {
         const method = selector.parent?.type === 'selector_expression' ? selector.parent : null;
         const sent = method?.parent?.type === 'call_expression' ? method.parent : null;
+        // A request whose context has a deadline set here is bounded; a client-wide Timeout would cut that budget.
+        if (sent && sentWithDeadline(types, sent)) continue;
+        if (sent && reportedAsTransfer(context, selector, sent, method!.text)) continue;
         const fix = clientFix(context, selector, '', sent ? sendSafety(types, sent) : false);
         context.report({ node: selector, messageId: 'defaultClient', data: { timeout: fix.timeout }, fixes: fix.fixes });
       }
@@ -91,6 +108,23 @@ export const rule = defineFileRule({
 });
 
 const DEFAULT_CLIENT = `var:"${NET_HTTP}".DefaultClient`;
+
+/**
+ * A send through `http.DefaultClient` whose response is streamed, saved or handed on: reported with the line
+ * that does it and no total-Timeout fix, which would cut the transfer short. False when the response is read in full.
+ */
+function reportedAsTransfer(context: FileContext, selector: SyntaxNode, send: SyntaxNode, call: string): boolean {
+  const use = responseUse(context.types, send);
+  if (use.kind === 'bounded') return false;
+  const { messages } = rule.meta;
+  context.report({
+    node: selector,
+    messageId: use.kind === 'streamed' ? 'sendStreamed' : 'sendHanded',
+    data: { call, line: use.node.startPosition.row + 1, timeout: context.settings.timeouts.http },
+    related: [{ path: context.file.path, range: rangeOf(use.node), message: use.kind === 'streamed' ? messages.bodyStreamedHere : messages.responseHandedHere }],
+  });
+  return true;
+}
 
 /** A place where an `http.Client` comes into being with its zero Timeout. */
 interface Construction {
@@ -136,6 +170,13 @@ function checkConstruction(context: FileContext, construction: Construction, fac
   }
   const binding = bindingOf(types, construction.node);
   if (binding.kind === 'holder' && facts.timeoutsSet.has(binding.holder)) return;
+  const sdk = binding.kind === 'escapes' ? receivingCall(types, construction.node) : null;
+  if (sdk) {
+    // Handed to a library that sends through it out of sight (an object-storage SDK uploads through it): no
+    // total Timeout can be chosen here without cutting its transfers.
+    context.report({ node: construction.node, messageId: 'literalGiven', data: { callee: sdk, timeout: context.settings.timeouts.http } });
+    return;
+  }
   // The sends the rule can see, and whether it sees them all: a client kept in a local that never leaves it, or
   // used on the spot. A package variable or a field may be used by any file, so its fix is never safe in bulk.
   const sends = binding.kind === 'inline' ? [binding.call] : binding.kind === 'holder' ? facts.sends.get(binding.holder) ?? [] : [];
@@ -149,21 +190,43 @@ function checkConstruction(context: FileContext, construction: Construction, fac
       break;
     }
   }
-  const safe = complete && !streamed && !sends.some((send) => namesTransfer(types, send, holderName));
-  const fix = literalFix(context, construction, safe);
+  // Every send seen, each with a request whose context has a deadline: the calls are bounded already.
+  if (complete && sends.length > 0 && sends.every((send) => sentWithDeadline(types, send))) return;
   if (streamed) {
+    // The message says a total Timeout does not suit this client, so none is offered.
     const { messages } = rule.meta;
     const line = streamed.use.node.startPosition.row + 1;
     context.report({
       node: construction.node,
       messageId: streamed.use.kind === 'streamed' ? 'literalStreamed' : 'literalHanded',
-      data: { timeout: fix.timeout, line },
+      data: { timeout: context.settings.timeouts.http, line },
       related: [{ path: context.file.path, range: rangeOf(streamed.use.node), message: streamed.use.kind === 'streamed' ? messages.bodyStreamedHere : messages.responseHandedHere }],
-      fixes: fix.fixes,
     });
     return;
   }
+  const safe = complete && !sends.some((send) => namesTransfer(types, send, holderName));
+  const fix = literalFix(context, construction, safe);
   context.report({ node: construction.node, messageId: 'literal', data: { timeout: fix.timeout }, fixes: fix.fixes });
+}
+
+/**
+ * The call a construction is passed to as an argument (`cos.NewClient(u, &http.Client{...})`), by its written
+ * name, when that call is not net/http's own and, if its signature is known, takes a client; null otherwise.
+ */
+function receivingCall(types: Resolver, construction: SyntaxNode): string | null {
+  let value = construction;
+  while (value.parent && (value.parent.type === 'parenthesized_expression' || (value.parent.type === 'unary_expression' && value.parent.child(0)?.type === '&'))) {
+    value = value.parent;
+  }
+  const call = value.parent?.type === 'argument_list' ? value.parent.parent : null;
+  const fn = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+  if (!call || !fn) return null;
+  const callee = types.calleeOf(call);
+  if (callee?.kind === 'func' && callee.pkg === NET_HTTP) return null;
+  // A known function that takes no client (`fmt.Println(c)`, `json.Marshal(c)`) does not send through it.
+  if (callee && !callee.type.includes(`"${NET_HTTP}".Client`)) return null;
+  const short = fn.text.length <= 60 && !fn.text.includes('\n');
+  return short ? fn.text : fn.childForFieldName('field')?.text ?? fn.text.split('\n')[0];
 }
 
 /** A send whose response the rule sees read in full, in a function whose names speak of no transfer. */

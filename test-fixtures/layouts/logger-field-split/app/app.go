@@ -7,7 +7,7 @@ import (
 
 // App keeps its logger in a field; the methods that log live in other files.
 type App struct {
-	log   *log.Logger
+	log   *log.Logger // want "log-unstructured"
 	audit auditLog
 }
 

@@ -1,0 +1,3 @@
+module example.com/meta
+
+go 1.21
