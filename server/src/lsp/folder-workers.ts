@@ -25,9 +25,9 @@ const REPLAY_SLICE = 200;
 
 /**
  * A worker's heap limit to start with (MiB; GO_TRAPS_WORKER_HEAP_MB=N to choose). Left alone, V8 lets each worker's
- * heap grow far past what it keeps alive (the standard library: about 250 MB a worker at the peak; at 64 MiB one
- * worker once ran out, at 96 none did); a limit makes it collect sooner. A request that runs out of it is asked
- * again of workers with twice the limit.
+ * heap grow far past what it keeps alive; a limit makes it collect sooner, at some CPU (the standard library with
+ * two workers: peak RSS 442 MiB without a limit, 355 MiB at 96; at 64 a worker once ran out). A request that runs
+ * out of it is asked again of workers with twice the limit.
  */
 export const WORKER_HEAP_MB = Math.max(32, Number(process.env.GO_TRAPS_WORKER_HEAP_MB) || 96);
 /** The limit never grows past this: a file that needs more is skipped with a notice. */
