@@ -21,6 +21,11 @@ describe('domains', () => {
     assert.equal(domainOf('internal/webapp', settings), 'webapp');
     assert.equal(domainOf('domain/bus', settings), 'bus');
   });
+  it('reads a role name with or without its layer suffix: a readiness check is not a business domain', () => {
+    assert.equal(domainOf('app/domain/checkapp', settings), '');
+    assert.equal(domainOf('internal/readiness', settings), '');
+    assert.equal(domainOf('business/domain/auditbus', settings), 'audit');
+  });
   it('gives composition roots and infrastructure no domain', () => {
     assert.equal(domainOf('', settings), '');
     assert.equal(domainOf('cmd/shop', settings), '');

@@ -44,7 +44,7 @@ const ROLE_NAMES: Record<Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet
     'platform', 'foundation', 'sdk', 'lib', 'libs', 'util', 'utils', 'utility', 'helper', 'helpers', 'common', 'shared', 'infra', 'infrastructure',
     'config', 'configs', 'conf', 'settings', 'cache', 'redis', 'mq', 'kafka', 'log', 'logger', 'logging', 'metric', 'metrics', 'stats', 'prometheus', 'monitoring', 'telemetry', 'instrumentation',
     'tracing', 'observability', 'middleware', 'middlewares', 'errors', 'errs', 'model', 'models', 'entity', 'entities', 'schema', 'migrate',
-    'migration', 'migrations', 'health', 'healthcheck', 'validator', 'validators', 'validation', 'types', 'constants', 'consts',
+    'migration', 'migrations', 'health', 'healthcheck', 'healthz', 'check', 'checks', 'readiness', 'liveness', 'probe', 'probes', 'validator', 'validators', 'validation', 'types', 'constants', 'consts',
   ]),
   transport: new Set([
     'api', 'apis', 'http', 'httpapi', 'rest', 'grpc', 'rpc', 'handler', 'handlers', 'router', 'routers', 'routes', 'route', 'web', 'ui', 'server',
@@ -149,13 +149,16 @@ export function placePackage(packageDir: string, settings: Settings, packageName
   if (settings.infrastructure.includes(top)) {
     return { domain: '', role: 'infrastructure', by: 'setting', reason: say(`${where}/ is listed in the infrastructure setting`, `${where}/ 列在 infrastructure 设置中`) };
   }
-  for (const [role, names] of Object.entries(ROLE_NAMES) as [Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet<string>][]) {
-    if (names.has(top.toLowerCase())) return { domain: '', role, by: 'name', reason: say(`${where}/ is ${ROLE_LABELS[role].en}`, `${where}/ 是${ROLE_LABELS[role].zh}`) };
-  }
-  const layout = [...segments.slice(0, depth), '<domain>'].join('/');
   // One domain in several layers (`business/domain/userbus`, `app/domain/userapp`): the layer suffix is not the
   // business. Only below a domain/ folder, where every package is a domain, is the suffix read as a layer.
   const layered = segments.slice(0, depth).some((s) => s === 'domain' || s === 'domains') ? LAYER_SUFFIX.exec(top) : null;
+  // A role name says the role with or without a layer suffix: `checkapp` is the readiness check's app layer.
+  for (const name of layered ? [top, layered[1]] : [top]) {
+    for (const [role, names] of Object.entries(ROLE_NAMES) as [Exclude<PackageRole, 'domain' | 'harness'>, ReadonlySet<string>][]) {
+      if (names.has(name.toLowerCase())) return { domain: '', role, by: 'name', reason: say(`${where}/ is ${ROLE_LABELS[role].en}`, `${where}/ 是${ROLE_LABELS[role].zh}`) };
+    }
+  }
+  const layout = [...segments.slice(0, depth), '<domain>'].join('/');
   if (layered) {
     const [, domain, layer] = layered;
     return { domain, role: 'domain', by: 'layout', reason: say(`${layout} layout, the ${layer} layer of ${domain}`, `${layout} 布局,${domain} 的 ${layer} 层`) };

@@ -94,9 +94,11 @@ export function inScope(declared: SyntaxNode, use: SyntaxNode): boolean {
 const MIGRATION_PATH = /(^|\/)[^/]*(migrat|install|upgrade|seed|schema|fixture|initdb|init_db|setupdb|createdb)[^/]*(\/|\.go$)/i;
 /**
  * Function names of the same tooling: `Migrate`, `runMigrations`, `InstallSchema`, `Seed`, `CreateTables`,
- * `CreateDb`, `createDatabase`, `InitDB`, `DropSchema`.
+ * `CreateDb`, `createDatabase`, `InitDB`, `DropSchema`, and the version checks that decide whether to migrate
+ * (`IsSchemaUpToDate`, `schemaVersion`, `CheckSchema`).
  */
-const MIGRATION_FUNCTION = /(^|[a-z.])(Migrat|migrat|Install|install|Upgrade|upgrade|Seed|seed|(Create|create|Init|init|Ensure|ensure|Drop|drop|Reset|reset|Setup|setup)(Db|DB|Database|Databases|Schema|Schemas|Tables?)(?![a-z]))/;
+const MIGRATION_FUNCTION =
+  /(^|[a-z.])(Migrat|migrat|Install|install|Upgrade|upgrade|Seed|seed|(Create|create|Init|init|Ensure|ensure|Drop|drop|Reset|reset|Setup|setup)(Db|DB|Database|Databases|Schema|Schemas|Tables?)(?![a-z])|(Schema|schema)(Version|UpToDate)|(Check|check|Verify|verify|Is|is)Schema(?![a-z]))/;
 
 /**
  * True for code that migrates, installs, upgrades or seeds a schema, by its path or its function (`fn` is a

@@ -14,3 +14,10 @@ func Count(db *sql.DB) (int, error) {
 	err := db.QueryRow(`SELECT count(*) FROM users`).Scan(&n) // want "db-no-context"
 	return n, err
 }
+
+// IsSchemaUpToDate is the check that decides whether to migrate: part of the schema tooling, whatever the file.
+func IsSchemaUpToDate(conn *sql.DB, latest int) (bool, error) {
+	var version int
+	err := conn.QueryRow(`SELECT version FROM schema_version`).Scan(&version) // want "db-no-context"
+	return version == latest, err
+}
