@@ -3,7 +3,11 @@
 // when a didChange is written to the server's stdin and stops when the publishDiagnostics for that version is
 // read back, so the shipped debounce is included. Also reports indexing time and RSS for a whole workspace.
 //
+// Keys are also typed while a re-scan of the whole workspace runs (the "full analysis" of issue 11), and peak RSS
+// (VmHWM: worker threads live in the same process) is read when indexing ends.
+//
 // Usage: npm run build && node bench/lsp-latency.mjs [--root /usr/lib/go/src] [--edits 60] [--json out.json]
+//        [--index-only] [--server server/out/server.js] (another build, e.g. a copy of the previous one, for before/after runs)
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -19,13 +23,16 @@ const option = (name, fallback) => {
 const ROOT = path.resolve(option('root', '/usr/lib/go/src'));
 const EDITS = Number(option('edits', '60'));
 const JSON_OUT = option('json', undefined);
+/** Only index the workspace and report time and memory (quick memory experiments). */
+const INDEX_ONLY = args.includes('--index-only');
+const SERVER = path.resolve(option('server', path.join(repo, 'server/out/server.js')));
 /** Pause between edits, like a fast typist; the debounce is the server's own. */
 const TYPING_GAP_MS = 30;
 
 class Server {
   constructor() {
     // GO_TRAPS_TIMING makes the server log each analysis's own wall and CPU time, apart from pipe and scheduling.
-    this.child = spawn(process.execPath, [path.join(repo, 'server/out/server.js'), '--stdio'], {
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, GO_TRAPS_TIMING: '1' },
     });
@@ -34,6 +41,8 @@ class Server {
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = [];
+    /** The last goTraps/status the server sent. */
+    this.status = undefined;
     this.child.stdout.on('data', (chunk) => this.read(chunk));
     this.child.stderr.on('data', (chunk) => process.stderr.write(chunk));
   }
@@ -53,6 +62,8 @@ class Server {
         this.send({ jsonrpc: '2.0', id: message.id, result });
       } else if (message.method) {
         const timing = message.method === 'window/logMessage' && /^go-traps timing: (\w+) (\S+) v(\d+) wall=([\d.]+)ms cpu=([\d.]+)ms/.exec(message.params.message);
+        if (message.method === 'goTraps/status') this.status = message.params;
+        if (message.method === 'window/logMessage' && /^go-traps: (indexed|memory|an analysis worker ran out)/.test(message.params.message)) console.log(`  server: ${message.params.message.split('\n')[0]}`);
         if (timing) this.timings.push({ kind: timing[1], uri: timing[2], version: Number(timing[3]), wall: Number(timing[4]), cpu: Number(timing[5]) });
         for (const listener of [...this.listeners]) listener(message, at);
       } else {
@@ -99,15 +110,28 @@ class Server {
     return (Number(fields[11]) + Number(fields[12])) / 100;
   }
 
-  rssMiB() {
+  rssMiB(field = 'VmRSS') {
     const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]) / 1024;
+  }
+
+  /** The highest RSS the process (all its threads, so every worker too) has had so far. */
+  peakRssMiB() {
+    return this.rssMiB('VmHWM');
   }
 
   async start(root) {
     const uri = pathToFileURL(root).href;
     const indexed = this.next((m) => m.method === 'goTraps/status' && !m.params.indexing && m.params.filesIndexed > 0);
     const started = performance.now();
+    // RSS over the scan, to see where the peak falls (printed with --index-only).
+    this.rssSeries = [];
+    const sampler = setInterval(() => {
+      try {
+        this.rssSeries.push([Math.round((performance.now() - started) / 100) / 10, Math.round(this.rssMiB())]);
+      } catch {}
+    }, 500);
+    indexed.finally(() => clearInterval(sampler));
     await this.request('initialize', {
       processId: process.pid,
       rootUri: uri,
@@ -210,8 +234,17 @@ console.log(results.machine);
 {
   const server = new Server();
   const { indexSeconds, filesIndexed } = await server.start(ROOT);
-  results.index = { seconds: round(indexSeconds), filesIndexed, rssMiB: Math.round(server.rssMiB()), serverCpuSeconds: server.cpuSeconds(), loadAverage: round(loadavg()[0]) };
-  console.log(`indexed ${filesIndexed} files of ${ROOT} in ${results.index.seconds} s (server CPU ${results.index.serverCpuSeconds} s, load average ${results.index.loadAverage}); server RSS ${results.index.rssMiB} MiB`);
+  results.index = { seconds: round(indexSeconds), filesIndexed, rssMiB: Math.round(server.rssMiB()), peakRssMiB: Math.round(server.peakRssMiB()), serverCpuSeconds: server.cpuSeconds(), loadAverage: round(loadavg()[0]) };
+  // What stays once the server idles a moment (the scan's garbage collected, idle workers gone).
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  results.index.rssAfterIdleMiB = Math.round(server.rssMiB());
+  console.log(`indexed ${filesIndexed} files of ${ROOT} in ${results.index.seconds} s (server CPU ${results.index.serverCpuSeconds} s, load average ${results.index.loadAverage}); server RSS ${results.index.rssMiB} MiB right after, ${results.index.rssAfterIdleMiB} MiB 5 s later, peak ${results.index.peakRssMiB} MiB`);
+  if (INDEX_ONLY) {
+    console.log(`RSS (s, MiB): ${server.rssSeries.filter((_, i) => i % 4 === 0).map(([t, m]) => `${t}:${m}`).join(' ')}`);
+    await server.stop();
+    if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2) + '\n');
+    process.exit(0);
+  }
   results.runs.push(await measureEdits(server, path.join(ROOT, 'text/template/parse/node.go'), '1,000-line file, whole workspace indexed'));
   // Pauses longer than the facts delay: every key lands just after (or during) a full analysis.
   results.runs.push(await measureEdits(server, path.join(ROOT, 'text/template/parse/node.go'), '1,000-line file, a key every 400 ms', { edits: 20, gapMs: 400 }));
@@ -221,6 +254,22 @@ console.log(results.machine);
   results.runs.push(await measureEdits(server, path.join(ROOT, 'cmd/compile/internal/ssagen/ssa.go'), 'largest file analysed with default settings, a key every 400 ms', { edits: 20, gapMs: 400 }));
   results.runs.push(await measureEdits(server, path.join(ROOT, 'time/tzdata/zipdata.go'), 'largest file of the library (generated, > 1 MiB): skipped by default'));
   results.rssAfterEditsMiB = Math.round(server.rssMiB());
+  // Keys while the whole workspace is analysed again (the re-scan a go.mod or settings change starts).
+  const rescanStarted = performance.now();
+  const rescan = server.request('goTraps/analyzeWorkspace', null).then(() => (performance.now() - rescanStarted) / 1000);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const during = async (file, label, options) => {
+    const run = await measureEdits(server, file, label, options);
+    run.rescanStillRunning = !!server.status?.indexing;
+    console.log(`  (re-scan still running at the end: ${run.rescanStillRunning})`);
+    return run;
+  };
+  results.runs.push(await during(path.join(ROOT, 'text/template/parse/node.go'), '1,000-line file during a re-scan of the workspace', { edits: 40 }));
+  results.runs.push(await during(path.join(ROOT, 'text/template/parse/node.go'), '1,000-line file during a re-scan, a key every 400 ms', { edits: 20, gapMs: 400 }));
+  results.runs.push(await during(path.join(ROOT, 'cmd/compile/internal/ssagen/ssa.go'), 'largest file analysed by default, during a re-scan', { edits: 40 }));
+  results.runs.push(await during(path.join(ROOT, 'cmd/compile/internal/ssagen/ssa.go'), 'largest file analysed by default, during a re-scan, a key every 400 ms', { edits: 20, gapMs: 400 }));
+  results.rescan = { seconds: round(await rescan), peakRssMiB: Math.round(server.peakRssMiB()), rssMiB: Math.round(server.rssMiB()) };
+  console.log(`re-scan: ${results.rescan.seconds} s; peak RSS so far ${results.rescan.peakRssMiB} MiB, RSS now ${results.rescan.rssMiB} MiB`);
   await server.stop();
 }
 

@@ -43,6 +43,8 @@ describe('packaging', () => {
       'CHANGELOG.md',
       'client/out/extension.js',
       'server/out/server.js',
+      // The language server's scan and full analyses run in worker threads.
+      'server/out/analysis-worker.js',
       'grammars/tree-sitter.wasm',
       'grammars/tree-sitter-go.wasm',
       'schemas/go-traps.schema.json',

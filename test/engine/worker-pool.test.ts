@@ -7,12 +7,22 @@ import { describe, it } from 'node:test';
 import { WorkerPool } from '../../server/src/engine/worker-pool';
 import { defaultSettings } from '../../server/src/engine/config';
 
-/** A stand-in for analysis-worker.js speaking the same protocol: `crash` kills the thread, `loop` never ends. */
+/**
+ * A stand-in for analysis-worker.js speaking the same protocol: `crash` kills the thread, `loop` never ends,
+ * `index` answers with the paths whose declarations it holds.
+ */
 const FAKE_WORKER = `
 const { parentPort } = require('node:worker_threads');
+const held = new Set();
 parentPort.on('message', (request) => {
-  if (request.type === 'index') return;
+  if (request.type === 'index') {
+    if (request.reset) held.clear();
+    for (const path of request.remove || []) held.delete(path);
+    for (const [path] of request.files) held.add(path);
+    return;
+  }
   parentPort.postMessage({ started: request.id });
+  if (request.path === 'index') return parentPort.postMessage({ id: request.id, declared: { skipped: [...held].sort().join(',') } });
   if (request.path === 'crash') process.exit(3);
   if (request.path === 'throw') setImmediate(() => { throw new Error('outside any request'); });
   if (request.path === 'loop') for (;;) {}
@@ -42,6 +52,40 @@ describe('worker pool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('fails only the request a worker died on: the ones queued behind it are answered by its replacement', async () => {
+    const pool = new WorkerPool(fakeWorker(), 1, { settings: defaultSettings(), collectors: false });
+    try {
+      const crash = pool.request('declare', { path: 'crash', fsPath: 'crash', location });
+      const queued = pool.request('declare', { path: 'queued', fsPath: 'queued', location });
+      await assert.rejects(within(crash, 10_000, 'crash'), /exited with code 3/);
+      assert.deepEqual((await within(queued, 10_000, 'the request queued behind the crash')).declared, { skipped: 'answered queued' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('brings a replacement worker to the declarations the others hold', async () => {
+    const pool = new WorkerPool(fakeWorker(), 1, { settings: defaultSettings(), collectors: false });
+    const decls = { package: 'p', imports: [], members: [] } as never;
+    try {
+      pool.update([['a.go', 'p', decls], ['b.go', 'p', decls]], []);
+      pool.update([['c.go', 'p', decls]], ['a.go']);
+      assert.deepEqual((await pool.request('declare', { path: 'index', fsPath: 'index', location })).declared, { skipped: 'b.go,c.go' });
+      await assert.rejects(pool.request('declare', { path: 'crash', fsPath: 'crash', location }), /exited with code 3/);
+      const replayed = await within(pool.request('declare', { path: 'index', fsPath: 'index', location }), 10_000, 'after the crash');
+      assert.deepEqual(replayed.declared, { skipped: 'b.go,c.go' }, 'the new worker holds what the dead one held');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails the requests still waiting when it closes', async () => {
+    const pool = new WorkerPool(fakeWorker(), 1, { settings: defaultSettings(), collectors: false });
+    const stuck = assert.rejects(within(pool.request('declare', { path: 'loop', fsPath: 'loop', location }), 10_000, 'closing'), /closed/);
+    await pool.close();
+    await stuck;
   });
 
   it('replaces a worker that throws outside a request', async () => {

@@ -1,9 +1,9 @@
 /**
- * A worker thread of the parallel pipeline (see pipeline.ts): it holds its own parser, its own copy of the type
- * index, and reads the files it is handed from disk — declarations first, then analyses, as the main thread
- * asks. Results go back as plain data.
+ * A worker thread of the parallel pipeline (see pipeline.ts) and of the language server's folders: it holds its
+ * own parser, its own copy of the type index, and reads the files it is handed from disk (or takes the text of
+ * an editor's unsaved buffer) — declarations first, then analyses, as the main thread asks. Results go back as
+ * plain data.
  */
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileDecls } from '../go/declarations';
 import { knowledgeIndex } from '../go/knowledge';
@@ -12,6 +12,7 @@ import { TypeIndex } from '../go/type-index';
 import type { Settings } from './config';
 import { Analysed, CacheSpec, Declared, FileWork } from './file-work';
 import type { FileLocation } from './rule';
+import { readTextFile } from '../cli/safe-fs';
 
 export interface WorkerInit {
   settings: Settings;
@@ -19,11 +20,15 @@ export interface WorkerInit {
   cache?: CacheSpec;
 }
 
-/** What the main thread sends. */
+/**
+ * What the main thread sends. `index` sets files' declarations (after dropping every file first with `reset`,
+ * and the `remove`d ones); it applies as it arrives, before any request still queued. `text` stands in for the
+ * file on disk (an open editor buffer); `record` asks for the declarations the analysis looked up.
+ */
 export type WorkerRequest =
-  | { type: 'index'; files: [path: string, packageKey: string, decls: FileDecls][] }
-  | { type: 'declare'; id: number; path: string; fsPath: string; location: FileLocation }
-  | { type: 'analyze'; id: number; path: string; fsPath: string; location: FileLocation; key?: string };
+  | { type: 'index'; files: [path: string, packageKey: string, decls: FileDecls][]; remove?: string[]; reset?: boolean }
+  | { type: 'declare'; id: number; path: string; fsPath: string; location: FileLocation; text?: string }
+  | { type: 'analyze'; id: number; path: string; fsPath: string; location: FileLocation; key?: string; text?: string; record?: boolean };
 
 /** What a worker answers (before an answer, `{ started: id }` says it began the request). */
 export interface WorkerResult {
@@ -44,6 +49,8 @@ if (port) {
   let queue: Promise<unknown> = loadGoLanguage();
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'index') {
+      if (request.reset) index.clear();
+      for (const path of request.remove ?? []) index.deleteFile(path);
       for (const [path, key, decls] of request.files) index.setFile(path, key, decls);
       return;
     }
@@ -51,9 +58,10 @@ if (port) {
       port.postMessage({ started: request.id });
       const answer: WorkerResult = { id: request.id };
       try {
-        const text = readFileSync(request.fsPath, 'utf8');
+        // Never through a link, never blocked on a pipe (safe-fs.ts).
+        const text = request.text ?? (await readTextFile(request.fsPath));
         if (request.type === 'declare') answer.declared = await work.declare(request.path, text, request.location);
-        else answer.analysed = await work.analyze(request.path, text, request.location, index, request.key);
+        else answer.analysed = await work.analyze(request.path, text, request.location, index, request.key, request.record);
       } catch (error) {
         answer.error = error instanceof Error ? error.message : String(error);
       }

@@ -64,14 +64,17 @@ export class FileWork {
     return this.engine.declare(text, location);
   }
 
-  /** Parses and analyses one file against the index, and stores the result under its cache key. */
-  async analyze(path: string, text: string, location: FileLocation, index: TypeIndex, key?: string): Promise<Analysed> {
+  /**
+   * Parses and analyses one file against the index, and stores the result under its cache key. The looked-up
+   * declarations are recorded for the cache, or when `record` asks (the language server re-analyses by them).
+   */
+  async analyze(path: string, text: string, location: FileLocation, index: TypeIndex, key?: string, record = false): Promise<Analysed> {
     this.parser ??= createParserSync();
     const tree = this.parser.parse(text);
     if (!tree) throw new Error('the parser returned no tree');
     try {
       const recorded = new Set<string>();
-      const analysis = this.engine.analyzeFile(new SourceFile(path, text, tree), location, index, this.cache ? recorded : undefined);
+      const analysis = this.engine.analyzeFile(new SourceFile(path, text, tree), location, index, this.cache || record ? recorded : undefined);
       const dependencies = [...recorded].sort();
       if (this.cache && key) {
         const fingerprint = dependencyFingerprint(index, dependencies);

@@ -3,10 +3,14 @@
  * when it starts a request, so the pool always knows which file a worker is on: one that holds a worker past
  * the per-file budget (or runs it out of memory) is given up — the worker is replaced, its other requests go
  * to the new one, and that file's request answers with `budget` set. Synchronous work cannot be interrupted
- * on its own thread; a worker can be.
+ * on its own thread; a worker can be. The pool keeps the declarations it last sent, so a replacement worker is
+ * brought to the same state before its first request.
  */
 import { Worker } from 'node:worker_threads';
+import type { FileDecls } from '../go/declarations';
 import type { WorkerInit, WorkerRequest, WorkerResult } from './analysis-worker';
+
+type IndexRequest = Extract<WorkerRequest, { type: 'index' }>;
 
 type Request = Exclude<WorkerRequest, { type: 'index' }>;
 type Payload<T extends Request['type']> = Omit<Extract<Request, { type: T }>, 'id' | 'type'>;
@@ -28,12 +32,18 @@ interface Slot {
 export interface PoolOptions {
   /** Milliseconds one request may hold a worker; unlimited when undefined. */
   budgetMs?: number;
+  /**
+   * A worker's old-generation heap limit in MiB (V8 collects sooner as it nears it); a request that needs more
+   * is given up like one past the budget. Node's default when undefined.
+   */
+  maxHeapMb?: number;
 }
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private nextId = 0;
-  private index: Extract<WorkerRequest, { type: 'index' }> | undefined;
+  /** Every file's declarations as the workers hold them: path → [package key, decls]. */
+  private readonly index = new Map<string, [string, FileDecls]>();
   private readonly watchdog: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -41,7 +51,7 @@ export class WorkerPool {
     private readonly script: string,
     jobs: number,
     private readonly init: WorkerInit,
-    options: PoolOptions = {},
+    private readonly options: PoolOptions = {},
   ) {
     for (let i = 0; i < jobs; i++) this.slots.push(this.spawn());
     const budget = options.budgetMs;
@@ -55,29 +65,43 @@ export class WorkerPool {
     return this.slots.length;
   }
 
-  /** Sends the type index to every worker, and to every worker that replaces one later. */
-  broadcast(request: Extract<WorkerRequest, { type: 'index' }>): void {
-    this.index = request;
+  /** Replaces the workers' type index, for every worker and every one that replaces one later. */
+  broadcast(request: IndexRequest): void {
+    this.index.clear();
+    this.update(request.files, [], true);
+  }
+
+  /** Sets some files' declarations and drops others' (`reset`: drop all first) in every worker. */
+  update(files: IndexRequest['files'], remove: readonly string[], reset = false): void {
+    if (reset) this.index.clear();
+    for (const path of remove) this.index.delete(path);
+    for (const [path, key, decls] of files) this.index.set(path, [key, decls]);
+    const request: IndexRequest = { type: 'index', files, ...(remove.length > 0 ? { remove: [...remove] } : {}), ...(reset ? { reset } : {}) };
     for (const slot of this.slots) slot.worker.postMessage(request);
   }
 
   request<T extends Request['type']>(type: T, payload: Payload<T>): Promise<WorkerResult> {
     const slot = this.slots.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
     const request = { type, id: this.nextId++, ...payload } as Request;
+    if (this.closed) return Promise.reject(new Error('the analysis workers were closed'));
     return new Promise((resolve, reject) => {
       slot.queue.push({ request, resolve, reject });
       slot.worker.postMessage(request);
     });
   }
 
+  /** Ends every worker; requests still waiting fail, so nobody waits on them forever. */
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.watchdog);
+    const closed = new Error('the analysis workers were closed');
+    for (const slot of this.slots) for (const waiting of slot.queue.splice(0)) waiting.reject(closed);
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script, { workerData: this.init });
+    const limits = this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {};
+    const worker = new Worker(this.script, { workerData: this.init, ...limits });
     const slot: Slot = { worker, queue: [] };
     worker.on('message', (message: WorkerResult | { started: number }) => {
       if ('started' in message) {
@@ -97,7 +121,10 @@ export class WorkerPool {
     worker.on('exit', (code) => {
       if (!this.closed && this.slots.includes(slot)) this.fail(slot, new Error(`an analysis worker exited with code ${code}`));
     });
-    if (this.index) worker.postMessage(this.index);
+    if (this.index.size > 0) {
+      const files = [...this.index].map(([path, [key, decls]]) => [path, key, decls] as IndexRequest['files'][number]);
+      worker.postMessage({ type: 'index', files, reset: true } satisfies IndexRequest);
+    }
     return slot;
   }
 
@@ -125,13 +152,24 @@ export class WorkerPool {
   }
 
   /**
-   * A worker died (an exception outside a request, a crash): its requests fail, and a fresh worker takes its
-   * place — a dead slot would otherwise look idle and swallow every later request.
+   * A worker died (an exception outside a request, a crash): a fresh worker takes its place — a dead slot would
+   * otherwise look idle and swallow every later request. The request it was on fails; the ones queued behind
+   * it go to the new worker, so one bad file costs one file.
    */
   private fail(slot: Slot, error: Error): void {
     const position = this.slots.indexOf(slot);
-    if (position >= 0 && !this.closed) this.slots[position] = this.spawn();
     void slot.worker.terminate();
-    for (const waiting of slot.queue.splice(0)) waiting.reject(error);
+    const [current, ...rest] = slot.queue.splice(0);
+    if (position < 0 || this.closed) {
+      for (const waiting of [current, ...rest]) waiting?.reject(error);
+      return;
+    }
+    const replacement = this.spawn();
+    this.slots[position] = replacement;
+    for (const waiting of rest) {
+      replacement.queue.push(waiting);
+      replacement.worker.postMessage(waiting.request);
+    }
+    current?.reject(error);
   }
 }

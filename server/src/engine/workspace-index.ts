@@ -14,6 +14,7 @@ import { SourceFile } from '../go/source';
 import { TypeIndex } from '../go/type-index';
 import type { FileLocation } from './rule';
 import type { Finding } from './types';
+import type { FileDecls } from '../go/declarations';
 
 /** One analysed file as the index keeps it. */
 export interface IndexEntry {
@@ -75,6 +76,11 @@ export class WorkspaceIndex {
    */
   declare(engine: Engine, path: string, text: string, location: FileLocation): string[] {
     const { packageKey, decls } = engine.declare(text, location);
+    return this.setDecls(path, packageKey, decls);
+  }
+
+  /** Puts declarations read elsewhere (a worker thread) in the type index; returns the files to analyse again. */
+  setDecls(path: string, packageKey: string, decls: FileDecls): string[] {
     return this.affectedBy(this.types.setFile(path, packageKey, decls), path);
   }
 

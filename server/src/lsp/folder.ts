@@ -12,11 +12,14 @@ import type { Rule } from '../engine/rule';
 import type { Finding } from '../engine/types';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import type { TeamConfig } from './settings';
+import type { FolderWorkers } from './folder-workers';
 import { fsPathOf, relativeEnginePath, uriOfFsPath } from './uris';
 import { shownInProblems } from './workspace-problems';
 
 export class Folder {
   readonly index = new WorkspaceIndex();
+  /** Worker threads for the scan and full analyses; undefined: everything runs on this thread (see session.ts). */
+  workers: FolderWorkers | undefined;
   client: ClientSettings = { ...DEFAULT_CLIENT_SETTINGS };
   team: TeamConfig = { settings: defaultSettings(), problems: [] };
   settings: Settings = defaultSettings();

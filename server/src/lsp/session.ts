@@ -38,7 +38,7 @@ import { createGoParser } from '../go/parser';
 import type { Rule } from '../engine/rule';
 import { SourceFile } from '../go/source';
 import type { Finding, Locale } from '../engine/types';
-import { indexText, indexTree } from '../engine/workspace-index';
+import { IndexedFile, indexText, indexTree } from '../engine/workspace-index';
 import { walkGoFiles } from '../cli/walk';
 import { readTextFile } from '../cli/safe-fs';
 import { CrashGuard } from './crash-guard';
@@ -48,6 +48,7 @@ import { DocumentView, FIX_ALL_KIND, fixAllAction, packageClauseLine, quickFixes
 import { toDiagnostic } from './diagnostics';
 import { DocumentStore, OpenDocument } from './documents';
 import { Folder } from './folder';
+import { FolderWorkers, SCAN_JOBS } from './folder-workers';
 import { hoverFor } from './hover';
 import { ProgressReporter, startProgress } from './progress';
 import { CONFIG_FILE_NAME, configFilePath, describeProblems, engineSettings, loadTeamConfig, problemRange, sanitizeClientSettings, settingsNotice, unknownRuleIds } from './settings';
@@ -61,6 +62,12 @@ import { fsPathOf, sameUri, uriOfFsPath } from './uris';
 
 export interface ServerOptions {
   rules: readonly Rule[];
+  /**
+   * The bundled analysis worker (server/out/analysis-worker.js): each workspace folder's scan and full analyses
+   * run in worker threads. Workers know the registry's rules only, so a server given other rules (the tests'
+   * fault server) leaves this out and analyses on its own thread.
+   */
+  workerScript?: string;
   /**
    * The light debounce: while typing, a document is analysed at most once per this many milliseconds. The
    * first change after a quiet spell is analysed at once; a faster burst is merged into one analysis.
@@ -92,9 +99,18 @@ interface DocumentState {
   analyzedVersion: number;
   /** Version of the last full analysis, -1 before the first. */
   fullVersion: number;
+  /** The version a worker is analysing in full, if any (its answer is applied only if it is still current). */
+  pendingFull?: number;
+  /** Numbers the full analyses sent to a worker: only the answer to the latest one is applied. */
+  fullTicket: number;
   /** Ranged changes since the last full analysis; undefined after a whole-text change, which cannot be followed. */
   shifts: RangeChange[] | undefined;
   findings: Finding[];
+}
+
+/** True when the document's full analysis for this version is done or under way. */
+function fullDone(state: DocumentState, version: number): boolean {
+  return state.fullVersion === version || state.pendingFull === version;
 }
 
 /** Starts serving on a connection (stdio, node-ipc or in-process streams). */
@@ -151,13 +167,14 @@ export class Session {
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => void this.initialized());
     c.onShutdown(() => {
+      for (const folder of this.folders) folder.workers?.dispose();
       this.problems.dispose();
       this.documents.dispose();
       this.guard.dispose();
     });
     c.onDidOpenTextDocument(({ textDocument: t }) => {
       const document = this.documents.open(t.uri, t.languageId, t.version, t.text);
-      this.states.set(t.uri, { lastRun: 0, analyzedVersion: -1, fullVersion: -1, shifts: [], findings: [] });
+      this.states.set(t.uri, { lastRun: 0, analyzedVersion: -1, fullVersion: -1, fullTicket: 0, shifts: [], findings: [] });
       this.schedule(document, 0, true);
     });
     c.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
@@ -232,7 +249,7 @@ export class Session {
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     this.folders = folders.flatMap((f) => {
       const root = fsPathOf(f.uri);
-      return root ? [new Folder(f.uri, root, this.options.rules)] : [];
+      return root ? [this.newFolder(f.uri, root)] : [];
     });
     const storageDir = typeof options.storageDir === 'string' ? options.storageDir : undefined;
     this.guard = new CrashGuard(CrashGuard.journalFor(folders.map((f) => f.uri), storageDir));
@@ -273,6 +290,12 @@ export class Session {
         await this.scan(folder);
       }),
     );
+  }
+
+  private newFolder(uri: string, root: string): Folder {
+    const folder = new Folder(uri, root, this.options.rules);
+    if (this.options.workerScript) folder.workers = new FolderWorkers(this.options.workerScript, folder.index.types, (line) => this.connection.console.warn(line));
+    return folder;
   }
 
   folderOf(uri: string): Folder {
@@ -396,8 +419,8 @@ export class Session {
       state.cancel = undefined;
       void folder.ready.then(() => {
         if (this.documents.get(document.uri) !== document) return;
-        const done = full ? state.fullVersion : state.analyzedVersion;
-        if (done !== document.version) this.validate(document, full);
+        const done = full ? fullDone(state, document.version) : state.analyzedVersion === document.version;
+        if (!done) this.validate(document, full);
       });
     };
     // setTimeout(0) still waits a millisecond or more; an immediate runs right after pending input is read.
@@ -415,7 +438,7 @@ export class Session {
     clearTimeout(state.factsTimer);
     state.factsTimer = setTimeout(() => {
       state.factsTimer = undefined;
-      if (this.documents.get(document.uri) === document && state.fullVersion !== document.version) this.validate(document, true);
+      if (this.documents.get(document.uri) === document && !fullDone(state, document.version)) this.validate(document, true);
     }, FACTS_PAUSE_MS);
   }
 
@@ -426,6 +449,7 @@ export class Session {
       if (state) {
         state.analyzedVersion = -1;
         state.fullVersion = -1;
+        state.pendingFull = undefined;
       }
       this.schedule(document, 0, true);
     }
@@ -435,7 +459,7 @@ export class Session {
   private freshFindings(document: OpenDocument, full = false): Finding[] {
     const state = this.states.get(document.uri);
     if (!state) return [];
-    if (state.analyzedVersion !== document.version || (full && state.fullVersion !== document.version)) {
+    if (state.analyzedVersion !== document.version || (full && !fullDone(state, document.version))) {
       state.cancel?.();
       this.validate(document, full);
     }
@@ -468,6 +492,8 @@ export class Session {
       document.dropTree();
       state.findings = [];
       this.reanalyze(folder, folder.index.undeclare(enginePath), document.uri);
+      folder.workers?.sync([enginePath]);
+      state.pendingFull = undefined;
       if (folder.index.delete(enginePath)) this.workspaceMoved(folder, document.uri);
       folder.setCount(enginePath, undefined);
       this.publish(document, []);
@@ -476,12 +502,25 @@ export class Session {
     }
     this.notified.delete(`skip:${document.uri}`);
     const known = folder.index.get(enginePath);
-    if (!known || state.fullVersion < 0) full = true;
+    // With workers, a full analysis already asked for (or due after this pause) is not asked for again per key.
+    const fullAwaited = folder.workers && (state.pendingFull !== undefined || state.factsTimer !== undefined);
+    if ((!known || state.fullVersion < 0) && !fullAwaited) full = true;
+    let affected: string[] = [];
+    if (full && folder.workers) {
+      // Declarations here (cheap, and other files' re-analyses depend on them), the rules in a worker; this
+      // document gets a light analysis now and the worker's answer when it comes (if still current).
+      folder.ensureModuleFor(enginePath);
+      affected = folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings));
+      folder.workers.sync([enginePath]);
+      clearTimeout(state.factsTimer);
+      state.factsTimer = undefined;
+      void this.analyzeInWorker(folder, document, state, enginePath, text);
+      full = false;
+    }
     this.guard.enter(guardKey);
     const tree = document.syntaxTree(this.parser);
     const file = new SourceFile(enginePath, text, tree);
     let factsChanged = false;
-    let affected: string[] = [];
     if (full) {
       folder.ensureModuleFor(enginePath);
       // Declarations first: files that looked up one that changed are analysed again below.
@@ -524,6 +563,47 @@ export class Session {
   }
 
   /**
+   * The full analysis of an open document in a worker, with the buffer's text. Its answer is applied only if
+   * the document is still at that version and no later full analysis was asked for; otherwise it is dropped
+   * (the edits since then asked for another one when typing pauses).
+   */
+  private async analyzeInWorker(folder: Folder, document: OpenDocument, state: DocumentState, enginePath: string, text: string): Promise<void> {
+    const version = document.version;
+    const ticket = ++state.fullTicket;
+    state.pendingFull = version;
+    const started = performance.now();
+    const result = await folder.workers!.analyze(folder.settings, enginePath, fsPathOf(document.uri) ?? enginePath, locateFile(enginePath, folder.modules, folder.settings), text);
+    if (this.states.get(document.uri) !== state || this.documents.get(document.uri) !== document) return;
+    if (ticket !== state.fullTicket || document.version !== version || !folder.client.enable) {
+      this.connection.console.log(`go-traps: dropped a stale analysis of ${enginePath} (v${version}, the document is at v${document.version})`);
+      if (ticket !== state.fullTicket) return;
+      state.pendingFull = undefined;
+      if (document.version !== version && !state.factsTimer) this.scheduleFacts(document, state);
+      return;
+    }
+    state.pendingFull = undefined;
+    this.logProblems(result.problems);
+    if (!result.entry) {
+      // The light analysis stands; the file's facts wait for its next change.
+      state.fullVersion = version;
+      this.connection.console.warn(`go-traps: skipped the full analysis of ${enginePath}: ${result.skipped}`);
+      this.noticeSkip(document.uri, enginePath, result.skipped ?? 'the analysis failed');
+      return;
+    }
+    const factsChanged = folder.index.set(enginePath, result.entry);
+    state.fullVersion = version;
+    state.shifts = [];
+    state.findings = this.findingsOf(folder, enginePath);
+    folder.setCount(enginePath, shownInProblems(this.shown(folder, enginePath, state.findings, text)));
+    this.publish(document, state.findings);
+    if (this.logTiming) {
+      this.connection.console.log(`go-traps timing: worker ${document.uri} v${version} wall=${(performance.now() - started).toFixed(2)}ms cpu=0.00ms`);
+    }
+    if (factsChanged) this.workspaceMoved(folder, document.uri);
+    this.scheduleStatus();
+  }
+
+  /**
    * Files whose analyses looked up a declaration that changed: open ones are analysed again in full, closed
    * ones are re-read from disk in the background; both wait for typing to pause.
    */
@@ -536,6 +616,9 @@ export class Session {
       const state = document && this.states.get(uri);
       if (document && state) {
         state.fullVersion = -1;
+        // An answer on its way was computed with the old declarations: it is dropped.
+        state.pendingFull = undefined;
+        state.fullTicket++;
         this.scheduleFacts(document, state);
       } else if (!folder.loose) {
         this.watchQueue.set(uri, FileChangeType.Changed);
@@ -645,6 +728,13 @@ export class Session {
     this.notice(MessageType.Warning, line);
   }
 
+  /** Where this thread's memory is (GO_TRAPS_TIMING=1), for the benchmark; the workers' heaps are in RSS only. */
+  private logMemory(): void {
+    const mib = (n: number) => `${Math.round(n / 2 ** 20)}`;
+    const m = process.memoryUsage();
+    this.connection.console.log(`go-traps: memory rss=${mib(m.rss)} heapUsed=${mib(m.heapUsed)} heapTotal=${mib(m.heapTotal)} external=${mib(m.external)} arrayBuffers=${mib(m.arrayBuffers)} MiB`);
+  }
+
   /** A one-way message for the user: a notification, so nothing waits on the user dismissing it. */
   private notice(type: MessageType, message: string): void {
     void this.connection.sendNotification(ShowMessageNotification.type, { type, message });
@@ -741,8 +831,10 @@ export class Session {
 
   private async scanOnce(folder: Folder, root: string): Promise<void> {
     const generation = ++folder.scanGeneration;
+    const scanStarted = performance.now();
     folder.holdCrossFileFindings();
     folder.index.clear();
+    void folder.workers?.syncAll();
     folder.skipped.clear();
     folder.countsChanged(true);
     if (!folder.client.enable) {
@@ -769,13 +861,50 @@ export class Session {
       // The walk found every go.mod of the folder (and the one above it): the list replaces the guesses made
       // for files opened before the scan, in one step, so no file is ever placed with half a list.
       folder.modules = modules;
+      if (folder.workers) {
+        folder.workers.scanning(true);
+        if (!(await this.scanInWorkers(folder, folder.workers, files, progress, () => generation === folder.scanGeneration))) return;
+      } else if (!(await this.scanHere(folder, files, progress, () => generation === folder.scanGeneration))) return;
+      if (generation !== folder.scanGeneration) return;
+      folder.indexing = false;
+      folder.workers?.scanning(false);
+      // The workspace rules' cross-file check stays on this thread, over the facts the workers sent back.
+      const checkStarted = performance.now();
+      this.logProblems(folder.index.workspaceFindings(folder.engine).problems);
+      const checkMs = performance.now() - checkStarted;
+      folder.countsChanged(true);
+      this.problems.folderChanged(folder);
+      // Documents opened during the scan were analysed with part of the folder's declarations: again, in full
+      // (the workers' scan did so at its end).
+      if (!folder.workers) this.revalidateOpen(folder);
+      const skipped = folder.skipped.size;
+      progress.done(`${folder.index.size} files${skipped ? `, ${skipped} skipped` : ''}`);
+      const where = folder.workers ? `in ${countOf(SCAN_JOBS, 'worker thread')}` : 'on the main thread';
+      this.connection.console.info(describeSkipped(`go-traps: indexed ${countOf(folder.index.size, 'file')} in ${root} ${where} in ${((performance.now() - scanStarted) / 1000).toFixed(1)} s; workspace rules ${checkMs.toFixed(0)} ms`, folder.skipped));
+      this.workspaceMoved(folder);
+      if (this.logTiming) this.logMemory();
+    } catch (error) {
+      this.connection.console.error(`go-traps: scan of ${root} failed: ${(error as Error).stack ?? error}`);
+      if (generation === folder.scanGeneration) folder.indexing = false;
+      this.workspaceMoved(folder);
+    } finally {
+      progress.done();
+    }
+  }
+
+  /**
+   * The scan on this thread: declarations of every file, then each closed file's rules, yielding between files
+   * and while the user types. Returns false when a newer scan took over.
+   */
+  private async scanHere(folder: Folder, files: readonly string[], progress: ProgressReporter, current: () => boolean): Promise<boolean> {
+    {
       let slice = Date.now();
       // Declarations first, from the text alone, so that every file's rules resolve types across the folder.
       for (let i = 0; i < files.length; i++) {
         if (Date.now() - slice > 8 || this.typing()) {
           await new Promise((resolve) => setImmediate(resolve));
           await this.untilTypingPauses();
-          if (generation !== folder.scanGeneration) return;
+          if (!current()) return false;
           slice = Date.now();
         }
         const uri = uriOfFsPath(files[i]);
@@ -784,7 +913,7 @@ export class Session {
         // A file held back by the crash guard is not read at all; the others never through a link or a pipe.
         if (this.guard.reasonFor(files[i])) continue;
         const text = open ? open.text : await readTextFile(files[i]).catch(() => undefined);
-        if (generation !== folder.scanGeneration) return;
+        if (!current()) return false;
         if (text === undefined || skipReason(enginePath, text, folder.settings)) continue;
         this.guard.enter(files[i]);
         folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings));
@@ -794,31 +923,102 @@ export class Session {
         if (Date.now() - slice > 8 || this.typing()) {
           await new Promise((resolve) => setImmediate(resolve));
           await this.untilTypingPauses();
-          if (generation !== folder.scanGeneration) return;
+          if (!current()) return false;
           slice = Date.now();
         }
         progress.report(i, files.length);
         const uri = uriOfFsPath(files[i]);
         if (this.documents.all().some((d) => sameUri(d.uri, uri))) continue;
-        await this.indexFromDisk(folder, folder.pathOf(uri), files[i], () => generation === folder.scanGeneration);
+        await this.indexFromDisk(folder, folder.pathOf(uri), files[i], current);
       }
-      if (generation !== folder.scanGeneration) return;
-      folder.indexing = false;
-      folder.countsChanged(true);
-      this.problems.folderChanged(folder);
-      // Documents opened during the scan were analysed with part of the folder's declarations: again, in full.
-      this.revalidateOpen(folder);
-      const skipped = folder.skipped.size;
-      progress.done(`${folder.index.size} files${skipped ? `, ${skipped} skipped` : ''}`);
-      this.connection.console.info(describeSkipped(`go-traps: indexed ${countOf(folder.index.size, 'file')} in ${root}`, folder.skipped));
-      this.workspaceMoved(folder);
-    } catch (error) {
-      this.connection.console.error(`go-traps: scan of ${root} failed: ${(error as Error).stack ?? error}`);
-      if (generation === folder.scanGeneration) folder.indexing = false;
-      this.workspaceMoved(folder);
-    } finally {
-      progress.done();
     }
+    return current();
+  }
+
+  /**
+   * The scan in the folder's workers: every closed file's declarations read by the workers in parallel (open
+   * documents' from their buffers, here), the whole index sent to every worker, then the closed files' rules,
+   * each result applied as it arrives. No tree is kept here. While the user types, the workers get no new file
+   * (they would take the cores keystrokes need). Returns false when a newer scan took over.
+   */
+  private async scanInWorkers(folder: Folder, workers: FolderWorkers, files: readonly string[], progress: ProgressReporter, current: () => boolean): Promise<boolean> {
+    const isOpen = (file: string) => this.documents.all().find((d) => sameUri(d.uri, uriOfFsPath(file)));
+    const width = workers.width * 3;
+    const closed: string[] = [];
+    progress.report(0, files.length);
+    await eachInParallel(files.length, width, async (i) => {
+      if (!current()) return;
+      const file = files[i];
+      const enginePath = folder.pathOf(uriOfFsPath(file));
+      const held = this.guard.reasonFor(file);
+      if (held) {
+        folder.skipped.set(enginePath, held);
+        return;
+      }
+      const location = locateFile(enginePath, folder.modules, folder.settings);
+      const open = isOpen(file);
+      if (open) {
+        if (!skipReason(enginePath, open.text, folder.settings)) folder.index.declare(folder.engine, enginePath, open.text, location);
+        return;
+      }
+      await this.untilTypingPauses();
+      if (!current()) return;
+      const declared = await workers.declare(folder.settings, enginePath, file, location);
+      if (!current()) return;
+      // A document opened meanwhile declared itself from its buffer.
+      if (isOpen(file)) return;
+      if ('skipped' in declared) {
+        this.skipInScan(folder, enginePath, declared.skipped);
+        return;
+      }
+      folder.index.setDecls(enginePath, declared.packageKey, declared.decls);
+      closed.push(file);
+    });
+    if (!current()) return false;
+    await workers.syncAll();
+    if (!current()) return false;
+    // Files skipped, held back or open count as done: the total is every Go file, as on this thread.
+    let done = files.length - closed.length;
+    await eachInParallel(closed.length, width, async (i) => {
+      if (!current()) return;
+      // Workers share the cores with this thread: while the user types, no new file is handed out.
+      await this.untilTypingPauses();
+      if (!current()) return;
+      const file = closed[i];
+      const enginePath = folder.pathOf(uriOfFsPath(file));
+      const result = await workers.analyze(folder.settings, enginePath, file, locateFile(enginePath, folder.modules, folder.settings));
+      progress.report(++done, files.length);
+      // An open document's own analysis is the truth for it.
+      if (!current() || isOpen(file)) return;
+      this.logProblems(result.problems);
+      if (!result.entry) {
+        this.skipInScan(folder, enginePath, result.skipped ?? '');
+        this.reanalyze(folder, folder.index.undeclare(enginePath));
+        workers.sync([enginePath]);
+        return;
+      }
+      folder.skipped.delete(enginePath);
+      folder.index.set(enginePath, result.entry);
+    });
+    if (!current()) return false;
+    // Open documents last, in full, against the whole index (the ones opened meanwhile saw part of it): the scan
+    // ends with every file's facts in.
+    await Promise.all(
+      this.documents.all().map((document) => {
+        const state = this.states.get(document.uri);
+        const enginePath = folder.pathOf(document.uri);
+        if (!state || this.folderOf(document.uri) !== folder || !folder.index.types.declsOf(enginePath)) return undefined;
+        return this.analyzeInWorker(folder, document, state, enginePath, document.text);
+      }),
+    );
+    return current();
+  }
+
+  /** A file the scan leaves out; a worker that failed or ran over the budget is worth a line in the log. */
+  private skipInScan(folder: Folder, enginePath: string, reason: string): void {
+    folder.skipped.set(enginePath, reason);
+    folder.setCount(enginePath, undefined);
+    if (!reason.startsWith('excluded') && !reason.startsWith('generated')) this.connection.console.warn(`go-traps: skipped ${enginePath}: ${reason}`);
   }
 
   /** Reads one file from disk into the index; returns true when its facts changed. */
@@ -837,20 +1037,40 @@ export class Session {
     } catch {
       folder.setCount(enginePath, undefined);
       this.reanalyze(folder, folder.index.undeclare(enginePath));
+      folder.workers?.sync([enginePath]);
       return folder.index.delete(enginePath);
     }
-    // Declaring reads the text too: the guard covers it with the analysis.
-    this.guard.enter(fsPath);
-    if (!skipReason(enginePath, text, folder.settings)) {
-      this.reanalyze(folder, folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings)));
+    let result: IndexedFile;
+    const workers = folder.workers;
+    if (workers) {
+      // Declarations here (cheap; the files they affect are known at once), the rules in a worker.
+      if (!skipReason(enginePath, text, folder.settings)) {
+        this.reanalyze(folder, folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings)));
+        workers.sync([enginePath]);
+        result = await workers.analyze(folder.settings, enginePath, fsPath, locateFile(enginePath, folder.modules, folder.settings), text);
+      } else {
+        result = { skipped: skipReason(enginePath, text, folder.settings), problems: [] };
+      }
+      // Opened meanwhile: the document's own analysis is the truth; superseded: the new scan's index is.
+      if (!current() || this.documents.get(this.openUriOf(folder, enginePath))) return false;
+      if (!result.entry && result.skipped && !result.skipped.startsWith('excluded') && !result.skipped.startsWith('generated')) {
+        this.connection.console.warn(`go-traps: skipped ${enginePath}: ${result.skipped}`);
+      }
+    } else {
+      // Declaring reads the text too: the guard covers it with the analysis.
+      this.guard.enter(fsPath);
+      if (!skipReason(enginePath, text, folder.settings)) {
+        this.reanalyze(folder, folder.index.declare(folder.engine, enginePath, text, locateFile(enginePath, folder.modules, folder.settings)));
+      }
+      result = indexText(folder.engine, this.parser, enginePath, text, folder.modules, folder.index);
+      this.guard.leave();
     }
-    const result = indexText(folder.engine, this.parser, enginePath, text, folder.modules, folder.index);
-    this.guard.leave();
     this.logProblems(result.problems);
     if (!result.entry) {
       folder.skipped.set(enginePath, result.skipped ?? '');
       folder.setCount(enginePath, undefined);
       this.reanalyze(folder, folder.index.undeclare(enginePath));
+      folder.workers?.sync([enginePath]);
       return folder.index.delete(enginePath);
     }
     folder.skipped.delete(enginePath);
@@ -903,11 +1123,15 @@ export class Session {
           if (type === FileChangeType.Deleted && folder.index.deleteUnder(enginePath, affected) > 0) {
             moved.add(folder);
             this.problems.folderChanged(folder);
+            void folder.workers?.syncAll();
           }
           this.reanalyze(folder, affected);
           continue;
         }
-        if (type === FileChangeType.Deleted) this.reanalyze(folder, folder.index.undeclare(enginePath));
+        if (type === FileChangeType.Deleted) {
+          this.reanalyze(folder, folder.index.undeclare(enginePath));
+          folder.workers?.sync([enginePath]);
+        }
         const changed =
           type === FileChangeType.Deleted
             ? folder.index.delete(enginePath)
@@ -925,13 +1149,17 @@ export class Session {
   }
 
   private async changeFolders(added: { uri: string }[], removed: { uri: string }[]): Promise<void> {
-    for (const gone of this.folders.filter((f) => removed.some((r) => r.uri === f.uri))) this.problems.removeFolder(gone);
+    for (const gone of this.folders.filter((f) => removed.some((r) => r.uri === f.uri))) {
+      this.problems.removeFolder(gone);
+      gone.scanGeneration++;
+      gone.workers?.dispose();
+    }
     this.folders = this.folders.filter((f) => !removed.some((r) => r.uri === f.uri));
     for (const r of removed) void this.connection.sendDiagnostics({ uri: r.uri, diagnostics: [] });
     for (const a of added) {
       const root = fsPathOf(a.uri);
       if (!root) continue;
-      const folder = new Folder(a.uri, root, this.options.rules);
+      const folder = this.newFolder(a.uri, root);
       this.folders.push(folder);
       await this.configure(folder);
       folder.settled();
@@ -982,4 +1210,13 @@ export class Session {
     this.lastStatus = text;
     void this.connection.sendNotification(StatusNotification, status);
   }
+}
+
+/** Runs `task(0..count-1)` with at most `width` of them in flight, each taking the next index when it is done. */
+async function eachInParallel(count: number, width: number, task: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < count) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, count) }, lane));
 }
