@@ -30,11 +30,14 @@ parentPort.on('message', (request) => {
 });
 `;
 
-function fakeWorker(): string {
+function fakeWorker(script = FAKE_WORKER): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'go-traps-pool-')), 'worker.js');
-  writeFileSync(file, FAKE_WORKER);
+  writeFileSync(file, script);
   return file;
 }
+
+/** A worker that dies at start-up every time, as one with too little heap for the parser does. */
+const DYING_WORKER = `process.exit(1);`;
 
 const location = { path: 'x.go', modulePath: '', packageDir: '', domain: '', goVersion: '' };
 
@@ -99,6 +102,22 @@ describe('worker pool', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const after = await within(pool.request('declare', { path: 'ok', fsPath: 'ok', location }), 10_000, 'the request after the throw');
       assert.deepEqual(after.declared, { skipped: 'answered ok' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stops replacing workers that die at start-up, and answers every request as unavailable instead of looping', async () => {
+    const pool = new WorkerPool(fakeWorker(DYING_WORKER), 2, { settings: defaultSettings(), collectors: false });
+    try {
+      const answers = await within(
+        Promise.all(['a', 'b', 'c', 'd'].map((p) => pool.request('declare', { path: p, fsPath: p, location }))),
+        20_000,
+        'requests to workers that die at start-up',
+      );
+      for (const answer of answers) assert.equal(answer.unavailable, true, JSON.stringify(answer));
+      const later = await within(pool.request('declare', { path: 'e', fsPath: 'e', location }), 5_000, 'a later request');
+      assert.equal(later.unavailable, true);
     } finally {
       await pool.close();
     }

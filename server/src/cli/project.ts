@@ -128,12 +128,21 @@ export async function analyzeProject(project: Project): Promise<AnalyzeResult> {
     cache,
     collectors: false,
     fileBudgetMs: (project.options.fileBudget ?? DEFAULT_FILE_BUDGET_MS / 1000) * 1000,
+    workerHeapMb: workerHeapMb(),
   });
   if (showProgress) process.stderr.write('\n');
   result.skipped.push(...project.walk.skipped);
   result.problems.push(...project.walk.problems);
   return result;
 }
+
+/** Workers' heap limit: GO_TRAPS_WORKER_HEAP_MB, else a default that keeps their garbage in check (bench/RESULTS.md). */
+function workerHeapMb(): number | undefined {
+  const chosen = Number(process.env.GO_TRAPS_WORKER_HEAP_MB);
+  if (Number.isFinite(chosen) && chosen > 0) return chosen;
+  return process.env.GO_TRAPS_WORKER_HEAP_MB === '0' ? undefined : DEFAULT_WORKER_HEAP_MB;
+}
+const DEFAULT_WORKER_HEAP_MB = 192;
 
 /** Whether a rule runs under these settings. */
 export function ruleEnabled(settings: Settings, ruleId: string): boolean {

@@ -38,6 +38,8 @@ export interface WorkerResult {
   error?: string;
   /** Set by the pool when the request was given up past the per-file budget (or out of memory). */
   budget?: true;
+  /** Set by the pool when it has no worker left to ask (they kept dying at start-up): do the work elsewhere. */
+  unavailable?: true;
 }
 
 const port = parentPort;

@@ -19,6 +19,7 @@ import { dependencyFingerprint } from './result-cache';
 import type { FileLocation } from './rule';
 import type { Finding } from './types';
 import { WorkerPool } from './worker-pool';
+import type { WorkerResult } from './analysis-worker';
 
 /** How `analyze` runs: progress, parallel workers, the result cache. */
 export interface AnalyzeOptions {
@@ -41,6 +42,11 @@ export interface AnalyzeOptions {
    * is enough): work on this thread cannot be interrupted.
    */
   fileBudgetMs?: number;
+  /**
+   * Each worker's old-generation heap limit in MiB: V8 collects sooner instead of letting every worker's heap
+   * grow far past what it keeps alive. A file that runs a worker out of memory is analysed on this thread.
+   */
+  workerHeapMb?: number;
 }
 
 /** Where results came from, for reports and benchmarks. */
@@ -66,7 +72,7 @@ export async function analyze(
   const stats: AnalyzeStats = { parsed: 0, fromCache: 0 };
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, paths.length));
   const wantsPool = (jobs > 1 || options.fileBudgetMs !== undefined) && options.fsPathOf && options.workerScript && paths.length > 0;
-  const pool = wantsPool ? new WorkerPool(options.workerScript!, jobs, { settings, collectors, cache: options.cache }, { budgetMs: options.fileBudgetMs }) : undefined;
+  const pool = wantsPool ? new WorkerPool(options.workerScript!, jobs, { settings, collectors, cache: options.cache }, { budgetMs: options.fileBudgetMs, maxHeapMb: options.workerHeapMb }) : undefined;
   const readText = async (path: string): Promise<string | undefined> => {
     try {
       return await read(path);
@@ -83,11 +89,18 @@ export async function analyze(
     await eachInParallel(paths.length, pool ? pool.size * 3 : 1, async (i) => {
       const path = paths[i];
       if (pool) {
-        const answer = await pool.request('declare', { path, fsPath: options.fsPathOf!(path), location: locations[i] });
-        if (answer.budget) {
+        const answer = await pool.request('declare', { path, fsPath: options.fsPathOf!(path), location: locations[i] }).catch(
+          (error: Error): WorkerResult => ({ id: -1, error: `the analysis worker died: ${error.message}` }),
+        );
+        if (outOfMemory(answer)) {
+          const text = await readText(path);
+          if (text !== undefined) declared[i] = await work.declare(path, text, locations[i]);
+        } else if (answer.budget) {
           skipped.push({ path, reason: answer.error! });
-        } else if (answer.error) problems.push({ path, message: `cannot read: ${answer.error}` });
-        declared[i] = answer.declared;
+        } else {
+          if (answer.error) problems.push({ path, message: `cannot read: ${answer.error}` });
+          declared[i] = answer.declared;
+        }
       } else {
         const text = await readText(path);
         if (text !== undefined) declared[i] = await work.declare(path, text, locations[i]);
@@ -127,12 +140,17 @@ export async function analyze(
       try {
         if (pool) {
           const answer = await pool.request('analyze', { path, fsPath: options.fsPathOf!(path), location: locations[i], key });
-          if (answer.budget) {
+          if (outOfMemory(answer)) {
+            const text = await readText(path);
+            if (text === undefined) return;
+            results[i] = (await work.analyze(path, text, locations[i], index, key)).analysis;
+          } else if (answer.budget) {
             skipped.push({ path, reason: answer.error! });
             return;
+          } else {
+            if (!answer.analysed) throw new Error(answer.error ?? 'the worker gave no result');
+            results[i] = answer.analysed.analysis;
           }
-          if (!answer.analysed) throw new Error(answer.error ?? 'the worker gave no result');
-          results[i] = answer.analysed.analysis;
         } else {
           const text = await readText(path);
           if (text === undefined) return;
@@ -151,6 +169,14 @@ export async function analyze(
   } finally {
     await pool?.close();
   }
+}
+
+/**
+ * This thread does the file instead: a worker gave it up for want of heap (under `workerHeapMb`; this thread has no
+ * such limit), or the pool has no worker left.
+ */
+function outOfMemory(answer: WorkerResult): boolean {
+  return answer.unavailable === true || (answer.budget === true && /out of memory/.test(answer.error ?? ''));
 }
 
 /** Runs `task(0..count-1)` with at most `width` of them in flight, each taking the next index when it is done. */

@@ -27,7 +27,12 @@ interface Slot {
   queue: Waiting[];
   /** When the worker started the first request of its queue (performance.now()), undefined before it says so. */
   since?: number;
+  /** Whether this worker has answered anything: one that dies before its first answer may die again at once. */
+  answered?: boolean;
 }
+
+/** Workers in a row that may die before answering anything before the pool stops replacing them. */
+const MAX_BARREN_DEATHS = 3;
 
 export interface PoolOptions {
   /** Milliseconds one request may hold a worker; unlimited when undefined. */
@@ -46,6 +51,10 @@ export class WorkerPool {
   private readonly index = new Map<string, [string, FileDecls]>();
   private readonly watchdog: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Workers that died in a row before answering anything (at start-up, loading the index). */
+  private barrenDeaths = 0;
+  /** Set when workers keep dying at start-up: every request answers with this instead of respawning for ever. */
+  private broken: string | undefined;
 
   constructor(
     private readonly script: string,
@@ -84,6 +93,7 @@ export class WorkerPool {
     const slot = this.slots.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
     const request = { type, id: this.nextId++, ...payload } as Request;
     if (this.closed) return Promise.reject(new Error('the analysis workers were closed'));
+    if (this.broken) return Promise.resolve({ id: request.id, error: this.broken, unavailable: true });
     return new Promise((resolve, reject) => {
       slot.queue.push({ request, resolve, reject });
       slot.worker.postMessage(request);
@@ -112,6 +122,8 @@ export class WorkerPool {
       if (at < 0) return;
       const [waiting] = slot.queue.splice(at, 1);
       slot.since = undefined;
+      slot.answered = true;
+      this.barrenDeaths = 0;
       waiting.resolve(message);
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -139,8 +151,11 @@ export class WorkerPool {
   /** Drops the request a worker is stuck on, replaces the worker, and hands the rest of its queue to the new one. */
   private giveUp(slot: Slot, reason: string): void {
     const position = this.slots.indexOf(slot);
-    if (position < 0) return;
-    const [stuck, ...rest] = slot.queue;
+    if (position < 0 || this.closed) return;
+    if (this.diesBarren(slot, reason)) return;
+    // Only a request the worker had started is to blame; one it never began goes to the replacement.
+    const stuck = slot.since !== undefined ? slot.queue[0] : undefined;
+    const rest = stuck ? slot.queue.slice(1) : slot.queue;
     const replacement = this.spawn();
     this.slots[position] = replacement;
     void slot.worker.terminate();
@@ -158,8 +173,11 @@ export class WorkerPool {
    */
   private fail(slot: Slot, error: Error): void {
     const position = this.slots.indexOf(slot);
+    if (position >= 0 && !this.closed && this.diesBarren(slot, error.message)) return;
     void slot.worker.terminate();
-    const [current, ...rest] = slot.queue.splice(0);
+    const queue = slot.queue.splice(0);
+    const current = slot.since !== undefined ? queue.shift() : undefined;
+    const rest = queue;
     if (position < 0 || this.closed) {
       for (const waiting of [current, ...rest]) waiting?.reject(error);
       return;
@@ -171,5 +189,20 @@ export class WorkerPool {
       replacement.worker.postMessage(waiting.request);
     }
     current?.reject(error);
+  }
+  /**
+   * Counts a worker that died before answering anything. After MAX_BARREN_DEATHS in a row (a heap too small to load
+   * the parser or the index, a broken bundle) the pool stops replacing workers — that would loop for ever — and
+   * answers every waiting and later request as `unavailable`, so the caller does the work without workers.
+   */
+  private diesBarren(slot: Slot, reason: string): boolean {
+    if (slot.answered) return false;
+    if (++this.barrenDeaths < MAX_BARREN_DEATHS) return false;
+    this.broken = `the analysis workers keep dying at start-up (${reason})`;
+    for (const dead of this.slots) {
+      void dead.worker.terminate();
+      for (const waiting of dead.queue.splice(0)) waiting.resolve({ id: waiting.request.id, error: this.broken, unavailable: true });
+    }
+    return true;
   }
 }

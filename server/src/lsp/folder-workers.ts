@@ -149,10 +149,12 @@ export class FolderWorkers {
         if (this.pool === pool || this.disposed || (this.pool && this.poolSettings !== JSON.stringify(settings))) throw error;
         continue;
       }
-      if (!(answer.budget && /out of memory/.test(answer.error ?? '') && this.heapMb < MAX_WORKER_HEAP_MB)) return answer;
+      // Out of memory, or workers that keep dying at start-up (a heap too small for the index): more heap, again.
+      const starved = (answer.budget && /out of memory/.test(answer.error ?? '')) || answer.unavailable;
+      if (!(starved && this.heapMb < MAX_WORKER_HEAP_MB)) return answer;
       if (this.pool === pool) {
         this.heapMb *= 2;
-        this.log(`go-traps: an analysis worker ran out of memory; workers now get ${this.heapMb} MiB`);
+        this.log(`go-traps: ${answer.error ?? 'an analysis worker ran out of memory'}; workers now get ${this.heapMb} MiB`);
         this.retire();
       }
     }
