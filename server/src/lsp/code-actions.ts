@@ -14,9 +14,9 @@ import {
 } from 'vscode-languageserver';
 import { ClientFeatures, ShowRuleDocumentationCommand, SuppressArgs, SuppressCommand, TurnRuleOffArgs, TurnRuleOffCommand } from '../protocol';
 import { planFixes } from '../engine/fix-all';
-import type { Finding, Locale } from '../engine/types';
+import type { Finding, Locale, Range } from '../engine/types';
 import { SUPPRESSION_RULE_ID } from '../traps/meta/invalid-suppression';
-import { dataOf, WireFix } from './diagnostics';
+import { dataOf, toDiagnostic, WireFix } from './diagnostics';
 
 /** `source.fixAll.goTraps`: every safe fix in the file, usable from `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.goTraps`;
@@ -88,6 +88,39 @@ export function quickFixes(document: DocumentView, diagnostics: readonly (Diagno
     perRule.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: Command.create(title, ShowRuleDocumentationCommand, rule) });
   }
   return [...actions, ...perRule];
+}
+
+/** Rules whose one finding carries a fix for every file of a package (the finding sits in one of them). */
+const PACKAGE_WIDE_RULES = new Set(['log-unstructured']);
+
+/**
+ * The fixes of package-wide findings that sit in another file but edit this one where the cursor is: a
+ * log-unstructured finding stands at the package's first call, and its conversion is reached from every call.
+ * `version` pins this document's edits to the text the findings were computed from.
+ */
+export function packageWideFixes(
+  findings: Iterable<Finding>,
+  enginePath: string,
+  range: Range,
+  uri: string,
+  version: number,
+  toUri: (path: string) => string,
+): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const finding of findings) {
+    if (!PACKAGE_WIDE_RULES.has(finding.ruleId) || finding.path === enginePath) continue;
+    finding.fixes.forEach((fix, index) => {
+      if (!fix.edits.some((edit) => edit.path === enginePath && touches(edit.range, range))) return;
+      const wire = (toDiagnostic(finding, version, toUri).data as { fixes: WireFix[] }).fixes[index];
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: workspaceEdit(wire, uri, version) });
+    });
+  }
+  return actions;
+}
+
+function touches(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  return before(a.start, b.end) && before(b.start, a.end);
 }
 
 /** `//go-traps:ignore <rule> <reason>` on its own line above the finding, indented like that line. */

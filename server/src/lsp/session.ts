@@ -37,15 +37,15 @@ import { countOf, localeFrom } from '../engine/messages';
 import { createGoParser } from '../go/parser';
 import type { Rule } from '../engine/rule';
 import { SourceFile } from '../go/source';
-import type { Finding, Locale } from '../engine/types';
+import type { Finding, Locale, Range } from '../engine/types';
 import { IndexedFile, indexText, indexTree } from '../engine/workspace-index';
 import { walkGoFiles } from '../cli/walk';
 import { readTextFile } from '../cli/safe-fs';
 import { CrashGuard } from './crash-guard';
 import { docsUrl } from '../traps/index';
 import { BaselineStore, isBaselineFile } from './baseline';
-import { DocumentView, FIX_ALL_KIND, fixAllAction, packageClauseLine, quickFixes, wanted } from './code-actions';
-import { toDiagnostic } from './diagnostics';
+import { DocumentView, FIX_ALL_KIND, fixAllAction, packageClauseLine, packageWideFixes, quickFixes, wanted } from './code-actions';
+import { isRange, toDiagnostic } from './diagnostics';
 import { DocumentStore, OpenDocument } from './documents';
 import { Folder } from './folder';
 import { FolderWorkers, SCAN_JOBS } from './folder-workers';
@@ -204,7 +204,8 @@ export class Session {
     c.onCodeAction((params) => {
       const diagnostics = Array.isArray(params?.context?.diagnostics) ? params.context.diagnostics : [];
       const only = Array.isArray(params?.context?.only) ? params.context.only : undefined;
-      return typeof params?.textDocument?.uri === 'string' ? this.codeActions(params.textDocument.uri, diagnostics, only) : [];
+      const range = isRange(params?.range) ? params.range : undefined;
+      return typeof params?.textDocument?.uri === 'string' ? this.codeActions(params.textDocument.uri, diagnostics, only, range) : [];
     });
     c.onHover((params) => {
       const document = typeof params?.textDocument?.uri === 'string' ? this.documents.get(params.textDocument.uri) : undefined;
@@ -753,7 +754,7 @@ export class Session {
 
   // ---- code actions and commands ----------------------------------------------------------------------------
 
-  private codeActions(uri: string, diagnostics: Parameters<typeof quickFixes>[1], only: string[] | undefined): CodeAction[] {
+  private codeActions(uri: string, diagnostics: Parameters<typeof quickFixes>[1], only: string[] | undefined, range?: Range): CodeAction[] {
     const document = this.documents.get(uri);
     if (!document) return [];
     const lines = document.text.split('\n');
@@ -772,6 +773,15 @@ export class Session {
       const fixAll = diagnostics.length > 0 ? fixAllAction(uri, document.version, folder.pathOf(uri), this.freshFindings(document), this.locale, CodeActionKind.QuickFix) : undefined;
       const firstCommand = actions.findIndex((a) => !a.edit);
       if (fixAll) actions.splice(firstCommand < 0 ? actions.length : firstCommand, 0, fixAll);
+      // A package-wide fix whose finding sits in another file, offered where it edits this one; only while the
+      // index holds this very text, so the edits fit it.
+      const state = this.states.get(uri);
+      if (range && state && fullDone(state, document.version) && !folder.indexing) {
+        const foreign = [...folder.index.workspaceFindings(folder.engine).byPath.values()].flat();
+        const wide = packageWideFixes(foreign, folder.pathOf(uri), range, uri, document.version, (p) => folder.uriOf(p));
+        const at = actions.findIndex((a) => !a.edit);
+        actions.splice(at < 0 ? actions.length : at, 0, ...wide);
+      }
     }
     if (wanted(FIX_ALL_KIND, only)) {
       const fixAll = fixAllAction(uri, document.version, folder.pathOf(uri), this.freshFindings(document, true), this.locale);
