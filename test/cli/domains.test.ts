@@ -1,25 +1,14 @@
 /** `go-traps domains`: which packages are business domains, what the others are, and why. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../support/repo';
+import { tempWorkspaces } from '../support/temp-workspace';
 
 const CLI = path.join(REPO_ROOT, 'server/out/cli.js');
-const dirs: string[] = [];
-after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'go-traps-domains-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = tempWorkspaces('go-traps-domains-');
 
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, 'domains', ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
 

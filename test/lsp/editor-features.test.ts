@@ -4,13 +4,13 @@
  * in Problems with a status count that matches it, and one progress indicator per scan.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/engine/edits';
 import { fileUri, LspClient, Notification, VSCODE_FEATURES } from '../support/lsp-client';
 import { gofmtProblem } from '../support/repo';
+import { tempWorkspaces } from '../support/temp-workspace';
 
 const TWO_OPENS = `package store
 
@@ -27,21 +27,8 @@ func Open() {
 }
 `;
 
-const roots: string[] = [];
 
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'go-traps-editor-'));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+const workspace = tempWorkspaces('go-traps-editor-');
 
 const codes = (diagnostics: any[]) => diagnostics.map((d) => d.code).sort();
 

@@ -3,14 +3,12 @@
  * language server offers its fix at the calls of the package's other files too, where its edits are.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileUri, LspClient } from '../support/lsp-client';
+import { tempWorkspaces } from '../support/temp-workspace';
 
-const roots: string[] = [];
-after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+const workspace = tempWorkspaces('go-traps-wide-');
 
 const FILE = (name: string, verb: string) => `package order
 
@@ -30,12 +28,7 @@ const FILES: Record<string, string> = {
 
 describe('language server: package-wide fixes', () => {
   it('offers the package conversion at a log call of a file that does not hold the finding', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'go-traps-wide-'));
-    roots.push(root);
-    for (const [name, text] of Object.entries(FILES)) {
-      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-      writeFileSync(path.join(root, name), text);
-    }
+    const root = workspace(FILES);
     const client = new LspClient();
     try {
       await client.initialize(root);

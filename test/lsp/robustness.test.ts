@@ -1,11 +1,11 @@
 /** What must not take the server down: broken config, failing rules, huge or binary files; other transports and languages. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { fileUri, LspClient, Notification, repoRoot } from '../support/lsp-client';
+import { tempWorkspaces } from '../support/temp-workspace';
 
 const FLAGGED = `package main
 
@@ -20,21 +20,8 @@ func main() {
 }
 `;
 
-const roots: string[] = [];
 
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'go-traps-lsp-'));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+const workspace = tempWorkspaces('go-traps-lsp-');
 
 let faultScript: string | undefined;
 

@@ -1,13 +1,13 @@
 /** The built language server, driven over stdio (and node-ipc) like an editor drives it. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { applyEdits } from '../../server/src/engine/edits';
 import { parseGo } from '../../server/src/go/parser';
 import { fileUri, LspClient } from '../support/lsp-client';
 import { gofmtProblem } from '../support/repo';
+import { tempWorkspaces } from '../support/temp-workspace';
 
 const OPEN_IGNORED = `package main
 
@@ -22,22 +22,9 @@ func main() {
 }
 `;
 
-const workspaces: string[] = [];
 
 /** A throwaway workspace folder holding the given files. */
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'go-traps-lsp-'));
-  workspaces.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-after(() => {
-  for (const root of workspaces) rmSync(root, { recursive: true, force: true });
-});
+const workspace = tempWorkspaces('go-traps-lsp-');
 
 /** Applies a WorkspaceEdit's edits for one URI, as the editor would. */
 function applyWorkspaceEdit(edit: any, uri: string, text: string): string {

@@ -3,26 +3,12 @@
  * files that looked it up follow — in the same package and across packages, open or closed.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileUri, LspClient } from '../support/lsp-client';
+import { tempWorkspaces } from '../support/temp-workspace';
 
-const roots: string[] = [];
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'go-traps-types-'));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
+const workspace = tempWorkspaces('go-traps-types-');
 
 const GO_MOD = 'module example.com/shop\n\ngo 1.21\n';
 const REPO = (fieldType: string) => `package user

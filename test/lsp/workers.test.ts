@@ -3,29 +3,16 @@
  * give what the in-thread server gives; an edit during a scan, a stale answer and a dying worker are handled.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileUri, LspClient, Notification, repoRoot } from '../support/lsp-client';
 import { SLOW_MS, WORKER_CRASH_MARKER, WORKER_SLOW_MARKER } from './fault-worker';
+import { tempWorkspaces } from '../support/temp-workspace';
 
-const roots: string[] = [];
 
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'go-traps-workers-'));
-  roots.push(root);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+const workspace = tempWorkspaces('go-traps-workers-');
 
 /** Bundles a test entry (not a test file itself) next to the test bundles, with the project's bundle options. */
 function bundle(entry: string): string {

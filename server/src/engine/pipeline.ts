@@ -92,7 +92,7 @@ export async function analyze(
         const answer = await pool.request('declare', { path, fsPath: options.fsPathOf!(path), location: locations[i] }).catch(
           (error: Error): WorkerResult => ({ id: -1, error: `the analysis worker died: ${error.message}` }),
         );
-        if (outOfMemory(answer)) {
+        if (needsThisThread(answer)) {
           const text = await readText(path);
           if (text !== undefined) declared[i] = await work.declare(path, text, locations[i]);
         } else if (answer.budget) {
@@ -140,7 +140,7 @@ export async function analyze(
       try {
         if (pool) {
           const answer = await pool.request('analyze', { path, fsPath: options.fsPathOf!(path), location: locations[i], key });
-          if (outOfMemory(answer)) {
+          if (needsThisThread(answer)) {
             const text = await readText(path);
             if (text === undefined) return;
             results[i] = (await work.analyze(path, text, locations[i], index, key)).analysis;
@@ -175,7 +175,7 @@ export async function analyze(
  * This thread does the file instead: a worker gave it up for want of heap (under `workerHeapMb`; this thread has no
  * such limit), or the pool has no worker left.
  */
-function outOfMemory(answer: WorkerResult): boolean {
+function needsThisThread(answer: WorkerResult): boolean {
   return answer.unavailable === true || (answer.budget === true && /out of memory/.test(answer.error ?? ''));
 }
 
