@@ -3,7 +3,7 @@
  * declarations (or take them from the cache), then analyse it (or take the analysis from the cache, when every
  * declaration it looked up is unchanged) and store the result back.
  */
-import { createParserSync, type Parser } from '../go/parser';
+import { createParserSync, type Parser, type Tree } from '../go/parser';
 import { SourceFile } from '../go/source';
 import type { TypeIndex } from '../go/type-index';
 import type { FileDecls } from '../go/declarations';
@@ -69,12 +69,12 @@ export class FileWork {
    * declarations are recorded for the cache, or when `record` asks (the language server re-analyses by them).
    */
   async analyze(path: string, text: string, location: FileLocation, index: TypeIndex, key?: string, record = false): Promise<Analysed> {
-    this.parser ??= createParserSync();
-    const tree = this.parser.parse(text);
-    if (!tree) throw new Error('the parser returned no tree');
+    const parser = (this.parser ??= createParserSync());
+    // Parsed only if some rule asks for the tree: most rules rule a file out from its text first.
+    const file = new SourceFile(path, text, () => parseOrThrow(parser, text), index.declsOf(path)?.package);
     try {
       const recorded = new Set<string>();
-      const analysis = this.engine.analyzeFile(new SourceFile(path, text, tree), location, index, this.cache || record ? recorded : undefined);
+      const analysis = this.engine.analyzeFile(file, location, index, this.cache || record ? recorded : undefined);
       const dependencies = [...recorded].sort();
       if (this.cache && key) {
         const fingerprint = dependencyFingerprint(index, dependencies);
@@ -82,7 +82,13 @@ export class FileWork {
       }
       return { analysis, dependencies };
     } finally {
-      tree.delete();
+      file.dispose();
     }
   }
+}
+
+function parseOrThrow(parser: Parser, text: string): Tree {
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('the parser returned no tree');
+  return tree;
 }

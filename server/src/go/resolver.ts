@@ -52,7 +52,7 @@ export class Resolver {
   private readonly memo = new Map<number, Resolved | null>();
   private readonly scopes = new Map<number, LocalScopes>();
   private readonly packageValues = new Map<string, GoType | null>();
-  private readonly topLevel: SyntaxNode[];
+  private topLevelNodes: SyntaxNode[] | undefined;
   private depth = 0;
 
   constructor(
@@ -62,7 +62,6 @@ export class Resolver {
     readonly ownPackage: string,
   ) {
     this.naming = { importPathOf: (name) => this.importPathOf(name), ownPackage };
-    this.topLevel = file.root.namedChildren.filter((n): n is SyntaxNode => !!n);
   }
 
   /** The type of an expression's value, or null when it is unknown (or the expression is not a value). */
@@ -575,6 +574,11 @@ export class Resolver {
   }
 
   /** The top-level declaration holding a node, found by position among the file's declarations. */
+  /** The file's top-level declarations, listed on first use (a file that no rule parses never lists them). */
+  private get topLevel(): SyntaxNode[] {
+    return (this.topLevelNodes ??= this.file.root.namedChildren.filter((n): n is SyntaxNode => !!n));
+  }
+
   private topLevelOf(node: SyntaxNode): SyntaxNode | null {
     const at = node.startIndex;
     let low = 0;

@@ -13,25 +13,63 @@ export interface ImportSpec {
 
 export class SourceFile {
   readonly lineStarts: number[];
-  readonly imports: ImportSpec[];
-  private readonly byLocalName = new Map<string, ImportSpec>();
-  private readonly importedPaths: ReadonlySet<string>;
+  private treeValue: Tree | undefined;
+  private readonly parseTree: (() => Tree) | undefined;
+  private importList: ImportSpec[] | undefined;
+  private byLocalName: Map<string, ImportSpec> | undefined;
+  private importedPaths: ReadonlySet<string> | undefined;
   private cachedPackageName: string | undefined;
 
   constructor(
     /** Workspace-relative or absolute path, as the caller names files; always with `/` separators. */
     readonly path: string,
     readonly text: string,
-    readonly tree: Tree,
+    /**
+     * The tree, or how to parse it: a lazy file is parsed only when something asks for its tree, so rules that
+     * rule themselves out from the text (most of them, on most files) cost no parse at all.
+     */
+    tree: Tree | (() => Tree),
+    /** The package name when the caller already read it from the text (the declaration scanner does). */
+    packageName?: string,
   ) {
     this.lineStarts = computeLineStarts(text);
-    this.imports = readImports(tree.rootNode);
-    for (const spec of this.imports) this.byLocalName.set(spec.localName, spec);
-    this.importedPaths = new Set(this.imports.map((spec) => spec.path));
+    if (typeof tree === 'function') this.parseTree = tree;
+    else this.treeValue = tree;
+    this.cachedPackageName = packageName;
+  }
+
+  get tree(): Tree {
+    if (!this.treeValue) this.treeValue = this.parseTree!();
+    parseObserver?.(this);
+    return this.treeValue;
+  }
+
+  /** Frees the tree, if it was ever parsed: trees live in WASM memory, out of the garbage collector's reach. */
+  dispose(): void {
+    this.treeValue?.delete();
+    this.treeValue = undefined;
+  }
+
+  /** Whether the tree exists (a lazy file that nothing asked about was never parsed). */
+  get parsed(): boolean {
+    return this.treeValue !== undefined;
   }
 
   get root(): SyntaxNode {
     return this.tree.rootNode;
+  }
+
+  get imports(): ImportSpec[] {
+    return this.importTables().list;
+  }
+
+  private importTables(): { list: ImportSpec[]; byLocalName: Map<string, ImportSpec>; paths: ReadonlySet<string> } {
+    if (!this.importList) {
+      this.importList = readImports(this.root);
+      this.byLocalName = new Map(this.importList.map((spec) => [spec.localName, spec]));
+      this.importedPaths = new Set(this.importList.map((spec) => spec.path));
+    }
+    return { list: this.importList, byLocalName: this.byLocalName!, paths: this.importedPaths! };
   }
 
   get isTest(): boolean {
@@ -48,13 +86,24 @@ export class SourceFile {
     return this.cachedPackageName;
   }
 
+  /** Whether the file imports `importPath` (under any name, `_` and `.` included). */
+  hasImport(importPath: string): boolean {
+    return this.mayImport(importPath) && this.importTables().paths.has(importPath);
+  }
+
+  /** Whether the file may import `importPath`: false is certain and answered from the text alone. */
+  mayImport(importPath: string): boolean {
+    return this.text.includes(`"${importPath}"`) || this.text.includes(`\`${importPath}\``);
+  }
+
   /** The import path a local package name stands for, if the file imports it under that name. */
   importPathOf(localName: string): string | undefined {
-    return this.byLocalName.get(localName)?.path;
+    return this.importTables().byLocalName.get(localName)?.path;
   }
 
   /** The name this file uses for an import path, or undefined when it does not import it. */
   localNameOf(importPath: string): string | undefined {
+    if (!this.mayImport(importPath)) return undefined;
     return this.imports.find((s) => s.path === importPath && s.localName !== '_' && s.localName !== '.')?.localName;
   }
 
@@ -62,7 +111,9 @@ export class SourceFile {
   isPackageSelector(expr: SyntaxNode | null | undefined, importPaths: readonly string[], names?: readonly string[]): boolean {
     // Most files import none of the packages asked about: answer before touching the tree, where every
     // property read is a call into WASM.
-    if (!importPaths.some((p) => this.importedPaths.has(p))) return false;
+    if (!importPaths.some((p) => this.mayImport(p))) return false;
+    const { paths } = this.importTables();
+    if (!importPaths.some((p) => paths.has(p))) return false;
     if (!expr || expr.type !== 'selector_expression') return false;
     const operand = expr.childForFieldName('operand');
     const field = expr.childForFieldName('field');
@@ -98,6 +149,13 @@ export class SourceFile {
     }
     return { line: low, character: offset - this.lineStarts[low] };
   }
+}
+
+let parseObserver: ((file: SourceFile) => void) | undefined;
+
+/** Tells `observer` of every lazy parse (benchmarks count which files needed a tree, and for whom). */
+export function observeParses(observer: ((file: SourceFile) => void) | undefined): void {
+  parseObserver = observer;
 }
 
 /** The range a node covers, in LSP units (web-tree-sitter already counts UTF-16 columns). */

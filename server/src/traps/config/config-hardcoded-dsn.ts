@@ -68,12 +68,13 @@ export const rule = defineFileRule({
   check(context) {
     const { file, types } = context;
     if (isTestHarness(file, context.location, context.settings)) return;
+    const candidates = candidateLiterals(file);
     // Import paths are strings too.
-    const importSpans = file.imports.map((spec) => [spec.node.startIndex, spec.node.endIndex]);
+    const importSpans = candidates.length === 0 ? [] : file.imports.map((spec) => [spec.node.startIndex, spec.node.endIndex]);
     const reported = new Set<number>();
     // One value written twice in one literal (a defaults table's parsed and raw forms) is one decision.
     const byTable = new Map<string, { node: SyntaxNode; dsn: Dsn; repeats: SyntaxNode[] }>();
-    for (const { node, dsn } of candidateLiterals(file)) {
+    for (const { node, dsn } of candidates) {
       if (importSpans.some(([start, end]) => node.startIndex >= start && node.endIndex <= end)) continue;
       if (onlyCompared(types, node)) continue;
       reported.add(node.id);

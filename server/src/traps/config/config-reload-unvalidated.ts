@@ -49,7 +49,7 @@ export const rule = defineFileRule({
     const { file, types } = context;
     if (isTestHarness(file, context.location, context.settings)) return;
     const handlers = reloadHandlers(types);
-    const functions = declaredFunctions(file);
+    const functions = handlers.length > 0 ? declaredFunctions(file) : new Map<string, SyntaxNode[]>();
     for (const handler of handlers) {
       // A loop nested in another handler (etcd events inside a watch response) is part of that handler.
       if (handlers.some((other) => other !== handler && isInside(handler.anchor, [other.body]))) continue;

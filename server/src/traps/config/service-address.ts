@@ -72,15 +72,15 @@ export function serviceAddresses(types: Resolver): ServiceAddress[] {
       found.set(node.id, { node, service: position.service, ...address, ...(whole && position.variable ? { variable: position.variable } : {}) });
     }
   };
-  const { root, text } = types.file;
+  const { text } = types.file;
   if (FIELD_NAMES.test(text)) {
-    for (const element of findAll(root, 'keyed_element')) {
+    for (const element of findAll(types.file.root, 'keyed_element')) {
       const position = fieldPosition(types, element);
       if (position) note(element.childForFieldName('value'), position);
     }
   }
   if (!CALL_NAMES.test(text)) return [...found.values()];
-  for (const call of findAll(root, 'call_expression')) {
+  for (const call of findAll(types.file.root, 'call_expression')) {
     const match = callPosition(types, call);
     if (!match) continue;
     const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((n): n is SyntaxNode => !!n && n.type !== 'comment');

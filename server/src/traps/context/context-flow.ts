@@ -46,11 +46,11 @@ export interface DerivedContext {
  * Every derivation of a cancellable context below `root` whose results are bound by an assignment. The call is
  * known by what it resolves to, so an aliased `context` import counts and a local named `context` does not.
  */
-export function derivedContexts(types: Resolver, root: SyntaxNode = types.file.root): DerivedContext[] {
+export function derivedContexts(types: Resolver, root?: SyntaxNode): DerivedContext[] {
   const found: DerivedContext[] = [];
   const file = types.file;
   if (!CONTEXT_PACKAGES.some((path) => file.localNameOf(path))) return found;
-  for (const call of findAll(root, 'call_expression')) {
+  for (const call of findAll(root ?? file.root, 'call_expression')) {
     const name = call.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
     if (!(name in CANCEL_FUNC_TYPES)) continue;
     const callee = types.calleeOf(call);

@@ -9,6 +9,7 @@ import { asMethodCall, enclosingFunction, findAll, MethodCall } from '../../go/s
 import type { SyntaxNode } from '../../go/parser';
 import { isTestCode } from '../../engine/domains';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
+import { mentionsAnySelector } from '../../go/text-search';
 
 /** Context-first methods of database/sql and sqlx handles (transactions, conns and statements included). */
 const SQL_CONTEXT_METHODS = new Set([
@@ -30,6 +31,8 @@ const SQL_CONTEXT_METHODS = new Set([
   'BeginTxx',
   'MustBeginTx',
 ]);
+/** Every method name a checked call ends in. */
+const CALLED_METHODS = [...SQL_CONTEXT_METHODS, 'WithContext'];
 
 /**
  * Names so particular to database/sql that an interface declaring them is taken to be a handle (sqlc's DBTX
@@ -72,7 +75,7 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    if (isTestCode(context.location, context.settings)) return;
+    if (isTestCode(context.location, context.settings) || !mentionsAnySelector(context.file.text, CALLED_METHODS)) return;
     const candidates: Candidate[] = [];
     for (const node of findAll(context.file.root, 'call_expression')) {
       const call = asMethodCall(node);

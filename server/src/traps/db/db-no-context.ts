@@ -9,6 +9,7 @@ import { isTestCode } from '../../engine/domains';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import type { FileEdit, Severity } from '../../engine/types';
 import type { RuleLevel } from '../../engine/config';
+import { mentionsAnySelector } from '../../go/text-search';
 
 /** The context-taking replacement of a method; `nilOptions` adds the `*sql.TxOptions` argument BeginTx wants. */
 interface Variant {
@@ -113,7 +114,7 @@ export const rule = defineFileRule({
     },
   },
   check(context) {
-    if (isTestCode(context.location, context.settings)) return;
+    if (isTestCode(context.location, context.settings) || !mentionsAnySelector(context.file.text, METHOD_NAMES)) return;
     const candidates: Candidate[] = [];
     for (const node of findAll(context.file.root, 'call_expression')) {
       const call = asMethodCall(node);

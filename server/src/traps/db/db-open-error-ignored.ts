@@ -44,7 +44,7 @@ export const rule = defineFileRule({
   },
   check(context) {
     // Only a file that imports a database package can call its constructors.
-    if (!Object.keys(DB_OPENERS).some((path) => context.file.imports.some((spec) => spec.path === path))) return;
+    if (!Object.keys(DB_OPENERS).some((path) => context.file.hasImport(path))) return;
     for (const call of findAll(context.file.root, 'call_expression')) {
       if (!isDbOpenCall(context, call)) continue;
       const callee = call.childForFieldName('function')!.text;

@@ -9,6 +9,7 @@ import { GoType, namedParts } from '../../go/types';
 import type { FileLocation } from '../../engine/rule';
 import { defaultPackageName, rangeOf, SourceFile } from '../../go/source';
 import type { FileEdit, Range } from '../../engine/types';
+import { mentionsAnySelector, mentionsAnyWord } from '../../go/text-search';
 
 /** Import paths of gin and of its OpenTelemetry middleware. */
 export const GIN_PATH = 'github.com/gin-gonic/gin';
@@ -31,6 +32,7 @@ const HANDLER_WRAPPERS: Record<string, string[]> = {
   'go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp': ['NewHandler', 'NewMiddleware'],
 };
 const WRAPPER_NAMES = new Set(Object.values(HANDLER_WRAPPERS).flat());
+const CALLED_NAMES = ['Use', ...WRAPPER_NAMES];
 
 /** One `gin.New()`/`gin.Default()` call and what a fix needs to install middleware after it. */
 export interface GinEngine {
@@ -64,7 +66,10 @@ export function collectGinTracing(file: SourceFile, location: FileLocation, type
   const facts: GinTracingFacts = { engines: [], traced: false, opaque: false, usedNames: [], tracingFunctions: [] };
   // A server-span middleware calls both Extract and Start; without both words no function needs reading.
   const mayStartSpans = (file.text.includes('Extract') && file.text.includes('Start')) || /traceparent/i.test(file.text);
-  for (const call of findAll(file.root, 'call_expression')) {
+  // gin.New/Default only through an import of gin; a wrapper only through its package; Use on any receiver.
+  const mayCall = mentionsAnySelector(file.text, CALLED_NAMES) || (file.mayImport(GIN_PATH) && mentionsAnyWord(file.text, ['New', 'Default']));
+  if (!mayCall && !mayStartSpans) return undefined;
+  for (const call of mayCall ? findAll(file.root, 'call_expression') : []) {
     const callee = call.childForFieldName('function');
     const name = calleeName(call);
     if (name !== 'New' && name !== 'Default' && name !== 'Use' && !WRAPPER_NAMES.has(name)) continue;

@@ -10,6 +10,7 @@ import { namedParts } from '../../go/types';
 import type { SyntaxNode } from '../../go/parser';
 import type { Callee, Resolver } from '../../go/resolver';
 import type { SourceFile } from '../../go/source';
+import { mentionsAnySelector } from '../../go/text-search';
 
 export type LoggingLibrary = 'zerolog' | 'zap' | 'slog' | 'logrus';
 
@@ -78,6 +79,7 @@ export function libraryOfCallee(callee: Callee | null): LoggingLibrary | null {
 const OPAQUE_METHODS = new Set(['Fields', 'EmbedObject', 'Object', 'Objects', 'Ctx', 'Func', 'WithContext', 'WithOptions']);
 const ZEROLOG_SENDS = new Set(['Msg', 'Msgf', 'Send', 'MsgFunc']);
 const ERROR_METHODS = new Set(['Error', 'Errorf', 'Errorw', 'Errorln', 'ErrorContext']);
+const ERROR_LOG_ENDS = [...ZEROLOG_SENDS, ...ERROR_METHODS];
 
 /** Where a logger's fields come from, as far as the code shows. */
 interface Origin {
@@ -91,6 +93,7 @@ const MAX_ORIGIN_DEPTH = 8;
 /** Finds the error-level log calls of a file. */
 export function errorLogCalls(file: SourceFile, types: Resolver): ErrorLogCall[] {
   const found: ErrorLogCall[] = [];
+  if (!mentionsAnySelector(file.text, ERROR_LOG_ENDS)) return found;
   for (const outer of findAll(file.root, 'call_expression')) {
     if (outer.parent?.type === 'selector_expression') continue;
     const method = outer.childForFieldName('function')?.childForFieldName('field')?.text ?? '';

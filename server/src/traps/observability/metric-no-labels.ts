@@ -9,6 +9,7 @@ import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import { rangeOf } from '../../go/source';
 import type { FileEdit } from '../../engine/types';
+import { mentionsAnyWord } from '../../go/text-search';
 
 const PROMETHEUS = 'github.com/prometheus/client_golang/prometheus';
 const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
@@ -20,6 +21,8 @@ const CONSTRUCTORS: Record<string, { opts: string; type: string }> = {
   NewHistogram: { opts: 'HistogramOpts', type: 'Histogram' },
   NewSummary: { opts: 'SummaryOpts', type: 'Summary' },
 };
+
+const CONSTRUCTOR_NAMES = Object.keys(CONSTRUCTORS);
 
 /** Methods that record a value; on a Vec they move behind `WithLabelValues(...)`. */
 const RECORDERS = new Set(['Inc', 'Dec', 'Add', 'Sub', 'Set', 'Observe', 'SetToCurrentTime']);
@@ -60,7 +63,7 @@ export const rule = defineFileRule({
   },
   check(context) {
     const { file, types } = context;
-    if (file.isTest) return;
+    if (file.isTest || !mentionsAnyWord(file.text, CONSTRUCTOR_NAMES)) return;
     const budget = new FindingBudget(context);
     const sites = new FixSites(context);
     for (const call of findAll(file.root, 'call_expression')) {

@@ -1,0 +1,54 @@
+/**
+ * A file no rule can report on is never parsed: the rules rule it out from its text, and SourceFile parses only
+ * when asked for its tree. The findings must not change (the fixtures hold that); this holds the saving.
+ */
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { analyze } from '../../server/src/engine/analyze';
+import { defaultSettings } from '../../server/src/engine/config';
+import { observeParses, SourceFile } from '../../server/src/go/source';
+
+const PLAIN = `package shapes
+
+// Area is the area of a rectangle.
+func Area(w, h float64) float64 {
+	return w * h
+}
+`;
+
+const QUERY = `package user
+
+import "database/sql"
+
+func Count(db *sql.DB) (n int, err error) {
+	err = db.QueryRow("SELECT count(*) FROM users").Scan(&n)
+	return n, err
+}
+`;
+
+/** The CLI's analysis: the rules without the editor's checklist and coupling collectors. */
+function analyzeOne(path: string, text: string) {
+  return analyze([path], () => text, defaultSettings(), [], { collectors: false });
+}
+
+describe('lazy parsing', () => {
+  const parsed: string[] = [];
+  observeParses((file: SourceFile) => {
+    if (!parsed.includes(file.path)) parsed.push(file.path);
+  });
+  after(() => observeParses(undefined));
+
+  it('never parses a file that no rule can report on', async () => {
+    parsed.length = 0;
+    const result = await analyzeOne('shapes/area.go', PLAIN);
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(parsed, []);
+  });
+
+  it('parses a file a rule must read, and reports it', async () => {
+    parsed.length = 0;
+    const result = await analyzeOne('user/count.go', QUERY);
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['db-no-context']);
+    assert.deepEqual(parsed, ['user/count.go']);
+  });
+});
