@@ -9,6 +9,8 @@ const patterns = new Map<string, RegExp>();
 /** Whether any of `words` is written in `text` as a whole word (also inside comments and strings: that is a "maybe"). */
 export function mentionsAnyWord(text: string, words: Iterable<string>): boolean {
   const list = [...words];
+  // A plain substring search is several times faster than the pattern, and most files hold none of the words.
+  if (!list.some((word) => text.includes(word))) return false;
   const key = list.join('|');
   let pattern = patterns.get(key);
   if (!pattern) {
@@ -26,6 +28,7 @@ const selectorPatterns = new Map<string, RegExp>();
  */
 export function mentionsAnySelector(text: string, names: Iterable<string>): boolean {
   const list = [...names];
+  if (!list.some((name) => text.includes(name))) return false;
   const key = list.join('|');
   let pattern = selectorPatterns.get(key);
   if (!pattern) {

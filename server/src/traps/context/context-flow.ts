@@ -14,6 +14,7 @@ import { fieldChildren } from '../../go/syntax';
 import { CONTEXT_PACKAGES, findAll, FUNCTION_TYPES } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
+import { mentionsAnySelector } from '../../go/text-search';
 
 /** The `context` functions that return a cancel function, and its type. */
 export const CANCEL_FUNC_TYPES: Record<string, string> = {
@@ -24,6 +25,7 @@ export const CANCEL_FUNC_TYPES: Record<string, string> = {
   WithTimeoutCause: 'CancelFunc',
   WithDeadlineCause: 'CancelFunc',
 };
+const CANCEL_FUNCS = Object.keys(CANCEL_FUNC_TYPES);
 
 /** One `ctx, cancel := context.WithX(...)` (or `=`, or `var`) bound to names. */
 export interface DerivedContext {
@@ -49,7 +51,7 @@ export interface DerivedContext {
 export function derivedContexts(types: Resolver, root?: SyntaxNode): DerivedContext[] {
   const found: DerivedContext[] = [];
   const file = types.file;
-  if (!CONTEXT_PACKAGES.some((path) => file.localNameOf(path))) return found;
+  if (!CONTEXT_PACKAGES.some((path) => file.localNameOf(path)) || !mentionsAnySelector(file.text, CANCEL_FUNCS)) return found;
   for (const call of findAll(root ?? file.root, 'call_expression')) {
     const name = call.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
     if (!(name in CANCEL_FUNC_TYPES)) continue;

@@ -65,7 +65,7 @@ export function collectUnstructured(file: SourceFile, settings: Settings, locati
   const serves = main && (!settings.log.allowInMain || file.imports.some((s) => SERVING.test(s.path)));
   const empty = serves ? emptyFacts(types, file) : undefined;
   // Most files never name a logger method: skip their walk.
-  if (!/\.(Print|Fatal|Panic)|Logger\b/.test(file.text)) return empty;
+  if (!mayCallLogger(file.text)) return empty;
   const ignored = ignoredLines(file);
   if (ignored === 'file') return empty;
   const mainExempt = settings.log.allowInMain && main;
@@ -100,6 +100,15 @@ export function collectUnstructured(file: SourceFile, settings: Settings, locati
     conversion: target && logName ? convertFile(file, types, packageCalls, logName, target) : null,
     target: target?.label ?? '',
   };
+}
+
+/**
+ * Whether the text names a logger method or type at all. `fmt.Printf` is no logger call: when every `fmt` of the
+ * file is the package (followed by a dot, or the import path), its calls are left out of the question.
+ */
+function mayCallLogger(text: string): boolean {
+  const fmtIsThePackage = !/\bfmt\b(?![."])/.test(text);
+  return (fmtIsThePackage ? /(?<!(?:^|[^\w.])fmt)\.(Print|Fatal|Panic)|Logger\b/ : /\.(Print|Fatal|Panic)|Logger\b/).test(text);
 }
 
 /** A serving package main's file that logs nothing: it still tells that its package is a service. */

@@ -79,7 +79,8 @@ export function libraryOfCallee(callee: Callee | null): LoggingLibrary | null {
 const OPAQUE_METHODS = new Set(['Fields', 'EmbedObject', 'Object', 'Objects', 'Ctx', 'Func', 'WithContext', 'WithOptions']);
 const ZEROLOG_SENDS = new Set(['Msg', 'Msgf', 'Send', 'MsgFunc']);
 const ERROR_METHODS = new Set(['Error', 'Errorf', 'Errorw', 'Errorln', 'ErrorContext']);
-const ERROR_LOG_ENDS = [...ZEROLOG_SENDS, ...ERROR_METHODS];
+const ERROR_LOG_ENDS = [...ZEROLOG_SENDS, ...ERROR_METHODS].filter((name) => name !== 'Error');
+const ERROR_WITH_ARGUMENTS = /\.\s*Error\s*\(\s*[^)\s]/;
 
 /** Where a logger's fields come from, as far as the code shows. */
 interface Origin {
@@ -93,7 +94,8 @@ const MAX_ORIGIN_DEPTH = 8;
 /** Finds the error-level log calls of a file. */
 export function errorLogCalls(file: SourceFile, types: Resolver): ErrorLogCall[] {
   const found: ErrorLogCall[] = [];
-  if (!mentionsAnySelector(file.text, ERROR_LOG_ENDS)) return found;
+  // `err.Error()` is everywhere and logs nothing: an Error log call passes a message.
+  if (!mentionsAnySelector(file.text, ERROR_LOG_ENDS) && !ERROR_WITH_ARGUMENTS.test(file.text)) return found;
   for (const outer of findAll(file.root, 'call_expression')) {
     if (outer.parent?.type === 'selector_expression') continue;
     const method = outer.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
