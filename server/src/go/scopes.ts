@@ -6,7 +6,7 @@
 import { fieldChildren } from './syntax';
 import { searchingFor } from './node-search';
 import { findAllWithin } from './syntax';
-import type { SyntaxNode } from './parser';
+import type { SyntaxNode, Tree } from './parser';
 
 export type LocalKind = 'param' | 'short' | 'var' | 'const' | 'range' | 'typeswitch' | 'receive';
 
@@ -46,13 +46,30 @@ interface Nesting {
   fn: SyntaxNode | null;
 }
 
+/** How many declarations of each tree had their scopes read so far. */
+const scopesRead = new WeakMap<Tree, number>();
+/** Declarations read with a walk of their own before one walk of the whole tree serves the rest. */
+const OWN_WALKS = 8;
+
+/**
+ * The declaring and scope nodes of one top-level declaration, in document order. A keystroke in a big file
+ * resolves names in a few of its functions: walking just those is far cheaper than the whole tree. Top-level
+ * declarations do not overlap, so the own walks cost at most one whole walk before the whole tree's answer takes over.
+ */
+function scopeNodes(top: SyntaxNode): SyntaxNode[] {
+  const read = scopesRead.get(top.tree) ?? 0;
+  scopesRead.set(top.tree, read + 1);
+  if (read < OWN_WALKS && top.parent !== null) return top.descendantsOfType(SEARCHED_TYPES).filter((node): node is SyntaxNode => node !== null);
+  return searchingFor(SCOPES_ASKER, () => findAllWithin(top, SEARCHED_TYPES));
+}
+
 export class LocalScopes {
   private readonly byName = new Map<string, LocalDecl[]>();
 
   constructor(top: SyntaxNode) {
     // Declarations and scopes come from one search, nested by position: asking tree-sitter for a node's parent
     // walks down from the root past every sibling, which made long functions quadratic.
-    const nodes = searchingFor(SCOPES_ASKER, () => findAllWithin(top, SEARCHED_TYPES));
+    const nodes = scopeNodes(top);
     const stack: { node: SyntaxNode; end: number; scope: SyntaxNode | null; fn: SyntaxNode | null }[] = [];
     for (const node of nodes) {
       const start = node.startIndex;

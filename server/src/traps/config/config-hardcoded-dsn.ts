@@ -17,6 +17,7 @@ import { usesOf } from '../local-uses';
 import { isTestHarness } from '../test-harness';
 import { importUses } from '../imports';
 import { rangeOf } from '../../go/source';
+import { callsNamed } from '../../go/calls-by-name';
 
 /** Every DSN the rule reports has a scheme, a user@host, or a host/password key: literals without one are skipped. */
 const DSN_MARKERS_ALL = /:\/\/|@|\b(?:host|hostaddr|server|data source|password|pwd)\s*=/gi;
@@ -158,7 +159,7 @@ function assembledDsns(types: Resolver, reported: ReadonlySet<number>): { call: 
   if (!formats.some((f) => !/^["`]/.test(f) || DSN_MARKER.test(f))) return [];
   const found: { call: SyntaxNode; dsn: Dsn; replaceable: boolean }[] = [];
   let fmtUses: number | undefined;
-  for (const call of findAll(file.root, 'call_expression')) {
+  for (const call of callsNamed(file, ['Sprintf'])) {
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'selector_expression' || fn.childForFieldName('field')?.text !== 'Sprintf') continue;
     // Most formats are messages: only one that could read as a DSN is worth resolving.

@@ -12,12 +12,14 @@ import { returnErrorStatement } from '../../go/zero-values';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import { rangeOf } from '../../go/source';
+import { callsNamed } from '../../go/calls-by-name';
 
 /** Parsers of config strings, by import path, and the zero value each returns on error (known by resolved callee). */
 const PARSERS: Record<string, Record<string, string>> = {
   strconv: { Atoi: '0', ParseInt: '0', ParseUint: '0', ParseFloat: '0', ParseBool: 'false' },
   time: { ParseDuration: '0' },
 };
+const PARSER_NAMES = [...new Set(Object.values(PARSERS).flatMap((byName) => Object.keys(byName)))];
 
 /** Calls that end the process or unwind it: what a reload must not do over one bad value. */
 const FATAL_METHODS = new Set(['Fatal', 'Fatalf', 'Fatalln', 'Panic', 'Panicf', 'Panicln']);
@@ -59,7 +61,7 @@ export const rule = defineFileRule({
     const { file, types } = context;
     if (isTestHarness(file, context.location, context.settings) || !/\b(Atoi|Parse(Int|Uint|Float|Bool|Duration))\(/.test(file.text)) return;
     const reloadBodies = reloadPathBodies(types);
-    for (const call of findAll(file.root, 'call_expression')) {
+    for (const call of callsNamed(file, PARSER_NAMES)) {
       const parser = parserOf(types, call);
       if (!parser) continue;
       const discarded = discardedSecondResult(call);

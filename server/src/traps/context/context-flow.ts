@@ -11,10 +11,11 @@
  * capturing it in a closure hands the duty to someone else, and we prefer silence over guessing who.
  */
 import { fieldChildren } from '../../go/syntax';
-import { CONTEXT_PACKAGES, findAll, FUNCTION_TYPES } from '../../go/syntax';
+import { CONTEXT_PACKAGES, FUNCTION_TYPES } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import { mentionsAnySelector } from '../../go/text-search';
+import { callsNamed } from '../../go/calls-by-name';
 
 /** The `context` functions that return a cancel function, and its type. */
 export const CANCEL_FUNC_TYPES: Record<string, string> = {
@@ -52,7 +53,7 @@ export function derivedContexts(types: Resolver, root?: SyntaxNode): DerivedCont
   const found: DerivedContext[] = [];
   const file = types.file;
   if (!CONTEXT_PACKAGES.some((path) => file.localNameOf(path)) || !mentionsAnySelector(file.text, CANCEL_FUNCS)) return found;
-  for (const call of findAll(root ?? file.root, 'call_expression')) {
+  for (const call of callsNamed(file, CANCEL_FUNCS, { within: root })) {
     const name = call.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
     if (!(name in CANCEL_FUNC_TYPES)) continue;
     const callee = types.calleeOf(call);

@@ -4,7 +4,7 @@
  */
 import { detachment } from './context-source';
 import { replaceNode } from '../../engine/edits';
-import { ancestor, CONTEXT_PACKAGES, ContextSource, contextInScope, enclosingFunction, findAll, isContextType, isInMainOrInit } from '../../go/syntax';
+import { ancestor, CONTEXT_PACKAGES, ContextSource, contextInScope, enclosingFunction, isContextType, isInMainOrInit } from '../../go/syntax';
 import { keepsDeadline } from './deadline-copy';
 import { goSupports } from '../../engine/go-version';
 import { isTestHarness } from '../test-harness';
@@ -15,6 +15,7 @@ import { namedParts } from '../../go/types';
 import type { Resolver } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext } from '../../engine/rule';
+import { callsNamed } from '../../go/calls-by-name';
 
 /** Helpers whose whole point is to detach from a parent context, e.g. `xcontext.Detach(...)`. */
 const DETACHING_CALLEE = /(Detach|WithoutCancel|NoCancel|WithoutDeadline|ContextWithSpan)\w*$/i;
@@ -56,7 +57,7 @@ export const rule = defineFileRule({
     if (isTestHarness(file, context.location, context.settings) || !CONTEXT_PACKAGES.some((path) => file.localNameOf(path))) return;
     const contextPkg = file.localNameOf('context');
     const fresh: { call: SyntaxNode; data: Record<string, string>; scope: ContextSource }[] = [];
-    for (const call of findAll(file.root, 'call_expression')) {
+    for (const call of callsNamed(file, ['Background', 'TODO'])) {
       if (!isRootContextCall(types, call)) continue;
       const scope = contextInScope(types, call);
       if (!scope || isDeliberate(context, call, scope)) continue;

@@ -5,11 +5,12 @@ import { migrationLevel, migrationSeverity } from './db-no-context';
 import type { Resolver } from '../../go/resolver';
 import { typeShape } from '../../go/types';
 import { replaceNode } from '../../engine/edits';
-import { asMethodCall, enclosingFunction, findAll, MethodCall } from '../../go/syntax';
+import { asMethodCall, enclosingFunction, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import { isTestCode } from '../../engine/domains';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import { mentionsAnySelector } from '../../go/text-search';
+import { callsNamed } from '../../go/calls-by-name';
 
 /** Context-first methods of database/sql and sqlx handles (transactions, conns and statements included). */
 const SQL_CONTEXT_METHODS = new Set([
@@ -77,7 +78,7 @@ export const rule = defineFileRule({
   check(context) {
     if (isTestCode(context.location, context.settings) || !mentionsAnySelector(context.file.text, CALLED_METHODS)) return;
     const candidates: Candidate[] = [];
-    for (const node of findAll(context.file.root, 'call_expression')) {
+    for (const node of callsNamed(context.file, CALLED_METHODS)) {
       const call = asMethodCall(node);
       if (!call || call.args.length === 0) continue;
       if (!SQL_CONTEXT_METHODS.has(call.method) && call.method !== 'WithContext') continue;

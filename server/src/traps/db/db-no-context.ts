@@ -2,7 +2,7 @@
 import { localContextVariable, planTimeoutContext, TimeoutContextPlan } from './db-context';
 import { dbHandleOf, handleLabel, isMigrationCall } from './db-handles';
 import { insertAt, replaceNode } from '../../engine/edits';
-import { asMethodCall, contextInScope, contextVariableAt, declaresBefore, enclosingFunction, enclosingStatement, findAll, findAllWithin, MethodCall } from '../../go/syntax';
+import { asMethodCall, contextInScope, contextVariableAt, declaresBefore, enclosingFunction, enclosingStatement, findAllWithin, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import { namedParts, typeShape } from '../../go/types';
 import { isTestCode } from '../../engine/domains';
@@ -10,6 +10,7 @@ import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import type { FileEdit, Severity } from '../../engine/types';
 import type { RuleLevel } from '../../engine/config';
 import { mentionsAnySelector } from '../../go/text-search';
+import { callsNamed } from '../../go/calls-by-name';
 
 /** The context-taking replacement of a method; `nilOptions` adds the `*sql.TxOptions` argument BeginTx wants. */
 interface Variant {
@@ -116,7 +117,7 @@ export const rule = defineFileRule({
   check(context) {
     if (isTestCode(context.location, context.settings) || !mentionsAnySelector(context.file.text, METHOD_NAMES)) return;
     const candidates: Candidate[] = [];
-    for (const node of findAll(context.file.root, 'call_expression')) {
+    for (const node of callsNamed(context.file, METHOD_NAMES)) {
       const call = asMethodCall(node);
       if (!call || !METHOD_NAMES.has(call.method)) continue;
       // The method actually called, after embedding: `s.Query()` on `struct{ *sql.DB }` is sql.DB's Query.

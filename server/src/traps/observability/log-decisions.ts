@@ -18,6 +18,7 @@ import type { SourceFile } from '../../go/source';
 import type { FileLocation } from '../../engine/rule';
 import type { Settings } from '../../engine/config';
 import type { Range } from '../../engine/types';
+import { callsNamed } from '../../go/calls-by-name';
 
 /** One decision's calls in one file. */
 export interface LoggerUse {
@@ -53,6 +54,7 @@ export interface UnstructuredFacts {
 }
 
 const RULE_ID = 'log-unstructured';
+const LOG_METHODS = Object.keys(LOG_LEVELS);
 
 /** Import paths of servers and consumers: a `package main` that imports none of them is a command-line tool. */
 const SERVING = /^net\/http$|^net\/rpc|grpc|gin-gonic|labstack\/echo|gofiber|go-chi|gorilla\/(mux|websocket)|nhooyr\.io\/websocket|kafka|sarama|nats|amqp|rabbitmq|redis|mqtt|robfig\/cron|hibiken\/asynq|machinery|temporal|fasthttp|beego|kratos|go-zero|iris/;
@@ -72,7 +74,7 @@ export function collectUnstructured(file: SourceFile, settings: Settings, locati
   const uses = new Map<string, LoggerUse>();
   const packageCalls: { call: SyntaxNode; method: string }[] = [];
   const localDeclarations: LoggerDeclaration[] = [];
-  for (const call of findAll(file.root, 'call_expression')) {
+  for (const call of callsNamed(file, LOG_METHODS)) {
     const found = unstructuredCall(types, call);
     if (!found || ignored.has(call.startPosition.row) || exempt(call, location, mainExempt)) continue;
     if (found.kind === 'package' && !found.receiver) packageCalls.push({ call, method: found.method });

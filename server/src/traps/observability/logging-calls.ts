@@ -5,12 +5,13 @@
  * variable, a context logger, a logger passed in as a parameter or returned by code we do not read), the call is
  * marked opaque and rules stay silent.
  */
-import { findAll, stringValue, walk } from '../../go/syntax';
+import { stringValue, walk } from '../../go/syntax';
 import { namedParts } from '../../go/types';
 import type { SyntaxNode } from '../../go/parser';
 import type { Callee, Resolver } from '../../go/resolver';
 import type { SourceFile } from '../../go/source';
 import { mentionsAnySelector } from '../../go/text-search';
+import { callsNamed } from '../../go/calls-by-name';
 
 export type LoggingLibrary = 'zerolog' | 'zap' | 'slog' | 'logrus';
 
@@ -96,7 +97,7 @@ export function errorLogCalls(file: SourceFile, types: Resolver): ErrorLogCall[]
   const found: ErrorLogCall[] = [];
   // `err.Error()` is everywhere and logs nothing: an Error log call passes a message.
   if (!mentionsAnySelector(file.text, ERROR_LOG_ENDS) && !ERROR_WITH_ARGUMENTS.test(file.text)) return found;
-  for (const outer of findAll(file.root, 'call_expression')) {
+  for (const outer of callsNamed(file, [...ZEROLOG_SENDS, ...ERROR_METHODS])) {
     if (outer.parent?.type === 'selector_expression') continue;
     const method = outer.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
     // Most calls are no log call at all: ask the resolver only about the names that end one.

@@ -10,6 +10,7 @@ import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import { rangeOf } from '../../go/source';
 import type { FileEdit } from '../../engine/types';
 import { mentionsAnyWord } from '../../go/text-search';
+import { callsNamed } from '../../go/calls-by-name';
 
 const PROMETHEUS = 'github.com/prometheus/client_golang/prometheus';
 const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
@@ -66,7 +67,7 @@ export const rule = defineFileRule({
     if (file.isTest || !mentionsAnyWord(file.text, CONSTRUCTOR_NAMES)) return;
     const budget = new FindingBudget(context);
     const sites = new FixSites(context);
-    for (const call of findAll(file.root, 'call_expression')) {
+    for (const call of callsNamed(file, CONSTRUCTOR_NAMES, { bare: true })) {
       const found = metricConstructor(context, call);
       if (!found) continue;
       const { name: constructorName, constructor, opts } = found;

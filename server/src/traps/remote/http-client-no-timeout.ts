@@ -13,6 +13,7 @@ import type { SyntaxNode } from '../../go/parser';
 import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import { rangeOf } from '../../go/source';
 import type { Resolver } from '../../go/resolver';
+import { callsNamed } from '../../go/calls-by-name';
 
 /** Package-level helpers of net/http that send through `http.DefaultClient`. */
 const DEFAULT_CLIENT_HELPERS = new Set(['Get', 'Post', 'Head', 'PostForm']);
@@ -144,7 +145,7 @@ function clientConstructions({ file, types }: FileContext): Construction[] {
     const body = literal.childForFieldName('body');
     if (body && !isPositionalLiteral(body)) found.push({ node: literal, body });
   }
-  for (const call of findAll(file.root, 'call_expression')) {
+  for (const call of callsNamed(file, ['new'], { bare: true })) {
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'identifier' || fn.text !== 'new' || types.resolve(fn)?.kind !== 'builtin') continue;
     const type = types.typeOf(call);
