@@ -1,11 +1,12 @@
 /** The worker pool survives its workers: a crash or a stuck file never leaves a request unanswered. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { WorkerPool } from '../../server/src/engine/worker-pool';
 import { defaultSettings } from '../../server/src/engine/config';
+import { REPO_ROOT } from '../support/repo';
 
 /**
  * A stand-in for analysis-worker.js speaking the same protocol: `crash` kills the thread, `loop` never ends,
@@ -133,6 +134,27 @@ describe('worker pool', () => {
       );
       assert.equal(stuck.budget, true);
       assert.deepEqual(next.declared, { skipped: 'answered ok' });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  // The language server's workers yield the CPU to the editor's thread; Linux keeps a nice value per thread.
+  it('runs background workers at a lower priority than the thread that made them', { skip: process.platform !== 'linux' ? 'per-thread priorities are Linux only' : false }, async () => {
+    const niceOfThreads = () =>
+      readdirSync('/proc/self/task').map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'go-traps-nice-')), 'a.go');
+    writeFileSync(file, 'package a\n');
+    const script = path.join(REPO_ROOT, 'server/out/analysis-worker.js');
+    const own = Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[16]);
+    assert.ok(own < 10 && niceOfThreads().every((nice) => nice === own), 'every thread at this thread\'s priority before');
+    const pool = new WorkerPool(script, 1, { settings: defaultSettings(), collectors: false, background: true });
+    try {
+      const answer = await within(pool.request('declare', { path: 'a.go', fsPath: file, location }), 20_000, 'declare');
+      assert.ok(answer.declared && !('skipped' in answer.declared), JSON.stringify(answer));
+      // The worker's thread only: libuv's shared file-system threads keep this thread's priority.
+      assert.equal(niceOfThreads().filter((nice) => nice === 10).length, 1, 'one thread at nice 10');
+      assert.equal(niceOfThreads().filter((nice) => nice === own).length, niceOfThreads().length - 1, 'the others keep their priority');
     } finally {
       await pool.close();
     }

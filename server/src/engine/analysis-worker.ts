@@ -4,6 +4,8 @@
  * an editor's unsaved buffer) — declarations first, then analyses, as the main thread asks. Results go back as
  * plain data.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileDecls } from '../go/declarations';
 import { knowledgeIndex } from '../go/knowledge';
@@ -18,6 +20,11 @@ export interface WorkerInit {
   settings: Settings;
   collectors: boolean;
   cache?: CacheSpec;
+  /**
+   * Work in the background: the thread lowers its scheduling priority, so that on a machine whose cores are all
+   * busy with workers the thread that created them (the editor's keystrokes) still gets a core when it needs one.
+   */
+  background?: boolean;
 }
 
 /**
@@ -42,9 +49,13 @@ export interface WorkerResult {
   unavailable?: true;
 }
 
+/** Linux's CFS gives a thread at nice 10 about a tenth of the CPU a nice-0 thread gets when both want it. */
+const BACKGROUND_NICE = 10;
+
 const port = parentPort;
 if (port) {
   const init = workerData as WorkerInit;
+  if (init.background) lowerThisThreadsPriority();
   const work = new FileWork(init.settings, init.collectors, init.cache);
   const index = new TypeIndex(knowledgeIndex());
   // One request at a time, in order: a file is read only when its turn comes, and one parser serves them all.
@@ -70,4 +81,18 @@ if (port) {
       port.postMessage(answer);
     });
   });
+}
+
+/**
+ * Linux keeps a nice value per thread, and `/proc/thread-self` names this one; elsewhere the worker keeps the
+ * process's priority (lowering the whole process would slow the editor's thread too).
+ */
+function lowerThisThreadsPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isSafeInteger(threadId) && threadId > 0 && threadId !== process.pid) setPriority(threadId, BACKGROUND_NICE);
+  } catch {
+    // No /proc, or not allowed: background work at normal priority is only slower for the editor, never wrong.
+  }
 }

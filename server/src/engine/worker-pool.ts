@@ -6,6 +6,7 @@
  * on its own thread; a worker can be. The pool keeps the declarations it last sent, so a replacement worker is
  * brought to the same state before its first request.
  */
+import { access } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FileDecls } from '../go/declarations';
 import type { WorkerInit, WorkerRequest, WorkerResult } from './analysis-worker';
@@ -111,6 +112,9 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const limits = this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {};
+    // A background worker lowers its thread's priority, and threads inherit the priority of the thread that
+    // starts them: libuv's file-system threads, shared by the whole process, must be started from here first.
+    if (this.init.background) access(this.script, () => undefined);
     const worker = new Worker(this.script, { workerData: this.init, ...limits });
     const slot: Slot = { worker, queue: [] };
     worker.on('message', (message: WorkerResult | { started: number }) => {

@@ -80,7 +80,7 @@ export class FolderWorkers {
     const key = JSON.stringify(settings);
     if (this.pool && key === this.poolSettings) return this.pool;
     this.retire();
-    this.pool = new WorkerPool(this.script, this.jobs, { settings, collectors: true }, { budgetMs: ANALYSIS_BUDGET_MS, maxHeapMb: this.heapMb });
+    this.pool = new WorkerPool(this.script, this.jobs, { settings, collectors: true, background: true }, { budgetMs: ANALYSIS_BUDGET_MS, maxHeapMb: this.heapMb });
     this.poolSettings = key;
     this.ready = this.replay(this.pool);
     return this.pool;
