@@ -218,8 +218,10 @@ async function measureEdits(server, file, label, { edits = EDITS, gapMs = TYPING
     analysisCpuP95: round(percentile(ownCpu, 95)),
     lightCpuP95: round(percentile(lightCpu, 95)),
     loadAverage: round(load),
+    // Where the slowest keys fell (the first keys after opening warm the JIT and the index's caches).
+    slowest: samples.map((s, i) => ({ key: i + 1, ms: round(s.ms) })).sort((a, b) => b.ms - a.ms).slice(0, 3),
   };
-  console.log(`${label}: ${result.lines} lines, ${(result.bytes / 1024).toFixed(0)} KiB, open ${result.openMs} ms, edit→diagnostics p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms (${result.edits} edits ${gapMs} ms apart, ${result.diagnostics} diagnostics); server CPU ${result.serverCpuMsPerEdit} ms/edit; in-server analyses: ${result.analyses}, wall p50 ${result.analysisWallP50} / p95 ${result.analysisWallP95} ms, CPU p50 ${result.analysisCpuP50} / p95 ${result.analysisCpuP95} ms (light only p95 ${result.lightCpuP95}); load average ${result.loadAverage}`);
+  console.log(`${label}: ${result.lines} lines, ${(result.bytes / 1024).toFixed(0)} KiB, open ${result.openMs} ms, edit→diagnostics p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms (${result.edits} edits ${gapMs} ms apart, ${result.diagnostics} diagnostics); server CPU ${result.serverCpuMsPerEdit} ms/edit; in-server analyses: ${result.analyses}, wall p50 ${result.analysisWallP50} / p95 ${result.analysisWallP95} ms, CPU p50 ${result.analysisCpuP50} / p95 ${result.analysisCpuP95} ms (light only p95 ${result.lightCpuP95}); load average ${result.loadAverage}; slowest keys ${result.slowest.map((s) => `#${s.key} ${s.ms} ms`).join(', ')}`);
   return result;
 }
 

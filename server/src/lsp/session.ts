@@ -47,6 +47,7 @@ import { BaselineStore, isBaselineFile } from './baseline';
 import { DocumentView, FIX_ALL_KIND, fixAllAction, packageClauseLine, packageWideFixes, quickFixes, wanted } from './code-actions';
 import { isRange, toDiagnostic } from './diagnostics';
 import { DocumentStore, OpenDocument } from './documents';
+import { warmUpKeystrokePath } from './warm-up';
 import { Folder } from './folder';
 import { FolderWorkers, SCAN_JOBS } from './folder-workers';
 import { hoverFor } from './hover';
@@ -284,6 +285,8 @@ export class Session {
     }
     await this.configure(this.loose);
     this.loose.settled();
+    // While the folders are scanned in workers this thread is idle: let V8 compile the keystroke path now.
+    void warmUpKeystrokePath(this.loose.fileEngine, this.parser).catch((error: unknown) => this.connection.console.warn(`go-traps: warm-up failed: ${String(error)}`));
     await Promise.all(
       this.folders.map(async (folder) => {
         await this.configure(folder);
