@@ -19,6 +19,7 @@ export class SourceFile {
   private byLocalName: Map<string, ImportSpec> | undefined;
   private importedPaths: ReadonlySet<string> | undefined;
   private cachedPackageName: string | undefined;
+  private readonly writtenPaths = new Map<string, boolean>();
 
   constructor(
     /** Workspace-relative or absolute path, as the caller names files; always with `/` separators. */
@@ -93,7 +94,13 @@ export class SourceFile {
 
   /** Whether the file may import `importPath`: false is certain and answered from the text alone. */
   mayImport(importPath: string): boolean {
-    return this.text.includes(`"${importPath}"`) || this.text.includes(`\`${importPath}\``);
+    // Asked per node by some rules: each answer is a search of the whole text, so it is kept.
+    let written = this.writtenPaths.get(importPath);
+    if (written === undefined) {
+      written = this.text.includes(`"${importPath}"`) || this.text.includes(`\`${importPath}\``);
+      this.writtenPaths.set(importPath, written);
+    }
+    return written;
   }
 
   /** The import path a local package name stands for, if the file imports it under that name. */
