@@ -2,7 +2,7 @@
  * Reading and writing source files without surprises: a FIFO, socket or device never blocks a read (it is
  * opened non-blocking and refused), and a symbolic link is never read or written through.
  */
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
 
 const { O_RDONLY, O_WRONLY, O_TRUNC, O_NONBLOCK, O_NOFOLLOW } = constants;
 /** Windows has neither flag; there a FIFO cannot sit in the tree and links are rarer. */
@@ -23,9 +23,34 @@ export async function readRegularFile(file: string): Promise<Buffer> {
   }
 }
 
+/**
+ * `readRegularFile` without the round trips through libuv's thread pool: for a worker thread, whose only job is
+ * to read and analyse one file after another (four awaited calls per file left its core idle half the time).
+ */
+export function readRegularFileSync(file: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(file, O_RDONLY | NON_BLOCKING | NO_FOLLOW);
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).code === 'ELOOP' ? new Error('a symbolic link, not followed') : error;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Error(`not a regular file (${kindOf(stat)})`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A regular file's text, decoded as UTF-8 (invalid bytes become U+FFFD: fine to analyse, never to write back). */
 export async function readTextFile(file: string): Promise<string> {
   return (await readRegularFile(file)).toString('utf8');
+}
+
+/** `readTextFile` for worker threads (see readRegularFileSync). */
+export function readTextFileSync(file: string): string {
+  return readRegularFileSync(file).toString('utf8');
 }
 
 /** Replaces a regular file's content; refuses to write through a symbolic link or into a non-file. */

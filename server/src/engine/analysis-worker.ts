@@ -14,7 +14,7 @@ import { TypeIndex } from '../go/type-index';
 import type { Settings } from './config';
 import { Analysed, CacheSpec, Declared, FileWork } from './file-work';
 import type { FileLocation } from './rule';
-import { readTextFile } from '../cli/safe-fs';
+import { readTextFileSync } from '../cli/safe-fs';
 
 export interface WorkerInit {
   settings: Settings;
@@ -72,7 +72,7 @@ if (port) {
       const answer: WorkerResult = { id: request.id };
       try {
         // Never through a link, never blocked on a pipe (safe-fs.ts).
-        const text = request.text ?? (await readTextFile(request.fsPath));
+        const text = request.text ?? readTextFileSync(request.fsPath);
         if (request.type === 'declare') answer.declared = await work.declare(request.path, text, request.location);
         else answer.analysed = await work.analyze(request.path, text, request.location, index, request.key, request.record);
       } catch (error) {

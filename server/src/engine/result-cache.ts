@@ -9,7 +9,7 @@
  * cache; the cache trims its oldest entries when it grows past its size limit.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FileDecls } from '../go/declarations';
@@ -77,7 +77,8 @@ export class ResultCache {
 
   private async read(key: string): Promise<Entry | undefined> {
     try {
-      const entry = JSON.parse(await fs.readFile(this.file(key), 'utf8')) as Entry;
+      // Synchronous: read by worker threads one file at a time, where a trip through libuv's pool only idles.
+      const entry = JSON.parse(readFileSync(this.file(key), 'utf8')) as Entry;
       return entry && typeof entry === 'object' ? entry : undefined;
     } catch {
       return undefined;
