@@ -1,6 +1,8 @@
 // The top entries of a V8 CPU profile (`node --cpu-prof`), by self time and by total time per source file:
 // what bench/results/profile.md records before and after performance work.
-// Usage: node bench/profile-top.mjs <file.cpuprofile> [--top 25]
+// Usage: node bench/profile-top.mjs <file.cpuprofile> [--top 25] [--by-rule]
+// --by-rule adds a table that charges every sample to the outermost rule or helper of the project on its stack,
+// with web-tree-sitter's parse (wherever a lazy parse was triggered) counted apart.
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import path from 'node:path';
@@ -55,3 +57,36 @@ const table = (title, map) => {
 console.log(`Profile ${path.basename(file)}: ${(total / 1e6).toFixed(1)} s sampled`);
 table('By function (self time)', byFunction);
 table('By source (self time)', byFile);
+if (process.argv.includes('--by-rule')) table('By rule (total time; the parse apart)', byRule());
+
+/** Each sample's time, charged to the outermost project frame under the engine's loops, or to the parse. */
+function byRule() {
+  const parentOf = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
+  const labelOf = new Map();
+  const label = (id) => {
+    if (!labelOf.has(id)) {
+      const { functionName, url, lineNumber, columnNumber } = nodeById.get(id).callFrame;
+      const mapped = original(url, lineNumber, columnNumber);
+      labelOf.set(id, mapped ? { name: functionName, file: mapped.file } : null);
+    }
+    return labelOf.get(id);
+  };
+  const charged = new Map();
+  for (const [id, micros] of selfMicros) {
+    const stack = [];
+    for (let at = id; at !== undefined; at = parentOf.get(at)) stack.push(at);
+    let key;
+    if (stack.some((at) => label(at)?.name === 'parse' && label(at).file.includes('web-tree-sitter'))) key = 'parse (web-tree-sitter)';
+    else {
+      for (let i = stack.length - 1; i >= 0 && !key; i--) {
+        const frame = label(stack[i]);
+        if (frame && /(traps|architecture|go)\//.test(frame.file) && !/node-search|type-index/.test(frame.file)) key = `${frame.name} ${frame.file}`;
+      }
+      key ??= nodeById.get(id).callFrame.functionName || '(other)';
+    }
+    charged.set(key, (charged.get(key) ?? 0) + micros);
+  }
+  return charged;
+}
