@@ -45,6 +45,13 @@ const HANDLE_OPENERS: Record<string, string[]> = {
 };
 
 /** Go's predeclared functions and conversions: calls of these say nothing about the package's own code. */
+/** How far into a call's text the quick reading looks. */
+const SIMPLE_CALL_READ = 160;
+/** `name(` or `name.method(` at the start of a call: its function is that identifier or selector. */
+const SIMPLE_CALL = /^([\p{L}_][\p{L}\p{N}_]*)(?:[ \t]*\.\s*([\p{L}_][\p{L}\p{N}_]*))?[ \t]*\(/u;
+/** An identifier and a dot at the start of a selector: its operand is that identifier or begins with it. */
+const LEADING_OPERAND = /^([\p{L}_][\p{L}\p{N}_]*)[ \t]*\./u;
+
 const BUILTINS = new Set([
   'append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic',
   'print', 'println', 'real', 'recover', 'bool', 'byte', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int',
@@ -186,7 +193,13 @@ function spanAt(spans: readonly FunctionSpan[], offset: number): FunctionSpan | 
  * The server runs it whenever typing pauses; the calls, selectors and literals it reads come from the
  * whole-tree searches the rules share, so it adds no walk of its own.
  */
-export function collectCouplingFacts(file: SourceFile, settings: Settings, location: FileLocation): CouplingFacts | undefined {
+export function collectCouplingFacts(
+  file: SourceFile,
+  settings: Settings,
+  location: FileLocation,
+  /** Read the plainest calls and selectors from the text (the default); false asks the tree about each (tests compare). */
+  quick = true,
+): CouplingFacts | undefined {
   if (file.isTest) return undefined;
   const dirByLocal = new Map<string, string>();
   const imports: string[] = [];
@@ -261,7 +274,26 @@ export function collectCouplingFacts(file: SourceFile, settings: Settings, locat
   const refs = new Set<string>();
   const tables = new Set<string>();
   const calleeOperands = new Set<number>();
-  for (const call of findAll(root, 'call_expression')) {
+  const calls = findAll(root, 'call_expression');
+  const text = file.text;
+  for (let n = 0; n < calls.length; n++) {
+    const call = calls[n];
+    // Most calls are `f(...)` or `x.m(...)`, and every question to the tree costs a trip into WASM: read those
+    // from the text. A call that begins where another one nested in it begins (`f(a)(b)`), or any other shape,
+    // is asked of the tree.
+    const simple = !quick || calls[n + 1]?.startIndex === call.startIndex ? null : SIMPLE_CALL.exec(text.slice(call.startIndex, call.startIndex + SIMPLE_CALL_READ));
+    if (simple && simple[1] !== 'func') {
+      const [, name, method] = simple;
+      if (method === undefined) {
+        if (!BUILTINS.has(name)) facts.localCalls++;
+        continue;
+      }
+      if (!dirByLocal.has(name)) {
+        calleeOperands.add(call.startIndex);
+        if (spans.length > 0 && name === spanAt(spans, call.startIndex)?.receiver) facts.localCalls++;
+        continue;
+      }
+    }
     const callee = call.childForFieldName('function');
     if (callee?.type === 'identifier') {
       if (!BUILTINS.has(callee.text)) facts.localCalls++;
@@ -286,6 +318,9 @@ export function collectCouplingFacts(file: SourceFile, settings: Settings, locat
   // A selector that is not a callee refers to another package's exported name (a type, a variable, a constant).
   if (dirByLocal.size > 0) {
     for (const selector of findAll(root, 'selector_expression')) {
+      // `x.Name` with x not an import of the module: no reference, whatever the tree would add.
+      const leading = quick ? LEADING_OPERAND.exec(text.slice(selector.startIndex, selector.startIndex + SIMPLE_CALL_READ)) : null;
+      if (leading && !dirByLocal.has(leading[1])) continue;
       const operand = selector.childForFieldName('operand');
       const field = selector.childForFieldName('field');
       if (operand?.type !== 'identifier' || field?.type !== 'field_identifier' || calleeOperands.has(operand.startIndex)) continue;
@@ -313,5 +348,5 @@ export function collectCouplingFacts(file: SourceFile, settings: Settings, locat
 /** Registered in collectors.ts so every front end that indexes files keeps these facts. */
 export const couplingCollector: FactCollector<CouplingFacts> = {
   id: COUPLING_FACTS_ID,
-  collect: collectCouplingFacts,
+  collect: (file, settings, location) => collectCouplingFacts(file, settings, location),
 };
