@@ -40,8 +40,11 @@ export class SourceFile {
   }
 
   get tree(): Tree {
-    if (!this.treeValue) this.treeValue = this.parseTree!();
-    parseObserver?.(this);
+    if (!this.treeValue) {
+      if (!this.parseTree) throw new Error(`the tree of ${this.path} was disposed`);
+      this.treeValue = this.parseTree();
+      parseObserver?.(this);
+    }
     return this.treeValue;
   }
 
