@@ -3,13 +3,14 @@
  * each; its facts must be exactly the tree's, on awkward spellings, every fixture and a sample of the library.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { collectCouplingFacts } from '../server/src/architecture/coupling-facts';
 import { defaultSettings } from '../server/src/engine/config';
 import { parseGo } from '../server/src/go/parser';
 import { SourceFile } from '../server/src/go/source';
+import { goFilesBelow } from './support/go-files';
 import { FIXTURES_DIR, REPO_ROOT } from './support/repo';
 
 const AWKWARD = `package order
@@ -44,16 +45,6 @@ func check(id string) func(string) { return nil }
 func Ünïcode(string) {}
 `;
 
-function goFiles(dir: string, limit: number, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    if (out.length >= limit) break;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) goFiles(full, limit, out);
-    else if (name.endsWith('.go')) out.push(full);
-  }
-  return out;
-}
-
 async function compare(filePath: string, text: string, modulePath: string, packageDir: string): Promise<void> {
   const tree = await parseGo(text);
   try {
@@ -81,7 +72,7 @@ describe('coupling facts read from the text', () => {
   });
 
   it("are the tree's on every fixture", async () => {
-    const files = goFiles(FIXTURES_DIR, Infinity);
+    const files = goFilesBelow(FIXTURES_DIR, Infinity);
     assert.ok(files.length > 100);
     for (const file of files) {
       const relative = path.relative(REPO_ROOT, file);
@@ -92,7 +83,7 @@ describe('coupling facts read from the text', () => {
   const goroot = '/usr/lib/go/src';
   it("are the tree's on a sample of the standard library", { skip: !existsSync(goroot) && process.env.CI !== 'true' ? 'no Go installed' : false }, async () => {
     for (const dir of ['net/http', 'database/sql', 'go/types', 'cmd/go/internal/work']) {
-      for (const file of goFiles(path.join(goroot, dir), 40)) await compare(path.relative(goroot, file), readFileSync(file, 'utf8'), 'cmd', path.relative(goroot, path.dirname(file)));
+      for (const file of goFilesBelow(path.join(goroot, dir), 40)) await compare(path.relative(goroot, file), readFileSync(file, 'utf8'), 'cmd', path.relative(goroot, path.dirname(file)));
     }
   });
 });

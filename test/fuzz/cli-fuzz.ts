@@ -3,28 +3,13 @@
  * random config, sometimes with --fix and a second run): no internal error, no rule failure, no hang.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { randomConfigText } from './config-fuzz';
 import { mutantBytes, mutateText, Random } from './mutate';
 import type { FuzzReport, FuzzSection } from './report';
-
-/** Go files below `dir` (links followed at the top only: Debian's GOROOT is one). */
-export function goFilesBelow(dir: string, limit = 20_000): string[] {
-  const found: string[] = [];
-  if (!existsSync(dir)) return found;
-  const visit = (d: string) => {
-    for (const name of readdirSync(d, { withFileTypes: true })) {
-      if (found.length >= limit) return;
-      const full = path.join(d, name.name);
-      if (name.isDirectory()) visit(full);
-      else if (name.isFile() && name.name.endsWith('.go')) found.push(full);
-    }
-  };
-  visit(realpathSync(dir));
-  return found;
-}
+import { goFilesBelow } from '../support/go-files';
 
 /** Sources small enough to mutate quickly. */
 export function fuzzSources(repoRoot: string): string[] {

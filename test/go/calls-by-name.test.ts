@@ -3,13 +3,14 @@
  * every fixture and a sample of the standard library, and for the awkward spellings Go allows.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { callsNamed } from '../../server/src/go/calls-by-name';
 import { parseGo, type SyntaxNode } from '../../server/src/go/parser';
 import { SourceFile } from '../../server/src/go/source';
 import { findAll } from '../../server/src/go/syntax';
+import { goFilesBelow } from '../support/go-files';
 import { FIXTURES_DIR } from '../support/repo';
 
 const NAMES = ['QueryRow', 'Exec', 'Errorf', 'Error', 'Printf', 'Sprintf', 'WithTimeout', 'new', 'Atoi', 'NewCounter'];
@@ -24,16 +25,6 @@ function walked(file: SourceFile, names: readonly string[], bare: boolean, withi
 }
 
 const ids = (nodes: SyntaxNode[]) => nodes.map((n) => `${n.startIndex}-${n.endIndex}`);
-
-function goFiles(dir: string, limit: number, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    if (out.length >= limit) break;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) goFiles(full, limit, out);
-    else if (name.endsWith('.go')) out.push(full);
-  }
-  return out;
-}
 
 async function compare(filePath: string, text: string): Promise<void> {
   const tree = await parseGo(text);
@@ -85,7 +76,7 @@ func QueryRow() {}
   });
 
   it('answers what a walk answers on every fixture', async () => {
-    const files = goFiles(FIXTURES_DIR, Infinity);
+    const files = goFilesBelow(FIXTURES_DIR, Infinity);
     assert.ok(files.length > 100);
     for (const file of files) await compare(file, readFileSync(file, 'utf8'));
   });
@@ -94,7 +85,7 @@ func QueryRow() {}
   const goroot = '/usr/lib/go/src';
   it('answers what a walk answers on a sample of the standard library', { skip: !existsSync(goroot) && process.env.CI !== 'true' ? 'no Go installed' : false }, async () => {
     for (const dir of ['database/sql', 'net/http', 'log', 'context', 'text/template']) {
-      for (const file of goFiles(path.join(goroot, dir), 60)) await compare(file, readFileSync(file, 'utf8'));
+      for (const file of goFilesBelow(path.join(goroot, dir), 60)) await compare(file, readFileSync(file, 'utf8'));
     }
   });
 });

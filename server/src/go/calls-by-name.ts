@@ -6,18 +6,7 @@
  */
 import type { SyntaxNode } from './parser';
 import type { SourceFile } from './source';
-
-const patterns = new Map<string, RegExp>();
-
-function wordPattern(names: readonly string[]): RegExp {
-  const key = names.join('|');
-  let pattern = patterns.get(key);
-  if (!pattern) {
-    pattern = new RegExp(`\\b(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'g');
-    patterns.set(key, pattern);
-  }
-  return pattern;
-}
+import { wordPattern, writesAny } from './text-search';
 
 /**
  * The call expressions whose function is `x.Name` (and, with `bare`, a plain `Name`) for one of `names`, within
@@ -25,8 +14,8 @@ function wordPattern(names: readonly string[]): RegExp {
  */
 export function callsNamed(file: SourceFile, names: Iterable<string>, options: { bare?: boolean; within?: SyntaxNode } = {}): SyntaxNode[] {
   const list = [...names];
-  if (list.length === 0 || !list.some((name) => file.text.includes(name))) return [];
-  const pattern = wordPattern(list);
+  if (!writesAny(file.text, list)) return [];
+  const pattern = wordPattern(list, true);
   const start = options.within?.startIndex ?? 0;
   const end = options.within?.endIndex ?? file.text.length;
   const root = file.root;

@@ -163,7 +163,7 @@ export class SourceFile {
 
 let parseObserver: ((file: SourceFile) => void) | undefined;
 
-/** Tells `observer` of every lazy parse (benchmarks count which files needed a tree, and for whom). */
+/** Tells `observer` of every lazy parse (tests hold which files needed a tree). */
 export function observeParses(observer: ((file: SourceFile) => void) | undefined): void {
   parseObserver = observer;
 }

@@ -6,18 +6,29 @@
 
 const patterns = new Map<string, RegExp>();
 
+/**
+ * One pattern per list of words, matching any of them as a whole word; `global` for a caller that walks the
+ * matches with `exec` (it sets `lastIndex` itself).
+ */
+export function wordPattern(words: readonly string[], global = false): RegExp {
+  const key = `${global ? 'g' : ''}\u0000${words.join('|')}`;
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`\\b(?:${words.map(escape).join('|')})\\b`, global ? 'g' : '');
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** Whether any of `words` is written in `text` at all: a plain substring search, several times cheaper than a pattern. */
+export function writesAny(text: string, words: readonly string[]): boolean {
+  return words.some((word) => text.includes(word));
+}
+
 /** Whether any of `words` is written in `text` as a whole word (also inside comments and strings: that is a "maybe"). */
 export function mentionsAnyWord(text: string, words: Iterable<string>): boolean {
   const list = [...words];
-  // A plain substring search is several times faster than the pattern, and most files hold none of the words.
-  if (!list.some((word) => text.includes(word))) return false;
-  const key = list.join('|');
-  let pattern = patterns.get(key);
-  if (!pattern) {
-    pattern = new RegExp(`\\b(?:${list.map(escape).join('|')})\\b`);
-    patterns.set(key, pattern);
-  }
-  return pattern.test(text);
+  return writesAny(text, list) && wordPattern(list).test(text);
 }
 
 const selectorPatterns = new Map<string, RegExp>();
@@ -28,7 +39,7 @@ const selectorPatterns = new Map<string, RegExp>();
  */
 export function mentionsAnySelector(text: string, names: Iterable<string>): boolean {
   const list = [...names];
-  if (!list.some((name) => text.includes(name))) return false;
+  if (!writesAny(text, list)) return false;
   const key = list.join('|');
   let pattern = selectorPatterns.get(key);
   if (!pattern) {

@@ -80,7 +80,9 @@ export function libraryOfCallee(callee: Callee | null): LoggingLibrary | null {
 const OPAQUE_METHODS = new Set(['Fields', 'EmbedObject', 'Object', 'Objects', 'Ctx', 'Func', 'WithContext', 'WithOptions']);
 const ZEROLOG_SENDS = new Set(['Msg', 'Msgf', 'Send', 'MsgFunc']);
 const ERROR_METHODS = new Set(['Error', 'Errorf', 'Errorw', 'Errorln', 'ErrorContext']);
-const ERROR_LOG_ENDS = [...ZEROLOG_SENDS, ...ERROR_METHODS].filter((name) => name !== 'Error');
+/** The method names an error log call ends in; the ones checked after a dot (`Error` needs its argument too). */
+const ERROR_LOG_CALLS = [...ZEROLOG_SENDS, ...ERROR_METHODS];
+const ERROR_LOG_ENDS = ERROR_LOG_CALLS.filter((name) => name !== 'Error');
 const ERROR_WITH_ARGUMENTS = /\.\s*Error\s*\(\s*[^)\s]/;
 
 /** Where a logger's fields come from, as far as the code shows. */
@@ -97,7 +99,7 @@ export function errorLogCalls(file: SourceFile, types: Resolver): ErrorLogCall[]
   const found: ErrorLogCall[] = [];
   // `err.Error()` is everywhere and logs nothing: an Error log call passes a message.
   if (!mentionsAnySelector(file.text, ERROR_LOG_ENDS) && !ERROR_WITH_ARGUMENTS.test(file.text)) return found;
-  for (const outer of callsNamed(file, [...ZEROLOG_SENDS, ...ERROR_METHODS])) {
+  for (const outer of callsNamed(file, ERROR_LOG_CALLS)) {
     if (outer.parent?.type === 'selector_expression') continue;
     const method = outer.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
     // Most calls are no log call at all: ask the resolver only about the names that end one.
