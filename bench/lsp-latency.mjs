@@ -8,6 +8,8 @@
 //
 // Usage: npm run build && node bench/lsp-latency.mjs [--root /usr/lib/go/src] [--edits 60] [--json out.json]
 //        [--index-only] [--server server/out/server.js] (another build, e.g. a copy of the previous one, for before/after runs)
+//        [--rescan-only] (index, then straight to the keys typed during a re-scan)
+//        [--node-args "--trace-gc --cpu-prof"] (flags for the server's node, to see where a slow key went)
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -26,16 +28,20 @@ const JSON_OUT = option('json', undefined);
 /** Only index the workspace and report time and memory (quick memory experiments). */
 const INDEX_ONLY = args.includes('--index-only');
 const SERVER = path.resolve(option('server', path.join(repo, 'server/out/server.js')));
+/** Only the re-scan rows (after indexing): the quick loop when working on keys typed during a full analysis. */
+const RESCAN_ONLY = args.includes('--rescan-only');
+const NODE_ARGS = (option('node-args', '') ?? '').split(/\s+/).filter(Boolean);
 /** Pause between edits, like a fast typist; the debounce is the server's own. */
 const TYPING_GAP_MS = 30;
 
 class Server {
   constructor() {
     // GO_TRAPS_TIMING makes the server log each analysis's own wall and CPU time, apart from pipe and scheduling.
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], {
+    this.child = spawn(process.execPath, [...NODE_ARGS, SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, GO_TRAPS_TIMING: '1' },
     });
+    this.spawnedAt = performance.now();
     this.timings = [];
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
@@ -185,7 +191,7 @@ async function measureEdits(server, file, label, { edits = EDITS, gapMs = TYPING
     const sent = performance.now();
     server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     const { at, message } = await published;
-    samples.push({ ms: at - sent, diagnostics: message.params.diagnostics.length });
+    samples.push({ ms: at - sent, diagnostics: message.params.diagnostics.length, sinceRescan: rescanClock === undefined ? undefined : (sent - rescanClock) / 1000, version });
     await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
   const cpuPerEdit = ((server.cpuSeconds() - cpuBefore) * 1000) / samples.length;
@@ -194,6 +200,9 @@ async function measureEdits(server, file, label, { edits = EDITS, gapMs = TYPING
   const ownCpu = own.map((t) => t.cpu).sort((a, b) => a - b);
   const ownWall = own.map((t) => t.wall).sort((a, b) => a - b);
   const lightCpu = own.filter((t) => t.kind === 'light').map((t) => t.cpu).sort((a, b) => a - b);
+  const lightWall = own.filter((t) => t.kind === 'light').map((t) => t.wall).sort((a, b) => a - b);
+  // The analysis behind a key's diagnostics, to tell a slow analysis from a key that waited for the thread.
+  const analysisOf = (version) => own.find((t) => t.version === version && t.kind !== 'worker');
   server.timings = [];
   const load = (loadBefore + loadavg()[0]) / 2;
   server.notify('textDocument/didClose', { textDocument: { uri } });
@@ -217,13 +226,17 @@ async function measureEdits(server, file, label, { edits = EDITS, gapMs = TYPING
     analysisCpuP50: round(percentile(ownCpu, 50)),
     analysisCpuP95: round(percentile(ownCpu, 95)),
     lightCpuP95: round(percentile(lightCpu, 95)),
+    lightWallP95: round(percentile(lightWall, 95)),
     loadAverage: round(load),
     // Where the slowest keys fell (the first keys after opening warm the JIT and the index's caches).
-    slowest: samples.map((s, i) => ({ key: i + 1, ms: round(s.ms) })).sort((a, b) => b.ms - a.ms).slice(0, 3),
+    slowest: samples.map((s, i) => ({ key: i + 1, ms: round(s.ms), sinceRescan: s.sinceRescan, analysisMs: analysisOf(s.version)?.wall })).sort((a, b) => b.ms - a.ms).slice(0, 3),
   };
-  console.log(`${label}: ${result.lines} lines, ${(result.bytes / 1024).toFixed(0)} KiB, open ${result.openMs} ms, edit→diagnostics p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms (${result.edits} edits ${gapMs} ms apart, ${result.diagnostics} diagnostics); server CPU ${result.serverCpuMsPerEdit} ms/edit; in-server analyses: ${result.analyses}, wall p50 ${result.analysisWallP50} / p95 ${result.analysisWallP95} ms, CPU p50 ${result.analysisCpuP50} / p95 ${result.analysisCpuP95} ms (light only p95 ${result.lightCpuP95}); load average ${result.loadAverage}; slowest keys ${result.slowest.map((s) => `#${s.key} ${s.ms} ms`).join(', ')}`);
+  console.log(`${label}: ${result.lines} lines, ${(result.bytes / 1024).toFixed(0)} KiB, open ${result.openMs} ms, edit→diagnostics p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms (${result.edits} edits ${gapMs} ms apart, ${result.diagnostics} diagnostics); server CPU ${result.serverCpuMsPerEdit} ms/edit; in-server analyses: ${result.analyses}, wall p50 ${result.analysisWallP50} / p95 ${result.analysisWallP95} ms, CPU p50 ${result.analysisCpuP50} / p95 ${result.analysisCpuP95} ms (light only: CPU p95 ${result.lightCpuP95}, wall p95 ${result.lightWallP95}); load average ${result.loadAverage}; slowest keys ${result.slowest.map((s) => `#${s.key} ${s.ms} ms (analysis ${s.analysisMs ?? '?'} ms${s.sinceRescan === undefined ? '' : `, ${s.sinceRescan.toFixed(1)} s into the re-scan`})`).join(', ')}`);
   return result;
 }
+
+/** When the re-scan was asked for (performance.now()), to place the slow keys typed during it. */
+let rescanClock;
 
 function round(ms) {
   return Math.round(ms * 10) / 10;
@@ -247,17 +260,13 @@ console.log(results.machine);
     if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2) + '\n');
     process.exit(0);
   }
-  results.runs.push(await measureEdits(server, path.join(ROOT, 'text/template/parse/node.go'), '1,000-line file, whole workspace indexed'));
-  // Pauses longer than the facts delay: every key lands just after (or during) a full analysis.
-  results.runs.push(await measureEdits(server, path.join(ROOT, 'text/template/parse/node.go'), '1,000-line file, a key every 400 ms', { edits: 20, gapMs: 400 }));
-  // The largest files of the library are generated (skipped by default like vendor/ and testdata/); this is
-  // the largest one a user gets diagnostics for with the default settings.
-  results.runs.push(await measureEdits(server, path.join(ROOT, 'cmd/compile/internal/ssagen/ssa.go'), 'largest file analysed with default settings'));
-  results.runs.push(await measureEdits(server, path.join(ROOT, 'cmd/compile/internal/ssagen/ssa.go'), 'largest file analysed with default settings, a key every 400 ms', { edits: 20, gapMs: 400 }));
-  results.runs.push(await measureEdits(server, path.join(ROOT, 'time/tzdata/zipdata.go'), 'largest file of the library (generated, > 1 MiB): skipped by default'));
+  if (!RESCAN_ONLY) await idleEdits(server);
   results.rssAfterEditsMiB = Math.round(server.rssMiB());
   // Keys while the whole workspace is analysed again (the re-scan a go.mod or settings change starts).
   const rescanStarted = performance.now();
+  rescanClock = rescanStarted;
+  // Server-relative, to line the slow keys up with a profile or GC log of the server (--node-args).
+  console.log(`re-scan asked ${((rescanStarted - server.spawnedAt) / 1000).toFixed(2)} s after the server started`);
   const rescan = server.request('goTraps/analyzeWorkspace', null).then(() => (performance.now() - rescanStarted) / 1000);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const during = async (file, label, options) => {
@@ -275,8 +284,20 @@ console.log(results.machine);
   await server.stop();
 }
 
+/** Keys in the indexed workspace with nothing else running: the 1,000-line file, then the largest analysed files. */
+async function idleEdits(server) {
+  results.runs.push(await measureEdits(server, path.join(ROOT, 'text/template/parse/node.go'), '1,000-line file, whole workspace indexed'));
+  // Pauses longer than the facts delay: every key lands just after (or during) a full analysis.
+  results.runs.push(await measureEdits(server, path.join(ROOT, 'text/template/parse/node.go'), '1,000-line file, a key every 400 ms', { edits: 20, gapMs: 400 }));
+  // The largest files of the library are generated (skipped by default like vendor/ and testdata/); this is
+  // the largest one a user gets diagnostics for with the default settings.
+  results.runs.push(await measureEdits(server, path.join(ROOT, 'cmd/compile/internal/ssagen/ssa.go'), 'largest file analysed with default settings'));
+  results.runs.push(await measureEdits(server, path.join(ROOT, 'cmd/compile/internal/ssagen/ssa.go'), 'largest file analysed with default settings, a key every 400 ms', { edits: 20, gapMs: 400 }));
+  results.runs.push(await measureEdits(server, path.join(ROOT, 'time/tzdata/zipdata.go'), 'largest file of the library (generated, > 1 MiB): skipped by default'));
+}
+
 // 2. The largest file really analysed: its own workspace with maxFileSize raised above its size.
-{
+if (!RESCAN_ONLY) {
   const dir = mkdtempSync(path.join(tmpdir(), 'go-traps-bench-'));
   try {
     writeFileSync(path.join(dir, 'go.mod'), 'module example.com/bench\n\ngo 1.19\n');

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { lowerHelperThreads } from './engine/thread-priority';
 import { startServer } from './lsp/session';
 import { RULES } from './traps/index';
 
@@ -14,5 +15,8 @@ import { RULES } from './traps/index';
  */
 const bundled = path.join(__dirname, 'analysis-worker.js');
 const workerScript = process.env.GO_TRAPS_WORKERS === '0' || !existsSync(bundled) ? undefined : bundled;
+
+// Before anything starts libuv's file-system threads: those must keep this thread's priority.
+if (workerScript) lowerHelperThreads();
 
 startServer(createConnection(ProposedFeatures.all), { rules: RULES, workerScript });

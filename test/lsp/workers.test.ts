@@ -3,7 +3,7 @@
  * give what the in-thread server gives; an edit during a scan, a stale answer and a dying worker are handled.
  */
 import assert from 'node:assert/strict';
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -181,6 +181,36 @@ describe('language server workers', () => {
       assert.equal(client.exitCode, null);
     } finally {
       await client.shutdown();
+    }
+  });
+
+  // V8's helper threads collect the workers' garbage during a scan: at the editor thread's priority they took a
+  // core from keystrokes. Linux keeps a nice value per thread.
+  it('runs V8\'s helper threads below the main thread, and libuv\'s file-system threads at its priority', { skip: process.platform !== 'linux' ? 'per-thread priorities are Linux only' : false }, async () => {
+    const niceOf = (stat: string) => Number(stat.split(') ')[1].split(' ')[16]);
+    const threadsOf = (pid: number) =>
+      readdirSync(`/proc/${pid}/task`).map((tid) => ({ tid: Number(tid), nice: niceOf(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')) }));
+    const own = niceOf(readFileSync('/proc/self/stat', 'utf8'));
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'a.go': 'package app\n' });
+    for (const [env, lowered] of [[{}, true], [{ GO_TRAPS_WORKERS: '0' }, false]] as const) {
+      const client = new LspClient({ env });
+      try {
+        await client.initialize(root);
+        await settled(client);
+        const threads = threadsOf(client.pid!);
+        const main = threads.find((t) => t.tid === client.pid)!;
+        const others = threads.filter((t) => t !== main);
+        assert.equal(main.nice, own, 'the main thread keeps its priority');
+        if (lowered) {
+          // V8's four platform threads and its delayed-task thread; the walk started libuv's threads afterwards.
+          assert.ok(others.filter((t) => t.nice === 10).length >= 4, JSON.stringify(threads));
+          assert.ok(others.some((t) => t.nice === own), `libuv's threads keep the main thread's priority: ${JSON.stringify(threads)}`);
+        } else {
+          assert.deepEqual(others.filter((t) => t.nice !== own), [], 'without workers nothing is lowered');
+        }
+      } finally {
+        await client.shutdown();
+      }
     }
   });
 });

@@ -4,8 +4,6 @@
  * an editor's unsaved buffer) — declarations first, then analyses, as the main thread asks. Results go back as
  * plain data.
  */
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileDecls } from '../go/declarations';
 import { knowledgeIndex } from '../go/knowledge';
@@ -15,6 +13,7 @@ import type { Settings } from './config';
 import { Analysed, CacheSpec, Declared, FileWork } from './file-work';
 import type { FileLocation } from './rule';
 import { readTextFileSync } from '../cli/safe-fs';
+import { lowerThisThreadsPriority } from './thread-priority';
 
 export interface WorkerInit {
   settings: Settings;
@@ -49,9 +48,6 @@ export interface WorkerResult {
   unavailable?: true;
 }
 
-/** Linux's CFS gives a thread at nice 10 about a tenth of the CPU a nice-0 thread gets when both want it. */
-const BACKGROUND_NICE = 10;
-
 const port = parentPort;
 if (port) {
   const init = workerData as WorkerInit;
@@ -81,18 +77,4 @@ if (port) {
       port.postMessage(answer);
     });
   });
-}
-
-/**
- * Linux keeps a nice value per thread, and `/proc/thread-self` names this one; elsewhere the worker keeps the
- * process's priority (lowering the whole process would slow the editor's thread too).
- */
-function lowerThisThreadsPriority(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isSafeInteger(threadId) && threadId > 0 && threadId !== process.pid) setPriority(threadId, BACKGROUND_NICE);
-  } catch {
-    // No /proc, or not allowed: background work at normal priority is only slower for the editor, never wrong.
-  }
 }
