@@ -67,10 +67,10 @@ class Server {
         const result = message.method === 'workspace/configuration' ? message.params.items.map(() => ({})) : null;
         this.send({ jsonrpc: '2.0', id: message.id, result });
       } else if (message.method) {
-        const timing = message.method === 'window/logMessage' && /^go-traps timing: (\w+) (\S+) v(\d+) wall=([\d.]+)ms cpu=([\d.]+)ms/.exec(message.params.message);
+        const timing = message.method === 'window/logMessage' && /^go-traps timing: (\w+) (\S+) v(\d+) wall=([\d.]+)ms cpu=([\d.]+)ms(?: waited=(-?[\d.]+)ms)?/.exec(message.params.message);
         if (message.method === 'goTraps/status') this.status = message.params;
         if (message.method === 'window/logMessage' && /^go-traps: (indexed|memory|an analysis worker ran out)/.test(message.params.message)) console.log(`  server: ${message.params.message.split('\n')[0]}`);
-        if (timing) this.timings.push({ kind: timing[1], uri: timing[2], version: Number(timing[3]), wall: Number(timing[4]), cpu: Number(timing[5]) });
+        if (timing) this.timings.push({ kind: timing[1], uri: timing[2], version: Number(timing[3]), wall: Number(timing[4]), cpu: Number(timing[5]), waited: timing[6] === undefined ? undefined : Number(timing[6]) });
         for (const listener of [...this.listeners]) listener(message, at);
       } else {
         this.pending.get(message.id)?.(message.result);
@@ -229,9 +229,9 @@ async function measureEdits(server, file, label, { edits = EDITS, gapMs = TYPING
     lightWallP95: round(percentile(lightWall, 95)),
     loadAverage: round(load),
     // Where the slowest keys fell (the first keys after opening warm the JIT and the index's caches).
-    slowest: samples.map((s, i) => ({ key: i + 1, ms: round(s.ms), sinceRescan: s.sinceRescan, analysisMs: analysisOf(s.version)?.wall })).sort((a, b) => b.ms - a.ms).slice(0, 3),
+    slowest: samples.map((s, i) => ({ key: i + 1, ms: round(s.ms), sinceRescan: s.sinceRescan, analysisMs: analysisOf(s.version)?.wall, waitedMs: analysisOf(s.version)?.waited })).sort((a, b) => b.ms - a.ms).slice(0, 3),
   };
-  console.log(`${label}: ${result.lines} lines, ${(result.bytes / 1024).toFixed(0)} KiB, open ${result.openMs} ms, edit→diagnostics p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms (${result.edits} edits ${gapMs} ms apart, ${result.diagnostics} diagnostics); server CPU ${result.serverCpuMsPerEdit} ms/edit; in-server analyses: ${result.analyses}, wall p50 ${result.analysisWallP50} / p95 ${result.analysisWallP95} ms, CPU p50 ${result.analysisCpuP50} / p95 ${result.analysisCpuP95} ms (light only: CPU p95 ${result.lightCpuP95}, wall p95 ${result.lightWallP95}); load average ${result.loadAverage}; slowest keys ${result.slowest.map((s) => `#${s.key} ${s.ms} ms (analysis ${s.analysisMs ?? '?'} ms${s.sinceRescan === undefined ? '' : `, ${s.sinceRescan.toFixed(1)} s into the re-scan`})`).join(', ')}`);
+  console.log(`${label}: ${result.lines} lines, ${(result.bytes / 1024).toFixed(0)} KiB, open ${result.openMs} ms, edit→diagnostics p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms (${result.edits} edits ${gapMs} ms apart, ${result.diagnostics} diagnostics); server CPU ${result.serverCpuMsPerEdit} ms/edit; in-server analyses: ${result.analyses}, wall p50 ${result.analysisWallP50} / p95 ${result.analysisWallP95} ms, CPU p50 ${result.analysisCpuP50} / p95 ${result.analysisCpuP95} ms (light only: CPU p95 ${result.lightCpuP95}, wall p95 ${result.lightWallP95}); load average ${result.loadAverage}; slowest keys ${result.slowest.map((s) => `#${s.key} ${s.ms} ms (waited ${s.waitedMs ?? '?'} ms, analysis ${s.analysisMs ?? '?'} ms${s.sinceRescan === undefined ? '' : `, ${s.sinceRescan.toFixed(1)} s into the re-scan`})`).join(', ')}`);
   return result;
 }
 

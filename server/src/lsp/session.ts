@@ -95,6 +95,8 @@ interface DocumentState {
   cancel?: () => void;
   /** When the last analysis started (performance.now()). */
   lastRun: number;
+  /** When the last change arrived (performance.now()): the timing log tells how long it waited here. */
+  changedAt?: number;
   factsTimer?: NodeJS.Timeout;
   /** Version of the last analysis, -1 before the first. */
   analyzedVersion: number;
@@ -183,6 +185,7 @@ export class Session {
       const state = this.states.get(textDocument.uri);
       if (!document || !state) return;
       this.lastEdit = performance.now();
+      state.changedAt = this.lastEdit;
       document.applyChanges(contentChanges, textDocument.version);
       state.shifts = state.shifts && contentChanges.every(isRangeChange) ? [...state.shifts, ...contentChanges] : undefined;
       if (this.folderOf(textDocument.uri).client.run !== 'onType') return;
@@ -559,7 +562,9 @@ export class Session {
     if (cpu) {
       const used = process.cpuUsage(cpu);
       const wall = performance.now() - state.lastRun;
-      this.connection.console.log(`go-traps timing: ${full ? 'full' : 'light'} ${document.uri} v${document.version} wall=${wall.toFixed(2)}ms cpu=${((used.user + used.system) / 1000).toFixed(2)}ms`);
+      // waited: from the change's arrival to this analysis's start (time the key spent behind other work here).
+      const waited = state.changedAt === undefined ? 0 : state.lastRun - state.changedAt;
+      this.connection.console.log(`go-traps timing: ${full ? 'full' : 'light'} ${document.uri} v${document.version} wall=${wall.toFixed(2)}ms cpu=${((used.user + used.system) / 1000).toFixed(2)}ms waited=${waited.toFixed(2)}ms`);
     }
     if (factsChanged) this.workspaceMoved(folder, document.uri);
     this.reanalyze(folder, affected, document.uri);
