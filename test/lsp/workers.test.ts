@@ -3,7 +3,7 @@
  * give what the in-thread server gives; an edit during a scan, a stale answer and a dying worker are handled.
  */
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -211,6 +211,39 @@ describe('language server workers', () => {
       } finally {
         await client.shutdown();
       }
+    }
+  });
+
+  // A re-scan keeps the declarations of files whose text and place did not change; a changed file is read again,
+  // and every file's rules run again against what the files now declare.
+  it('a re-scan keeps unchanged files\' declarations and reads a changed one again, even unannounced', async () => {
+    const store = 'package store\n\nimport "database/sql"\n\nvar DB *sql.DB\n';
+    const cache = 'package store\n\ntype Cache struct{}\n\nfunc (Cache) QueryRow(q string) int { return 0 }\n\nvar DB Cache\n';
+    const repo = 'package user\n\nimport "example.com/app/store"\n\nfunc Count() int {\n\treturn store.DB.QueryRow(`SELECT count(*) FROM users`)\n}\n';
+    const root = workspace({ 'go.mod': 'module example.com/app\n\ngo 1.21\n', 'store/db.go': store, 'user/repo.go': repo, 'user/other.go': 'package user\n\nfunc Other() {}\n' });
+    const client = new LspClient();
+    try {
+      await client.initialize(root);
+      await settled(client);
+      const repoUri = fileUri(path.join(root, 'user/repo.go'));
+      const queryFindings = () => codes(held(client).get(repoUri) ?? []).filter((code) => code === 'db-no-context');
+      assert.deepEqual(queryFindings(), ['db-no-context'], 'the pool from the other package is seen');
+      // No watcher event: only the re-scan can notice.
+      writeFileSync(path.join(root, 'store/db.go'), cache);
+      await client.request('goTraps/analyzeWorkspace', null);
+      await settled(client);
+      assert.deepEqual(queryFindings(), [], 'the changed declaration was read again');
+      const scans = logged(client, /^go-traps: indexed/).map((n) => n.params.message as string);
+      assert.equal(scans.length, 2, scans.join('\n'));
+      assert.doesNotMatch(scans[0], /kept/);
+      assert.match(scans[1], /declarations of 2 unchanged files kept/);
+      // And back: the store's old text is read again too (its earlier declarations are not taken for the new ones').
+      writeFileSync(path.join(root, 'store/db.go'), store);
+      await client.request('goTraps/analyzeWorkspace', null);
+      await settled(client);
+      assert.deepEqual(queryFindings(), ['db-no-context']);
+    } finally {
+      await client.shutdown();
     }
   });
 });

@@ -14,6 +14,8 @@ import { Analysed, CacheSpec, Declared, FileWork } from './file-work';
 import type { FileLocation } from './rule';
 import { readTextFileSync } from '../cli/safe-fs';
 import { lowerThisThreadsPriority } from './thread-priority';
+import { skipReason } from './analyze';
+import { hashText } from './result-cache';
 
 export interface WorkerInit {
   settings: Settings;
@@ -29,17 +31,23 @@ export interface WorkerInit {
 /**
  * What the main thread sends. `index` sets files' declarations (after dropping every file first with `reset`,
  * and the `remove`d ones); it applies as it arrives, before any request still queued. `text` stands in for the
- * file on disk (an open editor buffer); `record` asks for the declarations the analysis looked up.
+ * file on disk (an open editor buffer); `record` asks for the declarations the analysis looked up. `hashes` asks
+ * a declaration for its text's hash; with `knownHash`, a file whose text still has that hash answers `unchanged`
+ * instead (declarations depend on the text and the place alone: the caller keeps the ones it has).
  */
 export type WorkerRequest =
   | { type: 'index'; files: [path: string, packageKey: string, decls: FileDecls][]; remove?: string[]; reset?: boolean }
-  | { type: 'declare'; id: number; path: string; fsPath: string; location: FileLocation; text?: string }
+  | { type: 'declare'; id: number; path: string; fsPath: string; location: FileLocation; text?: string; hashes?: true; knownHash?: string }
   | { type: 'analyze'; id: number; path: string; fsPath: string; location: FileLocation; key?: string; text?: string; record?: boolean };
 
 /** What a worker answers (before an answer, `{ started: id }` says it began the request). */
 export interface WorkerResult {
   id: number;
   declared?: Declared;
+  /** The text's hash, when the declare request asked for hashes. */
+  hash?: string;
+  /** The text still has the request's `knownHash` (and is not skipped): no declarations were read. */
+  unchanged?: true;
   analysed?: Analysed;
   error?: string;
   /** Set by the pool when the request was given up past the per-file budget (or out of memory). */
@@ -69,7 +77,11 @@ if (port) {
       try {
         // Never through a link, never blocked on a pipe (safe-fs.ts).
         const text = request.text ?? readTextFileSync(request.fsPath);
-        if (request.type === 'declare') answer.declared = await work.declare(request.path, text, request.location);
+        if (request.type === 'declare') {
+          if (request.hashes) answer.hash = hashText(text);
+          if (request.knownHash !== undefined && answer.hash === request.knownHash && !skipReason(request.path, text, work.settings)) answer.unchanged = true;
+          else answer.declared = await work.declare(request.path, text, request.location);
+        }
         else answer.analysed = await work.analyze(request.path, text, request.location, index, request.key, request.record);
       } catch (error) {
         answer.error = error instanceof Error ? error.message : String(error);

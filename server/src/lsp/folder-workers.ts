@@ -15,8 +15,8 @@ import type { FileDecls } from '../go/declarations';
 import type { TypeIndex } from '../go/type-index';
 import { ANALYSIS_BUDGET_MS } from './crash-guard';
 
-/** A file's declarations read by a worker, or why the file is not analysed. */
-export type WorkerDeclaration = { skipped: string } | { packageKey: string; decls: FileDecls };
+/** A file's declarations read by a worker (with its text's hash), why the file is not analysed, or "as you had them". */
+export type WorkerDeclaration = { skipped: string } | { unchanged: true } | { packageKey: string; decls: FileDecls; hash?: string };
 
 type IndexFiles = [path: string, packageKey: string, decls: FileDecls][];
 
@@ -177,11 +177,15 @@ export class FolderWorkers {
     return files;
   }
 
-  /** A file's declarations, read from disk by a worker. */
-  async declare(settings: Settings, path: string, fsPath: string, location: FileLocation): Promise<WorkerDeclaration> {
+  /**
+   * A file's declarations, read from disk by a worker, with its text's hash; `knownHash` is the hash of the text the
+   * caller's declarations came from: when the file still has it, the answer is `unchanged` and nothing is read.
+   */
+  async declare(settings: Settings, path: string, fsPath: string, location: FileLocation, knownHash?: string): Promise<WorkerDeclaration> {
     try {
-      const answer = await this.ask(settings, 'declare', { path, fsPath, location });
-      if (answer.declared) return 'skipped' in answer.declared ? answer.declared : { packageKey: answer.declared.packageKey, decls: answer.declared.decls };
+      const answer = await this.ask(settings, 'declare', { path, fsPath, location, hashes: true, ...(knownHash !== undefined ? { knownHash } : {}) });
+      if (answer.unchanged) return { unchanged: true };
+      if (answer.declared) return 'skipped' in answer.declared ? answer.declared : { packageKey: answer.declared.packageKey, decls: answer.declared.decls, hash: answer.hash };
       return { skipped: answer.error ?? 'the analysis worker gave no answer' };
     } catch (error) {
       return { skipped: (error as Error).message };

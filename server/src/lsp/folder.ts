@@ -10,11 +10,20 @@ import { defaultSettings, Settings } from '../engine/config';
 import { GoModule, moduleFromGoMod } from '../engine/domains';
 import type { Rule } from '../engine/rule';
 import type { Finding } from '../engine/types';
+import type { FileDecls } from '../go/declarations';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import type { TeamConfig } from './settings';
 import type { FolderWorkers } from './folder-workers';
 import { fsPathOf, relativeEnginePath, uriOfFsPath } from './uris';
 import { shownInProblems } from './workspace-problems';
+
+export interface ScannedDeclarations {
+  hash: string;
+  /** The file's place (FileLocation) as JSON. */
+  location: string;
+  packageKey: string;
+  decls: FileDecls;
+}
 
 export class Folder {
   readonly index = new WorkspaceIndex();
@@ -38,6 +47,14 @@ export class Folder {
   scanProgress: { done: number; total: number } | undefined;
   /** Files the scan or the watcher skipped, with why. */
   readonly skipped = new Map<string, string>();
+  /**
+   * The declarations the last scan's workers read, with the hash of the text and the place they came from: the
+   * next scan keeps them for a file whose text and place are the same (declarations depend on nothing else), so a
+   * re-scan of unchanged files moves no declarations through this thread.
+   */
+  readonly scannedDeclarations = new Map<string, ScannedDeclarations>();
+  /** How many files the latest scan kept the declarations of (for the scan's log line). */
+  keptDeclarations = 0;
   /** Settled once the folder's settings are loaded: analysis waits for it, never for the scan. */
   ready: Promise<void>;
   private markReady!: () => void;

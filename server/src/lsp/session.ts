@@ -850,6 +850,7 @@ export class Session {
   private async scanOnce(folder: Folder, root: string): Promise<void> {
     const generation = ++folder.scanGeneration;
     const scanStarted = performance.now();
+    folder.keptDeclarations = 0;
     folder.holdCrossFileFindings();
     folder.index.clear();
     void folder.workers?.syncAll();
@@ -898,7 +899,8 @@ export class Session {
       const skipped = folder.skipped.size;
       progress.done(`${folder.index.size} files${skipped ? `, ${skipped} skipped` : ''}`);
       const where = folder.workers ? `in ${countOf(SCAN_JOBS, 'worker thread')}` : 'on the main thread';
-      this.connection.console.info(describeSkipped(`go-traps: indexed ${countOf(folder.index.size, 'file')} in ${root} ${where} in ${((performance.now() - scanStarted) / 1000).toFixed(1)} s; workspace rules ${checkMs.toFixed(0)} ms`, folder.skipped));
+      const kept = folder.keptDeclarations > 0 ? `; declarations of ${countOf(folder.keptDeclarations, 'unchanged file')} kept` : '';
+      this.connection.console.info(describeSkipped(`go-traps: indexed ${countOf(folder.index.size, 'file')} in ${root} ${where} in ${((performance.now() - scanStarted) / 1000).toFixed(1)} s; workspace rules ${checkMs.toFixed(0)} ms${kept}`, folder.skipped));
       this.workspaceMoved(folder);
       if (this.logTiming) this.logMemory();
     } catch (error) {
@@ -963,6 +965,8 @@ export class Session {
     const isOpen = (file: string) => this.documents.all().find((d) => sameUri(d.uri, uriOfFsPath(file)));
     const width = workers.width * 3;
     const closed: string[] = [];
+    const seen = new Set<string>();
+    let kept = 0;
     progress.report(0, files.length);
     await eachInParallel(files.length, width, async (i) => {
       if (!current()) return;
@@ -981,18 +985,32 @@ export class Session {
       }
       await this.untilTypingPauses();
       if (!current()) return;
-      const declared = await workers.declare(folder.settings, enginePath, file, location);
+      const place = JSON.stringify(location);
+      const known = folder.scannedDeclarations.get(enginePath);
+      const declared = await workers.declare(folder.settings, enginePath, file, location, known?.location === place ? known.hash : undefined);
       if (!current()) return;
       // A document opened meanwhile declared itself from its buffer.
       if (isOpen(file)) return;
+      seen.add(enginePath);
       if ('skipped' in declared) {
+        folder.scannedDeclarations.delete(enginePath);
         this.skipInScan(folder, enginePath, declared.skipped);
         return;
       }
-      folder.index.setDecls(enginePath, declared.packageKey, declared.decls);
+      if ('unchanged' in declared) {
+        folder.index.setDecls(enginePath, known!.packageKey, known!.decls);
+        kept++;
+      } else {
+        folder.index.setDecls(enginePath, declared.packageKey, declared.decls);
+        if (declared.hash !== undefined) folder.scannedDeclarations.set(enginePath, { hash: declared.hash, location: place, packageKey: declared.packageKey, decls: declared.decls });
+        else folder.scannedDeclarations.delete(enginePath);
+      }
       closed.push(file);
     });
     if (!current()) return false;
+    // Files gone since the last scan (or open now) have nothing to keep.
+    for (const path of folder.scannedDeclarations.keys()) if (!seen.has(path)) folder.scannedDeclarations.delete(path);
+    folder.keptDeclarations = kept;
     await workers.syncAll();
     if (!current()) return false;
     // Files skipped, held back or open count as done: the total is every Go file, as on this thread.
