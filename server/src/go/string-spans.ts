@@ -25,36 +25,59 @@ export function stringLiteralSpans(text: string): StringSpan[] {
   NEXT_TOKEN.lastIndex = 0;
   for (let match = NEXT_TOKEN.exec(text); match; match = NEXT_TOKEN.exec(text)) {
     const start = match.index;
-    let end: number;
-    switch (match[0]) {
-      case '"':
-        end = stickyEnd(INTERPRETED_REST, text, start + 1);
-        if (end >= 0) spans.push({ start, end });
-        break;
-      case '`':
-        end = text.indexOf('`', start + 1) + 1;
-        if (end > 0) spans.push({ start, end });
-        break;
-      case "'":
-        end = stickyEnd(RUNE_REST, text, start + 1);
-        break;
-      case '//':
-        end = text.indexOf('\n', start);
-        if (end < 0) end = text.length;
-        break;
-      default:
-        end = text.indexOf('*/', start + 2);
-        if (end >= 0) end += 2;
-    }
-    if (end < 0 || end === 0) break;
+    const end = tokenEnd(text, match[0], start);
+    if (end > 0 && (match[0] === '"' || match[0] === '`')) spans.push({ start, end });
+    if (end <= 0) break;
     NEXT_TOKEN.lastIndex = end;
   }
   return spans;
 }
 
+/** Where the literal or comment that starts at `start` with `opener` ends; 0 or less when it never does. */
+function tokenEnd(text: string, opener: string, start: number): number {
+  switch (opener) {
+    case '"':
+      return stickyEnd(INTERPRETED_REST, text, start + 1);
+    case '`':
+      return text.indexOf('`', start + 1) + 1;
+    case "'":
+      return stickyEnd(RUNE_REST, text, start + 1);
+    case '//': {
+      const end = text.indexOf('\n', start);
+      return end < 0 ? text.length : end;
+    }
+    default: {
+      const end = text.indexOf('*/', start + 2);
+      return end < 0 ? -1 : end + 2;
+    }
+  }
+}
+
 function stickyEnd(pattern: RegExp, text: string, from: number): number {
   pattern.lastIndex = from;
   return pattern.test(text) ? pattern.lastIndex : -1;
+}
+
+/**
+ * Whether `pattern` (global) matches somewhere outside comments, string literals and runes: the text-first
+ * question for a keyword (`go`) that comments and strings mention far more often than code uses it. A false is
+ * certain; a true may still need the tree.
+ */
+export function matchesInCode(text: string, pattern: RegExp): boolean {
+  pattern.lastIndex = 0;
+  let match = pattern.exec(text);
+  NEXT_TOKEN.lastIndex = 0;
+  for (let token = NEXT_TOKEN.exec(text); match && token; token = NEXT_TOKEN.exec(text)) {
+    // A match before the next comment or literal is code.
+    if (match.index < token.index) return true;
+    const end = tokenEnd(text, token[0], token.index);
+    // Broken code (an unterminated literal or comment): nothing after it is certain.
+    if (end <= 0) return true;
+    pattern.lastIndex = end;
+    match = pattern.exec(text);
+    NEXT_TOKEN.lastIndex = end;
+  }
+  return match !== null;
 }
 
 /** The spans that contain at least one of the sorted offsets, each once. */
