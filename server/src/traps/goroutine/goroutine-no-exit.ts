@@ -55,8 +55,11 @@ interface NoExitFacts {
 }
 
 const MAX_RELATED = 5;
-/** A `go` statement, `for {`, `for ;; {` or a range over a ticker: text without any of them has nothing to report. */
-const ENDLESS_LOOP = /\bfor\s*(\{|;\s*;)|\brange\b[^\n{]*(\.C\b|\bTick\(|\bAfter\()/;
+/**
+ * `for {`, a three-clause `for` with no condition (`for ;; {`, `for n := 1; ; n++ {`) or a range over a ticker: a
+ * file without any of them (and without a `go` statement) has nothing to report.
+ */
+const ENDLESS_LOOP = /\bfor\s*\{|\bfor\b[^{};\n]*;\s*;|\brange\b[^\n{]*(\.C\b|\bTick\(|\bAfter\()/;
 
 export const rule = defineWorkspaceRule<NoExitFacts>({
   meta: {

@@ -4,6 +4,7 @@ package jobs
 type Pool struct {
 	jobs chan func()
 	quit chan struct{}
+	ids  *sequence
 }
 
 func NewPool() *Pool {
@@ -16,6 +17,8 @@ func (p *Pool) Start(workers int) {
 		go p.work()
 	}
 	go p.drain()
+	go p.ids.run()
+	go p.ids.count(workers)
 }
 
 func (p *Pool) Stop() { close(p.quit) }
