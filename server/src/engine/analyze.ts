@@ -126,15 +126,24 @@ export class Engine {
 
   /** Runs every workspace rule over the summaries; findings come back grouped by path. */
   workspaceFindings(summaries: Iterable<FileSummary>): { byPath: Map<string, Finding[]>; problems: AnalysisProblem[] } {
-    const all = [...summaries];
+    // Each rule's files in one pass over the summaries: asking every summary for every rule's facts cost ~20 ms
+    // on the standard library, paid on the language server's main thread whenever some file's facts change.
+    const filesByRule = new Map<string, { location: FileLocation; facts: unknown }[]>();
+    for (const summary of summaries) {
+      for (const id in summary.facts) {
+        const facts = summary.facts[id];
+        if (facts === undefined) continue;
+        const list = filesByRule.get(id);
+        if (list) list.push({ location: summary.location, facts });
+        else filesByRule.set(id, [{ location: summary.location, facts }]);
+      }
+    }
     const byPath = new Map<string, Finding[]>();
     const problems: AnalysisProblem[] = [];
     for (const rule of this.rules) {
       if (rule.kind !== 'workspace') continue;
       const workspaceRule = rule as WorkspaceRule<unknown>;
-      const files = all
-        .filter((s) => s.facts[rule.meta.id] !== undefined)
-        .map((s) => ({ location: s.location, facts: s.facts[rule.meta.id] }));
+      const files = filesByRule.get(rule.meta.id) ?? [];
       try {
         workspaceRule.check({
           settings: this.settings,

@@ -105,7 +105,7 @@ export const rule = defineWorkspaceRule<NoExitFacts>({
   },
   check(context) {
     const starts = new Map<string, { path: string; start: StartFact }[]>();
-    const mentions = new Map<string, Map<string, number>>();
+    const filesByPackage = new Map<string, NoExitFacts[]>();
     const once = new Set(context.files.flatMap(({ facts }) => facts.onceStarted));
     // Started from a function a sync.Once runs: once for the life of the process, like a `once.Do(func() {...})`.
     const singleton = (owner: string | undefined) => owner !== undefined && once.has(owner);
@@ -115,11 +115,14 @@ export const rule = defineWorkspaceRule<NoExitFacts>({
         if (list) list.push({ path: location.path, start });
         else starts.set(start.key, [{ path: location.path, start }]);
       }
-      const counts = mentions.get(facts.pkg) ?? new Map<string, number>();
-      for (const name in facts.mentions) counts.set(name, (counts.get(name) ?? 0) + facts.mentions[name]);
-      mentions.set(facts.pkg, counts);
+      const files = filesByPackage.get(facts.pkg);
+      if (files) files.push(facts);
+      else filesByPackage.set(facts.pkg, [facts]);
       for (const closure of facts.closures) if (!singleton(closure.owner)) report(context, location.path, closure, closure.role, []);
     }
+    // How often a package's files name a function: asked for a few loops only, so summed when asked (the
+    // language server runs this check on the main thread whenever some file's facts change).
+    const mentionsOf = (pkg: string, name: string) => (filesByPackage.get(pkg) ?? []).reduce((sum, facts) => sum + (facts.mentions[name] ?? 0), 0);
     for (const { location, facts } of context.files) {
       for (const loop of facts.loops) {
         const all = starts.get(loop.key) ?? [];
@@ -129,7 +132,7 @@ export const rule = defineWorkspaceRule<NoExitFacts>({
         const related = live.slice(0, MAX_RELATED).map((s) => ({ path: s.path, range: s.start.range, message: rule.meta.messages.startedHere }));
         const only = all.length === 1 ? all[0].start : null;
         const pkg = /^"([^"]*)"/.exec(loop.key)?.[1];
-        if (loop.thread && only?.argument && pkg !== undefined && mentions.get(pkg)?.get(loop.thread.name) === 2) {
+        if (loop.thread && only?.argument && pkg !== undefined && mentionsOf(pkg, loop.thread.name) === 2) {
           // The declaration and this one `go` statement are the function's only mentions: a new parameter breaks no caller.
           const fix = { title: rule.meta.messages.fixWatchDone, edits: [...loop.thread.edits, ...only.argument], safe: false };
           report(context, location.path, { ...loop, data: { ...loop.data, ctx: 'ctx' }, fixes: [fix] }, role, related);
