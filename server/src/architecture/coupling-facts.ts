@@ -44,7 +44,6 @@ const HANDLE_OPENERS: Record<string, string[]> = {
   'github.com/jinzhu/gorm': ['Open'],
 };
 
-/** Go's predeclared functions and conversions: calls of these say nothing about the package's own code. */
 /** How far into a call's text the quick reading looks. */
 const SIMPLE_CALL_READ = 160;
 /** `name(` or `name.method(` at the start of a call: its function is that identifier or selector. */
@@ -52,6 +51,7 @@ const SIMPLE_CALL = /^([\p{L}_][\p{L}\p{N}_]*)(?:[ \t]*\.\s*([\p{L}_][\p{L}\p{N}
 /** An identifier and a dot at the start of a selector: its operand is that identifier or begins with it. */
 const LEADING_OPERAND = /^([\p{L}_][\p{L}\p{N}_]*)[ \t]*\./u;
 
+/** Go's predeclared functions and conversions: calls of these say nothing about the package's own code. */
 const BUILTINS = new Set([
   'append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min', 'new', 'panic',
   'print', 'println', 'real', 'recover', 'bool', 'byte', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int',

@@ -97,7 +97,7 @@ export class FolderWorkers {
    * the index as it is when sent; changes made meanwhile go out through `sync`.
    */
   private async replay(pool: WorkerPool): Promise<void> {
-    const paths = this.allFiles().map(([path]) => path);
+    const paths = this.allPaths();
     const slices = replaySlices(paths, (path) => declarationCount(this.types.declsOf(path)));
     for (let i = 0; i < slices.length; i++) {
       if (i > 0) {
@@ -166,15 +166,11 @@ export class FolderWorkers {
     }
   }
 
-  private allFiles(): IndexFiles {
-    const files: IndexFiles = [];
-    for (const pkg of this.types.packages()) {
-      for (const path of this.types.filesOf(pkg)) {
-        const decls = this.types.declsOf(path);
-        if (decls) files.push([path, pkg, decls]);
-      }
-    }
-    return files;
+  /** Every file the folder's index declares, package by package. */
+  private allPaths(): string[] {
+    const paths: string[] = [];
+    for (const pkg of this.types.packages()) for (const path of this.types.filesOf(pkg)) if (this.types.declsOf(path)) paths.push(path);
+    return paths;
   }
 
   /**
