@@ -34,7 +34,7 @@ export function stringLiteralSpans(text: string): StringSpan[] {
 }
 
 /** Where the literal or comment that starts at `start` with `opener` ends; 0 or less when it never does. */
-function tokenEnd(text: string, opener: string, start: number): number {
+export function tokenEnd(text: string, opener: string, start: number): number {
   switch (opener) {
     case '"':
       return stickyEnd(INTERPRETED_REST, text, start + 1);

@@ -20,6 +20,7 @@ import { calleeKey, declarationKey, EndlessKind, endlessKind, goCall, GO_STATEME
 import { returnOnDone, watchDoneEdits } from './goroutine-fix';
 import { StartRole, StartRoles } from './goroutine-role';
 import { anyWithin, GoroutineScan, scanOf } from './goroutine-scan';
+import { mayHoldEndlessLoopText } from './endless-loop-text';
 import { loopExitsOf } from './loop-exits';
 import { identifierCounts, isUnexported, unexportedFunctionNames } from './package-mentions';
 
@@ -166,11 +167,11 @@ function startupSeverity(settings: Settings): Severity {
 
 /**
  * Whether a file without `go` statements needs the full analysis for its named functions' loops: only when an
- * endless loop may have no way out. A loop that holds a `return` or `goto` and no closure certainly leaves; that
- * is answered by position from one search of the tree, shared with the other rules.
+ * endless loop may have no way out. A loop that holds a `return` or `goto` and no closure certainly leaves; the
+ * text answers that for most files, and one search of the tree (shared with the other rules) for the rest.
  */
 function mayHoldEndlessLoop(file: SourceFile, types: Resolver): boolean {
-  if (!ENDLESS_LOOP.test(file.text)) return false;
+  if (!ENDLESS_LOOP.test(file.text) || !mayHoldEndlessLoopText(file.text)) return false;
   const nodes = findAll(file.root, ['for_statement', 'return_statement', 'goto_statement', 'func_literal']);
   const leaving: number[] = [];
   const closures: number[] = [];
