@@ -14,9 +14,17 @@ import { REPO_ROOT } from '../support/repo';
  */
 const FAKE_WORKER = `
 const { parentPort } = require('node:worker_threads');
-const held = new Set();
+let held = new Set();
+const kept = new Set();
+let sent = [];
 parentPort.on('message', (request) => {
   if (request.type === 'index') {
+    if (request.order) {
+      sent = request.files.map(([path]) => path);
+      held = new Set(request.order.filter((path) => sent.includes(path) || kept.has(path)));
+      kept.clear();
+      return;
+    }
     if (request.reset) held.clear();
     for (const path of request.remove || []) held.delete(path);
     for (const [path] of request.files) held.add(path);
@@ -24,6 +32,11 @@ parentPort.on('message', (request) => {
   }
   parentPort.postMessage({ started: request.id });
   if (request.path === 'index') return parentPort.postMessage({ id: request.id, declared: { skipped: [...held].sort().join(',') } });
+  if (request.path === 'sent') return parentPort.postMessage({ id: request.id, declared: { skipped: sent.join(',') } });
+  if (request.keep) {
+    kept.add(request.path);
+    return parentPort.postMessage({ id: request.id, declared: { skipped: 'kept ' + request.path }, kept: true });
+  }
   if (request.path === 'crash') process.exit(3);
   if (request.path === 'throw') setImmediate(() => { throw new Error('outside any request'); });
   if (request.path === 'loop') for (;;) {}
@@ -80,6 +93,23 @@ describe('worker pool', () => {
       await assert.rejects(pool.request('declare', { path: 'crash', fsPath: 'crash', location }), /exited with code 3/);
       const replayed = await within(pool.request('declare', { path: 'index', fsPath: 'index', location }), 10_000, 'after the crash');
       assert.deepEqual(replayed.declared, { skipped: 'b.go,c.go' }, 'the new worker holds what the dead one held');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('shares declarations: each worker is sent only the files it did not keep, and holds them all', async () => {
+    const pool = new WorkerPool(fakeWorker(), 2, { settings: defaultSettings(), collectors: false });
+    const decls = { package: 'p', imports: [], members: [] } as never;
+    try {
+      // Asked together, the requests alternate between the two workers: a.go and c.go to one, b.go and d.go to the other.
+      await Promise.all(['a.go', 'b.go', 'c.go', 'd.go'].map((p) => pool.request('declare', { path: p, fsPath: p, location, keep: true })));
+      pool.share(['a.go', 'b.go', 'c.go', 'd.go'].map((p) => [p, 'p', decls]));
+      const ask = (what: string) => Promise.all([0, 1].map(() => pool.request('declare', { path: what, fsPath: what, location })));
+      const held = (await ask('index')).map((a) => (a.declared as { skipped: string }).skipped);
+      assert.deepEqual(held, ['a.go,b.go,c.go,d.go', 'a.go,b.go,c.go,d.go']);
+      const sent = (await ask('sent')).map((a) => (a.declared as { skipped: string }).skipped).sort();
+      assert.deepEqual(sent, ['a.go,c.go', 'b.go,d.go']);
     } finally {
       await pool.close();
     }

@@ -30,14 +30,16 @@ export interface WorkerInit {
 
 /**
  * What the main thread sends. `index` sets files' declarations (after dropping every file first with `reset`,
- * and the `remove`d ones); it applies as it arrives, before any request still queued. `text` stands in for the
+ * and the `remove`d ones); it applies as it arrives, before any request still queued. With `order`, the index is
+ * rebuilt in that order of paths from the files sent and the ones this worker kept when it declared them (`keep`):
+ * the main thread need not send a worker back what it read itself. `text` stands in for the
  * file on disk (an open editor buffer); `record` asks for the declarations the analysis looked up. `hashes` asks
  * a declaration for its text's hash; with `knownHash`, a file whose text still has that hash answers `unchanged`
  * instead (declarations depend on the text and the place alone: the caller keeps the ones it has).
  */
 export type WorkerRequest =
-  | { type: 'index'; files: [path: string, packageKey: string, decls: FileDecls][]; remove?: string[]; reset?: boolean }
-  | { type: 'declare'; id: number; path: string; fsPath: string; location: FileLocation; text?: string; hashes?: true; knownHash?: string }
+  | { type: 'index'; files: [path: string, packageKey: string, decls: FileDecls][]; remove?: string[]; reset?: boolean; order?: string[] }
+  | { type: 'declare'; id: number; path: string; fsPath: string; location: FileLocation; text?: string; hashes?: true; knownHash?: string; keep?: true }
   | { type: 'analyze'; id: number; path: string; fsPath: string; location: FileLocation; key?: string; text?: string; record?: boolean };
 
 /** What a worker answers (before an answer, `{ started: id }` says it began the request). */
@@ -48,6 +50,8 @@ export interface WorkerResult {
   hash?: string;
   /** The text still has the request's `knownHash` (and is not skipped): no declarations were read. */
   unchanged?: true;
+  /** The worker kept the declarations it answered (the request asked `keep`), for an `index` with `order`. */
+  kept?: true;
   analysed?: Analysed;
   error?: string;
   /** Set by the pool when the request was given up past the per-file budget (or out of memory). */
@@ -62,10 +66,22 @@ if (port) {
   if (init.background) lowerThisThreadsPriority();
   const work = new FileWork(init.settings, init.collectors, init.cache);
   const index = new TypeIndex(knowledgeIndex());
+  const kept = new Map<string, [packageKey: string, decls: FileDecls]>();
   // One request at a time, in order: a file is read only when its turn comes, and one parser serves them all.
   let queue: Promise<unknown> = loadGoLanguage();
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'index') {
+      if (request.order) {
+        // Rebuilt in the main thread's order: a package's files are listed in the order they were added.
+        const sent = new Map(request.files.map(([path, key, decls]) => [path, [key, decls] as [string, FileDecls]]));
+        index.clear();
+        for (const path of request.order) {
+          const entry = sent.get(path) ?? kept.get(path);
+          if (entry) index.setFile(path, entry[0], entry[1]);
+        }
+        kept.clear();
+        return;
+      }
       if (request.reset) index.clear();
       for (const path of request.remove ?? []) index.deleteFile(path);
       for (const [path, key, decls] of request.files) index.setFile(path, key, decls);
@@ -81,6 +97,11 @@ if (port) {
           if (request.hashes) answer.hash = hashText(text);
           if (request.knownHash !== undefined && answer.hash === request.knownHash && !skipReason(request.path, text, work.settings)) answer.unchanged = true;
           else answer.declared = await work.declare(request.path, text, request.location);
+          const declared = answer.declared;
+          if (request.keep && declared && !('skipped' in declared)) {
+            kept.set(request.path, [declared.packageKey, declared.decls]);
+            answer.kept = true;
+          }
         }
         else answer.analysed = await work.analyze(request.path, text, request.location, index, request.key, request.record);
       } catch (error) {

@@ -93,7 +93,8 @@ export async function analyze(
     await eachInParallel(paths.length, pool ? pool.size * DECLARE_REQUESTS_IN_FLIGHT : 1, async (i) => {
       const path = paths[i];
       if (pool) {
-        const answer = await pool.request('declare', { path, fsPath: options.fsPathOf!(path), location: locations[i] }).catch(
+        // Each worker keeps what it declares: pass 2 sends it only the other workers' declarations.
+        const answer = await pool.request('declare', { path, fsPath: options.fsPathOf!(path), location: locations[i], keep: true }).catch(
           (error: Error): WorkerResult => ({ id: -1, error: `the analysis worker died: ${error.message}` }),
         );
         if (needsThisThread(answer)) {
@@ -136,7 +137,7 @@ export async function analyze(
 
     // Pass 2: rules.
     let done = stats.fromCache;
-    if (pool && toAnalyze.length > 0) pool.broadcast({ type: 'index', files: planned.map((i) => [paths[i], index.packageOf(paths[i])!, index.declsOf(paths[i])!]) });
+    if (pool && toAnalyze.length > 0) pool.share(planned.map((i) => [paths[i], index.packageOf(paths[i])!, index.declsOf(paths[i])!]));
     await eachInParallel(toAnalyze.length, pool ? pool.size * 3 : 1, async (n) => {
       const i = toAnalyze[n];
       const path = paths[i];
