@@ -71,7 +71,8 @@ export class FileWork {
   async analyze(path: string, text: string, location: FileLocation, index: TypeIndex, key?: string, record = false): Promise<Analysed> {
     const parser = (this.parser ??= createParserSync());
     // Parsed only if some rule asks for the tree: most rules rule a file out from its text first.
-    const file = new SourceFile(path, text, () => parseOrThrow(parser, text), index.declsOf(path)?.package);
+    const decls = index.declsOf(path);
+    const file = new SourceFile(path, text, () => parseOrThrow(parser, text), decls?.package, decls?.imports);
     try {
       const recorded = new Set<string>();
       const analysis = this.engine.analyzeFile(file, location, index, this.cache || record ? recorded : undefined);

@@ -1,5 +1,6 @@
 /** A parsed Go file: text, syntax tree, line index and import table. */
 import type { SyntaxNode, Tree } from './parser';
+import type { ImportDecl } from './declarations';
 import type { Position, Range } from '../engine/types';
 
 export interface ImportSpec {
@@ -16,8 +17,7 @@ export class SourceFile {
   private treeValue: Tree | undefined;
   private readonly parseTree: (() => Tree) | undefined;
   private importList: ImportSpec[] | undefined;
-  private byLocalName: Map<string, ImportSpec> | undefined;
-  private importedPaths: ReadonlySet<string> | undefined;
+  private importNames: ImportNames | undefined;
   private cachedPackageName: string | undefined;
   private readonly writtenPaths = new Map<string, boolean>();
 
@@ -32,6 +32,8 @@ export class SourceFile {
     tree: Tree | (() => Tree),
     /** The package name when the caller already read it from the text (the declaration scanner does). */
     packageName?: string,
+    /** The imports when the caller already read them from the text: paths and names are then known without a tree. */
+    private readonly declaredImports?: readonly ImportDecl[],
   ) {
     this.lineStarts = computeLineStarts(text);
     if (typeof tree === 'function') this.parseTree = tree;
@@ -63,17 +65,26 @@ export class SourceFile {
     return this.tree.rootNode;
   }
 
+  /** The import specs with their nodes (for edits): read from the tree. */
   get imports(): ImportSpec[] {
-    return this.importTables().list;
+    this.importList ??= readImports(this.root);
+    return this.importList;
   }
 
-  private importTables(): { list: ImportSpec[]; byLocalName: Map<string, ImportSpec>; paths: ReadonlySet<string> } {
-    if (!this.importList) {
-      this.importList = readImports(this.root);
-      this.byLocalName = new Map(this.importList.map((spec) => [spec.localName, spec]));
-      this.importedPaths = new Set(this.importList.map((spec) => spec.path));
+  /** The import paths (`_` and `.` imports included). */
+  get importPaths(): ReadonlySet<string> {
+    return this.names().paths;
+  }
+
+  /** Paths and local names: from the declarations read from the text when given (no parse), else from the tree. */
+  private names(): ImportNames {
+    if (!this.importNames) {
+      const specs = this.declaredImports
+        ? this.declaredImports.map((spec) => ({ path: spec.path, localName: spec.alias || defaultPackageName(spec.path) }))
+        : this.imports.map(({ path, localName }) => ({ path, localName }));
+      this.importNames = { specs, byLocalName: new Map(specs.map((spec) => [spec.localName, spec.path])), paths: new Set(specs.map((spec) => spec.path)) };
     }
-    return { list: this.importList, byLocalName: this.byLocalName!, paths: this.importedPaths! };
+    return this.importNames;
   }
 
   get isTest(): boolean {
@@ -92,7 +103,7 @@ export class SourceFile {
 
   /** Whether the file imports `importPath` (under any name, `_` and `.` included). */
   hasImport(importPath: string): boolean {
-    return this.mayImport(importPath) && this.importTables().paths.has(importPath);
+    return this.mayImport(importPath) && this.names().paths.has(importPath);
   }
 
   /** Whether the file may import `importPath`: false is certain and answered from the text alone. */
@@ -108,13 +119,13 @@ export class SourceFile {
 
   /** The import path a local package name stands for, if the file imports it under that name. */
   importPathOf(localName: string): string | undefined {
-    return this.importTables().byLocalName.get(localName)?.path;
+    return this.names().byLocalName.get(localName);
   }
 
   /** The name this file uses for an import path, or undefined when it does not import it. */
   localNameOf(importPath: string): string | undefined {
     if (!this.mayImport(importPath)) return undefined;
-    return this.imports.find((s) => s.path === importPath && s.localName !== '_' && s.localName !== '.')?.localName;
+    return this.names().specs.find((s) => s.path === importPath && s.localName !== '_' && s.localName !== '.')?.localName;
   }
 
   /** True when `expr` is a selector `pkg.Name` where pkg is an import of one of `importPaths`. */
@@ -122,7 +133,7 @@ export class SourceFile {
     // Most files import none of the packages asked about: answer before touching the tree, where every
     // property read is a call into WASM.
     if (!importPaths.some((p) => this.mayImport(p))) return false;
-    const { paths } = this.importTables();
+    const { paths } = this.names();
     if (!importPaths.some((p) => paths.has(p))) return false;
     if (!expr || expr.type !== 'selector_expression') return false;
     const operand = expr.childForFieldName('operand');
@@ -180,6 +191,12 @@ export function computeLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
+}
+
+interface ImportNames {
+  specs: { path: string; localName: string }[];
+  byLocalName: Map<string, string>;
+  paths: ReadonlySet<string>;
 }
 
 function readImports(root: SyntaxNode): ImportSpec[] {

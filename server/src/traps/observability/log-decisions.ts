@@ -64,7 +64,7 @@ export function collectUnstructured(file: SourceFile, settings: Settings, locati
   if (file.isTest || types.ownPackage === 'log' || isTestCode(location, settings)) return undefined;
   const main = file.packageName === 'main';
   // With main's start-up logging not allowed, a command's lines count as much as a service's.
-  const serves = main && (!settings.log.allowInMain || file.imports.some((s) => SERVING.test(s.path)));
+  const serves = main && (!settings.log.allowInMain || [...file.importPaths].some((path) => SERVING.test(path)));
   const empty = serves ? emptyFacts(types, file) : undefined;
   // Most files never name a logger method: skip their walk.
   if (!mayCallLogger(file.text)) return empty;
