@@ -7,22 +7,29 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { findAll } from '../../server/src/go/syntax';
 import { endlessKind } from '../../server/src/traps/goroutine/goroutine-ast';
 import { mayHoldEndlessLoopText } from '../../server/src/traps/goroutine/endless-loop-text';
+import { scanOf } from '../../server/src/traps/goroutine/goroutine-scan';
+import { loopExitsOf } from '../../server/src/traps/goroutine/loop-exits';
 import { goFilesBelow } from '../support/go-files';
 import { FIXTURES_DIR } from '../support/repo';
 import { typedSources } from '../support/types';
 
-/** The tree's answer: some endless loop holds a closure, or no return or goto. */
+/**
+ * The tree's answer, as the rule's full analysis reads it: some loop that may be endless holds a closure, or has
+ * no way out (loop-exits.ts). Where this is false the rule records no loop for the file.
+ */
 async function fromTheTree(text: string): Promise<boolean> {
   const sources = await typedSources({ 'p/file.go': text });
   try {
     const types = sources.resolver('p/file.go');
-    const root = findAll(types.file.root, ['for_statement', 'return_statement', 'goto_statement', 'func_literal']);
-    const within = (types: string[], loop: { startIndex: number; endIndex: number }) =>
-      root.some((n) => types.includes(n.type) && n.startIndex >= loop.startIndex && n.startIndex < loop.endIndex);
-    return root.some((loop) => loop.type === 'for_statement' && !!endlessKind(types, loop) && (within(['func_literal'], loop) || !within(['return_statement', 'goto_statement'], loop)));
+    const scan = scanOf(types.file);
+    const exits = loopExitsOf(scan);
+    const closures = scan.ofType('func_literal').map((i) => scan.starts[i]);
+    return scan.ofType('for_statement').some((i) => {
+      if (!endlessKind(types, scan.nodes[i])) return false;
+      return closures.some((at) => at >= scan.starts[i] && at < scan.ends[i]) || !exits.get(i)!.leaves;
+    });
   } finally {
     sources.dispose();
   }
@@ -48,6 +55,15 @@ describe('goroutine-no-exit: endless loops read from the text', () => {
     ['"return" in a comment only', '\tfor {\n\t\t// return\n\t\t<-ch\n\t}', true],
     ['a brace in a string', '\tfor {\n\t\tprintln("}")\n\t\treturn 1\n\t}', false],
     ['a division in the header', '\tfor n := 0; n < len(xs)/2; n++ {\n\t\t<-ch\n\t}', false],
+    ['a plain break of its own', '\tfor {\n\t\tif <-ch > 0 {\n\t\t\tbreak\n\t\t}\n\t}', false],
+    ['a break that only leaves a switch', '\tfor {\n\t\tswitch <-ch {\n\t\tcase 1:\n\t\t\tbreak\n\t\t}\n\t}', true],
+    ['a break that only leaves a select', '\tfor {\n\t\tselect {\n\t\tcase <-ch:\n\t\t\tbreak\n\t\t}\n\t}', true],
+    ['a break that only leaves an inner loop', '\tfor {\n\t\tfor range xs {\n\t\t\tbreak\n\t\t}\n\t}', true],
+    ['a break after a switch', '\tfor {\n\t\tswitch <-ch {\n\t\tcase 1:\n\t\t}\n\t\tbreak\n\t}', false],
+    ['a labeled break (left to the tree)', '\tfor {\n\t\tbreak out\n\t}\nout:', true],
+    ['a panic', '\tfor {\n\t\tif <-ch > 0 {\n\t\t\tpanic("stop")\n\t\t}\n\t}', false],
+    ['an os.Exit-like call', '\tfor {\n\t\tif <-ch > 0 {\n\t\t\tt.Stop()\n\t\t\tt.Reset(time.Second)\n\t\t\tquit.Exit(1)\n\t\t}\n\t}', false],
+    ['"break" in a comment only', '\tfor {\n\t\t// break\n\t\t<-ch\n\t}', true],
   ];
   for (const [name, body, expected] of cases) {
     it(`${name}: ${expected ? 'maybe' : 'no'}`, async () => {

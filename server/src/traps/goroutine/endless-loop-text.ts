@@ -1,18 +1,22 @@
 /**
  * Whether a file may hold an endless loop with no way out, read from the text: most files whose text shows a
- * `for {` have a `return` in every such loop, and asking the tree costs a parse and a walk. The answer "no" is
- * certain (every loop that could be endless holds a `return` or `goto` and no function literal); "maybe" leaves
- * the question to the tree, as does anything the text cannot read for sure (comments in a loop header, a
- * composite literal where the body's brace may be, unbalanced braces).
+ * `for {` leave every such loop (a `return`, a `break` out of it, a `panic`), and asking the tree costs a parse
+ * and a walk. The answer "no" is certain: every loop that could be endless holds a `return`, a `goto`, a call
+ * that never comes back or a plain `break` of its own, and no function literal. "Maybe" leaves the question to
+ * the tree, as does anything the text cannot read for sure (comments in a header, a composite literal where a
+ * body's brace may be, unbalanced braces).
  */
 import { tokenEnd } from '../../go/string-spans';
 
-/** Literal and comment openers, the brackets, `;` and the keywords the question turns on. */
-const TOKEN = /["'`]|\/\/|\/\*|[{}()[\];]|\b(?:for|func|return|goto|range)\b/g;
+/** Literal and comment openers, the brackets, `;`, the keywords the question turns on and the calls that end a goroutine. */
+const TOKEN =
+  /["'`]|\/\/|\/\*|[{}()[\];]|\b(?:for|func|return|goto|range|switch|select|break)\b|\bpanic\s*\(|\.\s*(?:Exit|Fatal|Fatalf|Fatalln|Goexit|Panic|Panicf|Panicln|FailNow|SkipNow)\s*\(/g;
 /** A timer's channel (`t.C`) or `time.Tick(d)` / `time.After(d)` in a range clause. */
 const TIMER_WORD = /\b(?:C|Tick|After)\b/;
 /** `time.Tick` or `time.After` named without a call: held in a variable, a range over `f(d)` may be a timer. */
 const TIMER_VALUE = /\b(?:Tick|After)\b(?!\s*\()/;
+/** What follows `break` when it names a label. */
+const LABEL_AFTER = /^[ \t]*[\p{L}_]/u;
 
 interface Token {
   kind: string;
@@ -32,7 +36,10 @@ function codeTokens(text: string): Token[] | null {
       TOKEN.lastIndex = end;
       continue;
     }
-    tokens.push({ kind, at: match.index, end: match.index + kind.length });
+    // A call that never comes back is one kind of token, however it is spelled.
+    const exits = kind.endsWith('(') && kind !== '(';
+    if (exits) TOKEN.lastIndex = match.index + kind.length - 1;
+    tokens.push({ kind: exits ? 'exit' : kind, at: match.index, end: match.index + kind.length });
   }
   return tokens;
 }
@@ -52,68 +59,108 @@ function matchingBraces(tokens: readonly Token[]): Int32Array | null {
   return closing;
 }
 
-/** False only when no loop of `text` can be both endless and without a `return` or `goto` (or a closure) inside. */
+/** A `for`, `switch` or `select` statement's header and body as tokens. */
+interface Statement {
+  /** Token index of the body's `{` and of its `}`. */
+  body: number;
+  end: number;
+  semicolons: number[];
+  range: number;
+}
+
+/** False only when no loop of `text` can be both endless and without a way out (or hold a closure). */
 export function mayHoldEndlessLoopText(text: string): boolean {
   const tokens = codeTokens(text);
   const closing = tokens && matchingBraces(tokens);
   if (!tokens || !closing) return true;
-  const timerValues = TIMER_VALUE.test(text);
+  // Every for, switch and select, by the token of its keyword: a plain break leaves the innermost of them.
+  const statements = new Map<number, Statement>();
+  const breakable = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].kind !== 'for') continue;
-    const loop = readLoop(text, tokens, closing, i, timerValues);
-    if (loop === 'unsure') return true;
-    if (loop === 'bounded') continue;
-    // A loop that may be endless: certain to leave only with a return or goto and no function literal inside.
+    const kind = tokens[i].kind;
+    if (kind !== 'for' && kind !== 'switch' && kind !== 'select') continue;
+    const statement = readStatement(text, tokens, closing, i);
+    if (!statement) return true;
+    statements.set(i, statement);
+    breakable.add(statement.body);
+  }
+  const breakTarget = plainBreakTargets(text, tokens, breakable);
+  const timerValues = TIMER_VALUE.test(text);
+  for (const [i, loop] of statements) {
+    if (tokens[i].kind !== 'for' || !mayBeEndless(text, tokens, i, loop, timerValues)) continue;
     let leaves = false;
-    for (let k = i + 1; k < loop; k++) {
+    for (let k = i + 1; k < loop.end; k++) {
       const kind = tokens[k].kind;
       if (kind === 'func') return true;
-      if (kind === 'return' || kind === 'goto') leaves = true;
+      if (kind === 'return' || kind === 'goto' || kind === 'exit' || (kind === 'break' && breakTarget.get(k) === loop.body)) leaves = true;
     }
     if (!leaves) return true;
   }
   return false;
 }
 
+/** The body's `{` of the innermost for, switch or select around each plain (unlabeled) `break`. */
+function plainBreakTargets(text: string, tokens: readonly Token[], breakable: ReadonlySet<number>): Map<number, number> {
+  const targets = new Map<number, number>();
+  const open: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const kind = tokens[k].kind;
+    if (kind === '{') open.push(k);
+    else if (kind === '}') open.pop();
+    else if (kind === 'break' && !LABEL_AFTER.test(text.slice(tokens[k].end, tokens[k].end + 40))) {
+      for (let o = open.length - 1; o >= 0; o--) {
+        if (breakable.has(open[o])) {
+          targets.set(k, open[o]);
+          break;
+        }
+      }
+    }
+  }
+  return targets;
+}
+
 /**
- * Reads the loop whose `for` is token `at`: 'bounded' when its header is a plain condition or a range over
- * something that cannot be a timer, the token index of its closing brace when it may be endless, 'unsure' when
- * the text cannot tell.
+ * The statement whose keyword is token `at`: its body is the first `{` outside parentheses and brackets, unless
+ * that brace opened a composite literal (then what follows its `}` is more than the end of a statement). Null
+ * when the text cannot tell.
  */
-function readLoop(text: string, tokens: readonly Token[], closing: Int32Array, at: number, timerValues: boolean): number | 'bounded' | 'unsure' {
+function readStatement(text: string, tokens: readonly Token[], closing: Int32Array, at: number): Statement | null {
   let depth = 0;
   const semicolons: number[] = [];
   let range = -1;
-  let body = -1;
-  for (let k = at + 1; k < tokens.length && body < 0; k++) {
+  for (let k = at + 1; k < tokens.length; k++) {
     const kind = tokens[k].kind;
     if (kind === '(' || kind === '[') depth++;
-    else if (kind === ')' || kind === ']') depth--;
-    else if (kind === '}' || kind === 'for' || kind === 'func') return 'unsure';
-    else if (kind === '{' && depth > 0) {
-      // A composite literal inside parentheses or brackets: skip it whole.
-      if (closing[k] < 0) return 'unsure';
-      k = closing[k];
-    } else if (depth === 0 && kind === '{') body = k;
-    else if (depth === 0 && kind === ';') semicolons.push(k);
+    else if (kind === ')' || kind === ']') {
+      if (--depth < 0) return null;
+    } else if (kind === '}' || kind === 'for' || kind === 'func' || kind === 'switch' || kind === 'select') return null;
+    else if (kind === '{') {
+      const end = closing[k];
+      if (end < 0) return null;
+      if (depth > 0) {
+        // A composite literal inside parentheses or brackets: skipped whole.
+        k = end;
+        continue;
+      }
+      const after = text.slice(tokens[end].end, tokens[end].end + 80).replace(/^[ \t]*/, '');
+      if (!(after === '' || /^[\r\n}]|^\/\//.test(after))) return null;
+      return { body: k, end, semicolons, range };
+    } else if (depth === 0 && kind === ';') semicolons.push(k);
     else if (depth === 0 && kind === 'range') range = k;
-    if (depth < 0) return 'unsure';
   }
-  const end = body >= 0 ? closing[body] : -1;
-  if (end < 0) return 'unsure';
-  // A brace followed by more than the end of a statement opened a composite literal in the header, not the body.
-  const after = text.slice(tokens[end].end, tokens[end].end + 80).replace(/^[ \t]*/, '');
-  if (!(after === '' || /^[\r\n}]|^\/\//.test(after))) return 'unsure';
-  const header = text.slice(tokens[at].end, tokens[body].at);
-  if (/\/[/*]/.test(header)) return 'unsure';
-  if (header.trim() === '') return end;
-  if (range >= 0) {
-    if (semicolons.length > 0) return 'unsure';
-    const right = text.slice(tokens[range].end, tokens[body].at);
-    return TIMER_WORD.test(right) || (timerValues && right.includes('(')) ? end : 'bounded';
+  return null;
+}
+
+/** A loop with no header, a three-clause loop with no condition, or a range over what may be a timer. */
+function mayBeEndless(text: string, tokens: readonly Token[], at: number, loop: Statement, timerValues: boolean): boolean {
+  const header = text.slice(tokens[at].end, tokens[loop.body].at);
+  if (/\/[/*]/.test(header) || header.trim() === '') return true;
+  if (loop.range >= 0) {
+    if (loop.semicolons.length > 0) return true;
+    const right = text.slice(tokens[loop.range].end, tokens[loop.body].at);
+    return TIMER_WORD.test(right) || (timerValues && right.includes('('));
   }
-  if (semicolons.length === 0) return 'bounded';
-  if (semicolons.length !== 2) return 'unsure';
-  const condition = text.slice(tokens[semicolons[0]].end, tokens[semicolons[1]].at);
-  return condition.trim() === '' ? end : 'bounded';
+  if (loop.semicolons.length === 0) return false;
+  if (loop.semicolons.length !== 2) return true;
+  return text.slice(tokens[loop.semicolons[0]].end, tokens[loop.semicolons[1]].at).trim() === '';
 }
