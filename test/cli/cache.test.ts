@@ -70,6 +70,31 @@ describe('result cache', () => {
     assert.deepEqual(noContext(run(root, cache)), ['order/count.go'], 'after it changed back');
   });
 
+  it('keeps one pack per directory, and rewrites only the packs of directories analysed again', () => {
+    const root = temp('go-traps-cache-ws-');
+    const cache = temp('go-traps-cache-');
+    const LIST = 'package order\n\nfunc List() []string { return nil }\n';
+    write(root, { 'go.mod': 'module example.com/shop\n\ngo 1.21\n', 'store/db.go': STORE('*sql.DB'), 'order/count.go': COUNT, 'order/list.go': LIST });
+    run(root, cache);
+    const packs = () =>
+      (readdirSync(path.join(cache, 'go-traps'), { recursive: true }) as string[])
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => path.join(cache, 'go-traps', f))
+        .sort();
+    const before = packs();
+    assert.equal(before.length, 2, 'one pack for store/, one for order/');
+    const mtimes = new Map(before.map((f) => [f, statSync(f).mtimeMs]));
+    const deadline = Date.now() + 30;
+    while (Date.now() < deadline) {
+      // mtimes have millisecond resolution at best: let the clock move.
+    }
+    write(root, { 'order/list.go': LIST.replace('nil', '[]string{}') });
+    assert.deepEqual(noContext(run(root, cache)), ['order/count.go']);
+    const rewritten = packs().filter((f) => statSync(f).mtimeMs !== mtimes.get(f));
+    assert.equal(rewritten.length, 1, 'only the pack of order/ is written again');
+    assert.deepEqual(run(root, cache), run(root, cache, '--no-cache'));
+  });
+
   it('is shared safely by two runs at once', async () => {
     const root = temp('go-traps-cache-ws-');
     const cache = temp('go-traps-cache-');

@@ -40,7 +40,7 @@ export interface WorkerInit {
 export type WorkerRequest =
   | { type: 'index'; files: [path: string, packageKey: string, decls: FileDecls][]; remove?: string[]; reset?: boolean; order?: string[] }
   | { type: 'declare'; id: number; path: string; fsPath: string; location: FileLocation; text?: string; hashes?: true; knownHash?: string; keep?: true }
-  | { type: 'analyze'; id: number; path: string; fsPath: string; location: FileLocation; key?: string; text?: string; record?: boolean };
+  | { type: 'analyze'; id: number; path: string; fsPath: string; location: FileLocation; text?: string; record?: boolean };
 
 /** What a worker answers (before an answer, `{ started: id }` says it began the request). */
 export interface WorkerResult {
@@ -103,7 +103,7 @@ if (port) {
             answer.kept = true;
           }
         }
-        else answer.analysed = await work.analyze(request.path, text, request.location, index, request.key, request.record);
+        else answer.analysed = await work.analyze(request.path, text, request.location, index, request.record);
       } catch (error) {
         answer.error = error instanceof Error ? error.message : String(error);
       }

@@ -10,7 +10,7 @@ import type { FileDecls } from '../go/declarations';
 import { Engine, FileAnalysis, skipReason } from './analyze';
 import type { Settings } from './config';
 import { packageKeyOf } from './packages';
-import { CachedAnalysis, dependencyFingerprint, hashText, ResultCache } from './result-cache';
+import { type CachedAnalysis, dependencyFingerprint, hashText, ResultCache } from './result-cache';
 import type { FileLocation } from './rule';
 import { RULES } from '../traps/index';
 
@@ -35,6 +35,8 @@ export type Declared =
 export interface Analysed {
   analysis: FileAnalysis;
   dependencies: string[];
+  /** The dependencies' fingerprint, with a cache: the thread that writes the cache stores it with the analysis. */
+  fingerprint?: string;
 }
 
 export class FileWork {
@@ -57,7 +59,7 @@ export class FileWork {
     if (skipped) return { skipped };
     if (this.cache) {
       const key = this.cache.key(path, hashText(text), location);
-      const entry = await this.cache.entry(key);
+      const entry = await this.cache.entry(path, key);
       if (entry?.decls) return { packageKey: packageKeyOf(location, entry.decls.package), decls: entry.decls, key, cached: entry.analysis };
       return { ...this.engine.declare(text, location), key };
     }
@@ -65,10 +67,10 @@ export class FileWork {
   }
 
   /**
-   * Parses and analyses one file against the index, and stores the result under its cache key. The looked-up
-   * declarations are recorded for the cache, or when `record` asks (the language server re-analyses by them).
+   * Parses and analyses one file against the index. The looked-up declarations are recorded for the cache (with
+   * their fingerprint: the pipeline stores the result), or when `record` asks (the language server re-analyses by them).
    */
-  async analyze(path: string, text: string, location: FileLocation, index: TypeIndex, key?: string, record = false): Promise<Analysed> {
+  async analyze(path: string, text: string, location: FileLocation, index: TypeIndex, record = false): Promise<Analysed> {
     const parser = (this.parser ??= createParserSync());
     // Parsed only if some rule asks for the tree: most rules rule a file out from its text first.
     const decls = index.declsOf(path);
@@ -77,11 +79,7 @@ export class FileWork {
       const recorded = new Set<string>();
       const analysis = this.engine.analyzeFile(file, location, index, this.cache || record ? recorded : undefined);
       const dependencies = [...recorded].sort();
-      if (this.cache && key) {
-        const fingerprint = dependencyFingerprint(index, dependencies);
-        await this.cache.store(key, { decls: index.declsOf(path), analysis: { ...analysis, dependencies, fingerprint } });
-      }
-      return { analysis, dependencies };
+      return this.cache ? { analysis, dependencies, fingerprint: dependencyFingerprint(index, dependencies) } : { analysis, dependencies };
     } finally {
       file.dispose();
     }

@@ -14,8 +14,8 @@ import { TypeIndex } from '../go/type-index';
 import { AnalysisProblem, AnalyzeResult, compareFindings, FileAnalysis, FileSummary } from './analyze';
 import type { Settings } from './config';
 import { GoModule, locateFile } from './domains';
-import { CacheSpec, Declared, FileWork } from './file-work';
-import { dependencyFingerprint } from './result-cache';
+import { Analysed, CacheSpec, Declared, FileWork } from './file-work';
+import { dependencyFingerprint, Entry, ResultCache } from './result-cache';
 import type { FileLocation } from './rule';
 import type { Finding } from './types';
 import { WorkerPool } from './worker-pool';
@@ -137,30 +137,32 @@ export async function analyze(
 
     // Pass 2: rules.
     let done = stats.fromCache;
+    /** What the fresh analyses add to the cache: their looked-up declarations and fingerprint. */
+    const fresh: (Analysed | undefined)[] = new Array(paths.length);
     if (pool && toAnalyze.length > 0) pool.share(planned.map((i) => [paths[i], index.packageOf(paths[i])!, index.declsOf(paths[i])!]));
     await eachInParallel(toAnalyze.length, pool ? pool.size * 3 : 1, async (n) => {
       const i = toAnalyze[n];
       const path = paths[i];
-      const key = (declared[i] as { key?: string }).key;
       try {
         if (pool) {
-          const answer = await pool.request('analyze', { path, fsPath: options.fsPathOf!(path), location: locations[i], key });
+          const answer = await pool.request('analyze', { path, fsPath: options.fsPathOf!(path), location: locations[i] });
           if (needsThisThread(answer)) {
             const text = await readText(path);
             if (text === undefined) return;
-            results[i] = (await work.analyze(path, text, locations[i], index, key)).analysis;
+            fresh[i] = await work.analyze(path, text, locations[i], index);
           } else if (answer.budget) {
             skipped.push({ path, reason: answer.error! });
             return;
           } else {
             if (!answer.analysed) throw new Error(answer.error ?? 'the worker gave no result');
-            results[i] = answer.analysed.analysis;
+            fresh[i] = answer.analysed;
           }
         } else {
           const text = await readText(path);
           if (text === undefined) return;
-          results[i] = (await work.analyze(path, text, locations[i], index, key)).analysis;
+          fresh[i] = await work.analyze(path, text, locations[i], index);
         }
+        results[i] = fresh[i]!.analysis;
         stats.parsed++;
       } catch (error) {
         problems.push({ path, message: `cannot analyze: ${(error as Error).message}` });
@@ -168,11 +170,48 @@ export async function analyze(
       options.onProgress?.(++done, planned.length);
     });
     options.onProgress?.(planned.length, planned.length);
-    await work.cache?.trim();
+    if (work.cache) {
+      await storeInCache(work.cache, paths, planned, declared as Exclude<Declared, { skipped: string }>[], results, fresh);
+      await work.cache.trim();
+    }
 
     return finish(work, results, problems, skipped, stats);
   } finally {
     await pool?.close();
+  }
+}
+
+/**
+ * Writes the packs of the directories where some file was analysed afresh, with every analysed file of the
+ * directory (cached results included), so that the next run finds them all.
+ */
+async function storeInCache(
+  cache: ResultCache,
+  paths: readonly string[],
+  planned: readonly number[],
+  declared: readonly Exclude<Declared, { skipped: string }>[],
+  results: readonly (FileAnalysis | undefined)[],
+  fresh: readonly (Analysed | undefined)[],
+): Promise<void> {
+  const byPack = new Map<string, number[]>();
+  for (const i of planned) {
+    const pack = cache.packOf(paths[i]);
+    const list = byPack.get(pack);
+    if (list) list.push(i);
+    else byPack.set(pack, [i]);
+  }
+  for (const files of byPack.values()) {
+    if (!files.some((i) => fresh[i])) continue;
+    const entries: Record<string, Entry> = {};
+    for (const i of files) {
+      const { key, decls, cached } = declared[i];
+      const result = results[i];
+      const analysed = fresh[i];
+      if (!key || !result) continue;
+      if (analysed?.fingerprint !== undefined) entries[key] = { decls, analysis: { ...result, dependencies: analysed.dependencies, fingerprint: analysed.fingerprint } };
+      else if (cached && !analysed) entries[key] = { decls, analysis: cached };
+    }
+    await cache.storePack(paths[files[0]], entries);
   }
 }
 
