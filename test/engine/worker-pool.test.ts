@@ -32,6 +32,7 @@ parentPort.on('message', (request) => {
   }
   parentPort.postMessage({ started: request.id });
   if (request.path === 'index') return parentPort.postMessage({ id: request.id, declared: { skipped: [...held].sort().join(',') } });
+  if (request.path === 'who') return parentPort.postMessage({ id: request.id, declared: { skipped: String(require('node:worker_threads').threadId) } });
   if (request.path === 'sent') return parentPort.postMessage({ id: request.id, declared: { skipped: sent.join(',') } });
   if (request.keep) {
     kept.add(request.path);
@@ -110,6 +111,21 @@ describe('worker pool', () => {
       assert.deepEqual(held, ['a.go,b.go,c.go,d.go', 'a.go,b.go,c.go,d.go']);
       const sent = (await ask('sent')).map((a) => (a.declared as { skipped: string }).skipped).sort();
       assert.deepEqual(sent, ['a.go,c.go', 'b.go,d.go']);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('sends requests with the same affinity to the same worker', async () => {
+    const pool = new WorkerPool(fakeWorker(), 2, { settings: defaultSettings(), collectors: false });
+    try {
+      const affinities = [0, 0, 0, 1, 1, 1, 2, 2];
+      const answers = await Promise.all(affinities.map((a) => pool.request('declare', { path: 'who', fsPath: 'who', location }, a)));
+      const threads = answers.map((a) => (a.declared as { skipped: string }).skipped);
+      assert.deepEqual(new Set(threads.slice(0, 3)).size, 1);
+      assert.deepEqual(new Set(threads.slice(3, 6)).size, 1);
+      assert.notEqual(threads[0], threads[3]);
+      assert.deepEqual(threads.slice(6), [threads[0], threads[0]], 'affinity 2 picks the first worker again');
     } finally {
       await pool.close();
     }

@@ -85,6 +85,14 @@ export async function analyze(
     }
   };
   const locations = paths.map((path) => locateFile(path, modules, settings));
+  // A number per directory: its files are declared by one worker, which reads the directory's cache pack once.
+  const directoryNumbers = new Map<string, number>();
+  const directories = paths.map((path) => {
+    const dir = path.slice(0, path.lastIndexOf('/') + 1);
+    let n = directoryNumbers.get(dir);
+    if (n === undefined) directoryNumbers.set(dir, (n = directoryNumbers.size));
+    return n;
+  });
 
   try {
     // Pass 1: declarations. Many requests in flight: each answer is small and quick (a warm run's whole work is
@@ -94,7 +102,7 @@ export async function analyze(
       const path = paths[i];
       if (pool) {
         // Each worker keeps what it declares: pass 2 sends it only the other workers' declarations.
-        const answer = await pool.request('declare', { path, fsPath: options.fsPathOf!(path), location: locations[i], keep: true }).catch(
+        const answer = await pool.request('declare', { path, fsPath: options.fsPathOf!(path), location: locations[i], keep: true }, directories[i]).catch(
           (error: Error): WorkerResult => ({ id: -1, error: `the analysis worker died: ${error.message}` }),
         );
         if (needsThisThread(answer)) {

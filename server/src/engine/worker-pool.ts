@@ -47,6 +47,9 @@ export interface PoolOptions {
   maxHeapMb?: number;
 }
 
+/** Requests a preferred worker may have queued beyond the least busy one before a request goes elsewhere. */
+const AFFINITY_SLACK = 16;
+
 /** The young generation of a worker whose heap is limited (V8's default for a worker grows to 32 MiB or more). */
 const YOUNG_GENERATION_MB = 8;
 
@@ -110,8 +113,15 @@ export class WorkerPool {
     for (const slot of this.slots) slot.worker.postMessage(request);
   }
 
-  request<T extends Request['type']>(type: T, payload: Payload<T>): Promise<WorkerResult> {
-    const slot = this.slots.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+  /**
+   * Sends a request to the least busy worker, or with `affinity` to the worker that number picks, unless that one
+   * is far behind the least busy: requests with the same affinity (files of one directory) then share what a
+   * worker keeps between requests (its directory's cache pack).
+   */
+  request<T extends Request['type']>(type: T, payload: Payload<T>, affinity?: number): Promise<WorkerResult> {
+    const idlest = this.slots.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+    const preferred = affinity === undefined ? idlest : this.slots[affinity % this.slots.length];
+    const slot = preferred.queue.length > idlest.queue.length + AFFINITY_SLACK ? idlest : preferred;
     const request = { type, id: this.nextId++, ...payload } as Request;
     if (this.closed) return Promise.reject(new Error('the analysis workers were closed'));
     if (this.broken) return Promise.resolve({ id: request.id, error: this.broken, unavailable: true });
