@@ -46,6 +46,8 @@ export type WorkerRequest =
 export interface WorkerResult {
   id: number;
   declared?: Declared;
+  /** `declared` as JSON (a cached entry's), turned back into `declared` by the pool when the answer arrives. */
+  declaredJson?: string;
   /** The text's hash, when the declare request asked for hashes. */
   hash?: string;
   /** The text still has the request's `knownHash` (and is not skipped): no declarations were read. */
@@ -68,7 +70,9 @@ if (port) {
   const index = new TypeIndex(knowledgeIndex());
   const kept = new Map<string, [packageKey: string, decls: FileDecls]>();
   // One request at a time, in order: a file is read only when its turn comes, and one parser serves them all.
-  let queue: Promise<unknown> = loadGoLanguage();
+  let queue: Promise<unknown> = Promise.resolve();
+  // Loaded when the first analysis needs it: declarations are read from the text (and a warm run needs no more).
+  let grammar: Promise<unknown> | undefined;
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'index') {
       if (request.order) {
@@ -102,8 +106,18 @@ if (port) {
             kept.set(request.path, [declared.packageKey, declared.decls]);
             answer.kept = true;
           }
+          if (declared && 'cached' in declared && declared.cached) {
+            // Read from a JSON pack, so JSON-safe: a string crosses to the main thread as one copy, and parsing
+            // it there costs a fraction of rebuilding the same objects from a structured clone (a warm run's
+            // main thread did little else).
+            answer.declaredJson = JSON.stringify(declared);
+            delete answer.declared;
+          }
         }
-        else answer.analysed = await work.analyze(request.path, text, request.location, index, request.record);
+        else {
+          await (grammar ??= loadGoLanguage());
+          answer.analysed = await work.analyze(request.path, text, request.location, index, request.record);
+        }
       } catch (error) {
         answer.error = error instanceof Error ? error.message : String(error);
       }

@@ -156,6 +156,10 @@ export class WorkerPool {
       }
       const at = slot.queue.findIndex((w) => w.request.id === message.id);
       if (at < 0) return;
+      if (message.declaredJson !== undefined) {
+        message.declared = JSON.parse(message.declaredJson) as WorkerResult['declared'];
+        delete message.declaredJson;
+      }
       const [waiting] = slot.queue.splice(at, 1);
       if (message.kept) slot.kept.add((waiting.request as { path: string }).path);
       slot.since = undefined;
