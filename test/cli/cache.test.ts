@@ -1,7 +1,7 @@
 /** The result cache: a warm run reuses results, and never a stale one; two runs may share it; it stays bounded. */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -93,6 +93,25 @@ describe('result cache', () => {
     const rewritten = packs().filter((f) => statSync(f).mtimeMs !== mtimes.get(f));
     assert.equal(rewritten.length, 1, 'only the pack of order/ is written again');
     assert.deepEqual(run(root, cache), run(root, cache, '--no-cache'));
+  });
+
+  it('takes an unreadable entry for a miss, in workers and on the main thread alike', () => {
+    const root = temp('go-traps-cache-ws-');
+    const cache = temp('go-traps-cache-');
+    // One directory: one worker declares (and keeps) both files, then analyses count.go, which needs db.go's pool.
+    const COUNT_HERE = COUNT.replace('package order', 'package store').replace('import "example.com/shop/store"\n\n', '').replace('store.DB', 'DB');
+    write(root, { 'go.mod': 'module example.com/shop\n\ngo 1.21\n', 'store/db.go': STORE('*sql.DB'), 'store/count.go': COUNT_HERE });
+    const cold = run(root, cache, '--jobs', '2');
+    assert.deepEqual(noContext(cold), ['store/count.go']);
+    const packs = (readdirSync(path.join(cache, 'go-traps'), { recursive: true }) as string[]).filter((f) => f.endsWith('.json'));
+    assert.equal(packs.length, 1);
+    for (const pack of packs) {
+      const file = path.join(cache, 'go-traps', pack);
+      const { entries } = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, string> };
+      for (const key in entries) entries[key] = entries[key].slice(0, 20);
+      writeFileSync(file, JSON.stringify({ entries }));
+    }
+    assert.deepEqual(run(root, cache, '--jobs', '2'), cold);
   });
 
   it('is shared safely by two runs at once', async () => {

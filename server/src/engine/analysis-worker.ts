@@ -10,7 +10,7 @@ import { knowledgeIndex } from '../go/knowledge';
 import { loadGoLanguage } from '../go/parser';
 import { TypeIndex } from '../go/type-index';
 import type { Settings } from './config';
-import { Analysed, CacheSpec, Declared, FileWork } from './file-work';
+import { Analysed, CacheSpec, Declared, declaredFromCache, FileWork } from './file-work';
 import type { FileLocation } from './rule';
 import { readTextFileSync } from '../cli/safe-fs';
 import { lowerThisThreadsPriority } from './thread-priority';
@@ -46,8 +46,8 @@ export type WorkerRequest =
 export interface WorkerResult {
   id: number;
   declared?: Declared;
-  /** `declared` as JSON (a cached entry's), turned back into `declared` by the pool when the answer arrives. */
-  declaredJson?: string;
+  /** A cache hit as the entry's JSON text, turned into `declared` by the pool when the answer arrives. */
+  cachedEntry?: { raw: string; key: string };
   /** The text's hash, when the declare request asked for hashes. */
   hash?: string;
   /** The text still has the request's `knownHash` (and is not skipped): no declarations were read. */
@@ -68,7 +68,8 @@ if (port) {
   if (init.background) lowerThisThreadsPriority();
   const work = new FileWork(init.settings, init.collectors, init.cache);
   const index = new TypeIndex(knowledgeIndex());
-  const kept = new Map<string, [packageKey: string, decls: FileDecls]>();
+  /** Declarations this worker read in pass 1, or the cache entry holding them (parsed only if pass 2 needs them). */
+  const kept = new Map<string, [packageKey: string, decls: FileDecls] | { raw: string; key: string; location: FileLocation }>();
   // One request at a time, in order: a file is read only when its turn comes, and one parser serves them all.
   let queue: Promise<unknown> = Promise.resolve();
   // Loaded when the first analysis needs it: declarations are read from the text (and a warm run needs no more).
@@ -80,7 +81,11 @@ if (port) {
         const sent = new Map(request.files.map(([path, key, decls]) => [path, [key, decls] as [string, FileDecls]]));
         index.clear();
         for (const path of request.order) {
-          const entry = sent.get(path) ?? kept.get(path);
+          let entry = sent.get(path) ?? kept.get(path);
+          if (entry && !Array.isArray(entry)) {
+            const declared = declaredFromCache(entry.raw, entry.key, entry.location);
+            entry = declared && !('skipped' in declared) ? [declared.packageKey, declared.decls] : undefined;
+          }
           if (entry) index.setFile(path, entry[0], entry[1]);
         }
         kept.clear();
@@ -100,18 +105,22 @@ if (port) {
         if (request.type === 'declare') {
           if (request.hashes) answer.hash = hashText(text);
           if (request.knownHash !== undefined && answer.hash === request.knownHash && !skipReason(request.path, text, work.settings)) answer.unchanged = true;
-          else answer.declared = await work.declare(request.path, text, request.location);
-          const declared = answer.declared;
-          if (request.keep && declared && !('skipped' in declared)) {
-            kept.set(request.path, [declared.packageKey, declared.decls]);
-            answer.kept = true;
-          }
-          if (declared && 'cached' in declared && declared.cached) {
-            // Read from a JSON pack, so JSON-safe: a string crosses to the main thread as one copy, and parsing
-            // it there costs a fraction of rebuilding the same objects from a structured clone (a warm run's
-            // main thread did little else).
-            answer.declaredJson = JSON.stringify(declared);
-            delete answer.declared;
+          else {
+            const found = await work.declareOrFind(request.path, text, request.location);
+            if ('raw' in found) {
+              // A cache hit goes on as the JSON text it was stored as: one copy to the main thread, parsed there.
+              answer.cachedEntry = { raw: found.raw, key: found.key };
+              if (request.keep) {
+                kept.set(request.path, { raw: found.raw, key: found.key, location: request.location });
+                answer.kept = true;
+              }
+            } else {
+              answer.declared = found;
+              if (request.keep && !('skipped' in found)) {
+                kept.set(request.path, [found.packageKey, found.decls]);
+                answer.kept = true;
+              }
+            }
           }
         }
         else {

@@ -10,7 +10,7 @@ import type { FileDecls } from '../go/declarations';
 import { Engine, FileAnalysis, skipReason } from './analyze';
 import type { Settings } from './config';
 import { packageKeyOf } from './packages';
-import { type CachedAnalysis, dependencyFingerprint, hashText, ResultCache } from './result-cache';
+import { type CachedAnalysis, dependencyFingerprint, hashText, parseEntry, ResultCache } from './result-cache';
 import type { FileLocation } from './rule';
 import { RULES } from '../traps/index';
 
@@ -55,12 +55,22 @@ export class FileWork {
   }
 
   async declare(path: string, text: string, location: FileLocation): Promise<Declared> {
+    const found = await this.declareOrFind(path, text, location);
+    if (!('raw' in found)) return found;
+    return declaredFromCache(found.raw, found.key, location) ?? { ...this.engine.declare(text, location), key: found.key };
+  }
+
+  /**
+   * Like `declare`, but a cache hit comes back as the entry's JSON text, unparsed (a worker passes it on as it is:
+   * see `declaredFromCache`).
+   */
+  async declareOrFind(path: string, text: string, location: FileLocation): Promise<Declared | { raw: string; key: string }> {
     const skipped = skipReason(path, text, this.settings);
     if (skipped) return { skipped };
     if (this.cache) {
       const key = this.cache.key(path, hashText(text), location);
-      const entry = await this.cache.entry(path, key);
-      if (entry?.decls) return { packageKey: packageKeyOf(location, entry.decls.package), decls: entry.decls, key, cached: entry.analysis };
+      const raw = this.cache.rawEntry(path, key);
+      if (raw !== undefined) return { raw, key };
       return { ...this.engine.declare(text, location), key };
     }
     return this.engine.declare(text, location);
@@ -84,6 +94,13 @@ export class FileWork {
       file.dispose();
     }
   }
+}
+
+/** A cache hit's declarations and analysis from the entry's JSON text; undefined when it holds no declarations. */
+export function declaredFromCache(raw: string, key: string, location: FileLocation): Declared | undefined {
+  const entry = parseEntry(raw);
+  if (!entry?.decls) return undefined;
+  return { packageKey: packageKeyOf(location, entry.decls.package), decls: entry.decls, key, cached: entry.analysis };
 }
 
 function parseOrThrow(parser: Parser, text: string): Tree {

@@ -64,8 +64,8 @@ export class ResultCache {
   private written = 0;
   /** Shard directories this process made sure of: one mkdir each. */
   private readonly shards = new Set<string>();
-  /** The last packs read, oldest first. */
-  private readonly packs = new Map<string, Record<string, Entry>>();
+  /** The last packs read, oldest first: each entry as the JSON text it was written as. */
+  private readonly packs = new Map<string, Record<string, string>>();
 
   constructor(
     root: string,
@@ -90,13 +90,14 @@ export class ResultCache {
     return path.join(this.dir, pack.slice(0, 2), `${pack.slice(2)}.json`);
   }
 
-  private readPack(pack: string): Record<string, Entry> {
+  private readPack(pack: string): Record<string, string> {
     let entries = this.packs.get(pack);
     if (entries) return entries;
     try {
       // Synchronous: read by worker threads one file at a time, where a trip through libuv's pool only idles.
-      const parsed = JSON.parse(readFileSync(this.file(pack), 'utf8')) as { entries?: Record<string, Entry> };
-      entries = parsed && typeof parsed.entries === 'object' && parsed.entries !== null ? parsed.entries : {};
+      // Entries are kept as JSON text inside the pack: a worker passes a hit on without parsing it.
+      const parsed = JSON.parse(readFileSync(this.file(pack), 'utf8')) as { entries?: Record<string, unknown> };
+      entries = parsed && typeof parsed.entries === 'object' && parsed.entries !== null ? (parsed.entries as Record<string, string>) : {};
     } catch {
       entries = {};
     }
@@ -105,16 +106,20 @@ export class ResultCache {
     return entries;
   }
 
+  /** A file's entry as the JSON text it was stored as, or undefined (see `parseEntry`). */
+  rawEntry(filePath: string, key: string): string | undefined {
+    const entries = this.readPack(this.packOf(filePath));
+    const raw = Object.hasOwn(entries, key) ? entries[key] : undefined;
+    return typeof raw === 'string' ? raw : undefined;
+  }
+
   /**
    * What is cached for a file: its declarations, and its analysis — to be used only when the declarations it
    * looked up still give the same fingerprint (`dependencyFingerprint`).
    */
   async entry(filePath: string, key: string): Promise<Entry | undefined> {
-    const entries = this.readPack(this.packOf(filePath));
-    const entry = Object.hasOwn(entries, key) ? entries[key] : undefined;
-    if (!entry || typeof entry !== 'object') return undefined;
-    if (entry.analysis && !Array.isArray(entry.analysis.dependencies)) delete entry.analysis;
-    return entry;
+    const raw = this.rawEntry(filePath, key);
+    return raw === undefined ? undefined : parseEntry(raw);
   }
 
   /** Replaces a directory's pack (named by any file of it) with these entries, by key. */
@@ -123,13 +128,15 @@ export class ResultCache {
     this.packs.delete(pack);
     const target = this.file(pack);
     const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const texts: Record<string, string> = {};
+    for (const key in entries) texts[key] = JSON.stringify(entries[key]);
     try {
       const shard = path.dirname(target);
       if (!this.shards.has(shard)) {
         mkdirSync(shard, { recursive: true });
         this.shards.add(shard);
       }
-      writeFileSync(temporary, JSON.stringify({ entries }));
+      writeFileSync(temporary, JSON.stringify({ entries: texts }));
       renameSync(temporary, target);
       this.written++;
     } catch {
@@ -167,6 +174,18 @@ export class ResultCache {
       await fs.rm(entry.file, { force: true }).catch(() => undefined);
       total -= entry.size;
     }
+  }
+}
+
+/** An entry from its JSON text; undefined when unreadable (a miss). An analysis without its dependencies is dropped. */
+export function parseEntry(raw: string): Entry | undefined {
+  try {
+    const entry = JSON.parse(raw) as Entry;
+    if (!entry || typeof entry !== 'object') return undefined;
+    if (entry.analysis && !Array.isArray(entry.analysis.dependencies)) delete entry.analysis;
+    return entry;
+  } catch {
+    return undefined;
   }
 }
 

@@ -10,6 +10,8 @@ import { access } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FileDecls } from '../go/declarations';
 import type { WorkerInit, WorkerRequest, WorkerResult } from './analysis-worker';
+import { declaredFromCache } from './file-work';
+import type { FileLocation } from './rule';
 
 type IndexRequest = Extract<WorkerRequest, { type: 'index' }>;
 
@@ -156,9 +158,18 @@ export class WorkerPool {
       }
       const at = slot.queue.findIndex((w) => w.request.id === message.id);
       if (at < 0) return;
-      if (message.declaredJson !== undefined) {
-        message.declared = JSON.parse(message.declaredJson) as WorkerResult['declared'];
-        delete message.declaredJson;
+      if (message.cachedEntry) {
+        // Parsed here, once: a structured clone of the same objects cost the main thread several times more.
+        const request = slot.queue[at].request as { location: FileLocation };
+        const declared = declaredFromCache(message.cachedEntry.raw, message.cachedEntry.key, request.location);
+        delete message.cachedEntry;
+        // An unreadable entry: the caller declares the file itself (and misses the cache there too).
+        if (declared) message.declared = declared;
+        else {
+          message.unavailable = true;
+          // Nor can the worker use what it kept of it: share must send it this file's declarations.
+          delete message.kept;
+        }
       }
       const [waiting] = slot.queue.splice(at, 1);
       if (message.kept) slot.kept.add((waiting.request as { path: string }).path);
