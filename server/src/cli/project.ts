@@ -94,7 +94,7 @@ export async function loadProject(paths: readonly string[], options: ProjectOpti
   for (const problem of problems) {
     process.stderr.write(`go-traps: ${source}: ${problem.key ? `"${problem.key}": ` : ''}${problem.message} (defaults apply)\n`);
   }
-  const { files, modules, skipped, problems: unreadable } = await walkGoFiles(given, base, settings, { followWorkspace: true });
+  const { files, modules, skipped, problems: unreadable } = await walkGoFiles(given, base, settings, { followWorkspace: true, sync: true });
   return {
     base,
     options,
