@@ -68,6 +68,9 @@ export class WorkspaceIndex {
   private readonly factKeys = new Map<string, string>();
   /** Declaration key → the files whose last analysis looked it up. */
   private readonly dependents = new Map<string, Set<string>>();
+  /** Counts declaration changes; `changedAt` says when each declaration last changed. */
+  private generation = 0;
+  private readonly changedAt = new Map<string, number>();
   private cached: { byPath: Map<string, Finding[]>; problems: AnalysisProblem[] } | undefined;
 
   /**
@@ -89,7 +92,25 @@ export class WorkspaceIndex {
     return this.affectedBy(this.types.deleteFile(path), path);
   }
 
+  /** Where the declarations stand now: pass it to `changedSince` when an analysis done elsewhere comes back. */
+  get declarationGeneration(): number {
+    return this.generation;
+  }
+
+  /**
+   * Whether one of `dependencies` changed after `generation`: an analysis that started then (in a worker) read
+   * the old declaration and must be done again — the files it affects were worked out before it was recorded.
+   */
+  changedSince(generation: number, dependencies: readonly string[] | undefined): boolean {
+    if (generation === this.generation) return false;
+    return (dependencies ?? []).some((key) => (this.changedAt.get(key) ?? 0) > generation);
+  }
+
   private affectedBy(changed: Set<string>, except: string): string[] {
+    if (changed.size > 0) {
+      this.generation++;
+      for (const key of changed) this.changedAt.set(key, this.generation);
+    }
     const affected = new Set<string>();
     for (const key of changed) for (const path of this.dependents.get(key) ?? []) if (path !== except) affected.add(path);
     return [...affected].sort();

@@ -581,6 +581,7 @@ export class Session {
     const ticket = ++state.fullTicket;
     state.pendingFull = version;
     const started = performance.now();
+    const generation = folder.index.declarationGeneration;
     const result = await folder.workers!.analyze(folder.settings, enginePath, fsPathOf(document.uri) ?? enginePath, locateFile(enginePath, folder.modules, folder.settings), text);
     if (this.states.get(document.uri) !== state || this.documents.get(document.uri) !== document) return;
     if (ticket !== state.fullTicket || document.version !== version || !folder.client.enable) {
@@ -591,6 +592,13 @@ export class Session {
       return;
     }
     state.pendingFull = undefined;
+    if (result.entry && folder.index.changedSince(generation, result.entry.dependencies)) {
+      // A declaration it read changed while it ran (another file was edited): the files that change affects were
+      // worked out before this answer's lookups were known, so this one would stay stale. Ask again.
+      this.connection.console.log(`go-traps: dropped an analysis of ${enginePath} that read a declaration changed meanwhile`);
+      this.scheduleFacts(document, state);
+      return;
+    }
     this.logProblems(result.problems);
     if (!result.entry) {
       // The light analysis stands; the file's facts wait for its next change.
