@@ -6,7 +6,9 @@
  */
 import type { SyntaxNode } from './parser';
 import type { SourceFile } from './source';
+import { nonCodeSpans, StringSpan } from './string-spans';
 import { wordPattern, writesAny } from './text-search';
+import type { TypeIndex } from './type-index';
 
 /**
  * The call expressions whose function is `x.Name` (and, with `bare`, a plain `Name`) for one of `names`, within
@@ -46,4 +48,93 @@ function callOfName(name: SyntaxNode, bare: boolean): SyntaxNode | null {
   } else if (bare && name.type === 'identifier') fn = name;
   const call = fn?.parent;
   return call?.type === 'call_expression' && call.childForFieldName('function')?.id === fn!.id ? call : null;
+}
+
+/**
+ * Whether some call `x.Name(...)` of `names` in the file's code may be one a rule has to ask the resolver about.
+ * False only when each such call's `x` is an import name the file never declares again (written only before a
+ * dot, or as its import's alias) of a package outside `packages` that declares no variable `Name` (a variable may
+ * hold a method value): a package function of another library (`base.Fatalf`, `fmt.Printf`). Read from the text
+ * and the declarations, without a parse; anything unusual (a comment inside the call, a chain, a file whose
+ * imports are known only from its tree) is a "maybe".
+ */
+export function mayCallOnValues(file: SourceFile, names: readonly string[], packages: readonly string[], index: TypeIndex): boolean {
+  if (!writesAny(file.text, names)) return false;
+  if (!file.importsFromText) return true;
+  const text = file.text;
+  const spans = nonCodeSpans(text);
+  if (!spans) return true;
+  const inNonCode = (at: number) => {
+    const k = firstEndingAfter(spans, at);
+    return k < spans.length && spans[k].start <= at;
+  };
+  const cleared = new Map<string, boolean>();
+  const pattern = wordPattern(names, true);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const from = match.index;
+    if (inNonCode(from)) continue;
+    const dot = skipSpaceBack(text, from - 1);
+    if (dot < 0 || inNonCode(dot)) return true;
+    // Not after a dot: no selector, so no call these rules look at.
+    if (text[dot] !== '.') continue;
+    const after = skipSpaceForward(text, from + match[0].length);
+    if (after < text.length && inNonCode(after)) return true;
+    if (text[after] === '[') return true;
+    if (text[after] !== '(') continue;
+    const end = skipSpaceBack(text, dot - 1);
+    if (end < 0 || inNonCode(end) || !isIdentifierChar(text.charCodeAt(end))) return true;
+    let start = end;
+    while (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) start--;
+    const before = skipSpaceBack(text, start - 1);
+    if (before >= 0 && (text[before] === '.' || inNonCode(before))) return true;
+    const receiver = text.slice(start, end + 1);
+    const importPath = file.importPathOf(receiver);
+    if (!importPath || packages.includes(importPath) || index.lookupValue(importPath, match[0]) !== undefined) return true;
+    let clear = cleared.get(receiver);
+    if (clear === undefined) cleared.set(receiver, (clear = usedOnlyAsPackage(text, receiver, inNonCode)));
+    if (!clear) return true;
+  }
+  return false;
+}
+
+/** Whether every code use of `name` is `name.` or its import alias (`name "path"`): never a local of that name. */
+function usedOnlyAsPackage(text: string, name: string, inNonCode: (at: number) => boolean): boolean {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[$]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (inNonCode(match.index)) continue;
+    const before = skipSpaceBack(text, match.index - 1);
+    // A field or method of that name (`s.base`) is no declaration of it.
+    if (before >= 0 && text[before] === '.') continue;
+    const after = skipSpaceForward(text, match.index + name.length);
+    if (text[after] === '.' || text[after] === '"' || text[after] === '`') continue;
+    return false;
+  }
+  return true;
+}
+
+function skipSpaceBack(text: string, at: number): number {
+  while (at >= 0 && (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) at--;
+  return at;
+}
+
+function skipSpaceForward(text: string, at: number): number {
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')) at++;
+  return at;
+}
+
+function isIdentifierChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c >= 128;
+}
+
+/** The first span ending after `at` (binary search over spans in order). */
+function firstEndingAfter(spans: readonly StringSpan[], at: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].end <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -71,6 +71,11 @@ export class SourceFile {
     return this.importList;
   }
 
+  /** Whether import paths and names are known without a tree (the caller gave the declarations read from the text). */
+  get importsFromText(): boolean {
+    return this.declaredImports !== undefined;
+  }
+
   /** The import paths (`_` and `.` imports included). */
   get importPaths(): ReadonlySet<string> {
     return this.names().paths;

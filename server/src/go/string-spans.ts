@@ -80,6 +80,22 @@ export function matchesInCode(text: string, pattern: RegExp): boolean {
   return match !== null;
 }
 
+/**
+ * The comments, string literals and runes of `text` in order, or null when one never ends (broken code: nothing
+ * after it is certain).
+ */
+export function nonCodeSpans(text: string): StringSpan[] | null {
+  const spans: StringSpan[] = [];
+  NEXT_TOKEN.lastIndex = 0;
+  for (let match = NEXT_TOKEN.exec(text); match; match = NEXT_TOKEN.exec(text)) {
+    const end = tokenEnd(text, match[0], match.index);
+    if (end <= 0) return null;
+    spans.push({ start: match.index, end });
+    NEXT_TOKEN.lastIndex = end;
+  }
+  return spans;
+}
+
 /** The spans that contain at least one of the sorted offsets, each once. */
 export function spansContaining(spans: readonly StringSpan[], offsets: readonly number[]): StringSpan[] {
   const found: StringSpan[] = [];

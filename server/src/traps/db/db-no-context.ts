@@ -10,7 +10,7 @@ import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import type { FileEdit, Severity } from '../../engine/types';
 import type { RuleLevel } from '../../engine/config';
 import { mentionsAnySelector } from '../../go/text-search';
-import { callsNamed } from '../../go/calls-by-name';
+import { callsNamed, mayCallOnValues } from '../../go/calls-by-name';
 
 /** The context-taking replacement of a method; `nilOptions` adds the `*sql.TxOptions` argument BeginTx wants. */
 interface Variant {
@@ -76,6 +76,7 @@ export const CONTEXT_VARIANTS: Record<string, Record<string, Variant>> = {
 };
 
 const METHOD_NAMES = new Set(Object.values(CONTEXT_VARIANTS).flatMap((m) => Object.keys(m)));
+const METHOD_LIST = [...METHOD_NAMES];
 
 interface Candidate {
   call: MethodCall;
@@ -116,6 +117,9 @@ export const rule = defineFileRule({
   },
   check(context) {
     if (isTestCode(context.location, context.settings) || !mentionsAnySelector(context.file.text, METHOD_NAMES)) return;
+    // Only methods of database handles are reported: a file whose calls of these names are all package functions
+    // (`template.Exec`-like helpers of other packages) needs no parse.
+    if (!mayCallOnValues(context.file, METHOD_LIST, [], context.types.index)) return;
     const candidates: Candidate[] = [];
     for (const node of callsNamed(context.file, METHOD_NAMES)) {
       const call = asMethodCall(node);

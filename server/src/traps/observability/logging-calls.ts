@@ -11,7 +11,7 @@ import type { SyntaxNode } from '../../go/parser';
 import type { Callee, Resolver } from '../../go/resolver';
 import type { SourceFile } from '../../go/source';
 import { mentionsAnySelector } from '../../go/text-search';
-import { callsNamed } from '../../go/calls-by-name';
+import { callsNamed, mayCallOnValues } from '../../go/calls-by-name';
 
 export type LoggingLibrary = 'zerolog' | 'zap' | 'slog' | 'logrus';
 
@@ -83,6 +83,8 @@ const ERROR_METHODS = new Set(['Error', 'Errorf', 'Errorw', 'Errorln', 'ErrorCon
 /** The method names an error log call ends in; the ones checked after a dot (`Error` needs its argument too). */
 const ERROR_LOG_CALLS = [...ZEROLOG_SENDS, ...ERROR_METHODS];
 const ERROR_LOG_ENDS = ERROR_LOG_CALLS.filter((name) => name !== 'Error');
+/** The packages whose own functions log (`slog.Error`, `logrus.Errorf`): calls of any other package's functions log nothing we read. */
+export const LOGGING_PATHS = Object.keys(LOGGING_PACKAGES);
 const ERROR_WITH_ARGUMENTS = /\.\s*Error\s*\(\s*[^)\s]/;
 
 /** Where a logger's fields come from, as far as the code shows. */
@@ -99,6 +101,8 @@ export function errorLogCalls(file: SourceFile, types: Resolver): ErrorLogCall[]
   const found: ErrorLogCall[] = [];
   // `err.Error()` is everywhere and logs nothing: an Error log call passes a message.
   if (!mentionsAnySelector(file.text, ERROR_LOG_ENDS) && !ERROR_WITH_ARGUMENTS.test(file.text)) return found;
+  // `base.Errorf(...)` of a package that logs nothing we know: no parse for a file with only such calls.
+  if (!mayCallOnValues(file, ERROR_LOG_CALLS, LOGGING_PATHS, types.index)) return found;
   for (const outer of callsNamed(file, ERROR_LOG_CALLS)) {
     if (outer.parent?.type === 'selector_expression') continue;
     const method = outer.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
