@@ -131,6 +131,21 @@ describe('worker pool', () => {
     }
   });
 
+  it('sends every request to the first worker after sharing the index with it alone', async () => {
+    const pool = new WorkerPool(fakeWorker(), 2, { settings: defaultSettings(), collectors: false });
+    const decls = { package: 'p', imports: [], members: [] } as never;
+    try {
+      pool.share([['a.go', 'p', decls]], 1);
+      const answers = await Promise.all([0, 1, 2, 3].map((a) => pool.request('declare', { path: 'who', fsPath: 'who', location }, a)));
+      assert.equal(new Set(answers.map((a) => (a.declared as { skipped: string }).skipped)).size, 1);
+      pool.update([], []);
+      const spread = await Promise.all([0, 1].map((a) => pool.request('declare', { path: 'who', fsPath: 'who', location }, a)));
+      assert.equal(new Set(spread.map((a) => (a.declared as { skipped: string }).skipped)).size, 2, 'an update gives both workers requests again');
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fails the requests still waiting when it closes', async () => {
     const pool = new WorkerPool(fakeWorker(), 1, { settings: defaultSettings(), collectors: false });
     const stuck = assert.rejects(within(pool.request('declare', { path: 'loop', fsPath: 'loop', location }), 10_000, 'closing'), /closed/);

@@ -25,11 +25,22 @@ describe('two workers, each keeping its own declarations', () => {
         jobs: 2,
         workerScript: WORKER,
         fsPathOf: (p) => path.join(fixture.root, p),
+        oneWorkerUpTo: 0,
       });
       assert.deepEqual(pooled.problems, []);
       assert.deepEqual(brief(pooled.findings), brief(alone.findings));
     });
   }
+
+  it('finds with one worker for a few files what one thread finds', async () => {
+    const fixture = cases.find((c) => c.name === 'struct-split/')!;
+    const texts = new Map(fixture.sources.map((s) => [s.path, s.text]));
+    const paths = [...texts.keys()];
+    const alone = await analyze(paths, (p) => texts.get(p)!, fixture.settings, fixture.modules);
+    const pooled = await analyze(paths, (p) => texts.get(p)!, fixture.settings, fixture.modules, { jobs: 2, workerScript: WORKER, fsPathOf: (p) => path.join(fixture.root, p) });
+    assert.ok(alone.findings.length > 0);
+    assert.deepEqual(brief(pooled.findings), brief(alone.findings));
+  });
 
   it('has layouts whose findings need another file\'s declarations', () => {
     assert.ok(cases.some((c) => c.name === 'store-package/') && cases.some((c) => c.name === 'struct-split/'));

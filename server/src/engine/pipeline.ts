@@ -47,6 +47,8 @@ export interface AnalyzeOptions {
    * grow far past what it keeps alive. A file that runs a worker out of memory is analysed on this thread.
    */
   workerHeapMb?: number;
+  /** Up to this many files to analyse, one worker analyses them all (default 32; tests set 0 to use every worker). */
+  oneWorkerUpTo?: number;
 }
 
 /** Where results came from, for reports and benchmarks. */
@@ -54,6 +56,9 @@ export interface AnalyzeStats {
   parsed: number;
   fromCache: number;
 }
+
+/** Files to analyse that one worker takes alone (see pass 2). */
+const FEW_FILES = 32;
 
 /** Declaration requests each worker has queued at once (see pass 1). */
 const DECLARE_REQUESTS_IN_FLIGHT = 32;
@@ -147,8 +152,10 @@ export async function analyze(
     let done = stats.fromCache;
     /** What the fresh analyses add to the cache: their looked-up declarations and fingerprint. */
     const fresh: (Analysed | undefined)[] = new Array(paths.length);
-    if (pool && toAnalyze.length > 0) pool.share(planned.map((i) => [paths[i], index.packageOf(paths[i])!, index.declsOf(paths[i])!]));
-    await eachInParallel(toAnalyze.length, pool ? pool.size * 3 : 1, async (n) => {
+    // A few files (a re-run after an edit) are analysed by one worker: copying the index to every worker cost more.
+    const workers = pool ? (toAnalyze.length <= (options.oneWorkerUpTo ?? FEW_FILES) ? 1 : pool.size) : 1;
+    if (pool && toAnalyze.length > 0) pool.share(planned.map((i) => [paths[i], index.packageOf(paths[i])!, index.declsOf(paths[i])!]), workers);
+    await eachInParallel(toAnalyze.length, workers * 3, async (n) => {
       const i = toAnalyze[n];
       const path = paths[i];
       try {

@@ -58,6 +58,8 @@ const YOUNG_GENERATION_MB = 8;
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private nextId = 0;
+  /** Requests go to the first `active` workers only (see `share`). */
+  private active: number;
   /** Every file's declarations as the workers hold them: path → [package key, decls]. */
   private readonly index = new Map<string, [string, FileDecls]>();
   private readonly watchdog: NodeJS.Timeout | undefined;
@@ -74,6 +76,7 @@ export class WorkerPool {
     private readonly options: PoolOptions = {},
   ) {
     for (let i = 0; i < jobs; i++) this.slots.push(this.spawn());
+    this.active = this.slots.length;
     const budget = options.budgetMs;
     if (budget !== undefined) {
       this.watchdog = setInterval(() => this.enforceBudget(budget), Math.max(10, Math.min(250, budget / 4)));
@@ -93,13 +96,16 @@ export class WorkerPool {
 
   /**
    * Replaces the workers' type index like `broadcast`, but sends each worker only the declarations it did not keep
-   * when it declared the files itself (declare requests with `keep`): with two workers, half the copying.
+   * when it declared the files itself (declare requests with `keep`): with two workers, half the copying. A few
+   * files to analyse are worth one worker's copy only (`workers`).
    */
-  share(files: IndexRequest['files']): void {
+  share(files: IndexRequest['files'], workers = this.slots.length): void {
     this.index.clear();
     for (const [path, key, decls] of files) this.index.set(path, [key, decls]);
     const order = files.map(([path]) => path);
-    for (const slot of this.slots) {
+    // With `workers` below the pool's size, the others get nothing and no request until the next index.
+    this.active = Math.max(1, Math.min(workers, this.slots.length));
+    for (const slot of this.slots.slice(0, this.active)) {
       const missing = slot.kept.size > 0 ? files.filter(([path]) => !slot.kept.has(path)) : files;
       slot.worker.postMessage({ type: 'index', files: missing, order } satisfies IndexRequest);
       slot.kept.clear();
@@ -108,6 +114,7 @@ export class WorkerPool {
 
   /** Sets some files' declarations and drops others' (`reset`: drop all first) in every worker. */
   update(files: IndexRequest['files'], remove: readonly string[], reset = false): void {
+    this.active = this.slots.length;
     if (reset) this.index.clear();
     for (const path of remove) this.index.delete(path);
     for (const [path, key, decls] of files) this.index.set(path, [key, decls]);
@@ -121,8 +128,9 @@ export class WorkerPool {
    * worker keeps between requests (its directory's cache pack).
    */
   request<T extends Request['type']>(type: T, payload: Payload<T>, affinity?: number): Promise<WorkerResult> {
-    const idlest = this.slots.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
-    const preferred = affinity === undefined ? idlest : this.slots[affinity % this.slots.length];
+    const slots = this.active < this.slots.length ? this.slots.slice(0, this.active) : this.slots;
+    const idlest = slots.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+    const preferred = affinity === undefined ? idlest : slots[affinity % slots.length];
     const slot = preferred.queue.length > idlest.queue.length + AFFINITY_SLACK ? idlest : preferred;
     const request = { type, id: this.nextId++, ...payload } as Request;
     if (this.closed) return Promise.reject(new Error('the analysis workers were closed'));
