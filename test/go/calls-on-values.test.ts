@@ -4,14 +4,14 @@
  * function of the packages the rule reads — on the awkward spellings, every fixture and a standard library sample.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { callsNamed, mayCallOnValues } from '../../server/src/go/calls-by-name';
 import { scanDeclarations } from '../../server/src/go/declaration-scanner';
 import { SourceFile } from '../../server/src/go/source';
 import { LOGGING_PATHS } from '../../server/src/traps/observability/logging-calls';
-import { goFilesBelow } from '../support/go-files';
+import { goFilesBelow, GOROOT_SRC, NEEDS_GOROOT, stdlibSample } from '../support/go-files';
 import { FIXTURES_DIR } from '../support/repo';
 import { typedSources } from '../support/types';
 
@@ -96,11 +96,10 @@ describe('calls of other packages\' functions, read from the text', () => {
     assert.ok(no > 100, `answered no ${no} times`);
   });
 
-  const goroot = '/usr/lib/go/src';
-  it('never says no where the resolver finds a method or a package asked about, on a sample of the standard library', { skip: !existsSync(goroot) && process.env.CI !== 'true' ? 'no Go installed' : false }, async () => {
-    const files = ['cmd/compile/internal/base', 'cmd/compile/internal/typecheck', 'database/sql', 'log', 'net/http', 'go/types'].flatMap((dir) => goFilesBelow(path.join(goroot, dir), 60));
+  it('never says no where the resolver finds a method or a package asked about, on a sample of the standard library', NEEDS_GOROOT, async () => {
+    const files = stdlibSample(['cmd/compile/internal/base', 'cmd/compile/internal/typecheck', 'database/sql', 'log', 'net/http', 'go/types'], 60);
     let no = 0;
-    for (const f of files) if (!f.includes('/testdata/')) no += await check(path.relative(goroot, f), readFileSync(f, 'utf8'));
+    for (const f of files) no += await check(path.relative(GOROOT_SRC, f), readFileSync(f, 'utf8'));
     assert.ok(no > 100, `answered no ${no} times`);
   });
 });

@@ -17,3 +17,14 @@ export function goFilesBelow(dir: string, limit = 20_000): string[] {
   visit(realpathSync(dir));
   return found;
 }
+
+/** Where Debian's golang-go puts the standard library's source (the CI installs it). */
+export const GOROOT_SRC = '/usr/lib/go/src';
+
+/** The test option that skips a standard-library sweep on a machine without Go, never on the CI. */
+export const NEEDS_GOROOT = { skip: !existsSync(GOROOT_SRC) && process.env.CI !== 'true' ? 'no Go installed' : false };
+
+/** Up to `limit` Go files from each of these standard-library folders, testdata left out. */
+export function stdlibSample(dirs: readonly string[], limit: number): string[] {
+  return dirs.flatMap((dir) => goFilesBelow(path.join(GOROOT_SRC, dir), limit)).filter((file) => !file.includes('/testdata/'));
+}

@@ -6,7 +6,8 @@
  */
 import type { SyntaxNode } from './parser';
 import type { SourceFile } from './source';
-import { nonCodeSpans, StringSpan } from './string-spans';
+import { firstFrom } from './sorted';
+import { nonCodeSpans } from './string-spans';
 import { wordPattern, writesAny } from './text-search';
 import type { TypeIndex } from './type-index';
 
@@ -65,7 +66,7 @@ export function mayCallOnValues(file: SourceFile, names: readonly string[], pack
   const spans = nonCodeSpans(text);
   if (!spans) return true;
   const inNonCode = (at: number) => {
-    const k = firstEndingAfter(spans, at);
+    const k = firstFrom(spans, (span) => span.end, at + 1);
     return k < spans.length && spans[k].start <= at;
   };
   const cleared = new Map<string, boolean>();
@@ -125,16 +126,4 @@ function skipSpaceForward(text: string, at: number): number {
 
 function isIdentifierChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c >= 128;
-}
-
-/** The first span ending after `at` (binary search over spans in order). */
-function firstEndingAfter(spans: readonly StringSpan[], at: number): number {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].end <= at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

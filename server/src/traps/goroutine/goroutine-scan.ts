@@ -6,6 +6,7 @@
  * goroutines take minutes.
  */
 import { searchingFor } from '../../go/node-search';
+import { firstFrom } from '../../go/sorted';
 import { findAll } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
 import type { SourceFile } from '../../go/source';
@@ -170,17 +171,7 @@ export class IdentifierIndex {
   }
 }
 
-/** The first index of a list sorted by `offsetOf` whose offset is at or after `offset`. */
-export function firstFrom<T>(list: readonly T[], offsetOf: (item: T) => number, offset: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (offsetOf(list[mid]) < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+export { firstFrom };
 
 /** True when a sorted list of offsets has one inside [start, end). */
 export function anyWithin(offsets: readonly number[], start: number, end: number): boolean {
