@@ -106,20 +106,14 @@ export class ResultCache {
     return entries;
   }
 
-  /** A file's entry as the JSON text it was stored as, or undefined (see `parseEntry`). */
+  /**
+   * A file's entry as the JSON text it was stored as, or undefined; `parseEntry` reads it. Its analysis is to be
+   * used only when the declarations it looked up still give the same fingerprint (`dependencyFingerprint`).
+   */
   rawEntry(filePath: string, key: string): string | undefined {
     const entries = this.readPack(this.packOf(filePath));
     const raw = Object.hasOwn(entries, key) ? entries[key] : undefined;
     return typeof raw === 'string' ? raw : undefined;
-  }
-
-  /**
-   * What is cached for a file: its declarations, and its analysis — to be used only when the declarations it
-   * looked up still give the same fingerprint (`dependencyFingerprint`).
-   */
-  async entry(filePath: string, key: string): Promise<Entry | undefined> {
-    const raw = this.rawEntry(filePath, key);
-    return raw === undefined ? undefined : parseEntry(raw);
   }
 
   /** Replaces a directory's pack (named by any file of it) with these entries, by key. */

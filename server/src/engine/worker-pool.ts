@@ -88,20 +88,13 @@ export class WorkerPool {
     return this.slots.length;
   }
 
-  /** Replaces the workers' type index, for every worker and every one that replaces one later. */
-  broadcast(request: IndexRequest): void {
-    this.index.clear();
-    this.update(request.files, [], true);
-  }
-
   /**
-   * Replaces the workers' type index like `broadcast`, but sends each worker only the declarations it did not keep
-   * when it declared the files itself (declare requests with `keep`): with two workers, half the copying. A few
-   * files to analyse are worth one worker's copy only (`workers`).
+   * Replaces the workers' type index (every one that replaces a worker later gets it too), sending each worker only
+   * the declarations it did not keep when it declared the files itself (declare requests with `keep`): with two
+   * workers, half the copying. A few files to analyse are worth one worker's copy only (`workers`).
    */
   share(files: IndexRequest['files'], workers = this.slots.length): void {
-    this.index.clear();
-    for (const [path, key, decls] of files) this.index.set(path, [key, decls]);
+    this.remember(files, [], true);
     const order = files.map(([path]) => path);
     // With `workers` below the pool's size, the others get nothing and no request until the next index.
     this.active = Math.max(1, Math.min(workers, this.slots.length));
@@ -115,11 +108,16 @@ export class WorkerPool {
   /** Sets some files' declarations and drops others' (`reset`: drop all first) in every worker. */
   update(files: IndexRequest['files'], remove: readonly string[], reset = false): void {
     this.active = this.slots.length;
+    this.remember(files, remove, reset);
+    const request: IndexRequest = { type: 'index', files, ...(remove.length > 0 ? { remove: [...remove] } : {}), ...(reset ? { reset } : {}) };
+    for (const slot of this.slots) slot.worker.postMessage(request);
+  }
+
+  /** Keeps the declarations the workers hold, for a worker that replaces one (see `spawn`). */
+  private remember(files: IndexRequest['files'], remove: readonly string[], reset: boolean): void {
     if (reset) this.index.clear();
     for (const path of remove) this.index.delete(path);
     for (const [path, key, decls] of files) this.index.set(path, [key, decls]);
-    const request: IndexRequest = { type: 'index', files, ...(remove.length > 0 ? { remove: [...remove] } : {}), ...(reset ? { reset } : {}) };
-    for (const slot of this.slots) slot.worker.postMessage(request);
   }
 
   /**

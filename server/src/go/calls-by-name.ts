@@ -101,7 +101,8 @@ export function mayCallOnValues(file: SourceFile, names: readonly string[], pack
 
 /** Whether every code use of `name` is `name.` or its import alias (`name "path"`): never a local of that name. */
 function usedOnlyAsPackage(text: string, name: string, inNonCode: (at: number) => boolean): boolean {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${name.replace(/[$]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu');
+  // An identifier needs no escaping in a pattern.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${name}(?![\\p{L}\\p{N}_])`, 'gu');
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (inNonCode(match.index)) continue;
     const before = skipSpaceBack(text, match.index - 1);
