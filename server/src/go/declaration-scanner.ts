@@ -116,31 +116,45 @@ class Lexer {
       }
     }
     const start = this.pos;
-    const c = t[start];
-    if (c === '"' || c === '`') {
+    const c = t.charCodeAt(start);
+    if (c === QUOTE || c === BACKTICK) {
       this.pos = skipString(t, start);
       return this.token(Tok.String, start, this.pos, true);
     }
-    if (c === "'") {
+    if (c === APOSTROPHE) {
       this.pos = skipString(t, start);
       return this.token(Tok.Rune, start, this.pos, true);
     }
-    IDENTIFIER.lastIndex = start;
-    const word = IDENTIFIER.exec(t);
-    if (word) {
-      this.pos = start + word[0].length;
-      return this.token(Tok.Ident, start, this.pos, !KEYWORDS.has(word[0]) || INSERTS_AFTER_KEYWORD.has(word[0]));
+    if (isAsciiLetter(c)) {
+      let end = start + 1;
+      while (end < t.length && isAsciiWordChar(t.charCodeAt(end))) end++;
+      // A letter beyond ASCII inside the name: the full pattern reads it.
+      if (end >= t.length || t.charCodeAt(end) < 128) return this.word(start, end);
     }
-    NUMBER.lastIndex = start;
-    const number = NUMBER.exec(t);
-    if (number) {
-      this.pos = start + number[0].length;
-      return this.token(Tok.Number, start, this.pos, true);
+    if (c >= 128 || isAsciiLetter(c)) {
+      IDENTIFIER.lastIndex = start;
+      const word = IDENTIFIER.exec(t);
+      if (word) return this.word(start, start + word[0].length);
     }
-    const op = OPERATORS.find((o) => t.startsWith(o, start)) ?? c;
+    if ((c >= ZERO && c <= NINE) || c === DOT) {
+      NUMBER.lastIndex = start;
+      const number = NUMBER.exec(t);
+      if (number) {
+        this.pos = start + number[0].length;
+        return this.token(Tok.Number, start, this.pos, true);
+      }
+    }
+    const op = (MULTI_CHAR_OPERATORS.get(c)?.find((o) => t.startsWith(o, start)) ?? t[start]) as string;
     this.pos = start + op.length;
     if (op === ';') return this.token(Tok.Semi, start, this.pos, false);
     return this.token(Tok.Op, start, this.pos, op === ')' || op === ']' || op === '}' || op === '++' || op === '--');
+  }
+
+  private word(start: number, end: number): void {
+    this.pos = end;
+    // Only keywords need the name as a string: most words are not, and none is longer than 11 letters.
+    const insertSemi = end - start > 11 || !KEYWORDS.has(this.text.slice(start, end)) || INSERTS_AFTER_KEYWORD.has(this.text.slice(start, end));
+    this.token(Tok.Ident, start, end, insertSemi);
   }
 
   private token(kind: Tok, start: number, end: number, insertSemi: boolean): void {
@@ -156,29 +170,34 @@ class Lexer {
    */
   skipBalanced(): void {
     const t = this.text;
-    const open = t[this.start];
-    const close = open === '(' ? ')' : open === '[' ? ']' : '}';
+    const open = t.charCodeAt(this.start);
+    const close = open === OPEN_PAREN ? CLOSE_PAREN : open === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE;
     let depth = 0;
     let i = this.start;
-    while (i < t.length) {
-      const c = t[i];
+    const length = t.length;
+    while (i < length) {
+      const c = t.charCodeAt(i);
       if (c === open) depth++;
       else if (c === close) {
         if (--depth === 0) {
           i++;
           break;
         }
-      } else if (c === '"' || c === '`' || c === "'") {
+      } else if (c === QUOTE || c === BACKTICK || c === APOSTROPHE) {
         i = skipString(t, i);
         continue;
-      } else if (c === '/' && t[i + 1] === '/') {
-        const newline = t.indexOf('\n', i);
-        i = newline < 0 ? t.length : newline;
-        continue;
-      } else if (c === '/' && t[i + 1] === '*') {
-        const end = t.indexOf('*/', i + 2);
-        i = end < 0 ? t.length : end + 2;
-        continue;
+      } else if (c === SLASH) {
+        const d = t.charCodeAt(i + 1);
+        if (d === SLASH) {
+          const newline = t.indexOf('\n', i);
+          i = newline < 0 ? length : newline;
+          continue;
+        }
+        if (d === STAR) {
+          const end = t.indexOf('*/', i + 2);
+          i = end < 0 ? length : end + 2;
+          continue;
+        }
       }
       i++;
     }
@@ -190,16 +209,52 @@ class Lexer {
 
 /** The end of the string, raw string or rune literal starting at `start`. */
 function skipString(t: string, start: number): number {
-  const quote = t[start];
+  const quote = t.charCodeAt(start);
+  if (quote === BACKTICK) {
+    const end = t.indexOf('`', start + 1);
+    return end < 0 ? t.length : end + 1;
+  }
   let i = start + 1;
   while (i < t.length) {
-    const c = t[i];
+    const c = t.charCodeAt(i);
     if (c === quote) return i + 1;
-    if (c === '\\' && quote !== '`') i += 2;
-    else if (c === '\n' && quote !== '`') return i;
+    if (c === BACKSLASH) i += 2;
+    else if (c === NEWLINE) return i;
     else i++;
   }
   return t.length;
+}
+
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const BACKTICK = 96;
+const BACKSLASH = 92;
+const NEWLINE = 10;
+const SLASH = 47;
+const STAR = 42;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const CLOSE_BRACE = 125;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return isAsciiLetter(c) || (c >= ZERO && c <= NINE);
+}
+
+/** The operators of two or three characters by their first character, longest first. */
+const MULTI_CHAR_OPERATORS = new Map<number, string[]>();
+for (const op of OPERATORS) {
+  const list = MULTI_CHAR_OPERATORS.get(op.charCodeAt(0)) ?? [];
+  list.push(op);
+  MULTI_CHAR_OPERATORS.set(op.charCodeAt(0), list);
 }
 
 /**
@@ -208,9 +263,29 @@ function skipString(t: string, start: number): number {
  */
 export function scanDeclarations(text: string, ownPackageOf: (packageName: string) => string): FileDecls {
   const decls = new DeclarationScanner(text, ownPackageOf).scan();
-  // Names and paths are slices of the file's text, and V8 keeps a whole text alive for one slice of it: a
-  // round trip through JSON leaves facts that hold nothing but themselves.
-  return JSON.parse(JSON.stringify(decls)) as FileDecls;
+  return detach(decls);
+}
+
+/**
+ * The facts with every string copied out of the file's text: names and types are slices of it (and joins of
+ * slices), and V8 keeps a whole text alive for one slice of it. Property names need no copy: V8 keeps its own.
+ */
+function detach(decls: FileDecls): FileDecls {
+  decls.package = copied(decls.package);
+  for (const spec of decls.imports) {
+    spec.path = copied(spec.path);
+    spec.alias = copied(spec.alias);
+  }
+  for (const table of [decls.types, decls.values, decls.funcs, decls.methods]) for (const name in table) table[name] = copied(table[name]);
+  return decls;
+}
+
+/**
+ * A copy of a string that holds no other string. Shorter strings are always copies already; a longer one is
+ * joined to a character, which V8 flattens into one new string before it takes the slice.
+ */
+function copied(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
 class DeclarationScanner {
