@@ -13,7 +13,9 @@ import { REPO_ROOT } from '../support/repo';
  * `index` answers with the paths whose declarations it holds.
  */
 const FAKE_WORKER = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
+const startedId = new Int32Array(workerData.started, 0, 1);
+const startedAt = new Float64Array(workerData.started, 8, 1);
 let held = new Set();
 const kept = new Set();
 let sent = [];
@@ -30,7 +32,8 @@ parentPort.on('message', (request) => {
     for (const [path] of request.files) held.add(path);
     return;
   }
-  parentPort.postMessage({ started: request.id });
+  startedAt[0] = Date.now();
+  Atomics.store(startedId, 0, request.id);
   if (request.path === 'index') return parentPort.postMessage({ id: request.id, declared: { skipped: [...held].sort().join(',') } });
   if (request.path === 'who') return parentPort.postMessage({ id: request.id, declared: { skipped: String(require('node:worker_threads').threadId) } });
   if (request.path === 'sent') return parentPort.postMessage({ id: request.id, declared: { skipped: sent.join(',') } });

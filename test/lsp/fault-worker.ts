@@ -15,8 +15,8 @@ export const SLOW_MS = 1500;
 const crashing = new Set<number>();
 const slow = new Set<number>();
 
-// Requests are marked as they arrive and the fault strikes when the worker starts one (it says so first), as
-// a real crash would: the requests queued behind it are not to blame.
+// Requests are marked as they arrive and the fault strikes when the worker starts one (it writes the request's id
+// where the pool reads it, with Atomics.store), as a real crash would: the requests queued behind it are not to blame.
 parentPort?.on('message', (request: WorkerRequest) => {
   if (request.type !== 'analyze') return;
   let text = request.text;
@@ -29,14 +29,12 @@ parentPort?.on('message', (request: WorkerRequest) => {
   if (text.includes(WORKER_SLOW_MARKER)) slow.add(request.id);
 });
 
-const port = parentPort;
-if (port) {
-  const post = port.postMessage.bind(port);
-  port.postMessage = (message: { started?: number }) => {
-    post(message);
-    const id = message.started;
-    if (id === undefined) return;
+if (parentPort) {
+  const store = Atomics.store;
+  Atomics.store = ((array: Int32Array, index: number, id: number) => {
+    const stored = store(array, index, id);
     if (crashing.has(id)) process.exit(3);
     if (slow.delete(id)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SLOW_MS);
-  };
+    return stored;
+  }) as typeof Atomics.store;
 }

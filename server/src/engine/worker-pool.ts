@@ -28,8 +28,11 @@ interface Slot {
   worker: Worker;
   /** Requests sent to this worker, oldest first; the first is the one it works on. */
   queue: Waiting[];
-  /** When the worker started the first request of its queue (performance.now()), undefined before it says so. */
-  since?: number;
+  /**
+   * What the worker is on, written by the worker itself in memory both threads share (no message per request to
+   * send and to handle): the id of the request it started last, and when (Date.now()).
+   */
+  started: { id: Int32Array; at: Float64Array };
   /** Whether this worker has answered anything: one that dies before its first answer may die again at once. */
   answered?: boolean;
   /** Files whose declarations this worker kept when it declared them (see `share`). */
@@ -155,13 +158,11 @@ export class WorkerPool {
     // A background worker lowers its thread's priority, and threads inherit the priority of the thread that
     // starts them: libuv's file-system threads, shared by the whole process, must be started from here first.
     if (this.init.background) access(this.script, () => undefined);
-    const worker = new Worker(this.script, { workerData: this.init, ...limits });
-    const slot: Slot = { worker, queue: [], kept: new Set() };
-    worker.on('message', (message: WorkerResult | { started: number }) => {
-      if ('started' in message) {
-        slot.since = performance.now();
-        return;
-      }
+    const shared = new SharedArrayBuffer(16);
+    const started = { id: new Int32Array(shared, 0, 1).fill(-1), at: new Float64Array(shared, 8, 1) };
+    const worker = new Worker(this.script, { workerData: { ...this.init, started: shared } satisfies WorkerInit, ...limits });
+    const slot: Slot = { worker, queue: [], kept: new Set(), started };
+    worker.on('message', (message: WorkerResult) => {
       const at = slot.queue.findIndex((w) => w.request.id === message.id);
       if (at < 0) return;
       if (message.cachedEntry) {
@@ -179,7 +180,6 @@ export class WorkerPool {
       }
       const [waiting] = slot.queue.splice(at, 1);
       if (message.kept) slot.kept.add((waiting.request as { path: string }).path);
-      slot.since = undefined;
       slot.answered = true;
       this.barrenDeaths = 0;
       waiting.resolve(message);
@@ -200,10 +200,19 @@ export class WorkerPool {
 
   private enforceBudget(budget: number): void {
     for (const slot of [...this.slots]) {
-      if (slot.since !== undefined && performance.now() - slot.since > budget) {
+      const since = this.startedAt(slot);
+      if (since !== undefined && Date.now() - since > budget) {
         this.giveUp(slot, `analysis took longer than the per-file budget of ${budget / 1000} s, skipped`);
       }
     }
+  }
+
+  /** When the worker started the first request of its queue, or undefined when it has not started it yet. */
+  private startedAt(slot: Slot): number | undefined {
+    const head = slot.queue[0];
+    // The worker writes the time first, then the id (an atomic store): the id read here comes with its time.
+    if (head === undefined || Atomics.load(slot.started.id, 0) !== head.request.id) return undefined;
+    return slot.started.at[0];
   }
 
   /** Drops the request a worker is stuck on, replaces the worker, and hands the rest of its queue to the new one. */
@@ -212,7 +221,7 @@ export class WorkerPool {
     if (position < 0 || this.closed) return;
     if (this.diesBarren(slot, reason)) return;
     // Only a request the worker had started is to blame; one it never began goes to the replacement.
-    const stuck = slot.since !== undefined ? slot.queue[0] : undefined;
+    const stuck = this.startedAt(slot) !== undefined ? slot.queue[0] : undefined;
     const rest = stuck ? slot.queue.slice(1) : slot.queue;
     const replacement = this.spawn();
     this.slots[position] = replacement;
@@ -233,8 +242,9 @@ export class WorkerPool {
     const position = this.slots.indexOf(slot);
     if (position >= 0 && !this.closed && this.diesBarren(slot, error.message)) return;
     void slot.worker.terminate();
+    const begun = this.startedAt(slot) !== undefined;
     const queue = slot.queue.splice(0);
-    const current = slot.since !== undefined ? queue.shift() : undefined;
+    const current = begun ? queue.shift() : undefined;
     const rest = queue;
     if (position < 0 || this.closed) {
       for (const waiting of [current, ...rest]) waiting?.reject(error);
