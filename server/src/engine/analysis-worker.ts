@@ -47,7 +47,7 @@ export type WorkerRequest =
   | { type: 'declare'; id: number; path: string; fsPath: string; location: FileLocation; text?: string; hashes?: true; knownHash?: string; keep?: true }
   | { type: 'analyze'; id: number; path: string; fsPath: string; location: FileLocation; text?: string; record?: boolean };
 
-/** What a worker answers. */
+/** What a worker answers (as JSON text, but for a cache hit). */
 export interface WorkerResult {
   id: number;
   declared?: Declared;
@@ -139,7 +139,9 @@ if (port) {
       } catch (error) {
         answer.error = error instanceof Error ? error.message : String(error);
       }
-      port.postMessage(answer);
+      // As JSON text: V8's JSON is several times quicker than the structured clone of the same objects, on
+      // both sides (a cache hit's entry is JSON text already, and goes as it is).
+      port.postMessage(answer.cachedEntry ? answer : JSON.stringify(answer));
     });
   });
 }

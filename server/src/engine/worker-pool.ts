@@ -162,7 +162,8 @@ export class WorkerPool {
     const started = { id: new Int32Array(shared, 0, 1).fill(-1), at: new Float64Array(shared, 8, 1) };
     const worker = new Worker(this.script, { workerData: { ...this.init, started: shared } satisfies WorkerInit, ...limits });
     const slot: Slot = { worker, queue: [], kept: new Set(), started };
-    worker.on('message', (message: WorkerResult) => {
+    worker.on('message', (answer: WorkerResult | string) => {
+      const message: WorkerResult = typeof answer === 'string' ? JSON.parse(answer) : answer;
       const at = slot.queue.findIndex((w) => w.request.id === message.id);
       if (at < 0) return;
       if (message.cachedEntry) {
