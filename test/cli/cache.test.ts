@@ -70,6 +70,28 @@ describe('result cache', () => {
     assert.deepEqual(noContext(run(root, cache)), ['order/count.go'], 'after it changed back');
   });
 
+  it('follows a change in what leads to a *log.Logger: a file ruled out without a parse is analysed again', () => {
+    // order/pay.go imports no log package and never changes: it is ruled out from its text and from what leads to
+    // *log.Logger (type-reach.ts). Making sink.Sink an alias of log.Logger changes only sink's declaration.
+    const root = temp('go-traps-cache-ws-');
+    const cache = temp('go-traps-cache-');
+    const SINK = 'package sink\n\ntype Sink struct{}\n\nfunc (s *Sink) Printf(format string, args ...any) {}\n';
+    const LOGGER = 'package sink\n\nimport "log"\n\ntype Sink = log.Logger\n';
+    write(root, {
+      'go.mod': 'module example.com/shop\n\ngo 1.21\n',
+      'store/kit.go': 'package store\n\nimport "example.com/shop/sink"\n\ntype Kit struct{ Out *sink.Sink }\n',
+      'sink/sink.go': SINK,
+      'order/pay.go': 'package order\n\nimport "example.com/shop/store"\n\nfunc Pay(k *store.Kit) {\n\tk.Out.Printf("paid")\n}\n',
+    });
+    const unstructured = (report: { findings: { ruleId: string; path: string }[] }) => report.findings.filter((f) => f.ruleId === 'log-unstructured').map((f) => f.path);
+    assert.deepEqual(unstructured(run(root, cache)), []);
+    write(root, { 'sink/sink.go': LOGGER });
+    assert.deepEqual(unstructured(run(root, cache)), ['order/pay.go'], 'after sink.Sink became a *log.Logger');
+    assert.deepEqual(run(root, cache), run(root, cache, '--no-cache'));
+    write(root, { 'sink/sink.go': SINK });
+    assert.deepEqual(unstructured(run(root, cache)), [], 'after it changed back');
+  });
+
   it('keeps one pack per directory, and rewrites only the packs of directories analysed again', () => {
     const root = temp('go-traps-cache-ws-');
     const cache = temp('go-traps-cache-');

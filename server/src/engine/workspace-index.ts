@@ -11,7 +11,7 @@ import { GoModule, locateFile } from './domains';
 import type { Parser } from 'web-tree-sitter';
 import { knowledgeIndex } from '../go/knowledge';
 import { SourceFile } from '../go/source';
-import { TypeIndex } from '../go/type-index';
+import { isReachKey, reachTarget, TypeIndex } from '../go/type-index';
 import type { FileLocation } from './rule';
 import type { Finding } from './types';
 import type { FileDecls } from '../go/declarations';
@@ -123,6 +123,8 @@ export class WorkspaceIndex {
       if (paths?.size === 0) this.dependents.delete(key);
     }
     for (const key of after ?? []) {
+      // A file that asked what leads to a type must hear when that changes: the index keeps the answer up to date.
+      if (isReachKey(key)) this.types.watchReach(reachTarget(key));
       let paths = this.dependents.get(key);
       if (!paths) this.dependents.set(key, (paths = new Set()));
       paths.add(path);

@@ -8,6 +8,7 @@
  * re-analyses the file only when one of them changes.
  */
 import type { FileDecls } from './declarations';
+import { MentionGraph, mentionedNames, qualifiedName, Reach } from './type-reach';
 
 /** Entries by name; null marks a name declared differently in two files (build-tagged variants): unknown. */
 interface PackageMembers {
@@ -22,12 +23,34 @@ export function memberKey(pkg: string, name: string): string {
   return `${pkg}#${name}`;
 }
 
+/** The key under which an analysis that asked `reach(target)` depends on its answer (see `memberFingerprint`). */
+export function reachKey(target: string): string {
+  return memberKey(REACH, target);
+}
+
+const REACH = '~reach';
+
+export function isReachKey(key: string): boolean {
+  return key.startsWith(`${REACH}#`);
+}
+
+/** The target of a `reachKey`. */
+export function reachTarget(key: string): string {
+  return key.slice(REACH.length + 1);
+}
+
+const TABLES = ['types', 'values', 'funcs', 'methods'] as const;
+
 export class TypeIndex {
   private readonly files = new Map<string, { pkg: string; decls: FileDecls }>();
   private readonly filesByPackage = new Map<string, Set<string>>();
   private readonly merged = new Map<string, PackageMembers>();
   /** When set, every member looked up is added here (see `recording`). */
   private recorder: Set<string> | undefined;
+  /** `reach` answers by target, kept up to date as declarations change (see `updateReaches`). */
+  private readonly reaches = new Map<string, Reach>();
+  /** Who mentions what: built when `reach` is first asked, then kept up to date with every file. */
+  private graph: MentionGraph | undefined;
   /** Import path → the non-test files that import it; built on demand, dropped on every change. */
   private importers: Map<string, string[]> | undefined;
 
@@ -94,21 +117,23 @@ export class TypeIndex {
     if (previous) {
       for (const key of diffKeys(pkg, previous.decls, decls)) changed.add(key);
       this.files.set(path, { pkg, decls });
+      if (changed.size > 0) this.graph?.set(path, decls);
       if (changed.size > 0) this.merged.delete(pkg);
-      return changed;
+      return this.updateReaches(changed, pkg, decls);
     }
     return this.addFile(path, pkg, decls, changed);
   }
 
   private addFile(path: string, pkg: string, decls: FileDecls, changed: Set<string>): Set<string> {
     this.files.set(path, { pkg, decls });
+    this.graph?.set(path, decls);
     let set = this.filesByPackage.get(pkg);
     if (!set) this.filesByPackage.set(pkg, (set = new Set()));
     set.add(path);
     this.merged.delete(pkg);
     for (const key of memberKeys(pkg, decls)) changed.add(key);
     changed.add(memberKey(pkg, ''));
-    return changed;
+    return this.updateReaches(changed, pkg, decls);
   }
 
   /** Forgets a file; returns the keys of the members it declared. */
@@ -117,17 +142,20 @@ export class TypeIndex {
     if (!previous) return new Set();
     this.importers = undefined;
     this.files.delete(path);
+    this.graph?.delete(path);
     const set = this.filesByPackage.get(previous.pkg);
     set?.delete(path);
     if (set && set.size === 0) this.filesByPackage.delete(previous.pkg);
     this.merged.delete(previous.pkg);
     const keys = new Set(memberKeys(previous.pkg, previous.decls));
     keys.add(memberKey(previous.pkg, ''));
-    return keys;
+    return this.updateReaches(keys);
   }
 
   clear(): void {
     this.importers = undefined;
+    this.reaches.clear();
+    this.graph = undefined;
     this.files.clear();
     this.filesByPackage.clear();
     this.merged.clear();
@@ -152,6 +180,7 @@ export class TypeIndex {
     const hash = key.indexOf('#');
     const pkg = key.slice(0, hash);
     const name = key.slice(hash + 1);
+    if (pkg === REACH) return this.reachOf(name).fingerprint;
     if (name === '') return this.hasPackage(pkg) ? `package:${this.filesOf(pkg).length}` : 'none';
     const members = this.membersOf(pkg);
     const parts = (['types', 'values', 'funcs', 'methods'] as const).map((kind) => {
@@ -160,6 +189,55 @@ export class TypeIndex {
       return this.fallback?.membersOf(pkg)?.[kind].get(name) ?? '';
     });
     return parts.join('\u0001');
+  }
+
+  /**
+   * The names through which a value of the named type `target` (`"log".Logger`) can reach a file: see
+   * type-reach.ts. Recorded like a lookup: the answer is one fact, which changes only when declarations that lead
+   * to the type do.
+   */
+  reach(target: string): Reach {
+    this.recorder?.add(reachKey(target));
+    return this.reachOf(target);
+  }
+
+  /** Keeps `target`'s answer up to date from now on (the language server does, for files that asked it). */
+  watchReach(target: string): void {
+    this.reachOf(target);
+  }
+
+  private reachOf(target: string): Reach {
+    let reach = this.reaches.get(target);
+    if (!reach) this.reaches.set(target, (reach = this.mentionGraph().reach(target)));
+    return reach;
+  }
+
+  private mentionGraph(): MentionGraph {
+    if (!this.graph) {
+      // The library signatures go under keys no workspace file has.
+      const library = this.fallback?.files;
+      const graph = new MentionGraph((file) => (file.startsWith('\u0000') ? library?.get(file.slice(1)) : this.files.get(file)));
+      for (const [path, { decls }] of library ?? []) graph.set(`\u0000${path}`, decls);
+      for (const [path, { decls }] of this.files) graph.set(path, decls);
+      this.graph = graph;
+    }
+    return this.graph;
+  }
+
+  /**
+   * After declarations changed (`changed`; `decls` the new ones of package `pkg`, if any): works each kept
+   * `reach` answer out again when the change may touch it, and adds its key to `changed` when it did change.
+   * Only a member that led to the target, or whose new entry mentions a name that does, can change the answer;
+   * any other edit (most of them) costs a few set lookups.
+   */
+  private updateReaches(changed: Set<string>, pkg?: string, decls?: FileDecls): Set<string> {
+    for (const [target, reach] of this.reaches) {
+      if (![...changed].some((key) => mayChangeReach(reach, key, pkg, decls))) continue;
+      const now = this.graph!.reach(target);
+      this.reaches.set(target, now);
+      if (now.fingerprint !== reach.fingerprint) changed.add(reachKey(target));
+    }
+    return changed;
   }
 
   /** A named type's entry: its underlying type, or `=T` for an alias. */
@@ -207,6 +285,18 @@ export class TypeIndex {
     this.merged.set(pkg, members);
     return members;
   }
+}
+
+/** Whether changing the member `key` may change `reach` (see `updateReaches`). */
+function mayChangeReach(reach: Reach, key: string, pkg: string | undefined, decls: FileDecls | undefined): boolean {
+  const hash = key.indexOf('#');
+  const keyPackage = key.slice(0, hash);
+  const name = key.slice(hash + 1);
+  if (name === '' || keyPackage === REACH) return false;
+  const dot = name.indexOf('.');
+  if (dot >= 0 ? reach.methods.has(name.slice(dot + 1)) : reach.names.has(qualifiedName(keyPackage, name))) return true;
+  if (keyPackage !== pkg || !decls) return false;
+  return TABLES.some((kind) => Object.hasOwn(decls[kind], name) && mentionedNames(decls[kind][name]).some((n) => reach.names.has(n)));
 }
 
 function merge(into: Map<string, string | null>, from: Record<string, string>): void {

@@ -7,7 +7,8 @@
 import { isTestCode } from '../../engine/domains';
 import { ALL_RULES, directiveHasReason, readDirectives } from '../../engine/suppress';
 import { enclosingTopLevelFunction, fieldChildren, findAll, functionName } from '../../go/syntax';
-import { namedParts } from '../../go/types';
+import { named, namedParts } from '../../go/types';
+import { mayNameReach } from '../../go/type-reach';
 import { rangeOf } from '../../go/source';
 import { isStartupCode } from './startup-code';
 import { chooseTarget } from './logging-convert';
@@ -66,8 +67,8 @@ export function collectUnstructured(file: SourceFile, settings: Settings, locati
   // With main's start-up logging not allowed, a command's lines count as much as a service's.
   const serves = main && (!settings.log.allowInMain || [...file.importPaths].some((path) => SERVING.test(path)));
   const empty = serves ? emptyFacts(types, file) : undefined;
-  // Most files never name a logger method: skip their walk.
-  if (!mayCallLogger(file.text)) return empty;
+  // Most files never name a logger method, or cannot hold a logger at all: skip their walk (and their parse).
+  if (!mayCallLogger(file.text) || !mayHoldStdLogger(file, types)) return empty;
   const ignored = ignoredLines(file);
   if (ignored === 'file') return empty;
   const mainExempt = settings.log.allowInMain && main;
@@ -111,6 +112,19 @@ export function collectUnstructured(file: SourceFile, settings: Settings, locati
 function mayCallLogger(text: string): boolean {
   const fmtIsThePackage = !/\bfmt\b(?![."])/.test(text);
   return (fmtIsThePackage ? /(?<!(?:^|[^\w.])fmt)\.(Print|Fatal|Panic)|Logger\b/ : /\.(Print|Fatal|Panic)|Logger\b/).test(text);
+}
+
+/** The standard logger type, as type strings spell it. */
+const STD_LOGGER = named('log', 'Logger');
+
+/**
+ * Whether the file may hold the standard log package or a *log.Logger: false only when it imports neither `log`
+ * nor anything with a dot, and writes no name through which a *log.Logger can reach it (type-reach.ts). Then no
+ * call of it can be unstructured logging, and no declaration of it a logger.
+ */
+function mayHoldStdLogger(file: SourceFile, types: Resolver): boolean {
+  if (!file.importsFromText || file.mayImport('log') || file.importPathOf('.') !== undefined) return true;
+  return mayNameReach(file.text, types.index.reach(STD_LOGGER), types.ownPackage, (name) => file.importPathOf(name));
 }
 
 /** A serving package main's file that logs nothing: it still tells that its package is a service. */
