@@ -248,8 +248,11 @@ function collectGoroutines(file: SourceFile, types: Resolver, facts: NoExitFacts
   }
 }
 
-/** A call that may hand a function to a `sync.Once`. */
-const ONCE_DO = /\.Do\(/;
+/**
+ * A call that may hand a named function or method to a `sync.Once` (`once.Do(s.start)`): a func literal
+ * (`once.Do(func() {...})`, most of them) names nothing to record.
+ */
+const ONCE_DO = /\.\s*Do\s*\(\s*(?!func\b)/;
 
 /** The keys of the functions and methods this file hands to a `sync.Once`'s Do as values (`once.Do(s.start)`). */
 function onceStartedFunctions(file: SourceFile, types: Resolver): string[] {
