@@ -33,4 +33,12 @@ describe('text prefilters', () => {
     assert.equal(mentionsAnySelector('db.QueryRowContext(ctx, q)', names), false);
     assert.equal(mentionsAnySelector('db.Executor()', names), false);
   });
+
+  it('counts no dot in a comment or a literal (a sentence that ends before "Use ..."), and reads broken text as a maybe', () => {
+    const names = ['Use'];
+    assert.equal(mentionsAnySelector('// It is deprecated. Use Other instead.\nfunc Old() {}', names), false);
+    assert.equal(mentionsAnySelector('/* done. Use\n it */ s := "x. Use"; r := `a.Use`', names), false);
+    assert.equal(mentionsAnySelector('// comment. Use\nr.Use(m)', names), true, 'a selector after a comment that ended the same way');
+    assert.equal(mentionsAnySelector('s := "x. Use', names), true, 'an unterminated literal');
+  });
 });

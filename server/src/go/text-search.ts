@@ -4,6 +4,9 @@
  * (SourceFile parses lazily). A "no" here must be certain; a "yes" only means the tree has to be asked.
  */
 
+import { firstFrom } from './sorted';
+import { nonCodeSpans, StringSpan } from './string-spans';
+
 const patterns = new Map<string, RegExp>();
 
 /**
@@ -34,8 +37,9 @@ export function mentionsAnyWord(text: string, words: Iterable<string>): boolean 
 const selectorPatterns = new Map<string, RegExp>();
 
 /**
- * Whether any of `names` is written after a dot (`x.Name`, `x.\n\tName`, comments between allowed): the only way a
- * selector or method call of that name can appear.
+ * Whether any of `names` is written after a dot (`x.Name`, `x.\n\tName`, comments between allowed) in code: the only
+ * way a selector or method call of that name can appear. A dot in a comment or a literal (the end of an English
+ * sentence before "Use ...") is none; a text whose literals or comments cannot be read is a "maybe".
  */
 export function mentionsAnySelector(text: string, names: Iterable<string>): boolean {
   const list = [...names];
@@ -44,10 +48,18 @@ export function mentionsAnySelector(text: string, names: Iterable<string>): bool
   let pattern = selectorPatterns.get(key);
   if (!pattern) {
     const gap = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n]*\n)*`;
-    pattern = new RegExp(`\\.${gap}(?:${list.map(escape).join('|')})\\b`);
+    pattern = new RegExp(`\\.${gap}(?:${list.map(escape).join('|')})\\b`, 'g');
     selectorPatterns.set(key, pattern);
   }
-  return pattern.test(text);
+  let spans: StringSpan[] | null | undefined;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    spans ??= nonCodeSpans(text);
+    if (!spans) return true;
+    const k = firstFrom(spans, (span) => span.end, match.index + 1);
+    if (k >= spans.length || spans[k].start > match.index) return true;
+  }
+  return false;
 }
 
 function escape(word: string): string {
