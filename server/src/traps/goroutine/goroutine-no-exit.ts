@@ -13,6 +13,7 @@ import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import { rangeOf, SourceFile } from '../../go/source';
 import { findAll } from '../../go/syntax';
+import { callsNamed } from '../../go/calls-by-name';
 import { isNamed, named } from '../../go/types';
 import { resultTypes } from '../../go/zero-values';
 import { ContextsInReach } from './context-in-reach';
@@ -257,9 +258,8 @@ const ONCE_DO = /\.\s*Do\s*\(\s*(?!func\b)/;
 /** The keys of the functions and methods this file hands to a `sync.Once`'s Do as values (`once.Do(s.start)`). */
 function onceStartedFunctions(file: SourceFile, types: Resolver): string[] {
   const keys: string[] = [];
-  const scan = scanOf(file);
-  for (const i of scan.ofType('call_expression')) {
-    const call = scan.nodes[i];
+  // A method is called through a selector: only the calls written `x.Do(...)` are asked about, not every call.
+  for (const call of callsNamed(file, ['Do'])) {
     const callee = types.calleeOf(call);
     if (callee?.kind !== 'method' || callee.name !== 'Do' || !isNamed(callee.receiver, 'sync', 'Once')) continue;
     const argument = call.childForFieldName('arguments')?.namedChildren.find((n) => n && n.type !== 'comment');
