@@ -92,6 +92,22 @@ describe('result cache', () => {
     assert.deepEqual(unstructured(run(root, cache)), [], 'after it changed back');
   });
 
+  it('follows the structured logger another package of the module imports: the conversion target of an unchanged file', () => {
+    // Go 1.20 has no log/slog: a log call converts to a logger the module already imports, which another package
+    // decides. The file with the call never changes.
+    const root = temp('go-traps-cache-ws-');
+    const cache = temp('go-traps-cache-');
+    const MAIN = 'package main\n\nimport (\n\t"log"\n\t"net/http"\n)\n\nfunc handle(w http.ResponseWriter, r *http.Request) {\n\tlog.Printf("paid %s", r.URL.Path)\n}\n\nfunc main() {\n\thttp.HandleFunc("/", handle)\n}\n';
+    write(root, { 'go.mod': 'module example.com/shop\n\ngo 1.20\n', 'api/main.go': MAIN, 'obs/obs.go': 'package obs\n\nfunc Init() {}\n' });
+    const messages = (report: { findings: { ruleId: string; message: string }[] }) => report.findings.filter((f) => f.ruleId === 'log-unstructured').map((f) => f.message);
+    assert.match(messages(run(root, cache) as never).join(), /imports no zap/);
+    write(root, { 'obs/obs.go': 'package obs\n\nimport "go.uber.org/zap"\n\nvar L = zap.NewNop()\n' });
+    assert.match(messages(run(root, cache) as never).join(), /use structured logging \(zap\)/, 'after another package imported zap');
+    assert.deepEqual(run(root, cache), run(root, cache, '--no-cache'));
+    write(root, { 'obs/obs.go': 'package obs\n\nfunc Init() {}\n' });
+    assert.match(messages(run(root, cache) as never).join(), /imports no zap/, 'after the import went away');
+  });
+
   it('keeps one pack per directory, and rewrites only the packs of directories analysed again', () => {
     const root = temp('go-traps-cache-ws-');
     const cache = temp('go-traps-cache-');

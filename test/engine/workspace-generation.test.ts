@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WorkspaceIndex } from '../../server/src/engine/workspace-index';
 import { scanDeclarations } from '../../server/src/go/declaration-scanner';
-import { memberKey, reachKey } from '../../server/src/go/type-index';
+import { importsKey, memberKey, reachKey } from '../../server/src/go/type-index';
 
 const PKG = 'example.com/shop/user';
 const repo = (type: string) => scanDeclarations(`package user\n\ntype Repo struct {\n\tdb ${type}\n}\n\nvar Limit = 10\n`, () => PKG);
@@ -37,5 +37,19 @@ describe('workspace index: declaration generations', () => {
     assert.deepEqual(index.setDecls('sink/sink.go', 'x/sink', sink('type Sink struct{ n, m int }')), [], 'an edit that leads nowhere near a logger');
     assert.deepEqual(index.setDecls('sink/sink.go', 'x/sink', sink('import "log"\n\ntype Sink = log.Logger')), ['order/pay.go'], 'sink.Sink became the logger');
     assert.deepEqual(index.undeclare('sink/sink.go'), ['order/pay.go'], 'and stopped being one');
+  });
+
+  it('names a file that asked what its module imports among those to analyse again when that changes, and only then', () => {
+    const index = new WorkspaceIndex();
+    const obs = (imports: string) => scanDeclarations(`package obs\n\nimport (${imports})\n\nfunc Init() {}\n`, () => 'x/obs');
+    index.setDecls('obs/obs.go', 'x/obs', obs('"fmt"'));
+    index.setDecls('api/main.go', 'x/api', scanDeclarations('package main\n\nimport "log"\n', () => 'x/api'));
+    index.setDecls('other/o.go', 'y/other', scanDeclarations('package other\n', () => 'y/other'));
+    const entry = { summary: { location: { path: 'api/main.go', modulePath: 'x', packageDir: 'api', domain: '', goVersion: '' }, facts: {}, directives: [] }, findings: [] };
+    index.set('api/main.go', { ...entry, dependencies: [importsKey('x', 'x/api', ['go.uber.org/zap'])] });
+    assert.deepEqual(index.setDecls('obs/obs.go', 'x/obs', obs('"fmt"; "os"')), [], 'an import nobody asked about');
+    assert.deepEqual(index.setDecls('other/o.go', 'y/other', scanDeclarations('package other\n\nimport "go.uber.org/zap"\n', () => 'y/other')), [], 'zap in another module');
+    assert.deepEqual(index.setDecls('obs/obs.go', 'x/obs', obs('"go.uber.org/zap"')), ['api/main.go'], 'zap in the module');
+    assert.deepEqual(index.undeclare('obs/obs.go'), ['api/main.go'], 'and gone again');
   });
 });

@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { scanDeclarations } from '../../server/src/go/declaration-scanner';
 import { emptyDecls, FileDecls } from '../../server/src/go/declarations';
 import { SyntaxNode } from '../../server/src/go/parser';
-import { isReachKey, reachKey, TypeIndex } from '../../server/src/go/type-index';
+import { isDerivedKey, reachKey, TypeIndex } from '../../server/src/go/type-index';
 import { mayNameReach, MentionGraph, Reach } from '../../server/src/go/type-reach';
 import { namedParts } from '../../server/src/go/types';
 import { goFilesBelow, GOROOT_SRC, NEEDS_GOROOT, stdlibSample } from '../support/go-files';
@@ -76,7 +76,7 @@ describe('what leads to a type', () => {
     const recorded = new Set<string>();
     const first = index.recording(recorded, () => index.reach(LOGGER));
     assert.deepEqual([...recorded], [reachKey(LOGGER)]);
-    assert.ok(isReachKey(reachKey(LOGGER)));
+    assert.ok(isDerivedKey(reachKey(LOGGER)));
     assert.ok(!first.names.has('"x/store".Kit'));
     const fingerprint = index.memberFingerprint(reachKey(LOGGER));
 

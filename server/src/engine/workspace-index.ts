@@ -11,7 +11,7 @@ import { GoModule, locateFile } from './domains';
 import type { Parser } from 'web-tree-sitter';
 import { knowledgeIndex } from '../go/knowledge';
 import { SourceFile } from '../go/source';
-import { isReachKey, reachTarget, TypeIndex } from '../go/type-index';
+import { isDerivedKey, TypeIndex } from '../go/type-index';
 import type { FileLocation } from './rule';
 import type { Finding } from './types';
 import type { FileDecls } from '../go/declarations';
@@ -123,8 +123,9 @@ export class WorkspaceIndex {
       if (paths?.size === 0) this.dependents.delete(key);
     }
     for (const key of after ?? []) {
-      // A file that asked what leads to a type must hear when that changes: the index keeps the answer up to date.
-      if (isReachKey(key)) this.types.watchReach(reachTarget(key));
+      // A file that asked a derived question (what leads to a type, what a module imports) must hear when its
+      // answer changes: the index keeps the answer up to date from now on.
+      if (isDerivedKey(key)) this.types.watch(key);
       let paths = this.dependents.get(key);
       if (!paths) this.dependents.set(key, (paths = new Set()));
       paths.add(path);

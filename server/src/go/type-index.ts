@@ -8,6 +8,7 @@
  * re-analyses the file only when one of them changes.
  */
 import type { FileDecls } from './declarations';
+import { IMPORTS, ImportQuestions } from './import-questions';
 import { MentionGraph, mentionedNames, qualifiedName, Reach } from './type-reach';
 
 /** Entries by name; null marks a name declared differently in two files (build-tagged variants): unknown. */
@@ -30,13 +31,14 @@ export function reachKey(target: string): string {
 
 const REACH = '~reach';
 
-export function isReachKey(key: string): boolean {
-  return key.startsWith(`${REACH}#`);
+/** The key under which an analysis that asked `importedWithin` depends on its answer. */
+export function importsKey(within: string, pkg: string, wanted: readonly string[]): string {
+  return memberKey(IMPORTS, JSON.stringify([within, pkg, wanted]));
 }
 
-/** The target of a `reachKey`. */
-export function reachTarget(key: string): string {
-  return key.slice(REACH.length + 1);
+/** Whether a key stands for a derived answer (`reach`, `importedWithin`) rather than one member. */
+export function isDerivedKey(key: string): boolean {
+  return key.startsWith(`${REACH}#`) || key.startsWith(`${IMPORTS}#`);
 }
 
 const TABLES = ['types', 'values', 'funcs', 'methods'] as const;
@@ -51,6 +53,11 @@ export class TypeIndex {
   private readonly reaches = new Map<string, Reach>();
   /** Who mentions what: built when `reach` is first asked, then kept up to date with every file. */
   private graph: MentionGraph | undefined;
+  /** `importedWithin` answers, read from the files' imports. */
+  private readonly imports = new ImportQuestions(
+    () => this.filesByPackage.keys(),
+    (pkg) => [...(this.filesByPackage.get(pkg) ?? [])].map((path) => this.files.get(path)!.decls),
+  );
   /** Import path → the non-test files that import it; built on demand, dropped on every change. */
   private importers: Map<string, string[]> | undefined;
 
@@ -108,7 +115,8 @@ export class TypeIndex {
    */
   setFile(path: string, pkg: string, decls: FileDecls): Set<string> {
     const previous = this.files.get(path);
-    if (!previous || JSON.stringify(previous.decls.imports) !== JSON.stringify(decls.imports)) this.importers = undefined;
+    const importsChanged = !previous || JSON.stringify(previous.decls.imports) !== JSON.stringify(decls.imports);
+    if (importsChanged) this.importers = undefined;
     const changed = new Set<string>();
     if (previous && previous.pkg !== pkg) {
       for (const key of this.deleteFile(path)) changed.add(key);
@@ -119,6 +127,7 @@ export class TypeIndex {
       this.files.set(path, { pkg, decls });
       if (changed.size > 0) this.graph?.set(path, decls);
       if (changed.size > 0) this.merged.delete(pkg);
+      if (importsChanged) this.imports.changedIn(pkg, changed);
       return this.updateReaches(changed, pkg, decls);
     }
     return this.addFile(path, pkg, decls, changed);
@@ -133,6 +142,7 @@ export class TypeIndex {
     this.merged.delete(pkg);
     for (const key of memberKeys(pkg, decls)) changed.add(key);
     changed.add(memberKey(pkg, ''));
+    this.imports.changedIn(pkg, changed);
     return this.updateReaches(changed, pkg, decls);
   }
 
@@ -149,6 +159,7 @@ export class TypeIndex {
     this.merged.delete(previous.pkg);
     const keys = new Set(memberKeys(previous.pkg, previous.decls));
     keys.add(memberKey(previous.pkg, ''));
+    this.imports.changedIn(previous.pkg, keys);
     return this.updateReaches(keys);
   }
 
@@ -156,6 +167,7 @@ export class TypeIndex {
     this.importers = undefined;
     this.reaches.clear();
     this.graph = undefined;
+    this.imports.clear();
     this.files.clear();
     this.filesByPackage.clear();
     this.merged.clear();
@@ -181,6 +193,7 @@ export class TypeIndex {
     const pkg = key.slice(0, hash);
     const name = key.slice(hash + 1);
     if (pkg === REACH) return this.reachOf(name).fingerprint;
+    if (pkg === IMPORTS) return this.imports.fingerprint(key);
     if (name === '') return this.hasPackage(pkg) ? `package:${this.filesOf(pkg).length}` : 'none';
     const members = this.membersOf(pkg);
     const parts = (['types', 'values', 'funcs', 'methods'] as const).map((kind) => {
@@ -201,9 +214,23 @@ export class TypeIndex {
     return this.reachOf(target);
   }
 
-  /** Keeps `target`'s answer up to date from now on (the language server does, for files that asked it). */
-  watchReach(target: string): void {
-    this.reachOf(target);
+  /**
+   * Reports changes of a derived answer (a `reach` or `importedWithin` key) from now on, in what `setFile` and
+   * `deleteFile` return: the language server does, for the files whose analyses asked it.
+   */
+  watch(key: string): void {
+    if (key.startsWith(`${REACH}#`)) this.reachOf(key.slice(REACH.length + 1));
+    else if (key.startsWith(`${IMPORTS}#`)) this.imports.watch(key);
+  }
+
+  /**
+   * Which of `wanted` the files of some packages import: the packages at or below `within` (a module path; none
+   * when '') and `pkg`. Recorded as one fact, like `reach`.
+   */
+  importedWithin(within: string, pkg: string, wanted: readonly string[]): ReadonlySet<string> {
+    const key = importsKey(within, pkg, wanted);
+    this.recorder?.add(key);
+    return new Set(this.imports.answer(key));
   }
 
   private reachOf(target: string): Reach {

@@ -86,24 +86,14 @@ function nameTaken(file: SourceFile, name: string, types: Resolver): boolean {
 
 /**
  * The structured logging imports of the other files of the module (the file's own package first, which the
- * module always contains): read from the type index's per-file facts, not from trees.
+ * module always contains): read from the type index's per-file facts, not from trees, and recorded (a warm run or
+ * the language server analyses the file again when they change).
  */
-function importsElsewhere(types: Resolver, location: FileLocation): Set<string> {
-  const wanted = new Set(CANDIDATES.flatMap((c) => c.servedBy));
-  const found = new Set<string>();
-  const index = types.index;
-  const module = location.modulePath;
-  const packages = [types.ownPackage];
-  if (module) {
-    for (const pkg of index.packages()) if (pkg !== types.ownPackage && (pkg === module || pkg.startsWith(module + '/'))) packages.push(pkg);
-  }
-  for (const pkg of packages) {
-    for (const path of index.filesOf(pkg)) {
-      for (const spec of index.declsOf(path)?.imports ?? []) if (wanted.has(spec.path) && spec.alias !== '_') found.add(spec.path);
-    }
-  }
-  return found;
+function importsElsewhere(types: Resolver, location: FileLocation): ReadonlySet<string> {
+  return types.index.importedWithin(location.modulePath, types.ownPackage, WANTED_IMPORTS);
 }
+
+const WANTED_IMPORTS = [...new Set(CANDIDATES.flatMap((c) => c.servedBy))];
 
 /** A structured call replacing a std log call, plus the statement that must follow it (exit or panic). */
 export interface Conversion {
