@@ -14,7 +14,8 @@ import { isDerivedKey, reachKey, TypeIndex } from '../../server/src/go/type-inde
 import { mayNameReach, MentionGraph, Reach } from '../../server/src/go/type-reach';
 import { namedParts } from '../../server/src/go/types';
 import { goFilesBelow, GOROOT_SRC, NEEDS_GOROOT, stdlibSample } from '../support/go-files';
-import { FIXTURES_DIR } from '../support/repo';
+import { exists, FIXTURES_DIR } from '../support/repo';
+import { LOGGING_PATHS } from '../../server/src/traps/observability/logging-calls';
 import { typedSources } from '../support/types';
 
 const LOGGER = '"log".Logger';
@@ -22,6 +23,14 @@ const LOGGER = '"log".Logger';
 function decls(text: string, pkg: string): FileDecls {
   return scanDeclarations(text, () => pkg);
 }
+
+type Question = [what: string, target: string, imports: readonly string[], isTarget: (parts: { pkg: string; name: string }) => boolean];
+
+/** The questions the rules ask: log-unstructured's *log.Logger, log-error-no-fields' structured loggers. */
+const QUESTIONS: Question[] = [
+  ['a *log.Logger', LOGGER, ['log'], (parts) => parts.pkg === 'log' && parts.name === 'Logger'],
+  ['a structured logger', LOGGING_PATHS.map((p) => `"${p}".*`).join(' '), LOGGING_PATHS, (parts) => LOGGING_PATHS.includes(parts.pkg)],
+];
 
 describe('what leads to a type', () => {
   it('follows fields, results, aliases, chains and methods back to the type, across packages', () => {
@@ -95,35 +104,74 @@ describe('what leads to a type', () => {
     assert.equal(index.memberFingerprint(reachKey(LOGGER)), fingerprint);
   });
 
-  it('never says no where the resolver finds a *log.Logger, on every fixture', async () => {
-    let no = 0;
-    for (const f of goFilesBelow(FIXTURES_DIR, Infinity)) no += await check({ [path.relative(FIXTURES_DIR, f)]: readFileSync(f, 'utf8') });
-    assert.ok(no > 100, `answered no ${no} times`);
+  it('takes every name of a package as a target, and sees a new one in an edit', () => {
+    const index = new TypeIndex();
+    const ZAP = '"go.uber.org/zap".*';
+    index.setFile('zap/zap.go', 'go.uber.org/zap', decls('package zap\ntype Logger struct{}\ntype SugaredLogger struct{}\n', 'go.uber.org/zap'));
+    index.setFile('svc/svc.go', 'x/svc', decls('package svc\nimport "go.uber.org/zap"\ntype Svc struct{ log *zap.Logger }\n', 'x/svc'));
+    index.setFile('other/o.go', 'x/other', decls('package other\ntype Other struct{ n int }\n', 'x/other'));
+    assert.ok(index.reach(ZAP).names.has('"x/svc".Svc'));
+    assert.ok(!index.reach(ZAP).names.has('"x/other".Other'));
+    // Other now holds a zap type no entry mentioned before.
+    const changed = index.setFile('other/o.go', 'x/other', decls('package other\nimport "go.uber.org/zap"\ntype Other struct{ s *zap.SugaredLogger }\n', 'x/other'));
+    assert.ok(changed.has(reachKey(ZAP)));
+    assert.ok(index.reach(ZAP).names.has('"x/other".Other'));
   });
+
+  for (const [what, target, imports, isTarget] of QUESTIONS) {
+    it(`never says no where the resolver finds ${what}, on every fixture`, async () => {
+      // The files of a folder together, and of a layout (a module): a logger declared in one file reaches the others.
+      const byFolder = new Map<string, Record<string, string>>();
+      for (const f of goFilesBelow(FIXTURES_DIR, Infinity)) {
+        const layout = /^layouts\/[^/]+/.exec(path.relative(FIXTURES_DIR, f))?.[0];
+        const folder = layout ?? path.dirname(f);
+        byFolder.set(folder, { ...byFolder.get(folder), [path.relative(FIXTURES_DIR, f)]: readFileSync(f, 'utf8') });
+      }
+      let no = 0;
+      for (const [folder, sources] of byFolder) {
+        const goMod = path.join(FIXTURES_DIR, folder, 'go.mod');
+        const module = folder.startsWith('layouts/') && exists(goMod) ? /^module\s+(\S+)/m.exec(readFileSync(goMod, 'utf8'))?.[1] : undefined;
+        no += await check(sources, target, imports, isTarget, module ? [{ root: folder, path: module }] : undefined);
+      }
+      assert.ok(no > 100, `answered no ${no} times`);
+    });
+  }
 
   it('never says no where the resolver finds a *log.Logger, on a sample of the standard library', NEEDS_GOROOT, async () => {
     const files = stdlibSample(['log', 'net/http', 'cmd/compile/internal/base', 'expvar', 'net/rpc'], 50);
     const sources = Object.fromEntries(files.map((f) => [path.relative(GOROOT_SRC, f), readFileSync(f, 'utf8')]));
-    const no = await check(sources, [{ root: '', path: 'std' }]);
+    const [, target, imports, isTarget] = QUESTIONS[0];
+    const no = await check(sources, target, imports, isTarget, [{ root: '', path: 'std' }]);
     assert.ok(no > 30, `answered no ${no} times`);
   });
 });
 
-/** How many files the text and index ruled out; throws where the resolver types an expression as the logger. */
-async function check(sources: Record<string, string>, modules?: { root: string; path: string }[]): Promise<number> {
+/** How many files the text and index ruled out; throws where the resolver types an expression as the target. */
+async function check(
+  sources: Record<string, string>,
+  target: string,
+  imports: readonly string[],
+  isTarget: Question[3],
+  modules?: { root: string; path: string }[],
+): Promise<number> {
   const typed = await typedSources(sources, modules);
   let no = 0;
   try {
     for (const name of Object.keys(sources)) {
       const types = typed.resolver(name);
       const file = types.file;
-      if (file.mayImport('log') || file.importPathOf('.') !== undefined) continue;
-      if (mayNameReach(file.text, typed.index.reach(LOGGER), types.ownPackage, (local) => file.importPathOf(local))) continue;
+      if (imports.some((p) => file.mayImport(p)) || file.importPathOf('.') !== undefined) continue;
+      if (mayNameReach(file.text, typed.index.reach(target), types.ownPackage, (local) => file.importPathOf(local))) continue;
       no++;
       const visit = (node: SyntaxNode) => {
         if (EXPRESSIONS.has(node.type)) {
           const parts = namedParts(types.typeOf(node));
-          assert.ok(!(parts?.pkg === 'log' && parts.name === 'Logger'), `${name}: ${node.text.slice(0, 60)} is a *log.Logger`);
+          assert.ok(!(parts && isTarget(parts)), `${name}: ${node.text.slice(0, 60)} is a ${parts?.pkg}.${parts?.name}`);
+          if (node.type === 'call_expression') {
+            const callee = types.calleeOf(node);
+            const owner = callee?.kind === 'method' ? namedParts(callee.receiver) : null;
+            assert.ok(!(owner && isTarget(owner)), `${name}: ${node.text.slice(0, 60)} calls a method of ${owner?.pkg}.${owner?.name}`);
+          }
         }
         for (const child of node.namedChildren) if (child) visit(child);
       };

@@ -9,7 +9,7 @@
  */
 import type { FileDecls } from './declarations';
 import { IMPORTS, ImportQuestions } from './import-questions';
-import { MentionGraph, mentionedNames, qualifiedName, Reach } from './type-reach';
+import { matchesTarget, MentionGraph, mentionedNames, qualifiedName, Reach } from './type-reach';
 
 /** Entries by name; null marks a name declared differently in two files (build-tagged variants): unknown. */
 interface PackageMembers {
@@ -259,7 +259,7 @@ export class TypeIndex {
    */
   private updateReaches(changed: Set<string>, pkg?: string, decls?: FileDecls): Set<string> {
     for (const [target, reach] of this.reaches) {
-      if (![...changed].some((key) => mayChangeReach(reach, key, pkg, decls))) continue;
+      if (![...changed].some((key) => mayChangeReach(target, reach, key, pkg, decls))) continue;
       const now = this.graph!.reach(target);
       this.reaches.set(target, now);
       if (now.fingerprint !== reach.fingerprint) changed.add(reachKey(target));
@@ -314,16 +314,18 @@ export class TypeIndex {
   }
 }
 
-/** Whether changing the member `key` may change `reach` (see `updateReaches`). */
-function mayChangeReach(reach: Reach, key: string, pkg: string | undefined, decls: FileDecls | undefined): boolean {
+/** Whether changing the member `key` may change `reach`, the answer for `target` (see `updateReaches`). */
+function mayChangeReach(target: string, reach: Reach, key: string, pkg: string | undefined, decls: FileDecls | undefined): boolean {
   const hash = key.indexOf('#');
   const keyPackage = key.slice(0, hash);
   const name = key.slice(hash + 1);
-  if (name === '' || keyPackage === REACH) return false;
+  if (name === '' || keyPackage === REACH || keyPackage === IMPORTS) return false;
   const dot = name.indexOf('.');
   if (dot >= 0 ? reach.methods.has(name.slice(dot + 1)) : reach.names.has(qualifiedName(keyPackage, name))) return true;
   if (keyPackage !== pkg || !decls) return false;
-  return TABLES.some((kind) => Object.hasOwn(decls[kind], name) && mentionedNames(decls[kind][name]).some((n) => reach.names.has(n)));
+  // A name of a whole package (`"go.uber.org/zap".*`) leads to the target even when no entry mentioned it before.
+  const leads = (mentioned: string) => reach.names.has(mentioned) || matchesTarget(target, mentioned);
+  return TABLES.some((kind) => Object.hasOwn(decls[kind], name) && mentionedNames(decls[kind][name]).some(leads));
 }
 
 function merge(into: Map<string, string | null>, from: Record<string, string>): void {

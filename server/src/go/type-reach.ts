@@ -27,6 +27,11 @@ export function mentionedNames(entry: string): string[] {
   return found;
 }
 
+/** Whether a qualified name is one of a `reach` target's patterns (see MentionGraph.reach). */
+export function matchesTarget(target: string, name: string): boolean {
+  return target.split(' ').some((pattern) => (pattern.endsWith('.*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
+}
+
 /** A package-level name as entries spell it. */
 export function qualifiedName(pkg: string, name: string): string {
   return `"${pkg}".${name}`;
@@ -81,11 +86,21 @@ export class MentionGraph {
     this.byFile.delete(file);
   }
 
-  /** Everything that leads to `target` (a qualified type name): a walk back from it over who mentions what. */
+  /**
+   * Everything that leads to `target`: a walk back over who mentions what. The target is one or more patterns
+   * separated by spaces, each a qualified name (`"log".Logger`) or every name of a package (`"go.uber.org/zap".*`).
+   */
   reach(target: string): Reach {
-    const names = new Set<string>([target]);
+    const names = new Set<string>();
+    for (const pattern of target.split(' ')) {
+      if (!pattern.endsWith('.*')) names.add(pattern);
+      else {
+        const prefix = pattern.slice(0, -1);
+        for (const name of this.mentionedBy.keys()) if (name.startsWith(prefix)) names.add(name);
+      }
+    }
     const methods = new Set<string>();
-    const queue = [target];
+    const queue = [...names];
     while (queue.length > 0) {
       const name = queue.pop()!;
       for (const file of this.mentionedBy.get(name)?.files ?? []) {

@@ -12,6 +12,7 @@ import type { Callee, Resolver } from '../../go/resolver';
 import type { SourceFile } from '../../go/source';
 import { mentionsAnySelector } from '../../go/text-search';
 import { callsNamed, mayCallOnValues } from '../../go/calls-by-name';
+import { mayNameReach } from '../../go/type-reach';
 
 export type LoggingLibrary = 'zerolog' | 'zap' | 'slog' | 'logrus';
 
@@ -103,6 +104,8 @@ export function errorLogCalls(file: SourceFile, types: Resolver): ErrorLogCall[]
   if (!mentionsAnySelector(file.text, ERROR_LOG_ENDS) && !ERROR_WITH_ARGUMENTS.test(file.text)) return found;
   // `base.Errorf(...)` of a package that logs nothing we know: no parse for a file with only such calls.
   if (!mayCallOnValues(file, ERROR_LOG_CALLS, LOGGING_PATHS, types.index)) return found;
+  // `err.Error()`, `t.Errorf(...)`: no logger of these libraries can reach a file that names nothing leading to one.
+  if (!mayHoldLogger(file, types)) return found;
   for (const outer of callsNamed(file, ERROR_LOG_CALLS)) {
     if (outer.parent?.type === 'selector_expression') continue;
     const method = outer.childForFieldName('function')?.childForFieldName('field')?.text ?? '';
@@ -114,6 +117,19 @@ export function errorLogCalls(file: SourceFile, types: Resolver): ErrorLogCall[]
     if (call) found.push(call);
   }
   return found;
+}
+
+/** Every type of the logging libraries, as a `reach` target. */
+const LOGGING_TYPES = LOGGING_PATHS.map((path) => `"${path}".*`).join(' ');
+
+/**
+ * Whether a value of a logging library's type may reach the file (see type-reach.ts): false only when it imports
+ * none of the libraries, nothing with a dot, and writes no name that leads to one of their types. A call of theirs
+ * is a function of the package (an import) or a method of one of their types.
+ */
+function mayHoldLogger(file: SourceFile, types: Resolver): boolean {
+  if (!file.importsFromText || file.importPathOf('.') !== undefined || LOGGING_PATHS.some((path) => file.mayImport(path))) return true;
+  return mayNameReach(file.text, types.index.reach(LOGGING_TYPES), types.ownPackage, (name) => file.importPathOf(name));
 }
 
 /** `X.Error()...Msg(...)` where the event comes from a zerolog logger's Error level. */
