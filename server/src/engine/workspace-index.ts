@@ -64,6 +64,11 @@ export function indexTree(engine: Engine, file: SourceFile, modules: readonly Go
 export class WorkspaceIndex {
   /** Every known file's declarations, with the library signatures behind them. */
   readonly types = new TypeIndex(knowledgeIndex());
+
+  constructor() {
+    // Files that asked what leads to a type are told when it changes (see `track`): keep the graph as files come.
+    this.types.keepMentions();
+  }
   private readonly entries = new Map<string, IndexEntry>();
   private readonly factKeys = new Map<string, string>();
   /** Declaration key → the files whose last analysis looked it up. */

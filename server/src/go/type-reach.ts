@@ -17,10 +17,14 @@ export interface Reach {
   fingerprint: string;
 }
 
+const NONE: string[] = [];
+
 const QUALIFIED = /"([^"]*)"\.([\p{L}_][\p{L}\p{N}_]*)/gu;
 
 /** The qualified names an entry mentions (types, chains' bases). */
 export function mentionedNames(entry: string): string[] {
+  // Most entries name predeclared types only (`int`, `func(string) error`).
+  if (!entry.includes('"')) return NONE;
   const found: string[] = [];
   QUALIFIED.lastIndex = 0;
   for (let match = QUALIFIED.exec(entry); match; match = QUALIFIED.exec(entry)) found.push(match[0]);
