@@ -19,15 +19,25 @@ export interface Reach {
 
 const NONE: string[] = [];
 
-const QUALIFIED = /"([^"]*)"\.([\p{L}_][\p{L}\p{N}_]*)/gu;
-
-/** The qualified names an entry mentions (types, chains' bases). */
+/**
+ * The qualified names an entry mentions (types, chains' bases): each `"path".Name`, read with indexOf rather than
+ * a pattern (the workspace's every entry goes through here when the graph is built).
+ */
 export function mentionedNames(entry: string): string[] {
+  let open = entry.indexOf('"');
   // Most entries name predeclared types only (`int`, `func(string) error`).
-  if (!entry.includes('"')) return NONE;
+  if (open < 0) return NONE;
   const found: string[] = [];
-  QUALIFIED.lastIndex = 0;
-  for (let match = QUALIFIED.exec(entry); match; match = QUALIFIED.exec(entry)) found.push(match[0]);
+  while (open >= 0) {
+    const close = entry.indexOf('"', open + 1);
+    if (close < 0) break;
+    let end = close + 2;
+    if (entry.charCodeAt(close + 1) === DOT && isWordStart(entry.charCodeAt(end))) {
+      while (end < entry.length && isWordChar(entry.charCodeAt(end))) end++;
+      found.push(entry.slice(open, end));
+      open = entry.indexOf('"', end);
+    } else open = close;
+  }
   return found;
 }
 
@@ -250,6 +260,10 @@ function hashOf(word: string): number {
 
 function isWordStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+}
+
+function isWordChar(c: number): boolean {
+  return isWordStart(c) || (c >= ZERO && c <= NINE);
 }
 
 const SPACE = 32;
