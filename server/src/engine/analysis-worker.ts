@@ -73,7 +73,10 @@ if (port) {
   const started = init.started && { id: new Int32Array(init.started, 0, 1), at: new Float64Array(init.started, 8, 1) };
   if (init.background) lowerThisThreadsPriority();
   const work = new FileWork(init.settings, init.collectors, init.cache);
-  const index = new TypeIndex(knowledgeIndex());
+  // Built when declarations first arrive: a warm run's workers only read the cache, and the library signatures
+  // cost each worker ~40 ms to read.
+  let typeIndex: TypeIndex | undefined;
+  const indexOf = () => (typeIndex ??= new TypeIndex(knowledgeIndex()));
   /** Declarations this worker read in pass 1, or the cache entry holding them (parsed only if pass 2 needs them). */
   const kept = new Map<string, [packageKey: string, decls: FileDecls] | { raw: string; key: string; location: FileLocation }>();
   // One request at a time, in order: a file is read only when its turn comes, and one parser serves them all.
@@ -82,6 +85,7 @@ if (port) {
   let grammar: Promise<unknown> | undefined;
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'index') {
+      const index = indexOf();
       if (request.order) {
         // Rebuilt in the main thread's order: a package's files are listed in the order they were added.
         const sent = new Map(request.files.map(([path, key, decls]) => [path, [key, decls] as [string, FileDecls]]));
@@ -134,7 +138,7 @@ if (port) {
         }
         else {
           await (grammar ??= loadGoLanguage());
-          answer.analysed = await work.analyze(request.path, text, request.location, index, request.record);
+          answer.analysed = await work.analyze(request.path, text, request.location, indexOf(), request.record);
         }
       } catch (error) {
         answer.error = error instanceof Error ? error.message : String(error);
