@@ -108,6 +108,22 @@ describe('result cache', () => {
     assert.match(messages(run(root, cache) as never).join(), /imports no zap/, 'after the import went away');
   });
 
+  it('follows the names of a package\'s functions: another file\'s mentions decide whether a fix may add a parameter', () => {
+    // goroutine-no-exit offers to thread ctx into run() only when the declaration and the go statement are its only
+    // mentions in the package. a.go never changes and names a local `run`; it counts once run() is declared.
+    const root = temp('go-traps-cache-ws-');
+    const cache = temp('go-traps-cache-');
+    const START = 'package a\n\nimport (\n\t"context"\n\t"time"\n)\n\nfunc Start(ctx context.Context) {\n\tgo run()\n}\n\nfunc run() {\n\tfor {\n\t\ttime.Sleep(time.Second)\n\t}\n}\n';
+    write(root, { 'go.mod': 'module example.com/shop\n\ngo 1.21\n', 'a/a.go': 'package a\n\nfunc Use() {\n\trun := 1\n\t_ = run\n}\n', 'a/b.go': 'package a\n\nfunc Start() {}\n' });
+    run(root, cache);
+    write(root, { 'a/b.go': START });
+    const report = run(root, cache) as unknown as { findings: { ruleId: string; fixes: unknown[] }[] };
+    const loop = report.findings.find((f) => f.ruleId === 'goroutine-no-exit');
+    assert.ok(loop, 'the endless loop is reported');
+    assert.equal(loop.fixes.length, 0, 'a.go mentions run too: no fix that adds a parameter');
+    assert.deepEqual(run(root, cache), run(root, cache, '--no-cache'));
+  });
+
   it('keeps one pack per directory, and rewrites only the packs of directories analysed again', () => {
     const root = temp('go-traps-cache-ws-');
     const cache = temp('go-traps-cache-');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WorkspaceIndex } from '../../server/src/engine/workspace-index';
 import { scanDeclarations } from '../../server/src/go/declaration-scanner';
-import { importsKey, memberKey, reachKey } from '../../server/src/go/type-index';
+import { functionNamesKey, importsKey, memberKey, reachKey } from '../../server/src/go/type-index';
 
 const PKG = 'example.com/shop/user';
 const repo = (type: string) => scanDeclarations(`package user\n\ntype Repo struct {\n\tdb ${type}\n}\n\nvar Limit = 10\n`, () => PKG);
@@ -51,5 +51,17 @@ describe('workspace index: declaration generations', () => {
     assert.deepEqual(index.setDecls('other/o.go', 'y/other', scanDeclarations('package other\n\nimport "go.uber.org/zap"\n', () => 'y/other')), [], 'zap in another module');
     assert.deepEqual(index.setDecls('obs/obs.go', 'x/obs', obs('"go.uber.org/zap"')), ['api/main.go'], 'zap in the module');
     assert.deepEqual(index.undeclare('obs/obs.go'), ['api/main.go'], 'and gone again');
+  });
+
+  it('names a file that counted its package\'s function names among those to analyse again when the names change, and only then', () => {
+    const index = new WorkspaceIndex();
+    const b = (body: string) => scanDeclarations(`package a\n\n${body}\n`, () => 'x/a');
+    index.setDecls('a/a.go', 'x/a', b('func Use() {}'));
+    index.setDecls('a/b.go', 'x/a', b('func Start() {}'));
+    const entry = { summary: { location: { path: 'a/a.go', modulePath: 'x', packageDir: 'a', domain: '', goVersion: '' }, facts: {}, directives: [] }, findings: [] };
+    index.set('a/a.go', { ...entry, dependencies: [functionNamesKey('x/a')] });
+    assert.deepEqual(index.setDecls('a/b.go', 'x/a', b('func Start(n int) {}')), [], 'a signature changed, not the names');
+    assert.deepEqual(index.setDecls('a/b.go', 'x/a', b('func Start(n int) {}\nfunc run() {}')), ['a/a.go'], 'run() was added');
+    assert.deepEqual(index.setDecls('a/b.go', 'x/a', b('func Start(n int) {}')), ['a/a.go'], 'and taken out');
   });
 });

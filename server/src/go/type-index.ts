@@ -36,9 +36,16 @@ export function importsKey(within: string, pkg: string, wanted: readonly string[
   return memberKey(IMPORTS, JSON.stringify([within, pkg, wanted]));
 }
 
-/** Whether a key stands for a derived answer (`reach`, `importedWithin`) rather than one member. */
+const NAMES = '~names';
+
+/** The key under which an analysis that asked `functionNames(pkg)` depends on its answer. */
+export function functionNamesKey(pkg: string): string {
+  return memberKey(NAMES, pkg);
+}
+
+/** Whether a key stands for a derived answer (`reach`, `importedWithin`, `functionNames`) rather than one member. */
 export function isDerivedKey(key: string): boolean {
-  return key.startsWith(`${REACH}#`) || key.startsWith(`${IMPORTS}#`);
+  return key.startsWith(`${REACH}#`) || key.startsWith(`${IMPORTS}#`) || key.startsWith(`${NAMES}#`);
 }
 
 const TABLES = ['types', 'values', 'funcs', 'methods'] as const;
@@ -54,6 +61,10 @@ export class TypeIndex {
   /** Who mentions what: built when `reach` is first asked (or from the start, see `keepMentions`), then kept up to date. */
   private graph: MentionGraph | undefined;
   private mentionsKept = false;
+  /** `functionNames` answers by package, dropped with the package's merged members. */
+  private readonly functionNameSets = new Map<string, Set<string>>();
+  /** Packages whose `functionNames` changes are reported (see `watch`), with the answers' fingerprints. */
+  private readonly watchedNames = new Map<string, string>();
   /** `importedWithin` answers, read from the files' imports. */
   private readonly imports = new ImportQuestions(
     () => this.filesByPackage.keys(),
@@ -127,7 +138,7 @@ export class TypeIndex {
       for (const key of diffKeys(pkg, previous.decls, decls)) changed.add(key);
       this.files.set(path, { pkg, decls });
       if (changed.size > 0) this.graph?.set(path, decls);
-      if (changed.size > 0) this.merged.delete(pkg);
+      if (changed.size > 0) this.membersChanged(pkg, changed);
       if (importsChanged) this.imports.changedIn(pkg, changed);
       return this.updateReaches(changed, pkg, decls);
     }
@@ -140,7 +151,7 @@ export class TypeIndex {
     let set = this.filesByPackage.get(pkg);
     if (!set) this.filesByPackage.set(pkg, (set = new Set()));
     set.add(path);
-    this.merged.delete(pkg);
+    this.membersChanged(pkg, changed);
     for (const key of memberKeys(pkg, decls)) changed.add(key);
     changed.add(memberKey(pkg, ''));
     this.imports.changedIn(pkg, changed);
@@ -157,9 +168,9 @@ export class TypeIndex {
     const set = this.filesByPackage.get(previous.pkg);
     set?.delete(path);
     if (set && set.size === 0) this.filesByPackage.delete(previous.pkg);
-    this.merged.delete(previous.pkg);
     const keys = new Set(memberKeys(previous.pkg, previous.decls));
     keys.add(memberKey(previous.pkg, ''));
+    this.membersChanged(previous.pkg, keys);
     this.imports.changedIn(previous.pkg, keys);
     return this.updateReaches(keys);
   }
@@ -170,6 +181,8 @@ export class TypeIndex {
     this.graph = undefined;
     if (this.mentionsKept) this.mentionGraph();
     this.imports.clear();
+    this.functionNameSets.clear();
+    this.watchedNames.clear();
     this.files.clear();
     this.filesByPackage.clear();
     this.merged.clear();
@@ -196,6 +209,7 @@ export class TypeIndex {
     const name = key.slice(hash + 1);
     if (pkg === REACH) return this.reachOf(name).fingerprint;
     if (pkg === IMPORTS) return this.imports.fingerprint(key);
+    if (pkg === NAMES) return this.namesFingerprint(name);
     if (name === '') return this.hasPackage(pkg) ? `package:${this.filesOf(pkg).length}` : 'none';
     const members = this.membersOf(pkg);
     const parts = (['types', 'values', 'funcs', 'methods'] as const).map((kind) => {
@@ -223,6 +237,10 @@ export class TypeIndex {
   watch(key: string): void {
     if (key.startsWith(`${REACH}#`)) this.reachOf(key.slice(REACH.length + 1));
     else if (key.startsWith(`${IMPORTS}#`)) this.imports.watch(key);
+    else if (key.startsWith(`${NAMES}#`)) {
+      const pkg = key.slice(NAMES.length + 1);
+      if (!this.watchedNames.has(pkg)) this.watchedNames.set(pkg, this.namesFingerprint(pkg));
+    }
   }
 
   /**
@@ -233,6 +251,42 @@ export class TypeIndex {
     const key = importsKey(within, pkg, wanted);
     this.recorder?.add(key);
     return new Set(this.imports.answer(key));
+  }
+
+  /**
+   * The names of a package's functions and methods (a method by its name alone), from every file of it. Recorded as
+   * one fact: an analysis that counts where they are mentioned depends on which names there are.
+   */
+  functionNames(pkg: string): ReadonlySet<string> {
+    this.recorder?.add(functionNamesKey(pkg));
+    return this.functionNamesOf(pkg);
+  }
+
+  private functionNamesOf(pkg: string): Set<string> {
+    let names = this.functionNameSets.get(pkg);
+    if (!names) {
+      const members = this.membersOf(pkg);
+      names = new Set(members?.funcs.keys());
+      for (const key of members?.methods.keys() ?? []) names.add(key.slice(key.indexOf('.') + 1));
+      this.functionNameSets.set(pkg, names);
+    }
+    return names;
+  }
+
+  private namesFingerprint(pkg: string): string {
+    return [...this.functionNamesOf(pkg)].sort().join(',');
+  }
+
+  /** A package's members changed: drops what was merged from them, and reports a watched `functionNames` change. */
+  private membersChanged(pkg: string, changed: Set<string>): void {
+    this.merged.delete(pkg);
+    this.functionNameSets.delete(pkg);
+    const before = this.watchedNames.get(pkg);
+    if (before === undefined) return;
+    const now = this.namesFingerprint(pkg);
+    if (now === before) return;
+    this.watchedNames.set(pkg, now);
+    changed.add(functionNamesKey(pkg));
   }
 
   private reachOf(target: string): Reach {

@@ -3,32 +3,15 @@
  * has no other caller, in any file of the package (tests included). Each file counts the names from its text with
  * a small lexer (comments and literals skipped); the counts are joined per package by the workspace rule.
  */
-import type { FileDecls } from '../../go/declarations';
 import type { Resolver } from '../../go/resolver';
-import type { TypeIndex } from '../../go/type-index';
 
-const memo = new WeakMap<TypeIndex, Map<string, { decls: Map<string, FileDecls | undefined>; names: Set<string> }>>();
+const unexported = new WeakMap<ReadonlySet<string>, Set<string>>();
 
-/** The names of the unexported functions and methods of the resolver's package, from the type index. */
+/** The names of the unexported functions and methods of the resolver's package, from the type index (recorded). */
 export function unexportedFunctionNames(types: Resolver): Set<string> {
-  const index = types.index;
-  const pkg = types.ownPackage;
-  let byPackage = memo.get(index);
-  if (!byPackage) memo.set(index, (byPackage = new Map()));
-  const paths = index.filesOf(pkg);
-  const cached = byPackage.get(pkg);
-  if (cached && cached.decls.size === paths.length && paths.every((p) => cached.decls.get(p) === index.declsOf(p))) return cached.names;
-  const decls = new Map(paths.map((p) => [p, index.declsOf(p)]));
-  const names = new Set<string>();
-  for (const file of decls.values()) {
-    if (!file) continue;
-    for (const name in file.funcs) if (isUnexported(name)) names.add(name);
-    for (const key in file.methods) {
-      const name = key.slice(key.indexOf('.') + 1);
-      if (isUnexported(name)) names.add(name);
-    }
-  }
-  byPackage.set(pkg, { decls, names });
+  const all = types.index.functionNames(types.ownPackage);
+  let names = unexported.get(all);
+  if (!names) unexported.set(all, (names = new Set([...all].filter(isUnexported))));
   return names;
 }
 
