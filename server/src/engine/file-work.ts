@@ -5,7 +5,7 @@
  */
 import { createParserSync, type Parser, type Tree } from '../go/parser';
 import { SourceFile } from '../go/source';
-import type { TypeIndex } from '../go/type-index';
+import { isDerivedKey, type TypeIndex } from '../go/type-index';
 import type { FileDecls } from '../go/declarations';
 import { Engine, FileAnalysis, skipReason } from './analyze';
 import type { Settings } from './config';
@@ -37,6 +37,8 @@ export interface Analysed {
   dependencies: string[];
   /** The dependencies' fingerprint, with a cache: the thread that writes the cache stores it with the analysis. */
   fingerprint?: string;
+  /** With a cache: the fingerprints of the derived answers among the dependencies (kept for the next run). */
+  derived?: Record<string, string>;
 }
 
 export class FileWork {
@@ -89,7 +91,9 @@ export class FileWork {
       const recorded = new Set<string>();
       const analysis = this.engine.analyzeFile(file, location, index, this.cache || record ? recorded : undefined);
       const dependencies = [...recorded].sort();
-      return this.cache ? { analysis, dependencies, fingerprint: dependencyFingerprint(index, dependencies) } : { analysis, dependencies };
+      if (!this.cache) return { analysis, dependencies };
+      const derived = Object.fromEntries(dependencies.filter(isDerivedKey).map((key) => [key, index.memberFingerprint(key)]));
+      return { analysis, dependencies, fingerprint: dependencyFingerprint(index, dependencies), derived };
     } finally {
       file.dispose();
     }

@@ -15,7 +15,7 @@ import { AnalysisProblem, AnalyzeResult, compareFindings, FileAnalysis, FileSumm
 import type { Settings } from './config';
 import { GoModule, locateFile } from './domains';
 import { Analysed, CacheSpec, Declared, FileWork } from './file-work';
-import { dependencyFingerprint, Entry, ResultCache } from './result-cache';
+import { dependencyFingerprint, Entry, hashText, ResultCache } from './result-cache';
 import type { FileLocation } from './rule';
 import type { Finding } from './types';
 import { WorkerPool } from './worker-pool';
@@ -55,6 +55,8 @@ export interface AnalyzeOptions {
 export interface AnalyzeStats {
   parsed: number;
   fromCache: number;
+  /** The derived answers came from the cache (the workspace's files are all as the last run left them). */
+  derivedReused?: boolean;
 }
 
 /** Files to analyse that one worker takes alone (see pass 2). */
@@ -134,6 +136,13 @@ export async function analyze(
       }
     });
 
+    // Derived answers (what leads to a type...) kept by the last run for exactly these files: a warm run need not
+    // work them out from every declaration again.
+    const state = work.cache ? workspaceState(planned.map((i) => (declared[i] as Exclude<Declared, { skipped: string }>).key ?? '')) : '';
+    const presets = work.cache?.readDerived(state);
+    if (presets) index.presetDerived(presets);
+    stats.derivedReused = presets !== undefined;
+
     // What the cache still holds right, now that every declaration is known.
     const results: (FileAnalysis | undefined)[] = new Array(paths.length);
     const toAnalyze: number[] = [];
@@ -186,6 +195,9 @@ export async function analyze(
     });
     options.onProgress?.(planned.length, planned.length);
     if (work.cache) {
+      const derived = { ...index.derivedFingerprints() };
+      for (const analysed of fresh) Object.assign(derived, analysed?.derived);
+      if (!presets || Object.keys(derived).some((key) => presets[key] !== derived[key])) work.cache.storeDerived(state, derived);
       await storeInCache(work.cache, paths, planned, declared as Exclude<Declared, { skipped: string }>[], results, fresh);
       await work.cache.trim();
     }
@@ -228,6 +240,11 @@ async function storeInCache(
     }
     await cache.storePack(paths[files[0]], entries);
   }
+}
+
+/** One hash of every planned file's cache key, in order: the same exactly when every file's declarations are. */
+function workspaceState(keys: readonly string[]): string {
+  return hashText(keys.join('\n'));
 }
 
 /**

@@ -59,6 +59,9 @@ export function dependencyFingerprint(index: TypeIndex, dependencies: readonly s
   return hash.digest('hex');
 }
 
+/** Where a cache keeps the derived answers of the last run's workspace (beside the pack shards). */
+const DERIVED_FILE = 'derived.json';
+
 export class ResultCache {
   readonly dir: string;
   private written = 0;
@@ -136,6 +139,38 @@ export class ResultCache {
     } catch {
       // A cache that cannot be written only costs the next run some time.
       this.shards.clear();
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // Nothing to clean up.
+      }
+    }
+  }
+
+  /**
+   * Derived answers' fingerprints (see TypeIndex.presetDerived) stored for a state of the whole workspace (a hash
+   * of every file's key, in order); undefined for any other state, or when unreadable.
+   */
+  readDerived(state: string): Record<string, string> | undefined {
+    try {
+      const stored = JSON.parse(readFileSync(path.join(this.dir, DERIVED_FILE), 'utf8')) as { state?: unknown; fingerprints?: unknown };
+      if (stored?.state !== state || typeof stored.fingerprints !== 'object' || stored.fingerprints === null) return undefined;
+      const fingerprints = stored.fingerprints as Record<string, unknown>;
+      return Object.values(fingerprints).every((v) => typeof v === 'string') ? (fingerprints as Record<string, string>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Replaces the stored derived answers (one file per cache: the last run's workspace state). */
+  storeDerived(state: string, fingerprints: Record<string, string>): void {
+    const target = path.join(this.dir, DERIVED_FILE);
+    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(temporary, JSON.stringify({ state, fingerprints }));
+      renameSync(temporary, target);
+    } catch {
       try {
         rmSync(temporary, { force: true });
       } catch {

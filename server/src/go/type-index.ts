@@ -7,6 +7,7 @@
  * Lookups can be recorded: the language server keeps, per file, the members an analysis asked about, and
  * re-analyses the file only when one of them changes.
  */
+import { createHash } from 'node:crypto';
 import type { FileDecls } from './declarations';
 import { IMPORTS, ImportQuestions } from './import-questions';
 import { matchesTarget, MentionGraph, mentionedNames, qualifiedName, Reach } from './type-reach';
@@ -65,6 +66,11 @@ export class TypeIndex {
   private readonly functionNameSets = new Map<string, Set<string>>();
   /** Packages whose `functionNames` changes are reported (see `watch`), with the answers' fingerprints. */
   private readonly watchedNames = new Map<string, string>();
+  /**
+   * Derived answers' fingerprints (reach, imports, names) for the index as it stands, by key: worked out once,
+   * or given by `presetDerived`; dropped on any change.
+   */
+  private readonly derived = new Map<string, string>();
   /** `importedWithin` answers, read from the files' imports. */
   private readonly imports = new ImportQuestions(
     () => this.filesByPackage.keys(),
@@ -128,7 +134,10 @@ export class TypeIndex {
   setFile(path: string, pkg: string, decls: FileDecls): Set<string> {
     const previous = this.files.get(path);
     const importsChanged = !previous || JSON.stringify(previous.decls.imports) !== JSON.stringify(decls.imports);
-    if (importsChanged) this.importers = undefined;
+    if (importsChanged) {
+      this.importers = undefined;
+      this.derived.clear();
+    }
     const changed = new Set<string>();
     if (previous && previous.pkg !== pkg) {
       for (const key of this.deleteFile(path)) changed.add(key);
@@ -181,6 +190,7 @@ export class TypeIndex {
     this.graph = undefined;
     if (this.mentionsKept) this.mentionGraph();
     this.imports.clear();
+    this.derived.clear();
     this.functionNameSets.clear();
     this.watchedNames.clear();
     this.files.clear();
@@ -207,9 +217,14 @@ export class TypeIndex {
     const hash = key.indexOf('#');
     const pkg = key.slice(0, hash);
     const name = key.slice(hash + 1);
-    if (pkg === REACH) return this.reachOf(name).fingerprint;
-    if (pkg === IMPORTS) return this.imports.fingerprint(key);
-    if (pkg === NAMES) return this.namesFingerprint(name);
+    if (pkg === REACH || pkg === IMPORTS || pkg === NAMES) {
+      let fingerprint = this.derived.get(key);
+      if (fingerprint === undefined) {
+        fingerprint = pkg === REACH ? this.reachOf(name).fingerprint : pkg === IMPORTS ? this.imports.fingerprint(key) : this.namesFingerprint(name);
+        this.derived.set(key, fingerprint);
+      }
+      return fingerprint;
+    }
     if (name === '') return this.hasPackage(pkg) ? `package:${this.filesOf(pkg).length}` : 'none';
     const members = this.membersOf(pkg);
     const parts = (['types', 'values', 'funcs', 'methods'] as const).map((kind) => {
@@ -274,7 +289,7 @@ export class TypeIndex {
   }
 
   private namesFingerprint(pkg: string): string {
-    return [...this.functionNamesOf(pkg)].sort().join(',');
+    return createHash('sha1').update([...this.functionNamesOf(pkg)].sort().join(',')).digest('hex');
   }
 
   /** A package's members changed: drops what was merged from them, and reports a watched `functionNames` change. */
@@ -324,6 +339,7 @@ export class TypeIndex {
    * any other edit (most of them) costs a few set lookups.
    */
   private updateReaches(changed: Set<string>, pkg?: string, decls?: FileDecls): Set<string> {
+    if (changed.size > 0) this.derived.clear();
     for (const [target, reach] of this.reaches) {
       if (![...changed].some((key) => mayChangeReach(target, reach, key, pkg, decls))) continue;
       const now = this.graph!.reach(target);
@@ -331,6 +347,19 @@ export class TypeIndex {
       if (now.fingerprint !== reach.fingerprint) changed.add(reachKey(target));
     }
     return changed;
+  }
+
+  /**
+   * Takes derived answers' fingerprints worked out before for exactly these declarations (the result cache keeps
+   * them with a hash of every file's cache key): a warm run then need not build what they were read from.
+   */
+  presetDerived(fingerprints: Readonly<Record<string, string>>): void {
+    for (const key in fingerprints) if (isDerivedKey(key)) this.derived.set(key, fingerprints[key]);
+  }
+
+  /** The derived answers' fingerprints known for the index as it stands (see `presetDerived`). */
+  derivedFingerprints(): Record<string, string> {
+    return Object.fromEntries(this.derived);
   }
 
   /** A named type's entry: its underlying type, or `=T` for an alias. */
