@@ -9,6 +9,9 @@
  * yields exactly the facts read from tree-sitter's syntax tree.
  */
 import { defaultPackageName } from './source';
+import {
+  APOSTROPHE, BACKSLASH, BACKTICK, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, DOT, isAsciiLetter, isDigit, NEWLINE, NINE, OPEN_BRACKET, OPEN_PAREN, QUOTE, SLASH, STAR, ZERO,
+} from './char-codes';
 import { emptyDecls, encodeChain, FileDecls, ImportDecl } from './declarations';
 import { funcType, GoType, named, pointerTo, PREDECLARED_TYPES, UNKNOWN } from './types';
 
@@ -225,28 +228,9 @@ function skipString(t: string, start: number): number {
   return t.length;
 }
 
-const QUOTE = 34;
-const APOSTROPHE = 39;
-const BACKTICK = 96;
-const BACKSLASH = 92;
-const NEWLINE = 10;
-const SLASH = 47;
-const STAR = 42;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
-const OPEN_PAREN = 40;
-const CLOSE_PAREN = 41;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const CLOSE_BRACE = 125;
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-}
 
 function isAsciiWordChar(c: number): boolean {
-  return isAsciiLetter(c) || (c >= ZERO && c <= NINE);
+  return isAsciiLetter(c) || isDigit(c);
 }
 
 /** The operators of two or three characters by their first character, longest first. */

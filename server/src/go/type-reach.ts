@@ -7,6 +7,7 @@
  * package nor writes any of those names cannot hold such a value, and a rule looking for one need not parse it.
  */
 import { createHash } from 'node:crypto';
+import { APOSTROPHE, BACKSLASH, BACKTICK, DOT, isWordChar, isWordStart, NEWLINE, NINE, QUOTE, RETURN, SLASH, SPACE, STAR, TAB, wordHash, ZERO } from './char-codes';
 import type { FileDecls } from './declarations';
 
 /** What leads to a target type: qualified package-level names (`"net/http".Server`) and method names (`Logger`). */
@@ -246,36 +247,8 @@ function simpleNamesOf(reach: Reach): { words: Set<string>; hashes: Set<number> 
   if (!found) {
     const words = new Set(reach.methods);
     for (const name of reach.names) words.add(name.slice(name.lastIndexOf('.') + 1));
-    found = { words, hashes: new Set([...words].map(hashOf)) };
+    found = { words, hashes: new Set([...words].map(wordHash)) };
     simpleNames.set(reach, found);
   }
   return found;
 }
-
-function hashOf(word: string): number {
-  let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
-  return hash;
-}
-
-function isWordStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
-}
-
-function isWordChar(c: number): boolean {
-  return isWordStart(c) || (c >= ZERO && c <= NINE);
-}
-
-const SPACE = 32;
-const TAB = 9;
-const NEWLINE = 10;
-const RETURN = 13;
-const SLASH = 47;
-const STAR = 42;
-const DOT = 46;
-const QUOTE = 34;
-const APOSTROPHE = 39;
-const BACKTICK = 96;
-const BACKSLASH = 92;
-const ZERO = 48;
-const NINE = 57;

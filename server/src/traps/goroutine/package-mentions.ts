@@ -4,6 +4,7 @@
  * a small lexer (comments and literals skipped); the counts are joined per package by the workspace rule.
  */
 import type { Resolver } from '../../go/resolver';
+import { APOSTROPHE, BACKSLASH, BACKTICK, isWordStart, NEWLINE, NINE, QUOTE, SLASH, STAR, wordHash, ZERO } from '../../go/char-codes';
 
 const unexported = new WeakMap<ReadonlySet<string>, Set<string>>();
 
@@ -30,17 +31,17 @@ export function identifierCounts(text: string, names: ReadonlySet<string>): Reco
   const counts: Record<string, number> = Object.create(null);
   if (names.size === 0) return counts;
   let hashes = hashSets.get(names);
-  if (!hashes) hashSets.set(names, (hashes = new Set([...names].map(hashOf))));
+  if (!hashes) hashSets.set(names, (hashes = new Set([...names].map(wordHash))));
   const length = text.length;
   let i = 0;
   while (i < length) {
     const c = text.charCodeAt(i);
-    if (isIdentifierStart(c)) {
+    if (isWordStart(c)) {
       const start = i;
       let hash = 0;
       for (; i < length; i++) {
         const d = text.charCodeAt(i);
-        if (!isIdentifierStart(d) && !(d >= ZERO && d <= NINE)) break;
+        if (!isWordStart(d) && !(d >= ZERO && d <= NINE)) break;
         hash = (Math.imul(hash, 31) + d) | 0;
       }
       if (hashes.has(hash)) {
@@ -51,7 +52,7 @@ export function identifierCounts(text: string, names: ReadonlySet<string>): Reco
       // A number's letters (0x1f, 1e9) are not identifiers.
       for (i++; i < length; i++) {
         const d = text.charCodeAt(i);
-        if (!isIdentifierStart(d) && !(d >= ZERO && d <= NINE)) break;
+        if (!isWordStart(d) && !(d >= ZERO && d <= NINE)) break;
       }
     } else if (c === SLASH || c === QUOTE || c === APOSTROPHE || c === BACKTICK) {
       i = skipCommentOrLiteral(text, i, c);
@@ -60,11 +61,6 @@ export function identifierCounts(text: string, names: ReadonlySet<string>): Reco
   return counts;
 }
 
-function hashOf(word: string): number {
-  let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
-  return hash;
-}
 
 /** Where the comment or literal starting at `i` (with character `c`) ends; `i + 1` for a lone slash. */
 function skipCommentOrLiteral(text: string, i: number, c: number): number {
@@ -90,18 +86,4 @@ function skipCommentOrLiteral(text: string, i: number, c: number): number {
     else if (d === c || d === NEWLINE) return j + 1;
   }
   return text.length;
-}
-
-const SLASH = 47;
-const STAR = 42;
-const BACKTICK = 96;
-const QUOTE = 34;
-const APOSTROPHE = 39;
-const BACKSLASH = 92;
-const NEWLINE = 10;
-const ZERO = 48;
-const NINE = 57;
-
-function isIdentifierStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
 }
