@@ -95,6 +95,11 @@ interface DocumentState {
   cancel?: () => void;
   /** When the last analysis started (performance.now()). */
   lastRun: number;
+  /**
+   * When the last keystroke's (light) analysis started: keys typed faster than the minimum interval after it are
+   * merged. A full analysis the server started itself (a scan's end, a settings change) does not hold a key back.
+   */
+  lastKeyRun?: number;
   /** When the last change arrived (performance.now()): the timing log tells how long it waited here. */
   changedAt?: number;
   factsTimer?: NodeJS.Timeout;
@@ -189,7 +194,7 @@ export class Session {
       document.applyChanges(contentChanges, textDocument.version);
       state.shifts = state.shifts && contentChanges.every(isRangeChange) ? [...state.shifts, ...contentChanges] : undefined;
       if (this.folderOf(textDocument.uri).client.run !== 'onType') return;
-      const wait = Math.max(0, state.lastRun + this.minIntervalMs - performance.now());
+      const wait = Math.max(0, (state.lastKeyRun ?? -Infinity) + this.minIntervalMs - performance.now());
       this.schedule(document, wait, false);
       this.scheduleFacts(document, state);
     });
@@ -482,6 +487,7 @@ export class Session {
     const state = this.states.get(document.uri);
     if (!state) return;
     state.lastRun = performance.now();
+    if (!full) state.lastKeyRun = state.lastRun;
     const cpu = this.logTiming ? process.cpuUsage() : undefined;
     const folder = this.folderOf(document.uri);
     const enginePath = folder.pathOf(document.uri);
