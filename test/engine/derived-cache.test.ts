@@ -45,6 +45,16 @@ describe('derived answers in the result cache', () => {
     assert.deepEqual(unstructured(again), ['order/pay.go']);
   });
 
+  it('are reused after an edit inside a function body, which changes no declaration', async () => {
+    const cache = { root, scope: 'derived-body' };
+    await run(sources(LOGGER), cache);
+    const edited = { ...sources(LOGGER), 'order/pay.go': sources(LOGGER)['order/pay.go'].replace('k.Out.Printf("paid")', 'k.Out.Printf("paid")\n\tk.Out.Printf("twice")') };
+    const result = await run(edited, cache);
+    assert.equal(result.stats.derivedReused, true);
+    assert.equal(result.stats.fromCache, 2, 'the edited file was analysed again');
+    assert.deepEqual(result.findings, (await run(edited, { root, scope: 'derived-body-fresh' })).findings);
+  });
+
   it('ignores an unreadable file of derived answers', async () => {
     const cache = { root, scope: 'derived-broken' };
     await run(sources(LOGGER), cache);

@@ -37,13 +37,14 @@ export interface WorkerInit {
  * What the main thread sends. `index` sets files' declarations (after dropping every file first with `reset`,
  * and the `remove`d ones); it applies as it arrives, before any request still queued. With `order`, the index is
  * rebuilt in that order of paths from the files sent and the ones this worker kept when it declared them (`keep`):
- * the main thread need not send a worker back what it read itself. `text` stands in for the
+ * the main thread need not send a worker back what it read itself; `derived` are answers known for that very index
+ * (TypeIndex.presetDerived). `text` stands in for the
  * file on disk (an open editor buffer); `record` asks for the declarations the analysis looked up. `hashes` asks
  * a declaration for its text's hash; with `knownHash`, a file whose text still has that hash answers `unchanged`
  * instead (declarations depend on the text and the place alone: the caller keeps the ones it has).
  */
 export type WorkerRequest =
-  | { type: 'index'; files: [path: string, packageKey: string, decls: FileDecls][]; remove?: string[]; reset?: boolean; order?: string[] }
+  | { type: 'index'; files: [path: string, packageKey: string, decls: FileDecls][]; remove?: string[]; reset?: boolean; order?: string[]; derived?: Record<string, string> }
   | { type: 'declare'; id: number; path: string; fsPath: string; location: FileLocation; text?: string; hashes?: true; knownHash?: string; keep?: true }
   | { type: 'analyze'; id: number; path: string; fsPath: string; location: FileLocation; text?: string; record?: boolean };
 
@@ -99,6 +100,7 @@ if (port) {
           if (entry) index.setFile(path, entry[0], entry[1]);
         }
         kept.clear();
+        if (request.derived) index.presetDerived(request.derived);
         return;
       }
       if (request.reset) index.clear();

@@ -10,7 +10,7 @@ import type { FileDecls } from '../go/declarations';
 import { Engine, FileAnalysis, skipReason } from './analyze';
 import type { Settings } from './config';
 import { packageKeyOf } from './packages';
-import { type CachedAnalysis, dependencyFingerprint, hashText, parseEntry, ResultCache } from './result-cache';
+import { type CachedAnalysis, declsHash, dependencyFingerprint, hashText, parseEntry, ResultCache } from './result-cache';
 import type { FileLocation } from './rule';
 import { RULES } from '../traps/index';
 
@@ -28,6 +28,8 @@ export type Declared =
       decls: FileDecls;
       /** The cache key, when there is a cache. */
       key?: string;
+      /** With a cache: the declarations' hash (see result-cache.ts `declsHash`). */
+      declsHash?: string;
       /** A cached analysis to check against the full index. */
       cached?: CachedAnalysis;
     };
@@ -59,7 +61,10 @@ export class FileWork {
   async declare(path: string, text: string, location: FileLocation): Promise<Declared> {
     const found = await this.declareOrFind(path, text, location);
     if (!('raw' in found)) return found;
-    return declaredFromCache(found.raw, found.key, location) ?? { ...this.engine.declare(text, location), key: found.key };
+    const fromCache = declaredFromCache(found.raw, found.key, location);
+    if (fromCache) return fromCache;
+    const declared = this.engine.declare(text, location);
+    return { ...declared, key: found.key, declsHash: declsHash(declared.decls) };
   }
 
   /**
@@ -73,7 +78,8 @@ export class FileWork {
       const key = this.cache.key(path, hashText(text), location);
       const raw = this.cache.rawEntry(path, key);
       if (raw !== undefined) return { raw, key };
-      return { ...this.engine.declare(text, location), key };
+      const declared = this.engine.declare(text, location);
+      return { ...declared, key, declsHash: declsHash(declared.decls) };
     }
     return this.engine.declare(text, location);
   }
@@ -104,7 +110,7 @@ export class FileWork {
 export function declaredFromCache(raw: string, key: string, location: FileLocation): Declared | undefined {
   const entry = parseEntry(raw);
   if (!entry?.decls) return undefined;
-  return { packageKey: packageKeyOf(location, entry.decls.package), decls: entry.decls, key, cached: entry.analysis };
+  return { packageKey: packageKeyOf(location, entry.decls.package), decls: entry.decls, key, declsHash: entry.declsHash, cached: entry.analysis };
 }
 
 function parseOrThrow(parser: Parser, text: string): Tree {

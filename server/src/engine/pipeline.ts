@@ -136,10 +136,10 @@ export async function analyze(
       }
     });
 
-    // Derived answers (what leads to a type...) kept by the last run for exactly these files: a warm run need not
-    // work them out from every declaration again.
-    const state = work.cache ? workspaceState(planned.map((i) => (declared[i] as Exclude<Declared, { skipped: string }>).key ?? '')) : '';
-    const presets = work.cache?.readDerived(state);
+    // Derived answers (what leads to a type...) kept by the last run for exactly these declarations: a warm run, or
+    // one after edits inside function bodies, need not work them out from every declaration again.
+    const state = work.cache ? workspaceState(planned.map((i) => [paths[i], declared[i] as Exclude<Declared, { skipped: string }>])) : undefined;
+    const presets = state === undefined ? undefined : work.cache?.readDerived(state);
     if (presets) index.presetDerived(presets);
     stats.derivedReused = presets !== undefined;
 
@@ -163,7 +163,7 @@ export async function analyze(
     const fresh: (Analysed | undefined)[] = new Array(paths.length);
     // A few files (a re-run after an edit) are analysed by one worker: copying the index to every worker cost more.
     const workers = pool ? (toAnalyze.length <= (options.oneWorkerUpTo ?? FEW_FILES) ? 1 : pool.size) : 1;
-    if (pool && toAnalyze.length > 0) pool.share(planned.map((i) => [paths[i], index.packageOf(paths[i])!, index.declsOf(paths[i])!]), workers);
+    if (pool && toAnalyze.length > 0) pool.share(planned.map((i) => [paths[i], index.packageOf(paths[i])!, index.declsOf(paths[i])!]), workers, index.derivedFingerprints());
     await eachInParallel(toAnalyze.length, workers * 3, async (n) => {
       const i = toAnalyze[n];
       const path = paths[i];
@@ -197,7 +197,7 @@ export async function analyze(
     if (work.cache) {
       const derived = { ...index.derivedFingerprints() };
       for (const analysed of fresh) Object.assign(derived, analysed?.derived);
-      if (!presets || Object.keys(derived).some((key) => presets[key] !== derived[key])) work.cache.storeDerived(state, derived);
+      if (state !== undefined && (!presets || Object.keys(derived).some((key) => presets[key] !== derived[key]))) work.cache.storeDerived(state, derived);
       await storeInCache(work.cache, paths, planned, declared as Exclude<Declared, { skipped: string }>[], results, fresh);
       await work.cache.trim();
     }
@@ -231,20 +231,28 @@ async function storeInCache(
     if (!files.some((i) => fresh[i])) continue;
     const entries: Record<string, Entry> = {};
     for (const i of files) {
-      const { key, decls, cached } = declared[i];
+      const { key, decls, declsHash, cached } = declared[i];
       const result = results[i];
       const analysed = fresh[i];
       if (!key || !result) continue;
-      if (analysed?.fingerprint !== undefined) entries[key] = { decls, analysis: { ...result, dependencies: analysed.dependencies, fingerprint: analysed.fingerprint } };
-      else if (cached && !analysed) entries[key] = { decls, analysis: cached };
+      if (analysed?.fingerprint !== undefined) entries[key] = { decls, declsHash, analysis: { ...result, dependencies: analysed.dependencies, fingerprint: analysed.fingerprint } };
+      else if (cached && !analysed) entries[key] = { decls, declsHash, analysis: cached };
     }
     await cache.storePack(paths[files[0]], entries);
   }
 }
 
-/** One hash of every planned file's cache key, in order: the same exactly when every file's declarations are. */
-function workspaceState(keys: readonly string[]): string {
-  return hashText(keys.join('\n'));
+/**
+ * One hash of every planned file's path, package and declarations' hash, in order: the same exactly when the type
+ * index is. Undefined when some file's declarations have no hash.
+ */
+function workspaceState(files: readonly [path: string, declared: Exclude<Declared, { skipped: string }>][]): string | undefined {
+  const parts: string[] = [];
+  for (const [path, declared] of files) {
+    if (declared.declsHash === undefined) return undefined;
+    parts.push(`${path}\u0000${declared.packageKey}\u0000${declared.declsHash}`);
+  }
+  return hashText(parts.join('\n'));
 }
 
 /**

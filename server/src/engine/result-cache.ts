@@ -34,7 +34,14 @@ export interface CachedAnalysis {
 
 export interface Entry {
   decls?: FileDecls;
+  /** A hash of `decls` (see `declsHash`): what the workspace's state for derived answers is made of. */
+  declsHash?: string;
   analysis?: CachedAnalysis;
+}
+
+/** A hash of a file's declarations: equal for two texts that declare the same (an edit inside a function body). */
+export function declsHash(decls: FileDecls): string {
+  return hashText(JSON.stringify(decls));
 }
 
 export const DEFAULT_CACHE_LIMIT_BYTES = 256 * 1024 * 1024;

@@ -94,16 +94,17 @@ export class WorkerPool {
   /**
    * Replaces the workers' type index (every one that replaces a worker later gets it too), sending each worker only
    * the declarations it did not keep when it declared the files itself (declare requests with `keep`): with two
-   * workers, half the copying. A few files to analyse are worth one worker's copy only (`workers`).
+   * workers, half the copying. A few files to analyse are worth one worker's copy only (`workers`). `derived`: the
+   * derived answers' fingerprints known for exactly this index (see TypeIndex.presetDerived).
    */
-  share(files: IndexRequest['files'], workers = this.slots.length): void {
+  share(files: IndexRequest['files'], workers = this.slots.length, derived?: Record<string, string>): void {
     this.remember(files, [], true);
     const order = files.map(([path]) => path);
     // With `workers` below the pool's size, the others get nothing and no request until the next index.
     this.active = Math.max(1, Math.min(workers, this.slots.length));
     for (const slot of this.slots.slice(0, this.active)) {
       const missing = slot.kept.size > 0 ? files.filter(([path]) => !slot.kept.has(path)) : files;
-      slot.worker.postMessage({ type: 'index', files: missing, order } satisfies IndexRequest);
+      slot.worker.postMessage({ type: 'index', files: missing, order, ...(derived ? { derived } : {}) } satisfies IndexRequest);
       slot.kept.clear();
     }
   }
