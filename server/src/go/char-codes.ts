@@ -42,3 +42,24 @@ export function wordHash(word: string): number {
   for (let i = 0; i < word.length; i++) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
   return hash;
 }
+
+/**
+ * Reads a word (from a word start) in one pass: where it ends and its `wordHash`, left in the fields so that the
+ * lexers that call it for every identifier of a file allocate nothing per word.
+ */
+export class WordReader {
+  end = 0;
+  hash = 0;
+
+  read(text: string, start: number): void {
+    let hash = 0;
+    let i = start;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordChar(c)) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    this.end = i;
+    this.hash = hash;
+  }
+}

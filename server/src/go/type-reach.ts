@@ -7,7 +7,7 @@
  * package nor writes any of those names cannot hold such a value, and a rule looking for one need not parse it.
  */
 import { createHash } from 'node:crypto';
-import { APOSTROPHE, BACKSLASH, BACKTICK, DOT, isWordChar, isWordStart, NEWLINE, NINE, QUOTE, RETURN, SLASH, SPACE, STAR, TAB, wordHash, ZERO } from './char-codes';
+import { APOSTROPHE, BACKSLASH, BACKTICK, DOT, isWordChar, isWordStart, NEWLINE, NINE, QUOTE, RETURN, SLASH, SPACE, STAR, TAB, WordReader, wordHash, ZERO } from './char-codes';
 import type { FileDecls } from './declarations';
 
 /** What leads to a target type: qualified package-level names (`"net/http".Server`) and method names (`Logger`). */
@@ -155,6 +155,7 @@ export class MentionGraph {
 export function mayNameReach(text: string, reach: Reach, ownPackage: string, importPathOf: (localName: string) => string | undefined): boolean {
   const { words, hashes } = simpleNamesOf(reach);
   const length = text.length;
+  const reader = new WordReader();
   /** The last token was a `.`; `operand` then spans the word before it, if that was a word. */
   let afterDot = false;
   let operandStart = -1;
@@ -166,13 +167,9 @@ export function mayNameReach(text: string, reach: Reach, ownPackage: string, imp
     const c = text.charCodeAt(i);
     if (isWordStart(c)) {
       const start = i;
-      let hash = 0;
-      for (; i < length; i++) {
-        const d = text.charCodeAt(i);
-        if (!isWordStart(d) && !(d >= ZERO && d <= NINE)) break;
-        hash = (Math.imul(hash, 31) + d) | 0;
-      }
-      if (hashes.has(hash)) {
+      reader.read(text, start);
+      i = reader.end;
+      if (hashes.has(reader.hash)) {
         const word = text.slice(start, i);
         if (words.has(word)) {
           if (!afterDot) {

@@ -4,7 +4,7 @@
  * a small lexer (comments and literals skipped); the counts are joined per package by the workspace rule.
  */
 import type { Resolver } from '../../go/resolver';
-import { APOSTROPHE, BACKSLASH, BACKTICK, isWordStart, NEWLINE, NINE, QUOTE, SLASH, STAR, wordHash, ZERO } from '../../go/char-codes';
+import { APOSTROPHE, BACKSLASH, BACKTICK, isWordStart, NEWLINE, NINE, QUOTE, SLASH, STAR, WordReader, wordHash, ZERO } from '../../go/char-codes';
 
 const unexported = new WeakMap<ReadonlySet<string>, Set<string>>();
 
@@ -33,18 +33,15 @@ export function identifierCounts(text: string, names: ReadonlySet<string>): Reco
   let hashes = hashSets.get(names);
   if (!hashes) hashSets.set(names, (hashes = new Set([...names].map(wordHash))));
   const length = text.length;
+  const reader = new WordReader();
   let i = 0;
   while (i < length) {
     const c = text.charCodeAt(i);
     if (isWordStart(c)) {
       const start = i;
-      let hash = 0;
-      for (; i < length; i++) {
-        const d = text.charCodeAt(i);
-        if (!isWordStart(d) && !(d >= ZERO && d <= NINE)) break;
-        hash = (Math.imul(hash, 31) + d) | 0;
-      }
-      if (hashes.has(hash)) {
+      reader.read(text, start);
+      i = reader.end;
+      if (hashes.has(reader.hash)) {
         const word = text.slice(start, i);
         if (names.has(word)) counts[word] = (counts[word] ?? 0) + 1;
       }
