@@ -61,10 +61,7 @@ export class FileWork {
   async declare(path: string, text: string, location: FileLocation): Promise<Declared> {
     const found = await this.declareOrFind(path, text, location);
     if (!('raw' in found)) return found;
-    const fromCache = declaredFromCache(found.raw, found.key, location);
-    if (fromCache) return fromCache;
-    const declared = this.engine.declare(text, location);
-    return { ...declared, key: found.key, declsHash: declsHash(declared.decls) };
+    return declaredFromCache(found.raw, found.key, location) ?? this.declareFresh(text, location, found.key);
   }
 
   /**
@@ -78,10 +75,15 @@ export class FileWork {
       const key = this.cache.key(path, hashText(text), location);
       const raw = this.cache.rawEntry(path, key);
       if (raw !== undefined) return { raw, key };
-      const declared = this.engine.declare(text, location);
-      return { ...declared, key, declsHash: declsHash(declared.decls) };
+      return this.declareFresh(text, location, key);
     }
     return this.engine.declare(text, location);
+  }
+
+  /** Reads the declarations from the text, with what the cache keeps beside them. */
+  private declareFresh(text: string, location: FileLocation, key: string): Declared {
+    const declared = this.engine.declare(text, location);
+    return { ...declared, key, declsHash: declsHash(declared.decls) };
   }
 
   /**

@@ -55,7 +55,7 @@ export interface AnalyzeOptions {
 export interface AnalyzeStats {
   parsed: number;
   fromCache: number;
-  /** The derived answers came from the cache (the workspace's files are all as the last run left them). */
+  /** The derived answers came from the cache (every file declares what it did in the run that stored them). */
   derivedReused?: boolean;
 }
 
@@ -195,7 +195,7 @@ export async function analyze(
     });
     options.onProgress?.(planned.length, planned.length);
     if (work.cache) {
-      const derived = { ...index.derivedFingerprints() };
+      const derived = index.derivedFingerprints();
       for (const analysed of fresh) Object.assign(derived, analysed?.derived);
       if (state !== undefined && (!presets || Object.keys(derived).some((key) => presets[key] !== derived[key]))) work.cache.storeDerived(state, derived);
       await storeInCache(work.cache, paths, planned, declared as Exclude<Declared, { skipped: string }>[], results, fresh);

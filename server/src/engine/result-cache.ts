@@ -131,7 +131,6 @@ export class ResultCache {
     const pack = this.packOf(filePath);
     this.packs.delete(pack);
     const target = this.file(pack);
-    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     const texts: Record<string, string> = {};
     for (const key in entries) texts[key] = JSON.stringify(entries[key]);
     try {
@@ -140,23 +139,17 @@ export class ResultCache {
         mkdirSync(shard, { recursive: true });
         this.shards.add(shard);
       }
-      writeFileSync(temporary, JSON.stringify({ entries: texts }));
-      renameSync(temporary, target);
+      writeAtomically(target, JSON.stringify({ entries: texts }));
       this.written++;
     } catch {
       // A cache that cannot be written only costs the next run some time.
       this.shards.clear();
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // Nothing to clean up.
-      }
     }
   }
 
   /**
    * Derived answers' fingerprints (see TypeIndex.presetDerived) stored for a state of the whole workspace (a hash
-   * of every file's key, in order); undefined for any other state, or when unreadable.
+   * of every file's path, package and declarations, in order); undefined for any other state, or when unreadable.
    */
   readDerived(state: string): Record<string, string> | undefined {
     try {
@@ -171,18 +164,11 @@ export class ResultCache {
 
   /** Replaces the stored derived answers (one file per cache: the last run's workspace state). */
   storeDerived(state: string, fingerprints: Record<string, string>): void {
-    const target = path.join(this.dir, DERIVED_FILE);
-    const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, JSON.stringify({ state, fingerprints }));
-      renameSync(temporary, target);
+      writeAtomically(path.join(this.dir, DERIVED_FILE), JSON.stringify({ state, fingerprints }));
     } catch {
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // Nothing to clean up.
-      }
+      // Only costs the next run the work of the answers.
     }
   }
 
@@ -210,6 +196,21 @@ export class ResultCache {
       await fs.rm(entry.file, { force: true }).catch(() => undefined);
       total -= entry.size;
     }
+  }
+}
+
+/**
+ * Writes a file whole or not at all: to a temporary name, then renamed (two runs may write the same file; a reader
+ * sees one of them complete). Throws, after removing the temporary file, when it cannot.
+ */
+function writeAtomically(target: string, text: string): void {
+  const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
 }
 

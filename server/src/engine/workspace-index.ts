@@ -128,8 +128,8 @@ export class WorkspaceIndex {
       if (paths?.size === 0) this.dependents.delete(key);
     }
     for (const key of after ?? []) {
-      // A file that asked a derived question (what leads to a type, what a module imports) must hear when its
-      // answer changes: the index keeps the answer up to date from now on.
+      // A file that asked a derived question (what leads to a type, what a module imports, a package's function
+      // names) must hear when its answer changes: the index keeps the answer up to date from now on.
       if (isDerivedKey(key)) this.types.watch(key);
       let paths = this.dependents.get(key);
       if (!paths) this.dependents.set(key, (paths = new Set()));

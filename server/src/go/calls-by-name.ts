@@ -6,8 +6,7 @@
  */
 import type { SyntaxNode } from './parser';
 import type { SourceFile } from './source';
-import { firstFrom } from './sorted';
-import { nonCodeSpans } from './string-spans';
+import { insideSpans, nonCodeSpans } from './string-spans';
 import { wordPattern, writesAny } from './text-search';
 import type { TypeIndex } from './type-index';
 
@@ -65,10 +64,7 @@ export function mayCallOnValues(file: SourceFile, names: readonly string[], pack
   const text = file.text;
   const spans = nonCodeSpans(text);
   if (!spans) return true;
-  const inNonCode = (at: number) => {
-    const k = firstFrom(spans, (span) => span.end, at + 1);
-    return k < spans.length && spans[k].start <= at;
-  };
+  const inNonCode = (at: number) => insideSpans(spans, at);
   const cleared = new Map<string, boolean>();
   const pattern = wordPattern(names, true);
   pattern.lastIndex = 0;

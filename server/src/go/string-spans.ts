@@ -4,6 +4,8 @@
  * of escaped binary data a tree lookup per needle costs milliseconds, and the needle is everywhere.
  */
 
+import { firstFrom } from './sorted';
+
 export interface StringSpan {
   /** Offset of the opening quote. */
   start: number;
@@ -94,6 +96,12 @@ export function nonCodeSpans(text: string): StringSpan[] | null {
     NEXT_TOKEN.lastIndex = end;
   }
   return spans;
+}
+
+/** Whether offset `at` lies inside one of the sorted, disjoint spans. */
+export function insideSpans(spans: readonly StringSpan[], at: number): boolean {
+  const k = firstFrom(spans, (span) => span.end, at + 1);
+  return k < spans.length && spans[k].start <= at;
 }
 
 /** The spans that contain at least one of the sorted offsets, each once. */

@@ -4,8 +4,7 @@
  * (SourceFile parses lazily). A "no" here must be certain; a "yes" only means the tree has to be asked.
  */
 
-import { firstFrom } from './sorted';
-import { nonCodeSpans, StringSpan } from './string-spans';
+import { insideSpans, nonCodeSpans, StringSpan } from './string-spans';
 
 const patterns = new Map<string, RegExp>();
 
@@ -56,8 +55,7 @@ export function mentionsAnySelector(text: string, names: Iterable<string>): bool
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     spans ??= nonCodeSpans(text);
     if (!spans) return true;
-    const k = firstFrom(spans, (span) => span.end, match.index + 1);
-    if (k >= spans.length || spans[k].start > match.index) return true;
+    if (!insideSpans(spans, match.index)) return true;
   }
   return false;
 }

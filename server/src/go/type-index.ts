@@ -227,7 +227,7 @@ export class TypeIndex {
     }
     if (name === '') return this.hasPackage(pkg) ? `package:${this.filesOf(pkg).length}` : 'none';
     const members = this.membersOf(pkg);
-    const parts = (['types', 'values', 'funcs', 'methods'] as const).map((kind) => {
+    const parts = TABLES.map((kind) => {
       const found = members?.[kind].get(name);
       if (found !== undefined) return found === null ? '∅ambiguous' : found;
       return this.fallback?.membersOf(pkg)?.[kind].get(name) ?? '';
@@ -246,8 +246,8 @@ export class TypeIndex {
   }
 
   /**
-   * Reports changes of a derived answer (a `reach` or `importedWithin` key) from now on, in what `setFile` and
-   * `deleteFile` return: the language server does, for the files whose analyses asked it.
+   * Reports changes of a derived answer (a `reach`, `importedWithin` or `functionNames` key) from now on, in what
+   * `setFile` and `deleteFile` return: the language server does, for the files whose analyses asked it.
    */
   watch(key: string): void {
     if (key.startsWith(`${REACH}#`)) this.reachOf(key.slice(REACH.length + 1));
@@ -351,7 +351,7 @@ export class TypeIndex {
 
   /**
    * Takes derived answers' fingerprints worked out before for exactly these declarations (the result cache keeps
-   * them with a hash of every file's cache key): a warm run then need not build what they were read from.
+   * them with a hash of every file's path, package and declarations): a re-run need not build what they came from.
    */
   presetDerived(fingerprints: Readonly<Record<string, string>>): void {
     for (const key in fingerprints) if (isDerivedKey(key)) this.derived.set(key, fingerprints[key]);
@@ -414,7 +414,7 @@ function mayChangeReach(target: string, reach: Reach, key: string, pkg: string |
   const hash = key.indexOf('#');
   const keyPackage = key.slice(0, hash);
   const name = key.slice(hash + 1);
-  if (name === '' || keyPackage === REACH || keyPackage === IMPORTS) return false;
+  if (name === '' || isDerivedKey(key)) return false;
   const dot = name.indexOf('.');
   if (dot >= 0 ? reach.methods.has(name.slice(dot + 1)) : reach.names.has(qualifiedName(keyPackage, name))) return true;
   if (keyPackage !== pkg || !decls) return false;
