@@ -13,6 +13,7 @@ import { cleanCache, defaultCacheDir } from './engine/result-cache';
 import { runInit } from './cli/init-command';
 import { UsageError } from './cli/project';
 import { addSplitCommand } from './cli/split-command';
+import { tuneJitForBatchRun } from './cli/batch-jit';
 import { DEFAULT_FILE_BUDGET_MS } from './cli/project';
 
 const EXIT_STATUS = `
@@ -148,6 +149,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function run(): void {
+  tuneJitForBatchRun();
   // `go-traps ... | head` closes the pipe early: the reader has what it wanted, so stop quietly, as Unix tools do.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
