@@ -26,9 +26,33 @@ func Count(db *sql.DB) (n int, err error) {
 }
 `;
 
+const STARTER = `package feed
+
+func Start(ch chan int, items []int) {
+	go drain(ch)
+	go func() {
+		println(len(items))
+	}()
+}
+`;
+
+/** \`drain\` in a file of its own: with a way out (\`return\`) or without. */
+const drain = (body: string) => `package feed
+
+func drain(ch chan int) {
+\tfor {
+${body}
+\t}
+}
+`;
+
 /** The CLI's analysis: the rules without the editor's checklist and coupling collectors. */
 function analyzeOne(path: string, text: string) {
   return analyze([path], () => text, defaultSettings(), [], { collectors: false });
+}
+
+function analyzeAll(files: Record<string, string>) {
+  return analyze(Object.keys(files), (path) => files[path], defaultSettings(), [], { collectors: false });
 }
 
 describe('lazy parsing', () => {
@@ -50,5 +74,19 @@ describe('lazy parsing', () => {
     const result = await analyzeOne('user/count.go', QUERY);
     assert.deepEqual(result.findings.map((f) => f.ruleId), ['db-no-context']);
     assert.deepEqual(parsed, ['user/count.go']);
+  });
+
+  it('never parses a file whose goroutines start nothing that may loop forever, nor loop over anything', async () => {
+    parsed.length = 0;
+    const result = await analyzeAll({ 'feed/start.go': STARTER, 'feed/drain.go': drain('\t\tif <-ch < 0 {\n\t\t\treturn\n\t\t}') });
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(parsed, []);
+  });
+
+  it('parses the file that starts a function that may loop forever, in another file, and reports the loop', async () => {
+    parsed.length = 0;
+    const result = await analyzeAll({ 'feed/start.go': STARTER, 'feed/drain.go': drain('\t\t<-ch') });
+    assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.path}`), ['goroutine-no-exit feed/drain.go']);
+    assert.deepEqual([...parsed].sort(), ['feed/drain.go', 'feed/start.go']);
   });
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { WorkspaceIndex } from '../../server/src/engine/workspace-index';
 import { scanDeclarations } from '../../server/src/go/declaration-scanner';
-import { functionNamesKey, importsKey, memberKey, reachKey } from '../../server/src/go/type-index';
+import { EVERY_PACKAGE, importsKey, loopingNamesKey, memberKey, reachKey } from '../../server/src/go/type-index';
 
 const PKG = 'example.com/shop/user';
 const repo = (type: string) => scanDeclarations(`package user\n\ntype Repo struct {\n\tdb ${type}\n}\n\nvar Limit = 10\n`, () => PKG);
@@ -53,15 +53,21 @@ describe('workspace index: declaration generations', () => {
     assert.deepEqual(index.undeclare('obs/obs.go'), ['api/main.go'], 'and gone again');
   });
 
-  it('names a file that counted its package\'s function names among those to analyse again when the names change, and only then', () => {
+  it('names a file that asked which functions may loop forever among those to analyse again when that changes, and only then', () => {
     const index = new WorkspaceIndex();
     const b = (body: string) => scanDeclarations(`package a\n\n${body}\n`, () => 'x/a');
+    const forever = 'func run(ch chan int) {\n\tfor {\n\t\t<-ch\n\t}\n}';
+    const leaves = 'func run(ch chan int) {\n\tfor {\n\t\tif <-ch > 0 {\n\t\t\treturn\n\t\t}\n\t}\n}';
     index.setDecls('a/a.go', 'x/a', b('func Use() {}'));
-    index.setDecls('a/b.go', 'x/a', b('func Start() {}'));
-    const entry = { summary: { location: { path: 'a/a.go', modulePath: 'x', packageDir: 'a', domain: '', goVersion: '' }, facts: {}, directives: [] }, findings: [] };
-    index.set('a/a.go', { ...entry, dependencies: [functionNamesKey('x/a')] });
-    assert.deepEqual(index.setDecls('a/b.go', 'x/a', b('func Start(n int) {}')), [], 'a signature changed, not the names');
-    assert.deepEqual(index.setDecls('a/b.go', 'x/a', b('func Start(n int) {}\nfunc run() {}')), ['a/a.go'], 'run() was added');
-    assert.deepEqual(index.setDecls('a/b.go', 'x/a', b('func Start(n int) {}')), ['a/a.go'], 'and taken out');
+    index.setDecls('a/b.go', 'x/a', b(leaves));
+    index.setDecls('c/c.go', 'x/c', b('func Other() {}'));
+    const entry = (path: string) => ({ summary: { location: { path, modulePath: 'x', packageDir: path.slice(0, 1), domain: '', goVersion: '' }, facts: {}, directives: [] }, findings: [] });
+    index.set('a/a.go', { ...entry('a/a.go'), dependencies: [loopingNamesKey('x/a')] });
+    index.set('c/c.go', { ...entry('c/c.go'), dependencies: [loopingNamesKey(EVERY_PACKAGE)] });
+    assert.deepEqual(index.setDecls('a/b.go', 'x/a', b(leaves.replace('ch chan int', 'ch <-chan int'))), [], 'a signature changed, no loop');
+    assert.deepEqual(index.setDecls('a/b.go', 'x/a', b(forever)).sort(), ['a/a.go', 'c/c.go'], 'run() may now loop forever');
+    assert.deepEqual(index.setDecls('a/b.go', 'x/a', b(forever.replace('<-ch', 'println(<-ch)'))), [], 'it still may');
+    assert.deepEqual(index.setDecls('a/b.go', 'x/a', b(leaves)).sort(), ['a/a.go', 'c/c.go'], 'and no longer');
+    assert.deepEqual(index.setDecls('c/d.go', 'x/c', b(forever)), ['c/c.go'], 'a looping run() in another package: only the question about every package changes');
   });
 });

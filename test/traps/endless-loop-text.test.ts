@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { endlessKind } from '../../server/src/traps/goroutine/goroutine-ast';
-import { mayHoldEndlessLoopText } from '../../server/src/traps/goroutine/endless-loop-text';
+import { mayHoldEndlessLoopText, mayStartGoroutinesInLoop } from '../../server/src/go/endless-loop-text';
+import { scanDeclarations } from '../../server/src/go/declaration-scanner';
 import { scanOf } from '../../server/src/traps/goroutine/goroutine-scan';
 import { loopExitsOf } from '../../server/src/traps/goroutine/loop-exits';
 import { goFilesBelow, GOROOT_SRC, NEEDS_GOROOT, stdlibSample } from '../support/go-files';
@@ -100,5 +101,68 @@ describe('goroutine-no-exit: endless loops read from the text', () => {
   it('never says no where the tree finds such a loop, on a sample of the standard library', NEEDS_GOROOT, async () => {
     const files = stdlibSample(['net/http', 'runtime', 'cmd/go/internal', 'go/parser', 'crypto/tls', 'os/exec'], 120);
     assert.ok((await neverHides(files, GOROOT_SRC)) > 200);
+  });
+});
+
+/**
+ * The type index keeps, per file, the functions whose body may loop forever (FileDecls.loops): goroutine-no-exit
+ * leaves out a file whose `go` statements start none of them. And goroutine-unbounded leaves out a file whose `go`
+ * statements all sit outside loops. Both are read from the text; neither may hide what the tree finds.
+ */
+describe('looping functions and goroutines started in loops, read from the text', () => {
+  const loopsOf = (text: string) => scanDeclarations(text, () => 'p').loops;
+
+  it('names the functions and methods whose body may hold a loop with no way out, and only those', () => {
+    const text = `package p\n\nimport "time"\n\nfunc drain(ch chan int) {\n\tfor {\n\t\t<-ch\n\t}\n}\n\nfunc leaves(ch chan int) {\n\tfor {\n\t\tif <-ch > 0 {\n\t\t\treturn\n\t\t}\n\t}\n}\n\nfunc (s *S) tick() {\n\tfor range time.Tick(time.Second) {\n\t\ts.n++\n\t}\n}\n\nfunc plain() {}\n`;
+    assert.deepEqual(loopsOf(text), ['drain', 'tick']);
+    assert.equal(loopsOf('package p\n\nfunc plain() {\n\tfor i := 0; i < 3; i++ {\n\t}\n}\n'), undefined);
+  });
+
+  it('tells a `go` statement inside a loop from one outside', () => {
+    const wrapGo = (body: string) => `package p\n\nfunc f(xs []int, ch chan int) {\n${body}\n}\n`;
+    assert.equal(mayStartGoroutinesInLoop(wrapGo('\tgo work(ch)\n\tfor _, x := range xs {\n\t\tprintln(x)\n\t}')), false);
+    assert.equal(mayStartGoroutinesInLoop(wrapGo('\tfor _, x := range xs {\n\t\tgo work(x)\n\t}')), true);
+    assert.equal(mayStartGoroutinesInLoop(wrapGo('\tfor {\n\t\tif x := <-ch; x > 0 {\n\t\t\tgo func() { work(x) }()\n\t\t}\n\t}')), true);
+    assert.equal(mayStartGoroutinesInLoop(wrapGo('\t// go work(x) in a loop\n\tfor _, x := range xs {\n\t\tprintln(x)\n\t}')), false);
+    assert.equal(mayStartGoroutinesInLoop(wrapGo('\tfor _, x := range xs {\n\t\tgo work(x)\n')), true, 'unbalanced: maybe');
+  });
+
+  /** Checks one file against the tree; returns how many go statements and functions the text ruled out. */
+  async function neverHidesFromTheTree(text: string, name: string): Promise<number> {
+    const sources = await typedSources({ 'p/file.go': text });
+    try {
+      const types = sources.resolver('p/file.go');
+      const scan = scanOf(types.file);
+      const exits = loopExitsOf(scan);
+      const loops = new Set(loopsOf(text) ?? []);
+      let ruledOut = 0;
+      for (const i of scan.ofType('for_statement')) {
+        const fn = scan.fn[i];
+        if (fn < 0 || scan.types[fn] === 'func_literal' || !endlessKind(types, scan.nodes[i]) || exits.get(i)!.leaves) continue;
+        const fnName = scan.nodes[fn].childForFieldName('name')?.text ?? '';
+        assert.ok(loops.has(fnName), `${name}: ${fnName} may loop forever`);
+      }
+      if (!mayStartGoroutinesInLoop(text)) {
+        ruledOut++;
+        for (const go of scan.ofType('go_statement')) assert.equal(scan.loop[go], -1, `${name}: a go statement in a loop at ${scan.nodes[go].startPosition.row + 1}`);
+      }
+      return ruledOut;
+    } finally {
+      sources.dispose();
+    }
+  }
+
+  it('never hides what the tree finds, on every fixture', async () => {
+    const files = goFilesBelow(FIXTURES_DIR, Infinity);
+    let ruledOut = 0;
+    for (const file of files) ruledOut += await neverHidesFromTheTree(readFileSync(file, 'utf8'), path.relative(FIXTURES_DIR, file));
+    assert.ok(ruledOut > 100, `${ruledOut} files without a go statement in a loop`);
+  });
+
+  it('never hides what the tree finds, on a sample of the standard library', NEEDS_GOROOT, async () => {
+    const files = stdlibSample(['net/http', 'runtime', 'cmd/go/internal', 'os/exec', 'net'], 80);
+    let ruledOut = 0;
+    for (const file of files) ruledOut += await neverHidesFromTheTree(readFileSync(file, 'utf8'), path.relative(GOROOT_SRC, file));
+    assert.ok(ruledOut > 200, `${ruledOut} files without a go statement in a loop`);
   });
 });

@@ -13,6 +13,9 @@ import {
   APOSTROPHE, BACKSLASH, BACKTICK, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, DOT, isAsciiLetter, isDigit, NEWLINE, NINE, OPEN_BRACKET, OPEN_PAREN, QUOTE, SLASH, STAR, ZERO,
 } from './char-codes';
 import { emptyDecls, encodeChain, FileDecls, ImportDecl } from './declarations';
+import { ENDLESS_LOOP, mayHoldEndlessLoopText, namesTimerValues } from './endless-loop-text';
+
+const ENDLESS_LOOP_ALL = new RegExp(ENDLESS_LOOP.source, 'g');
 import { funcType, GoType, named, pointerTo, PREDECLARED_TYPES, UNKNOWN } from './types';
 
 const enum Tok {
@@ -261,6 +264,7 @@ function detach(decls: FileDecls): FileDecls {
     spec.alias = copied(spec.alias);
   }
   for (const table of [decls.types, decls.values, decls.funcs, decls.methods]) for (const name in table) table[name] = copied(table[name]);
+  if (decls.loops) decls.loops = decls.loops.map(copied).sort();
   return decls;
 }
 
@@ -278,6 +282,11 @@ class DeclarationScanner {
   private ownPackage = '';
   private typeParameters: ReadonlySet<string> = new Set();
   private decls = emptyDecls();
+  /** Where the text may show an endless loop (ENDLESS_LOOP), in order: worked out at the first function body. */
+  private loopStarts: number[] | undefined;
+  /** The first of `loopStarts` not before the last body asked about (bodies come in the text's order). */
+  private nextLoop = 0;
+  private timerValues = false;
 
   constructor(
     text: string,
@@ -584,7 +593,28 @@ class DeclarationScanner {
     } finally {
       this.typeParameters = new Set();
     }
-    if (lex.is('{')) lex.skipBalanced();
+    if (lex.is('{')) {
+      const bodyStart = lex.start;
+      lex.skipBalanced();
+      if (name !== '_' && this.mayLoopForever(bodyStart, lex.start)) {
+        const loops = (this.decls.loops ??= []);
+        if (!loops.includes(name)) loops.push(name);
+      }
+    }
+  }
+
+  /** Whether the body between `start` and `end` may hold a loop with no way out (see FileDecls.loops). */
+  private mayLoopForever(start: number, end: number): boolean {
+    const text = this.lex.text;
+    if (!this.loopStarts) {
+      this.loopStarts = [];
+      for (const match of text.matchAll(ENDLESS_LOOP_ALL)) this.loopStarts.push(match.index!);
+      this.timerValues = this.loopStarts.length > 0 && namesTimerValues(text);
+    }
+    while (this.nextLoop < this.loopStarts.length && this.loopStarts[this.nextLoop] < start) this.nextLoop++;
+    if (this.nextLoop === this.loopStarts.length || this.loopStarts[this.nextLoop] >= end) return false;
+    const body = text.slice(start, end);
+    return ENDLESS_LOOP.test(body) && mayHoldEndlessLoopText(body, this.timerValues);
   }
 
   /** `(r *Repo)`, `(Repo)`, `(l *List[T])` → the receiver's base type name, pointer-ness and type parameters. */

@@ -26,6 +26,11 @@ export interface FileDecls {
   funcs: Record<string, string>;
   /** `Receiver.Method` (the receiver's type name) → its signature; `*` first for a pointer receiver. */
   methods: Record<string, string>;
+  /**
+   * Functions and methods (a method by its name alone) whose body may hold a loop with no way out, read from the
+   * text (endless-loop-text.ts); absent when none. goroutine-no-exit asks which names a `go` statement may start.
+   */
+  loops?: string[];
 }
 
 /**

@@ -37,16 +37,19 @@ export function importsKey(within: string, pkg: string, wanted: readonly string[
   return memberKey(IMPORTS, JSON.stringify([within, pkg, wanted]));
 }
 
-const NAMES = '~names';
+const LOOPS = '~loops';
 
-/** The key under which an analysis that asked `functionNames(pkg)` depends on its answer. */
-export function functionNamesKey(pkg: string): string {
-  return memberKey(NAMES, pkg);
+/** What `loopingFunctionNames` is asked for to hear of every package at once. */
+export const EVERY_PACKAGE = '*';
+
+/** The key under which an analysis that asked `loopingFunctionNames(pkg)` depends on its answer. */
+export function loopingNamesKey(pkg: string): string {
+  return memberKey(LOOPS, pkg);
 }
 
-/** Whether a key stands for a derived answer (`reach`, `importedWithin`, `functionNames`) rather than one member. */
+/** Whether a key stands for a derived answer (`reach`, `importedWithin`, `loopingFunctionNames`) rather than one member. */
 export function isDerivedKey(key: string): boolean {
-  return key.startsWith(`${REACH}#`) || key.startsWith(`${IMPORTS}#`) || key.startsWith(`${NAMES}#`);
+  return key.startsWith(`${REACH}#`) || key.startsWith(`${IMPORTS}#`) || key.startsWith(`${LOOPS}#`);
 }
 
 const TABLES = ['types', 'values', 'funcs', 'methods'] as const;
@@ -62,10 +65,10 @@ export class TypeIndex {
   /** Who mentions what: built when `reach` is first asked (or from the start, see `keepMentions`), then kept up to date. */
   private graph: MentionGraph | undefined;
   private mentionsKept = false;
-  /** `functionNames` answers by package, dropped with the package's merged members. */
-  private readonly functionNameSets = new Map<string, Set<string>>();
-  /** Packages whose `functionNames` changes are reported (see `watch`), with the answers' fingerprints. */
-  private readonly watchedNames = new Map<string, string>();
+  /** `loopingFunctionNames` answers by package (and for EVERY_PACKAGE), dropped when some file's loops change. */
+  private readonly loopingNameSets = new Map<string, Set<string>>();
+  /** Packages whose `loopingFunctionNames` changes are reported (see `watch`), with the answers' fingerprints. */
+  private readonly watchedLoops = new Map<string, string>();
   /**
    * Derived answers' fingerprints (reach, imports, names) for the index as it stands, by key: worked out once,
    * or given by `presetDerived`; dropped on any change.
@@ -147,7 +150,8 @@ export class TypeIndex {
       for (const key of diffKeys(pkg, previous.decls, decls)) changed.add(key);
       this.files.set(path, { pkg, decls });
       if (changed.size > 0) this.graph?.set(path, decls);
-      if (changed.size > 0) this.membersChanged(pkg, changed);
+      if (changed.size > 0) this.merged.delete(pkg);
+      if (JSON.stringify(previous.decls.loops) !== JSON.stringify(decls.loops)) this.loopsChanged(pkg, changed);
       if (importsChanged) this.imports.changedIn(pkg, changed);
       return this.updateReaches(changed, pkg, decls);
     }
@@ -160,7 +164,8 @@ export class TypeIndex {
     let set = this.filesByPackage.get(pkg);
     if (!set) this.filesByPackage.set(pkg, (set = new Set()));
     set.add(path);
-    this.membersChanged(pkg, changed);
+    this.merged.delete(pkg);
+    this.loopsChanged(pkg, changed);
     for (const key of memberKeys(pkg, decls)) changed.add(key);
     changed.add(memberKey(pkg, ''));
     this.imports.changedIn(pkg, changed);
@@ -179,7 +184,8 @@ export class TypeIndex {
     if (set && set.size === 0) this.filesByPackage.delete(previous.pkg);
     const keys = new Set(memberKeys(previous.pkg, previous.decls));
     keys.add(memberKey(previous.pkg, ''));
-    this.membersChanged(previous.pkg, keys);
+    this.merged.delete(previous.pkg);
+    this.loopsChanged(previous.pkg, keys);
     this.imports.changedIn(previous.pkg, keys);
     return this.updateReaches(keys);
   }
@@ -191,8 +197,8 @@ export class TypeIndex {
     if (this.mentionsKept) this.mentionGraph();
     this.imports.clear();
     this.derived.clear();
-    this.functionNameSets.clear();
-    this.watchedNames.clear();
+    this.loopingNameSets.clear();
+    this.watchedLoops.clear();
     this.files.clear();
     this.filesByPackage.clear();
     this.merged.clear();
@@ -217,10 +223,10 @@ export class TypeIndex {
     const hash = key.indexOf('#');
     const pkg = key.slice(0, hash);
     const name = key.slice(hash + 1);
-    if (pkg === REACH || pkg === IMPORTS || pkg === NAMES) {
+    if (pkg === REACH || pkg === IMPORTS || pkg === LOOPS) {
       let fingerprint = this.derived.get(key);
       if (fingerprint === undefined) {
-        fingerprint = pkg === REACH ? this.reachOf(name).fingerprint : pkg === IMPORTS ? this.imports.fingerprint(key) : this.namesFingerprint(name);
+        fingerprint = pkg === REACH ? this.reachOf(name).fingerprint : pkg === IMPORTS ? this.imports.fingerprint(key) : this.loopsFingerprint(name);
         this.derived.set(key, fingerprint);
       }
       return fingerprint;
@@ -246,15 +252,15 @@ export class TypeIndex {
   }
 
   /**
-   * Reports changes of a derived answer (a `reach`, `importedWithin` or `functionNames` key) from now on, in what
+   * Reports changes of a derived answer (a `reach`, `importedWithin` or `loopingFunctionNames` key) from now on, in what
    * `setFile` and `deleteFile` return: the language server does, for the files whose analyses asked it.
    */
   watch(key: string): void {
     if (key.startsWith(`${REACH}#`)) this.reachOf(key.slice(REACH.length + 1));
     else if (key.startsWith(`${IMPORTS}#`)) this.imports.watch(key);
-    else if (key.startsWith(`${NAMES}#`)) {
-      const pkg = key.slice(NAMES.length + 1);
-      if (!this.watchedNames.has(pkg)) this.watchedNames.set(pkg, this.namesFingerprint(pkg));
+    else if (key.startsWith(`${LOOPS}#`)) {
+      const pkg = key.slice(LOOPS.length + 1);
+      if (!this.watchedLoops.has(pkg)) this.watchedLoops.set(pkg, this.loopsFingerprint(pkg));
     }
   }
 
@@ -269,39 +275,43 @@ export class TypeIndex {
   }
 
   /**
-   * The names of a package's functions and methods (a method by its name alone), from every file of it. Recorded as
-   * one fact: an analysis that counts where they are mentioned depends on which names there are.
+   * The functions and methods of a package (a method by its name alone) whose body may hold a loop with no way out
+   * (FileDecls.loops); of every package for EVERY_PACKAGE. Recorded as one fact: an analysis that skipped a file's
+   * goroutines because they start none of them, or counted where they are mentioned, depends on which names there are.
    */
-  functionNames(pkg: string): ReadonlySet<string> {
-    this.recorder?.add(functionNamesKey(pkg));
-    return this.functionNamesOf(pkg);
+  loopingFunctionNames(pkg: string): ReadonlySet<string> {
+    this.recorder?.add(loopingNamesKey(pkg));
+    return this.loopingNamesOf(pkg);
   }
 
-  private functionNamesOf(pkg: string): Set<string> {
-    let names = this.functionNameSets.get(pkg);
+  private loopingNamesOf(pkg: string): Set<string> {
+    let names = this.loopingNameSets.get(pkg);
     if (!names) {
-      const members = this.membersOf(pkg);
-      names = new Set(members?.funcs.keys());
-      for (const key of members?.methods.keys() ?? []) names.add(key.slice(key.indexOf('.') + 1));
-      this.functionNameSets.set(pkg, names);
+      names = new Set();
+      const packages = pkg === EVERY_PACKAGE ? [...this.filesByPackage.keys()] : [pkg];
+      for (const p of packages) for (const path of this.filesByPackage.get(p) ?? []) for (const name of this.files.get(path)!.decls.loops ?? []) names.add(name);
+      this.loopingNameSets.set(pkg, names);
     }
     return names;
   }
 
-  private namesFingerprint(pkg: string): string {
-    return createHash('sha1').update([...this.functionNamesOf(pkg)].sort().join(',')).digest('hex');
+  private loopsFingerprint(pkg: string): string {
+    return createHash('sha1').update([...this.loopingNamesOf(pkg)].sort().join(',')).digest('hex');
   }
 
-  /** A package's members changed: drops what was merged from them, and reports a watched `functionNames` change. */
-  private membersChanged(pkg: string, changed: Set<string>): void {
-    this.merged.delete(pkg);
-    this.functionNameSets.delete(pkg);
-    const before = this.watchedNames.get(pkg);
-    if (before === undefined) return;
-    const now = this.namesFingerprint(pkg);
-    if (now === before) return;
-    this.watchedNames.set(pkg, now);
-    changed.add(functionNamesKey(pkg));
+  /** Some file of `pkg` came, went or changed its loops: drops the answers that read it, and reports watched changes. */
+  private loopsChanged(pkg: string, changed: Set<string>): void {
+    this.loopingNameSets.delete(pkg);
+    this.loopingNameSets.delete(EVERY_PACKAGE);
+    this.derived.clear();
+    for (const asked of [pkg, EVERY_PACKAGE]) {
+      const before = this.watchedLoops.get(asked);
+      if (before === undefined) continue;
+      const now = this.loopsFingerprint(asked);
+      if (now === before) continue;
+      this.watchedLoops.set(asked, now);
+      changed.add(loopingNamesKey(asked));
+    }
   }
 
   private reachOf(target: string): Reach {

@@ -21,9 +21,10 @@ import { calleeKey, declarationKey, EndlessKind, endlessKind, goCall, GO_STATEME
 import { returnOnDone, watchDoneEdits } from './goroutine-fix';
 import { StartRole, StartRoles } from './goroutine-role';
 import { anyWithin, GoroutineScan, scanOf } from './goroutine-scan';
-import { mayHoldEndlessLoopText } from './endless-loop-text';
+import { ENDLESS_LOOP, mayHoldEndlessLoopText } from '../../go/endless-loop-text';
+import { EVERY_PACKAGE } from '../../go/type-index';
 import { loopExitsOf } from './loop-exits';
-import { identifierCounts, isUnexported, unexportedFunctionNames } from './package-mentions';
+import { identifierCounts, isUnexported, unexportedLoopingNames } from './package-mentions';
 
 /** A loop to report: complete for a closure, waiting for a `go` statement for a named function. */
 interface LoopReport {
@@ -57,11 +58,10 @@ interface NoExitFacts {
 }
 
 const MAX_RELATED = 5;
-/**
- * `for {`, a three-clause `for` with no condition (`for ;; {`, `for n := 1; ; n++ {`) or a range over a ticker: a
- * file without any of them (and without a `go` statement) has nothing to report.
- */
-const ENDLESS_LOOP = /\bfor\s*\{|\bfor\b[^{};\n]*;\s*;|\brange\b[^\n{]*(\.C\b|\bTick\(|\bAfter\()/;
+/** `go f(...)`, `go x.f(...)`, `go f[T](...)`: the name of what it starts. */
+const NAMED_START = /\bgo\s+(?:[\p{L}\p{N}_]+\s*\.\s*)*([\p{L}_][\p{L}\p{N}_]*)\s*[(\[]/gu;
+/** `go (f)(...)` and the like: a start whose name the text does not give. */
+const UNNAMED_START = /\bgo\s*\(/;
 
 export const rule = defineWorkspaceRule<NoExitFacts>({
   meta: {
@@ -97,9 +97,9 @@ export const rule = defineWorkspaceRule<NoExitFacts>({
     },
   },
   collect(file, _settings, _location, types) {
-    const mentions = identifierCounts(file.text, unexportedFunctionNames(types));
+    const mentions = identifierCounts(file.text, unexportedLoopingNames(types));
     const facts: NoExitFacts = { pkg: types.ownPackage, closures: [], loops: [], starts: [], mentions, onceStarted: [] };
-    if (!file.isTest && (GO_STATEMENT.test(file.text) || mayHoldEndlessLoop(file, types))) collectGoroutines(file, types, facts);
+    if (!file.isTest && (mayStartLoopingFunction(file.text, types) || mayHoldEndlessLoop(file, types))) collectGoroutines(file, types, facts);
     if (!file.isTest && ONCE_DO.test(file.text)) facts.onceStarted = onceStartedFunctions(file, types);
     const empty =
       facts.closures.length === 0 && facts.loops.length === 0 && facts.starts.length === 0 && facts.onceStarted.length === 0 && Object.keys(mentions).length === 0;
@@ -167,8 +167,22 @@ function startupSeverity(settings: Settings): Severity {
 }
 
 /**
- * Whether a file without `go` statements needs the full analysis for its named functions' loops: only when an
- * endless loop may have no way out. A loop that holds a `return` or `goto` and no closure certainly leaves; the
+ * Whether some `go` statement of the file may start a function or method that may loop forever, anywhere in the
+ * workspace (by name: the type index keeps every body's answer, FileDecls.loops). A start of any other function
+ * joins no loop; a `go func() {...}()` matters only when the file itself may hold such a loop (mayHoldEndlessLoop).
+ */
+function mayStartLoopingFunction(text: string, types: Resolver): boolean {
+  if (!GO_STATEMENT.test(text)) return false;
+  if (UNNAMED_START.test(text)) return true;
+  const looping = types.index.loopingFunctionNames(EVERY_PACKAGE);
+  if (looping.size === 0) return false;
+  for (const match of text.matchAll(NAMED_START)) if (looping.has(match[1])) return true;
+  return false;
+}
+
+/**
+ * Whether the file needs the full analysis for its loops (in named functions or in the literals it starts): only
+ * when an endless loop may have no way out. A loop that holds a `return` or `goto` and no closure certainly leaves; the
  * text answers that for most files, and one search of the tree (shared with the other rules) for the rest.
  */
 function mayHoldEndlessLoop(file: SourceFile, types: Resolver): boolean {

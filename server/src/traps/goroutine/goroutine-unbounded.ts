@@ -3,6 +3,7 @@ import { defineFileRule } from '../../engine/rule';
 import type { SyntaxNode } from '../../go/parser';
 import { rangeOf } from '../../go/source';
 import { GO_STATEMENT, receivedChannel } from './goroutine-ast';
+import { mayStartGoroutinesInLoop } from '../../go/endless-loop-text';
 import { anyWithin, GoroutineScan, identifierIndexOf, IdentifierIndex, scanOf } from './goroutine-scan';
 import { LoopInput, LoopInputs } from './unbounded-input';
 
@@ -48,7 +49,8 @@ export const rule = defineFileRule({
   },
   check(context) {
     const { file, types } = context;
-    if (file.isTest || !GO_STATEMENT.test(file.text)) return;
+    // Only a `go` statement inside a loop can start one goroutine per item: the text rules most files out.
+    if (file.isTest || !GO_STATEMENT.test(file.text) || !mayStartGoroutinesInLoop(file.text)) return;
     const scan = scanOf(file);
     const gos = scan.ofType('go_statement');
     if (gos.length === 0) return;

@@ -1,6 +1,7 @@
 /**
  * Where a package's unexported functions and methods are named: a fix that adds a parameter to one must know it
- * has no other caller, in any file of the package (tests included). Each file counts the names from its text with
+ * has no other caller, in any file of the package (tests included). Only functions that may loop forever are asked
+ * about, and most packages have none: their files are not read at all. Each file counts the names from its text with
  * a small lexer (comments and literals skipped); the counts are joined per package by the workspace rule.
  */
 import type { Resolver } from '../../go/resolver';
@@ -8,9 +9,12 @@ import { APOSTROPHE, BACKSLASH, BACKTICK, isWordStart, NEWLINE, NINE, QUOTE, SLA
 
 const unexported = new WeakMap<ReadonlySet<string>, Set<string>>();
 
-/** The names of the unexported functions and methods of the resolver's package, from the type index (recorded). */
-export function unexportedFunctionNames(types: Resolver): Set<string> {
-  const all = types.index.functionNames(types.ownPackage);
+/**
+ * The unexported functions and methods of the resolver's package that may loop forever, from the type index
+ * (recorded): only a loop's own function is ever threaded a context, so only its mentions are counted.
+ */
+export function unexportedLoopingNames(types: Resolver): Set<string> {
+  const all = types.index.loopingFunctionNames(types.ownPackage);
   let names = unexported.get(all);
   if (!names) unexported.set(all, (names = new Set([...all].filter(isUnexported))));
   return names;

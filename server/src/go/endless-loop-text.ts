@@ -6,11 +6,17 @@
  * the tree, as does anything the text cannot read for sure (comments in a header, a composite literal where a
  * body's brace may be, unbalanced braces).
  */
-import { tokenEnd } from '../../go/string-spans';
+import { tokenEnd } from './string-spans';
 
-/** Literal and comment openers, the brackets, `;`, the keywords the question turns on and the calls that end a goroutine. */
+/**
+ * `for {`, a three-clause `for` with no condition (`for ;; {`, `for n := 1; ; n++ {`) or a range over a ticker: text
+ * without any of them holds no loop goroutine-no-exit calls endless.
+ */
+export const ENDLESS_LOOP = /\bfor\s*\{|\bfor\b[^{};\n]*;\s*;|\brange\b[^\n{]*(\.C\b|\bTick\(|\bAfter\()/;
+
+/** Literal and comment openers, the brackets, `;`, the keywords the questions turn on and the calls that end a goroutine. */
 const TOKEN =
-  /["'`]|\/\/|\/\*|[{}()[\];]|\b(?:for|func|return|goto|range|switch|select|break)\b|\bpanic\s*\(|\.\s*(?:Exit|Fatal|Fatalf|Fatalln|Goexit|Panic|Panicf|Panicln|FailNow|SkipNow)\s*\(/g;
+  /["'`]|\/\/|\/\*|[{}()[\];]|\b(?:for|func|return|goto|range|switch|select|break|go)\b|\bpanic\s*\(|\.\s*(?:Exit|Fatal|Fatalf|Fatalln|Goexit|Panic|Panicf|Panicln|FailNow|SkipNow)\s*\(/g;
 /** A timer's channel (`t.C`) or `time.Tick(d)` / `time.After(d)` in a range clause. */
 const TIMER_WORD = /\b(?:C|Tick|After)\b/;
 /** `time.Tick` or `time.After` named without a call: held in a variable, a range over `f(d)` may be a timer. */
@@ -44,6 +50,26 @@ function codeTokens(text: string): Token[] | null {
   return tokens;
 }
 
+/**
+ * False only when no `go` statement of `text` lies in the body of a `for`: then no goroutine is started per item
+ * of anything (goroutine-unbounded's question). Anything the text cannot read for sure is a "maybe".
+ */
+export function mayStartGoroutinesInLoop(text: string): boolean {
+  const tokens = codeTokens(text);
+  const closing = tokens && matchingBraces(tokens);
+  if (!tokens || !closing) return true;
+  const starts: number[] = [];
+  tokens.forEach((token, i) => token.kind === 'go' && starts.push(i));
+  if (starts.length === 0) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'for') continue;
+    const loop = readStatement(text, tokens, closing, i);
+    if (!loop) return true;
+    if (starts.some((at) => at > loop.body && at < loop.end)) return true;
+  }
+  return false;
+}
+
 /** For each `{` token, the index of its `}` token (-1 when it has none); null when a `}` closes nothing. */
 function matchingBraces(tokens: readonly Token[]): Int32Array | null {
   const closing = new Int32Array(tokens.length).fill(-1);
@@ -68,8 +94,16 @@ interface Statement {
   range: number;
 }
 
-/** False only when no loop of `text` can be both endless and without a way out (or hold a closure). */
-export function mayHoldEndlessLoopText(text: string): boolean {
+/** Whether the file names `time.Tick` or `time.After` without calling it (see TIMER_VALUE). */
+export function namesTimerValues(fileText: string): boolean {
+  return TIMER_VALUE.test(fileText);
+}
+
+/**
+ * False only when no loop of `text` can be both endless and without a way out (or hold a closure). `text` may be
+ * one function's body; `timerValues` is then the whole file's answer (a package variable may hold `time.Tick`).
+ */
+export function mayHoldEndlessLoopText(text: string, timerValues = namesTimerValues(text)): boolean {
   const tokens = codeTokens(text);
   const closing = tokens && matchingBraces(tokens);
   if (!tokens || !closing) return true;
@@ -85,7 +119,6 @@ export function mayHoldEndlessLoopText(text: string): boolean {
     breakable.add(statement.body);
   }
   const breakTarget = plainBreakTargets(text, tokens, breakable);
-  const timerValues = TIMER_VALUE.test(text);
   for (const [i, loop] of statements) {
     if (tokens[i].kind !== 'for' || !mayBeEndless(text, tokens, i, loop, timerValues)) continue;
     let leaves = false;
