@@ -52,7 +52,7 @@ function analyzeOne(path: string, text: string) {
 }
 
 function analyzeAll(files: Record<string, string>) {
-  return analyze(Object.keys(files), (path) => files[path], defaultSettings(), [], { collectors: false });
+  return analyze(Object.keys(files), (path) => files[path], defaultSettings(), [{ root: '', path: 'x', goVersion: '1.22' }], { collectors: false });
 }
 
 describe('lazy parsing', () => {
@@ -88,5 +88,26 @@ describe('lazy parsing', () => {
     const result = await analyzeAll({ 'feed/start.go': STARTER, 'feed/drain.go': drain('\t\t<-ch') });
     assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.path}`), ['goroutine-no-exit feed/drain.go']);
     assert.deepEqual([...parsed].sort(), ['feed/drain.go', 'feed/start.go']);
+  });
+
+  it('never parses a file whose Dial or Addr builds no client of a library it could name', async () => {
+    parsed.length = 0;
+    const files = {
+      'dial/dial.go': 'package dial\n\nimport "net"\n\nvar conn, _ = net.Dial("tcp", "localhost:6379")\n\ntype Peer struct{ Addr string }\n\nvar p = Peer{Addr: "localhost:6379"}\n',
+    };
+    const result = await analyzeAll(files);
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(parsed, []);
+  });
+
+  it('parses a file that reaches a client library\'s options through another package\'s alias, and reports the address', async () => {
+    parsed.length = 0;
+    const files = {
+      'cfg/cfg.go': 'package cfg\n\nimport "github.com/redis/go-redis/v9"\n\ntype Options = redis.Options\n',
+      'app/app.go': 'package app\n\nimport "x/cfg"\n\nvar Opts = &cfg.Options{Addr: "localhost:6379"}\n',
+    };
+    const result = await analyzeAll(files);
+    assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.path}`), ['config-hardcoded-dsn app/app.go']);
+    assert.ok(parsed.includes('app/app.go'));
   });
 });

@@ -9,6 +9,7 @@ import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import { deref, namedParts } from '../../go/types';
 import { nonProductionEnvironment } from './dsn';
+import { mayNameReach } from '../../go/type-reach';
 
 const REDIS = ['github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/go-redis/redis/v9', 'github.com/go-redis/redis/v7', 'github.com/go-redis/redis'];
 const KAFKA_GO = ['github.com/segmentio/kafka-go'];
@@ -73,13 +74,16 @@ export function serviceAddresses(types: Resolver): ServiceAddress[] {
     }
   };
   const { text } = types.file;
-  if (FIELD_NAMES.test(text)) {
+  const fields = FIELD_NAMES.test(text);
+  const calls = CALL_NAMES.test(text);
+  if ((!fields && !calls) || !mayBuildClients(types)) return [];
+  if (fields) {
     for (const element of findAll(types.file.root, 'keyed_element')) {
       const position = fieldPosition(types, element);
       if (position) note(element.childForFieldName('value'), position);
     }
   }
-  if (!CALL_NAMES.test(text)) return [...found.values()];
+  if (!calls) return [...found.values()];
   for (const call of findAll(types.file.root, 'call_expression')) {
     const match = callPosition(types, call);
     if (!match) continue;
@@ -87,6 +91,20 @@ export function serviceAddresses(types: Resolver): ServiceAddress[] {
     for (const arg of match.index < 0 ? args : [args[match.index]]) note(arg, match.position);
   }
   return [...found.values()];
+}
+
+const CLIENT_PATHS = [...new Set([...FIELDS, ...CALLS].flatMap((c) => c.paths))];
+const CLIENT_TYPES = CLIENT_PATHS.map((path) => `"${path}".*`).join(' ');
+
+/**
+ * Whether the file may name a client library's options type or function (see type-reach.ts): false only when it
+ * imports none of the libraries, nothing with a dot, and writes no name that leads to one of their types. Their
+ * functions are called through an import; their option types may also come through another package's alias.
+ */
+function mayBuildClients(types: Resolver): boolean {
+  const file = types.file;
+  if (!file.importsFromText || file.importPathOf('.') !== undefined || CLIENT_PATHS.some((path) => file.mayImport(path))) return true;
+  return mayNameReach(file.text, types.index.reach(CLIENT_TYPES), types.ownPackage, (name) => file.importPathOf(name));
 }
 
 /** Cheap first looks at the text: files that name none of the fields or functions have no position to check. */
