@@ -9,6 +9,8 @@
 import { createHash } from 'node:crypto';
 import { APOSTROPHE, BACKSLASH, BACKTICK, DOT, isWordChar, isWordStart, NEWLINE, NINE, QUOTE, RETURN, SLASH, SPACE, STAR, TAB, WordReader, wordHash, ZERO } from './char-codes';
 import type { FileDecls } from './declarations';
+import type { Resolver } from './resolver';
+import type { SourceFile } from './source';
 
 /** What leads to a target type: qualified package-level names (`"net/http".Server`) and method names (`Logger`). */
 export interface Reach {
@@ -144,6 +146,21 @@ export class MentionGraph {
     for (const name of [...methods].sort()) hash.update(name).update('\u0000');
     return { names, methods, fingerprint: hash.digest('hex') };
   }
+}
+
+/** Every type of these packages, as a `reach` target. */
+export function packagesTarget(paths: readonly string[]): string {
+  return paths.map((path) => `"${path}".*`).join(' ');
+}
+
+/**
+ * Whether a file may hold a value of `target`'s types (see `reach`), whose packages are `paths`: false only when it
+ * imports none of them, nothing with a dot, and writes no name that leads to the target. A file whose imports are
+ * known only from its tree is a "maybe". Rules ask it before they parse a file to look for such values.
+ */
+export function mayHoldTypeOf(file: SourceFile, types: Resolver, paths: readonly string[], target: string): boolean {
+  if (!file.importsFromText || file.importPathOf('.') !== undefined || paths.some((path) => file.mayImport(path))) return true;
+  return mayNameReach(file.text, types.index.reach(target), types.ownPackage, (name) => file.importPathOf(name));
 }
 
 /**

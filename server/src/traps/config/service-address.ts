@@ -9,7 +9,7 @@ import type { SyntaxNode } from '../../go/parser';
 import type { Resolver } from '../../go/resolver';
 import { deref, namedParts } from '../../go/types';
 import { nonProductionEnvironment } from './dsn';
-import { mayNameReach } from '../../go/type-reach';
+import { mayHoldTypeOf, packagesTarget } from '../../go/type-reach';
 
 const REDIS = ['github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/go-redis/redis/v9', 'github.com/go-redis/redis/v7', 'github.com/go-redis/redis'];
 const KAFKA_GO = ['github.com/segmentio/kafka-go'];
@@ -93,8 +93,8 @@ export function serviceAddresses(types: Resolver): ServiceAddress[] {
   return [...found.values()];
 }
 
-const CLIENT_PATHS = [...new Set([...FIELDS, ...CALLS].flatMap((c) => c.paths))];
-const CLIENT_TYPES = CLIENT_PATHS.map((path) => `"${path}".*`).join(' ');
+export const CLIENT_PATHS = [...new Set([...FIELDS, ...CALLS].flatMap((c) => c.paths))];
+export const CLIENT_TYPES = packagesTarget(CLIENT_PATHS);
 
 /**
  * Whether the file may name a client library's options type or function (see type-reach.ts): false only when it
@@ -102,9 +102,7 @@ const CLIENT_TYPES = CLIENT_PATHS.map((path) => `"${path}".*`).join(' ');
  * functions are called through an import; their option types may also come through another package's alias.
  */
 function mayBuildClients(types: Resolver): boolean {
-  const file = types.file;
-  if (!file.importsFromText || file.importPathOf('.') !== undefined || CLIENT_PATHS.some((path) => file.mayImport(path))) return true;
-  return mayNameReach(file.text, types.index.reach(CLIENT_TYPES), types.ownPackage, (name) => file.importPathOf(name));
+  return mayHoldTypeOf(types.file, types, CLIENT_PATHS, CLIENT_TYPES);
 }
 
 /** Cheap first looks at the text: files that name none of the fields or functions have no position to check. */

@@ -8,7 +8,7 @@ import { isTestCode } from '../../engine/domains';
 import { ALL_RULES, directiveHasReason, readDirectives } from '../../engine/suppress';
 import { enclosingTopLevelFunction, fieldChildren, findAll, functionName } from '../../go/syntax';
 import { named, namedParts } from '../../go/types';
-import { mayNameReach } from '../../go/type-reach';
+import { mayHoldTypeOf } from '../../go/type-reach';
 import { rangeOf } from '../../go/source';
 import { isStartupCode } from './startup-code';
 import { chooseTarget } from './logging-convert';
@@ -123,9 +123,10 @@ const STD_LOGGER = named('log', 'Logger');
  * call of it can be unstructured logging, and no declaration of it a logger.
  */
 function mayHoldStdLogger(file: SourceFile, types: Resolver): boolean {
-  if (!file.importsFromText || file.mayImport('log') || file.importPathOf('.') !== undefined) return true;
-  return mayNameReach(file.text, types.index.reach(STD_LOGGER), types.ownPackage, (name) => file.importPathOf(name));
+  return mayHoldTypeOf(file, types, LOG_PACKAGE, STD_LOGGER);
 }
+
+const LOG_PACKAGE = ['log'];
 
 /** A serving package main's file that logs nothing: it still tells that its package is a service. */
 function emptyFacts(types: Resolver, file: SourceFile): UnstructuredFacts {

@@ -12,7 +12,7 @@ import type { Callee, Resolver } from '../../go/resolver';
 import type { SourceFile } from '../../go/source';
 import { mentionsAnySelector } from '../../go/text-search';
 import { callsNamed, mayCallOnValues } from '../../go/calls-by-name';
-import { mayNameReach } from '../../go/type-reach';
+import { mayHoldTypeOf, packagesTarget } from '../../go/type-reach';
 
 export type LoggingLibrary = 'zerolog' | 'zap' | 'slog' | 'logrus';
 
@@ -120,7 +120,7 @@ export function errorLogCalls(file: SourceFile, types: Resolver): ErrorLogCall[]
 }
 
 /** Every type of the logging libraries, as a `reach` target. */
-const LOGGING_TYPES = LOGGING_PATHS.map((path) => `"${path}".*`).join(' ');
+const LOGGING_TYPES = packagesTarget(LOGGING_PATHS);
 
 /**
  * Whether a value of a logging library's type may reach the file (see type-reach.ts): false only when it imports
@@ -128,8 +128,7 @@ const LOGGING_TYPES = LOGGING_PATHS.map((path) => `"${path}".*`).join(' ');
  * is a function of the package (an import) or a method of one of their types.
  */
 function mayHoldLogger(file: SourceFile, types: Resolver): boolean {
-  if (!file.importsFromText || file.importPathOf('.') !== undefined || LOGGING_PATHS.some((path) => file.mayImport(path))) return true;
-  return mayNameReach(file.text, types.index.reach(LOGGING_TYPES), types.ownPackage, (name) => file.importPathOf(name));
+  return mayHoldTypeOf(file, types, LOGGING_PATHS, LOGGING_TYPES);
 }
 
 /** `X.Error()...Msg(...)` where the event comes from a zerolog logger's Error level. */
