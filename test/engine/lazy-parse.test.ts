@@ -110,4 +110,14 @@ describe('lazy parsing', () => {
     assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.path}`), ['config-hardcoded-dsn app/app.go']);
     assert.ok(parsed.includes('app/app.go'));
   });
+
+  it('never parses a file whose Query and QueryRow are methods of its own types, with no database library in reach', async () => {
+    parsed.length = 0;
+    const files = {
+      'jobs/queue.go': 'package jobs\n\ntype Queue struct{ n int }\n\nfunc (q *Queue) Query(name string) int { return q.n }\n\nfunc (q *Queue) QueryRow() int { return 0 }\n\nfunc Run(q *Queue) int {\n\treturn q.QueryRow() + q.Query("all")\n}\n',
+    };
+    const result = await analyzeAll(files);
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(parsed, []);
+  });
 });

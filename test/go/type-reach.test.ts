@@ -17,6 +17,8 @@ import { goFilesBelow, GOROOT_SRC, NEEDS_GOROOT, stdlibSample } from '../support
 import { exists, FIXTURES_DIR } from '../support/repo';
 import { LOGGING_PATHS } from '../../server/src/traps/observability/logging-calls';
 import { typedSources } from '../support/types';
+import { DB_HANDLE_TARGET, DB_PATHS } from '../../server/src/traps/db/db-handles';
+import { CLIENT_PATHS, CLIENT_TYPES } from '../../server/src/traps/config/service-address';
 
 const LOGGER = '"log".Logger';
 
@@ -30,6 +32,8 @@ type Question = [what: string, target: string, imports: readonly string[], isTar
 const QUESTIONS: Question[] = [
   ['a *log.Logger', LOGGER, ['log'], (parts) => parts.pkg === 'log' && parts.name === 'Logger'],
   ['a structured logger', LOGGING_PATHS.map((p) => `"${p}".*`).join(' '), LOGGING_PATHS, (parts) => LOGGING_PATHS.includes(parts.pkg)],
+  ['a database handle', DB_HANDLE_TARGET, DB_PATHS, (parts) => DB_HANDLE_TARGET.split(' ').includes(`"${parts.pkg}".${parts.name}`)],
+  ['a type of a Redis, Kafka, NATS, etcd, gRPC or AMQP client', CLIENT_TYPES, CLIENT_PATHS, (parts) => CLIENT_PATHS.includes(parts.pkg)],
 ];
 
 describe('what leads to a type', () => {

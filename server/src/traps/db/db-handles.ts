@@ -9,6 +9,8 @@ import type { Callee, Resolver } from '../../go/resolver';
 import type { SyntaxNode } from '../../go/parser';
 import { callArguments, enclosingTopLevelFunction, functionName, stringValue } from '../../go/syntax';
 import { namedParts, type GoType } from '../../go/types';
+import type { SourceFile } from '../../go/source';
+import { mayHoldTypeOf } from '../../go/type-reach';
 
 /** The database libraries we know, by import path. */
 export const DB_LIBRARIES = {
@@ -32,6 +34,21 @@ const KINDS: Record<DbLibrary, readonly DbKind[]> = {
   gorm: ['DB'],
   'gorm-v1': ['DB'],
 };
+
+/** The handle types' packages, and the handle types as a type-reach target (`"database/sql".DB ...`). */
+export const DB_PATHS = Object.keys(DB_LIBRARIES);
+export const DB_HANDLE_TARGET = Object.entries(DB_LIBRARIES)
+  .flatMap(([path, library]) => KINDS[library].map((kind) => `"${path}".${kind}`))
+  .join(' ');
+
+/**
+ * Whether a file may hold a database handle (type-reach.ts): false only when it imports no database library,
+ * nothing with a dot, and writes no name that leads to a handle type. Its calls of `Query` and the like are then
+ * other types' methods, and it need not be parsed to find out.
+ */
+export function mayHoldDbHandle(file: SourceFile, types: Resolver): boolean {
+  return mayHoldTypeOf(file, types, DB_PATHS, DB_HANDLE_TARGET);
+}
 
 /**
  * Functions that open a new pool. `sqlx.NewDb(existing, driver)` is left out on purpose: it wraps a pool that

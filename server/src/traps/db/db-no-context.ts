@@ -1,6 +1,6 @@
 /** `db.Query(...)` instead of `db.QueryContext(ctx, ...)`: the query outlives the request and has no deadline. */
 import { localContextVariable, planTimeoutContext, TimeoutContextPlan } from './db-context';
-import { dbHandleOf, handleLabel, isMigrationCall } from './db-handles';
+import { dbHandleOf, handleLabel, isMigrationCall, mayHoldDbHandle } from './db-handles';
 import { insertAt, replaceNode } from '../../engine/edits';
 import { asMethodCall, contextInScope, contextVariableAt, declaresBefore, enclosingFunction, enclosingStatement, findAllWithin, MethodCall } from '../../go/syntax';
 import type { SyntaxNode } from '../../go/parser';
@@ -119,7 +119,7 @@ export const rule = defineFileRule({
     if (isTestCode(context.location, context.settings) || !mentionsAnySelector(context.file.text, METHOD_NAMES)) return;
     // Only methods of database handles are reported: a file whose calls of these names are all package functions
     // (`template.Exec`-like helpers of other packages) needs no parse.
-    if (!mayCallOnValues(context.file, METHOD_LIST, [], context.types.index)) return;
+    if (!mayCallOnValues(context.file, METHOD_LIST, [], context.types.index) || !mayHoldDbHandle(context.file, context.types)) return;
     const candidates: Candidate[] = [];
     for (const node of callsNamed(context.file, METHOD_NAMES)) {
       const call = asMethodCall(node);
