@@ -120,4 +120,14 @@ describe('lazy parsing', () => {
     assert.deepEqual(result.findings, []);
     assert.deepEqual(parsed, []);
   });
+
+  it('never parses a file whose Client and Timeout have nothing to do with net/http', async () => {
+    parsed.length = 0;
+    const files = {
+      'rpc/client.go': 'package rpc\n\nimport (\n\t"net"\n\t"time"\n)\n\ntype Client struct{ Timeout time.Duration }\n\nvar Default = &Client{Timeout: time.Second}\n\nfunc Dialer(c *Client) *net.Dialer {\n\td := &net.Dialer{}\n\td.Timeout = c.Timeout\n\treturn d\n}\n',
+    };
+    const result = await analyzeAll(files);
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(parsed, []);
+  });
 });

@@ -19,6 +19,7 @@ import { LOGGING_PATHS } from '../../server/src/traps/observability/logging-call
 import { typedSources } from '../support/types';
 import { DB_HANDLE_TARGET, DB_PATHS } from '../../server/src/traps/db/db-handles';
 import { CLIENT_PATHS, CLIENT_TYPES } from '../../server/src/traps/config/service-address';
+import { HTTP_CLIENT } from '../../server/src/traps/remote/client-uses';
 
 const LOGGER = '"log".Logger';
 
@@ -34,6 +35,7 @@ const QUESTIONS: Question[] = [
   ['a structured logger', LOGGING_PATHS.map((p) => `"${p}".*`).join(' '), LOGGING_PATHS, (parts) => LOGGING_PATHS.includes(parts.pkg)],
   ['a database handle', DB_HANDLE_TARGET, DB_PATHS, (parts) => DB_HANDLE_TARGET.split(' ').includes(`"${parts.pkg}".${parts.name}`)],
   ['a type of a Redis, Kafka, NATS, etcd, gRPC or AMQP client', CLIENT_TYPES, CLIENT_PATHS, (parts) => CLIENT_PATHS.includes(parts.pkg)],
+  ['an http.Client', HTTP_CLIENT, ['net/http'], (parts) => parts.pkg === 'net/http' && parts.name === 'Client'],
 ];
 
 describe('what leads to a type', () => {

@@ -14,6 +14,9 @@ import { namedParts } from '../../go/types';
 
 export const NET_HTTP = 'net/http';
 
+/** `http.Client` as a type-reach target. */
+export const HTTP_CLIENT = `"${NET_HTTP}".Client`;
+
 /** Methods of `*http.Client` that send a request. */
 export const SENDING_METHODS = new Set(['Do', 'Get', 'Post', 'Head', 'PostForm']);
 

@@ -6,7 +6,7 @@
 import { replaceNode } from '../../engine/edits';
 import { fieldChildren, findAll, unalias } from '../../go/syntax';
 import { addKeyedElement, isPositionalLiteral, keyedElements, remoteTimeout } from './http-client';
-import { bindingOf, isHttpClient, namesTransfer, NET_HTTP, ResponseUse, responseUse, sendsByHolder, SENDING_METHODS, staysLocal } from './client-uses';
+import { bindingOf, HTTP_CLIENT, isHttpClient, namesTransfer, NET_HTTP, ResponseUse, responseUse, sendsByHolder, SENDING_METHODS, staysLocal } from './client-uses';
 import { isTestHarness } from '../test-harness';
 import { sentWithDeadline } from './request-deadline';
 import type { SyntaxNode } from '../../go/parser';
@@ -14,6 +14,9 @@ import { defineFileRule, FileContext, FixDescriptor } from '../../engine/rule';
 import { rangeOf } from '../../go/source';
 import type { Resolver } from '../../go/resolver';
 import { callsNamed } from '../../go/calls-by-name';
+import { mayHoldTypeOf } from '../../go/type-reach';
+
+const NET_HTTP_PATHS = [NET_HTTP];
 
 /** Package-level helpers of net/http that send through `http.DefaultClient`. */
 const DEFAULT_CLIENT_HELPERS = new Set(['Get', 'Post', 'Head', 'PostForm']);
@@ -76,6 +79,9 @@ export const rule = defineFileRule({
     // Tests and their harnesses talk to servers the test itself started; a missing timeout there is no trap.
     // net/http itself declares DefaultClient: the trap is in using it, which is reported where that happens.
     if (isTestHarness(file, context.location, context.settings) || types.ownPackage === NET_HTTP) return;
+    // Clients are built of `http.Client` and DefaultClient is named through the import: a file that can reach
+    // neither has nothing to report, however often it says Timeout or Client (type-reach.ts).
+    if (!mayHoldTypeOf(file, types, NET_HTTP_PATHS, HTTP_CLIENT)) return;
     const timeoutsSet = timeoutAssignments(context);
     const constructions = clientConstructions(context);
     if (constructions.length > 0) {
