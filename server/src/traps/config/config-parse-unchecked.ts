@@ -21,6 +21,16 @@ const PARSERS: Record<string, Record<string, string>> = {
 };
 const PARSER_NAMES = [...new Set(Object.values(PARSERS).flatMap((byName) => Object.keys(byName)))];
 
+/** `v, _ := strconv.Atoi(...)` and the like, as text: `_` assigned from a line that calls a parser. */
+const DISCARDED_PARSE = /\b_\s*:?=\s*[^;\n]*\b(?:Atoi|Parse(?:Int|Uint|Float|Bool|Duration))\s*\(/;
+/** What a reload path needs in the text (config-reload.ts): a watch or change callback, or a function named for reloading. */
+const MAY_RELOAD = /OnConfigChange|Events|Watch|reload/i;
+
+/** A finding is a parse whose error goes to `_`, or one in a reload path: false when the text shows neither. */
+export function mayReportParse(text: string): boolean {
+  return DISCARDED_PARSE.test(text) || MAY_RELOAD.test(text);
+}
+
 /** Calls that end the process or unwind it: what a reload must not do over one bad value. */
 const FATAL_METHODS = new Set(['Fatal', 'Fatalf', 'Fatalln', 'Panic', 'Panicf', 'Panicln']);
 
@@ -60,6 +70,7 @@ export const rule = defineFileRule({
   check(context) {
     const { file, types } = context;
     if (isTestHarness(file, context.location, context.settings) || !/\b(Atoi|Parse(Int|Uint|Float|Bool|Duration))\(/.test(file.text)) return;
+    if (!mayReportParse(file.text)) return;
     const reloadBodies = reloadPathBodies(types);
     for (const call of callsNamed(file, PARSER_NAMES)) {
       const parser = parserOf(types, call);
