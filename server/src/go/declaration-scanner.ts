@@ -14,9 +14,9 @@ import {
 } from './char-codes';
 import { emptyDecls, encodeChain, FileDecls, ImportDecl } from './declarations';
 import { ENDLESS_LOOP, mayHoldEndlessLoopText, namesTimerValues } from './endless-loop-text';
+import { funcType, GoType, named, pointerTo, PREDECLARED_TYPES, UNKNOWN } from './types';
 
 const ENDLESS_LOOP_ALL = new RegExp(ENDLESS_LOOP.source, 'g');
-import { funcType, GoType, named, pointerTo, PREDECLARED_TYPES, UNKNOWN } from './types';
 
 const enum Tok {
   Ident,

@@ -70,7 +70,7 @@ export class TypeIndex {
   /** Packages whose `loopingFunctionNames` changes are reported (see `watch`), with the answers' fingerprints. */
   private readonly watchedLoops = new Map<string, string>();
   /**
-   * Derived answers' fingerprints (reach, imports, names) for the index as it stands, by key: worked out once,
+   * Derived answers' fingerprints (reach, imports, loops) for the index as it stands, by key: worked out once,
    * or given by `presetDerived`; dropped on any change.
    */
   private readonly derived = new Map<string, string>();
@@ -165,7 +165,7 @@ export class TypeIndex {
     if (!set) this.filesByPackage.set(pkg, (set = new Set()));
     set.add(path);
     this.merged.delete(pkg);
-    this.loopsChanged(pkg, changed);
+    if (decls.loops) this.loopsChanged(pkg, changed);
     for (const key of memberKeys(pkg, decls)) changed.add(key);
     changed.add(memberKey(pkg, ''));
     this.imports.changedIn(pkg, changed);
@@ -185,7 +185,7 @@ export class TypeIndex {
     const keys = new Set(memberKeys(previous.pkg, previous.decls));
     keys.add(memberKey(previous.pkg, ''));
     this.merged.delete(previous.pkg);
-    this.loopsChanged(previous.pkg, keys);
+    if (previous.decls.loops) this.loopsChanged(previous.pkg, keys);
     this.imports.changedIn(previous.pkg, keys);
     return this.updateReaches(keys);
   }
@@ -299,7 +299,7 @@ export class TypeIndex {
     return createHash('sha1').update([...this.loopingNamesOf(pkg)].sort().join(',')).digest('hex');
   }
 
-  /** Some file of `pkg` came, went or changed its loops: drops the answers that read it, and reports watched changes. */
+  /** A file of `pkg` with loops came or went, or changed its loops: drops the answers that read it, reports watched changes. */
   private loopsChanged(pkg: string, changed: Set<string>): void {
     this.loopingNameSets.delete(pkg);
     this.loopingNameSets.delete(EVERY_PACKAGE);
