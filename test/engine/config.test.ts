@@ -78,6 +78,12 @@ describe('exclusions', () => {
     assert.equal(globMatcher('**/vendor/**')('a/vendor/b/c.go'), true);
     assert.equal(globMatcher('**/vendor/**')('vendor/b.go'), true);
     assert.equal(globMatcher('gen/*.go')('gen/a/b.go'), false);
+    // `**/name/**` looks the segment up; the answers are the table's.
+    for (const [path, expected] of [['vendor', true], ['a/vendor', true], ['a/vendor/', true], ['vendored/x.go', false], ['a/vendor.go', false], ['a/b/vendor/c/d.go', true], ['xvendor/a', false]] as const) {
+      assert.equal(globMatcher('**/vendor/**')(path), expected, path);
+      assert.equal(globMatcher('**/{vendor,zz}/**')(path), expected, `${path} (the table)`);
+    }
+    assert.equal(globMatcher('**/.git/**')('repo/.git/HEAD'), true);
     assert.equal(isExcluded('internal/testdata/x.go', defaultSettings()), true);
     assert.equal(isExcluded('internal/user/repo.go', defaultSettings()), false);
   });

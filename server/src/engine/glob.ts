@@ -13,8 +13,17 @@ const MAX_SEGMENT = 4096;
 
 export type PathMatcher = (path: string) => boolean;
 
+/** `**\/name/**` with a plain name: any path that has the segment. The default excludes are all of this form. */
+const ANY_DEPTH_SEGMENT = /^\*\*\/([^*?[\]{}()!+@/\\]+)\/\*\*$/;
+
 /** A matcher for one `/`-separated glob: `**` any depth, `*` within one segment, `?` one character, `{a,b}`. */
 export function globMatcher(glob: string): PathMatcher {
+  // Every path of a walk is asked about every exclude: a segment lookup instead of the table, same answers.
+  const segment = ANY_DEPTH_SEGMENT.exec(glob)?.[1];
+  if (segment !== undefined) {
+    const wrapped = `/${segment}/`;
+    return (path) => `/${path}/`.includes(wrapped) && (path.length <= MAX_SEGMENT || path.split('/').every((s) => s.length <= MAX_SEGMENT));
+  }
   const parts = glob.split('/').map((part) => (part === '**' ? GLOBSTAR : picomatch(part, SEGMENT_OPTIONS)));
   return (path) => {
     const segments = path.split('/');
